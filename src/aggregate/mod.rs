@@ -1,0 +1,194 @@
+//! Counting what was found: per-field and per-type statistics of a chunk that merge, in
+//! input order, into an input's and then the whole scan's. Merging is plain addition plus
+//! sketch union, so it is associative and any split of the work gives the same totals.
+
+pub mod hll;
+
+use crate::output::mask::Masked;
+use crate::types::PiiType;
+use hll::Hll;
+
+/// How many masked examples a field keeps per type.
+pub const MAX_EXAMPLES: usize = 3;
+
+/// Statistics of one type within one field (or within the whole scan).
+#[derive(Clone, Debug, Default)]
+pub struct TypeStats {
+    /// Findings of this type.
+    pub count: u64,
+    /// Records holding at least one finding of this type.
+    pub records: u64,
+    /// Distinct normalised values.
+    pub distinct: Hll,
+    /// The first masked examples, in input order.
+    pub examples: Vec<Masked>,
+}
+
+impl TypeStats {
+    /// Adds `other`, which comes after `self` in input order.
+    pub fn merge(&mut self, other: &TypeStats) {
+        self.count += other.count;
+        self.records += other.records;
+        self.distinct.merge(&other.distinct);
+        let room = MAX_EXAMPLES.saturating_sub(self.examples.len());
+        self.examples
+            .extend(other.examples.iter().take(room).cloned());
+    }
+}
+
+/// Statistics of one field of one input.
+#[derive(Clone, Debug, Default)]
+pub struct FieldStats {
+    /// The field's report name (`None` for values outside any field).
+    pub name: Option<String>,
+    /// Records in which the field holds a value.
+    pub records: u64,
+    /// Per type found in the field, in order of first finding.
+    pub types: Vec<(PiiType, TypeStats)>,
+}
+
+impl FieldStats {
+    /// The statistics of `ty`, created empty on first use.
+    pub fn type_mut(&mut self, ty: PiiType) -> &mut TypeStats {
+        let pos = match self.types.iter().position(|(t, _)| *t == ty) {
+            Some(pos) => pos,
+            None => {
+                self.types.push((ty, TypeStats::default()));
+                self.types.len() - 1
+            }
+        };
+        &mut self.types[pos].1
+    }
+
+    /// Adds `other` (the same field, later in input order).
+    pub fn merge(&mut self, other: &FieldStats) {
+        self.records += other.records;
+        for (ty, stats) in &other.types {
+            self.type_mut(*ty).merge(stats);
+        }
+    }
+}
+
+/// Statistics of a piece of one input: a chunk, or (merged) the whole input.
+#[derive(Clone, Debug, Default)]
+pub struct InputStats {
+    /// Records seen.
+    pub records: u64,
+    /// Bytes tokenised.
+    pub bytes_scanned: u64,
+    /// Bytes passed over without detection (long binary or base64 runs).
+    pub bytes_skipped: u64,
+    /// Per field, in order of first appearance.
+    pub fields: Vec<FieldStats>,
+}
+
+impl InputStats {
+    /// Adds `other`, which comes after `self` in the same input.
+    pub fn merge(&mut self, other: &InputStats) {
+        self.records += other.records;
+        self.bytes_scanned += other.bytes_scanned;
+        self.bytes_skipped += other.bytes_skipped;
+        for field in &other.fields {
+            match self.fields.iter_mut().find(|f| f.name == field.name) {
+                Some(mine) => mine.merge(field),
+                None => self.fields.push(field.clone()),
+            }
+        }
+    }
+}
+
+/// Whole-scan totals per type (the report's `types`).
+#[derive(Clone, Debug, Default)]
+pub struct Totals {
+    /// Indexed by [`PiiType::index`].
+    pub types: Vec<TypeStats>,
+}
+
+impl Totals {
+    /// Adds every field's statistics of `input`.
+    pub fn add_input(&mut self, input: &InputStats) {
+        if self.types.is_empty() {
+            self.types = vec![TypeStats::default(); PiiType::COUNT];
+        }
+        for field in &input.fields {
+            for (ty, stats) in &field.types {
+                let total = &mut self.types[ty.index()];
+                total.count += stats.count;
+                total.distinct.merge(&stats.distinct);
+            }
+        }
+    }
+}
+
+/// How an input's scan ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputStatus {
+    /// Read to the end.
+    Ok,
+    /// An error after some bytes were scanned (listed in `errors` with its offset).
+    Partial,
+    /// Nothing could be scanned.
+    Error,
+}
+
+impl InputStatus {
+    /// The report word.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputStatus::Ok => "ok",
+            InputStatus::Partial => "partial",
+            InputStatus::Error => "error",
+        }
+    }
+}
+
+/// One leaf input (a file, standard input or an archive member) as the report lists it.
+#[derive(Clone, Debug)]
+pub struct InputSummary {
+    /// The input as reported.
+    pub path: String,
+    /// The format it was read in (`csv`, ...).
+    pub format: &'static str,
+    /// Its text encoding (`utf-8`, `utf-16le`, ...).
+    pub encoding: &'static str,
+    /// The region used for numbers without a country code.
+    pub region: String,
+    /// Size of the file as stored.
+    pub bytes_on_disk: u64,
+    /// Size of its decoded content.
+    pub bytes_decoded: u64,
+    /// How the scan of it ended.
+    pub status: InputStatus,
+    /// What was found in it.
+    pub stats: InputStats,
+}
+
+/// An input passed over, with the reason (`binary`, `unsupported_container`, ...).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The input as reported.
+    pub path: String,
+    /// Why it was not scanned.
+    pub reason: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// Everything a finished (or interrupted) scan knows, ready for the outputs.
+#[derive(Clone, Debug, Default)]
+pub struct ScanSummary {
+    /// False when the scan was interrupted.
+    pub complete: bool,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// Scanned inputs, in walk order.
+    pub inputs: Vec<InputSummary>,
+    /// Inputs passed over.
+    pub skipped: Vec<Skipped>,
+    /// Inputs that failed.
+    pub errors: Vec<crate::error::InputError>,
+    /// Per-type totals over all inputs.
+    pub totals: Totals,
+    /// Fingerprint of the key the distinct sketches were hashed with (hex).
+    pub sketch_key_fingerprint: String,
+}

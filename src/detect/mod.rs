@@ -1,0 +1,2 @@
+//! Detection: candidates in one pass, confirmed per type.
+pub mod validate;

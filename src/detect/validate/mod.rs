@@ -1,0 +1,1 @@
+//! Pure validators: checksums, number plans, issuer ranges.

@@ -1,0 +1,201 @@
+//! Formats: how records and fields are found in an input's bytes.
+//!
+//! A [`Layout`] is what sniffing the start of an input tells (format, CSV delimiter and
+//! header, where the body starts). It cuts the body into record-aligned chunks
+//! ([`Layout::chunk_edges`]) and tokenises a chunk into records and field values, handing each
+//! value to a [`FieldSink`]. Tokenisers never detect: they only say where values are.
+
+pub mod csv;
+pub mod json;
+pub mod sniff;
+pub mod text;
+
+use std::ops::Range;
+
+/// The formats of `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Comma (or `;`/`|`) separated values, with or without a header.
+    Csv,
+    /// Tab-separated values.
+    Tsv,
+    /// One JSON document a line (also `mongoexport` output).
+    Jsonl,
+    /// A JSON array of documents, or one document.
+    Json,
+    /// An SQL dump (read as text until SQL parsing lands).
+    Sql,
+    /// Lines of text; `key=value` and `key: value` pairs inside a line are fields.
+    Text,
+}
+
+impl Format {
+    /// The `--format` / report name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Jsonl => "jsonl",
+            Format::Json => "json",
+            Format::Sql => "sql",
+            Format::Text => "text",
+        }
+    }
+
+    /// The format with this `--format` name.
+    pub fn from_name(name: &str) -> Option<Format> {
+        [
+            Format::Csv,
+            Format::Tsv,
+            Format::Jsonl,
+            Format::Json,
+            Format::Sql,
+            Format::Text,
+        ]
+        .into_iter()
+        .find(|f| f.name() == name)
+    }
+}
+
+/// Where a value sits, as the tokeniser sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldRef<'a> {
+    /// No field can be told (free text).
+    None,
+    /// A CSV/TSV column, 0-based; its name comes from [`Layout::column_name`].
+    Column(usize),
+    /// A named field: a JSON key path (`address.city`, `cards[].number`, identifier-like
+    /// segments already replaced by `{}`) or the key of a `key=value` pair.
+    Name(&'a [u8]),
+}
+
+/// One value handed to the sink.
+#[derive(Clone, Copy, Debug)]
+pub struct Value<'a> {
+    /// The bytes detection sees: the value unescaped (CSV `""`, JSON `\"`, `\u0040`).
+    pub bytes: &'a [u8],
+    /// Absolute offset, in the input's decoded content, of the value as stored (inside
+    /// its quotes).
+    pub offset: u64,
+    /// For an unescaped value, where each byte of `bytes` starts in the stored value
+    /// (relative to `offset`), plus one final entry for the stored length; `None` when
+    /// `bytes` is the stored value itself.
+    pub stored_at: Option<&'a [u32]>,
+}
+
+impl Value<'_> {
+    /// Maps `start..end` in `bytes` to the absolute stored offset and stored length.
+    pub fn stored_span(&self, start: usize, end: usize) -> (u64, u64) {
+        match self.stored_at {
+            None => (self.offset + start as u64, (end - start) as u64),
+            Some(map) => {
+                let s = map[start] as u64;
+                let e = map[end] as u64;
+                (self.offset + s, e - s)
+            }
+        }
+    }
+}
+
+/// Receives what a tokeniser finds, record by record.
+pub trait FieldSink {
+    /// A value of the current record. Empty values may be skipped by the tokeniser.
+    fn value(&mut self, field: FieldRef<'_>, value: Value<'_>);
+    /// The current record ended (a CSV row, a JSON document, a text line).
+    fn end_record(&mut self);
+}
+
+/// What a field's name says about its values, worked out once per field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FieldHint {
+    /// Types the field name supports, one bit per [`crate::types::PiiType`] index.
+    pub supports: u32,
+    /// The name says the field holds ids, order or invoice numbers, hashes, timestamps or
+    /// amounts: weak shapes are never reported there.
+    pub denies_weak: bool,
+}
+
+impl FieldHint {
+    /// Whether the name supports `ty`.
+    pub fn supports(&self, ty: crate::types::PiiType) -> bool {
+        self.supports & (1 << ty.index()) != 0
+    }
+}
+
+/// Per-worker scratch space reused across chunks, so tokenising allocates nothing per value.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// Unescaped value bytes.
+    pub value: Vec<u8>,
+    /// Stored offsets of unescaped bytes (see [`Value::stored_at`]).
+    pub stored_at: Vec<u32>,
+    /// The current JSON key path.
+    pub path: Vec<u8>,
+    /// Lengths of `path` at each open nesting level.
+    pub path_stack: Vec<usize>,
+}
+
+/// How one input is laid out: its format and what the tokeniser needs to know about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// The format records are read in.
+    pub format: Format,
+    /// The CSV/TSV field delimiter.
+    pub delimiter: u8,
+    /// CSV/TSV header names (empty when the first row is data).
+    pub header: Vec<String>,
+    /// Offset where the body starts (after a byte-order mark and a CSV header).
+    pub body_start: usize,
+}
+
+impl Layout {
+    /// Sniffs the layout from the first bytes of an input (`head`, the whole input or at
+    /// least its first 64 KiB) and its name. `forced` is a `--format` other than `auto`.
+    pub fn sniff(name: &str, head: &[u8], forced: Option<Format>) -> Layout {
+        sniff::layout(name, head, forced)
+    }
+
+    /// The report name of CSV column `index` (0-based): its header, or `col{index+1}`.
+    pub fn column_name(&self, index: usize) -> String {
+        match self.header.get(index) {
+            Some(name) if !name.is_empty() => name.clone(),
+            _ => format!("col{}", index + 1),
+        }
+    }
+
+    /// Record-aligned chunk edges in `window`, which starts at a record boundary.
+    ///
+    /// Returns ascending offsets into `window`, starting with 0, each a record boundary,
+    /// about `target` bytes apart. With `at_eof`, the last edge is `window.len()`; without,
+    /// it is the last record boundary in the window (the rest is carried into the next
+    /// window), and may be 0 when no record ends in the window.
+    pub fn chunk_edges(&self, window: &[u8], target: usize, at_eof: bool) -> Vec<usize> {
+        match self.format {
+            Format::Csv | Format::Tsv => csv::chunk_edges(window, target, at_eof),
+            Format::Json => json::array_chunk_edges(window, target, at_eof),
+            Format::Jsonl | Format::Sql | Format::Text => {
+                text::line_chunk_edges(window, target, at_eof)
+            }
+        }
+    }
+
+    /// Tokenises `data[range]` (a chunk from [`Layout::chunk_edges`]) into records and
+    /// values. `base` is the absolute offset of `data[0]` in the input's decoded content.
+    pub fn tokenize(
+        &self,
+        data: &[u8],
+        range: Range<usize>,
+        base: u64,
+        scratch: &mut Scratch,
+        sink: &mut impl FieldSink,
+    ) {
+        match self.format {
+            Format::Csv | Format::Tsv => {
+                csv::tokenize(self.delimiter, data, range, base, scratch, sink)
+            }
+            Format::Jsonl => json::tokenize_lines(data, range, base, scratch, sink),
+            Format::Json => json::tokenize_array(data, range, base, scratch, sink),
+            Format::Sql | Format::Text => text::tokenize(data, range, base, sink),
+        }
+    }
+}

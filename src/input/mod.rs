@@ -1,0 +1,1 @@
+//! Inputs: walking paths, opening files (memory-mapped or read), sniffing content.

@@ -1,0 +1,1 @@
+//! Wires the stages: inputs -> chunks (rayon) -> merge -> outputs.

@@ -1,0 +1,1 @@
+//! Synthetic dumps with byte-level ground truth.
