@@ -1,2 +1,342 @@
-//! Detection: candidates in one pass, confirmed per type.
+//! Detection: one pass over a value finds candidates for every type, then each candidate is
+//! confirmed by its type's rules (shape, validator, field-name and keyword context).
+//!
+//! The pass looks only at *anchor* bytes — digits, `@` and `$` — and skips everything else
+//! with one table lookup a byte. Around an anchor it reads the smallest token that could be a
+//! value (a run of digit groups, an alphanumeric word, an e-mail, a crypt string) and hands
+//! it to the family that knows that shape ([`numeric`], [`token`]). Families settle which type
+//! a token is (spans never overlap, one value is one type) and push a [`Hit`].
+//!
+//! Strong shapes (a `+91` phone, a spaced Aadhaar, a PAN) are reported anywhere; weak shapes
+//! (bare digit runs, bare hex) only where the field name or a keyword before them supports
+//! the type, and never in fields whose name says they hold ids, amounts or timestamps.
+
+pub mod context;
+pub mod normalize;
+mod numeric;
+pub mod pattern;
+mod token;
 pub mod validate;
+
+use crate::format::FieldHint;
+use crate::types::{Basis, PiiType, Region};
+use context::Context;
+use pattern::{Pattern, PatternError, PatternSet};
+
+/// A value found in a scanned value: its byte span within that value, type and basis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Start of the value, inclusive.
+    pub start: usize,
+    /// End of the value, exclusive.
+    pub end: usize,
+    /// Its type.
+    pub ty: PiiType,
+    /// Why it was reported.
+    pub basis: Basis,
+}
+
+/// The compiled detectors, shared read-only by every worker.
+#[derive(Clone, Debug)]
+pub struct Detector {
+    context: Context,
+    /// Types enabled (`--types`), one bit per type index.
+    enabled: u32,
+    region: Region,
+    /// Added (`--patterns`) detectors that confirm with their regexes.
+    extra: Vec<Pattern>,
+}
+
+/// Bytes that can start or sit inside a candidate: the pass stops only on these.
+static ANCHOR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t[b'$' as usize] = true;
+    t
+};
+
+impl Detector {
+    /// The built-in detectors, every type enabled, region `IN`.
+    pub fn builtin() -> Result<Detector, PatternError> {
+        Ok(Detector::new(&PatternSet::builtin()?, None, Region::IN))
+    }
+
+    /// Detectors from `set`, limited to `types` when given, reading national numbers under
+    /// `region`.
+    pub fn new(set: &PatternSet, types: Option<&[PiiType]>, region: Region) -> Detector {
+        let enabled = match types {
+            None => u32::MAX,
+            Some(types) => types.iter().fold(0, |acc, t| acc | 1 << t.index()),
+        };
+        Detector {
+            context: Context::new(set),
+            enabled,
+            region,
+            extra: set
+                .patterns
+                .iter()
+                .filter(|p| !p.builtin && !p.regexes.is_empty())
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// The region national numbers are read under.
+    pub fn region(&self) -> Region {
+        self.region
+    }
+
+    /// Whether `ty` is enabled.
+    pub fn enabled(&self, ty: PiiType) -> bool {
+        self.enabled & (1 << ty.index()) != 0
+    }
+
+    /// What a field named `name` says about its values (worked out once per field).
+    pub fn field_hint(&self, name: &[u8]) -> FieldHint {
+        self.context.field_hint(name)
+    }
+
+    /// Finds every value in `value`, a field's value (with that field's `hint`) or a piece
+    /// of free text (with the default hint), appending hits in order of position.
+    pub fn detect(&self, value: &[u8], hint: FieldHint, out: &mut Vec<Hit>) {
+        let first = out.len();
+        let mut scan = Scan {
+            det: self,
+            v: value,
+            hint,
+            out,
+            floor: 0,
+            keywords: None,
+        };
+        scan.run();
+        out[first..].sort_unstable_by_key(|h| h.start);
+    }
+
+    /// Finds every value in one line of free text (a convenience for tests and examples).
+    pub fn detect_text(&self, line: &[u8]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        self.detect(line, FieldHint::default(), &mut out);
+        out
+    }
+}
+
+/// The state of one pass over one value.
+struct Scan<'a, 'o> {
+    det: &'a Detector,
+    v: &'a [u8],
+    hint: FieldHint,
+    out: &'o mut Vec<Hit>,
+    /// No new hit may start before this (the end of the last hit).
+    floor: usize,
+    /// Keyword support before the current candidate, computed at most once per candidate.
+    keywords: Option<(usize, u32)>,
+}
+
+impl Scan<'_, '_> {
+    fn run(&mut self) {
+        let v = self.v;
+        // E-mails and UPI handles first: their local parts hold digits that must not be
+        // read as numbers. They are few, and memchr finds them fast.
+        let first = self.out.len();
+        if self.det.enabled(PiiType::Email) || self.det.enabled(PiiType::UpiId) {
+            for at in memchr::memchr_iter(b'@', v) {
+                if at < self.floor {
+                    continue;
+                }
+                if let Some(hit) = token::at_sign(self, at) {
+                    self.floor = hit.end;
+                    self.out.push(hit);
+                }
+            }
+        }
+        let at_hits: Vec<(usize, usize)> = self.out[first..]
+            .iter()
+            .map(|h| (h.start, h.end))
+            .collect();
+        let mut next_at = 0;
+        self.floor = 0;
+        let mut i = 0;
+        while i < v.len() {
+            if !ANCHOR[v[i] as usize] {
+                i += 1;
+                continue;
+            }
+            // Jump over e-mail spans.
+            while next_at < at_hits.len() && at_hits[next_at].1 <= i {
+                self.floor = self.floor.max(at_hits[next_at].1);
+                next_at += 1;
+            }
+            if next_at < at_hits.len() && at_hits[next_at].0 <= i {
+                i = at_hits[next_at].1;
+                continue;
+            }
+            let limit = at_hits.get(next_at).map_or(v.len(), |h| h.0);
+            let end = if v[i] == b'$' {
+                token::dollar(self, i, limit)
+            } else {
+                self.on_digit(i, limit)
+            };
+            i = end.max(i + 1);
+        }
+    }
+
+    /// A digit at `p` (the first anchor of its word): an IPv6 address, an alphanumeric
+    /// word (PAN, NRIC, bare hex), or a run of digit groups.
+    fn on_digit(&mut self, p: usize, limit: usize) -> usize {
+        let v = self.v;
+        let ws = (self.floor..p)
+            .rev()
+            .take_while(|&j| v[j].is_ascii_alphanumeric())
+            .last()
+            .unwrap_or(p);
+        let we = (p..limit)
+            .find(|&j| !v[j].is_ascii_alphanumeric())
+            .unwrap_or(limit);
+        if let Some(end) = token::ipv6(self, ws, we, limit) {
+            return end;
+        }
+        let word = &v[ws..we];
+        let masked_prefix = word[..p - ws].iter().all(|&b| b == b'X' || b == b'x');
+        let numeric = masked_prefix
+            && word[p - ws..]
+                .iter()
+                .all(|&b| b.is_ascii_digit() || b == b'X' || b == b'x');
+        if numeric {
+            numeric::scan(self, p, limit)
+        } else {
+            token::alnum_word(self, ws, we);
+            we
+        }
+    }
+
+    /// Records a hit unless its type is disabled or it would overlap the previous one.
+    fn push(&mut self, start: usize, end: usize, ty: PiiType, basis: Basis) -> bool {
+        if start < self.floor || end <= start || !self.det.enabled(ty) {
+            return false;
+        }
+        self.floor = end;
+        self.out.push(Hit {
+            start,
+            end,
+            ty,
+            basis,
+        });
+        true
+    }
+
+    /// Types supported by a keyword shortly before `at`.
+    fn keywords_before(&mut self, at: usize) -> u32 {
+        match self.keywords {
+            Some((pos, bits)) if pos == at => bits,
+            _ => {
+                let bits = self.det.context.keywords_before(self.v, at);
+                self.keywords = Some((at, bits));
+                bits
+            }
+        }
+    }
+
+    /// The support a weak candidate of `ty` starting at `at` has: the field, a keyword, or
+    /// none (`None`: do not report).
+    fn weak_support(&mut self, ty: PiiType, at: usize) -> Option<Basis> {
+        if self.hint.supports(ty) {
+            return Some(Basis::FIELD);
+        }
+        if self.hint.denies_weak {
+            return None;
+        }
+        context::has(self.keywords_before(at), ty).then_some(Basis::KEYWORD)
+    }
+
+    /// Offers the token `start..end`, where no built-in detector found anything, to the
+    /// added detectors.
+    fn try_extra(&mut self, start: usize, end: usize) {
+        for i in 0..self.det.extra.len() {
+            let p = &self.det.extra[i];
+            let token = &self.v[start..end];
+            let Some(m) = p.regexes.iter().find_map(|r| r.find(token)) else {
+                continue;
+            };
+            let (s, e) = (start + m.start(), start + m.end());
+            let mut basis = Basis::SHAPE;
+            if let Some(valid) = p.validator {
+                let clean: Vec<u8> = self.v[s..e]
+                    .iter()
+                    .copied()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .collect();
+                if !valid(&clean) {
+                    continue;
+                }
+                basis |= Basis::CHECKSUM;
+            }
+            let ty = p.ty;
+            if self.hint.supports(ty) {
+                basis |= Basis::FIELD;
+            } else if context::has(self.keywords_before(s), ty) {
+                basis |= Basis::KEYWORD;
+            }
+            if self.push(s, e, ty, basis) {
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn types(det: &Detector, text: &str) -> Vec<(String, PiiType)> {
+        det.detect_text(text.as_bytes())
+            .into_iter()
+            .map(|h| (text[h.start..h.end].to_string(), h.ty))
+            .collect()
+    }
+
+    #[test]
+    fn finds_strong_shapes_in_free_text() {
+        let det = Detector::builtin().unwrap();
+        let found = types(
+            &det,
+            "mail asha.rao@example.com or call +91 98765 43210, card 4111 1111 1111 1111",
+        );
+        assert_eq!(
+            found,
+            [
+                ("asha.rao@example.com".to_string(), PiiType::Email),
+                ("+91 98765 43210".to_string(), PiiType::Phone),
+                ("4111 1111 1111 1111".to_string(), PiiType::CardNumber),
+            ]
+        );
+    }
+
+    #[test]
+    fn weak_shapes_need_support() {
+        let det = Detector::builtin().unwrap();
+        assert!(types(&det, "ref 9876543210 done").is_empty());
+        assert_eq!(
+            types(&det, "mobile 9876543210"),
+            [("9876543210".to_string(), PiiType::Phone)]
+        );
+        let mut out = Vec::new();
+        det.detect(b"9876543210", det.field_hint(b"order_id"), &mut out);
+        assert!(out.is_empty());
+        det.detect(b"9876543210", det.field_hint(b"contact_no"), &mut out);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn types_filter_disables_detectors() {
+        let set = PatternSet::builtin().unwrap();
+        let det = Detector::new(&set, Some(&[PiiType::Phone]), Region::IN);
+        assert_eq!(
+            types(&det, "a@example.com +91 98765 43210"),
+            [("+91 98765 43210".to_string(), PiiType::Phone)]
+        );
+    }
+}

@@ -1,0 +1,463 @@
+//! The numeric family: runs of digit groups (`+91 98765 43210`, `4111-1111-1111-1111`,
+//! `2345 6789 0124`, `123-45-6789`, `10.2.3.4`, `XXXX-XXXX-XXXX-1234`) read as phone,
+//! card, Aadhaar, SSN, IPv4 or masked card numbers.
+//!
+//! A run is parsed once into groups (digits and mask characters) and separators. The whole
+//! run is interpreted first; when it is no value, its sub-runs are tried (longest first), so
+//! `call 98765 43210 2 times` still yields the phone. Among the types a run validates as, the
+//! field name decides; without one the more specific validated type wins (card, Aadhaar,
+//! SSN, then phone), and a weak shape needs field or keyword support.
+
+use super::validate::{card, ip, luhn, phone, ssn, verhoeff};
+use super::Scan;
+use crate::types::{Basis, PiiType};
+
+/// Most groups one run may have.
+const MAX_GROUPS: usize = 8;
+/// Most digits and mask characters one run may have.
+const MAX_CHARS: usize = 24;
+/// The UTF-8 bullet `•`, a mask character.
+const BULLET: &[u8] = "•".as_bytes();
+
+/// One group of a run: where it is, and its digits and mask characters.
+#[derive(Clone, Copy, Debug, Default)]
+struct Group {
+    start: usize,
+    end: usize,
+    /// The separator written before it (0 for the first group, `)` after a `(area)`).
+    sep: u8,
+    digits: u8,
+    masks: u8,
+}
+
+/// A parsed run of groups.
+#[derive(Debug, Default)]
+struct Run {
+    groups: [Group; MAX_GROUPS],
+    len: usize,
+    /// Written with a leading `+`.
+    plus: bool,
+    /// The first group is an area code in parentheses.
+    paren: bool,
+    /// Where the run starts, including a `+` or `(`.
+    start: usize,
+}
+
+/// Whether `v[i..]` starts with a mask character; returns its length in bytes.
+fn mask_at(v: &[u8], i: usize) -> usize {
+    match v[i] {
+        b'*' | b'#' | b'X' | b'x' => 1,
+        0xE2 if v[i..].starts_with(BULLET) => BULLET.len(),
+        _ => 0,
+    }
+}
+
+fn is_sep(b: u8) -> bool {
+    matches!(b, b' ' | b'-' | b'.' | b'/')
+}
+
+/// Reads a run that has its first digit at `p`, then interprets it. Returns where the pass
+/// continues.
+pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
+    let v = s.v;
+    let mut run = Run::default();
+    let first = look_back_masks(v, p, s.floor);
+    run.start = first;
+    if first == p && first > s.floor {
+        match v[first - 1] {
+            b'+' if first < 2 || !v[first - 2].is_ascii_alphanumeric() => {
+                run.plus = true;
+                run.start = first - 1;
+            }
+            b'(' => {
+                run.paren = true;
+                run.start = first - 1;
+            }
+            _ => {}
+        }
+    }
+    // The groups before `p` (mask groups found looking back) and from `p` on.
+    let mut i = first;
+    let mut sep = 0u8;
+    let mut chars = 0usize;
+    loop {
+        let mut g = Group {
+            start: i,
+            sep,
+            ..Group::default()
+        };
+        while i < limit {
+            if v[i].is_ascii_digit() {
+                g.digits += 1;
+                i += 1;
+            } else {
+                let m = mask_at(v, i);
+                if m == 0 {
+                    break;
+                }
+                g.masks += 1;
+                i += m;
+            }
+        }
+        g.end = i;
+        // A group glued to a letter is part of a word, not of the run.
+        if i < limit && v[i].is_ascii_alphanumeric() {
+            if run.len == 0 {
+                return i;
+            }
+            break;
+        }
+        chars += (g.digits + g.masks) as usize;
+        run.groups[run.len] = g;
+        run.len += 1;
+        if run.len == MAX_GROUPS || chars > MAX_CHARS || i >= limit {
+            break;
+        }
+        // A separator, then another group?
+        let mut j = i;
+        sep = v[j];
+        if sep == b')' && run.paren && run.len == 1 {
+            j += 1;
+            if j < limit && v[j] == b' ' {
+                j += 1;
+            }
+        } else if is_sep(sep) {
+            j += 1;
+        } else {
+            break;
+        }
+        if j < limit && (v[j].is_ascii_digit() || mask_at(v, j) > 0) {
+            i = j;
+        } else {
+            break;
+        }
+    }
+    let end = run.groups[run.len - 1].end;
+    interpret_all(s, &run);
+    end
+}
+
+/// Tries the whole run, then its sub-runs, longest first.
+fn interpret_all(s: &mut Scan, run: &Run) {
+    let n = run.len;
+    if interpret(s, run, 0, n) {
+        return;
+    }
+    let mut a = 0;
+    while a < n {
+        let mut found = None;
+        for b in (a + 1..=n).rev() {
+            if (a, b) != (0, n) && interpret(s, run, a, b) {
+                found = Some(b);
+                break;
+            }
+        }
+        a = found.unwrap_or(a + 1);
+    }
+}
+
+/// Collects the digits of groups `a..b`.
+fn digits_of(s: &Scan, run: &Run, a: usize, b: usize, buf: &mut [u8; MAX_CHARS + 8]) -> usize {
+    let mut n = 0;
+    for g in &run.groups[a..b] {
+        for &c in &s.v[g.start..g.end] {
+            if c.is_ascii_digit() && n < buf.len() {
+                buf[n] = c;
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// A type the sub-run validates as, and how strongly.
+#[derive(Clone, Copy)]
+struct Reading {
+    ty: PiiType,
+    strong: bool,
+    basis: Basis,
+}
+
+/// Interprets groups `a..b` of `run`; pushes a hit and returns true when they are a value.
+fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
+    let groups = &run.groups[a..b];
+    let start = if a == 0 { run.start } else { groups[0].start };
+    let end = groups[groups.len() - 1].end;
+    let masks: usize = groups.iter().map(|g| g.masks as usize).sum();
+    if masks > 0 {
+        return masked_card(s, groups, start, end);
+    }
+    let mut buf = [0u8; MAX_CHARS + 8];
+    let n = digits_of(s, run, a, b, &mut buf);
+    let d = &buf[..n];
+    let seps: Vec<u8> = groups[1..].iter().map(|g| g.sep).collect();
+    let lens: Vec<u8> = groups.iter().map(|g| g.digits).collect();
+    let uniform = |c: &[u8]| !seps.is_empty() && seps.iter().all(|x| c.contains(x)) && seps.windows(2).all(|w| w[0] == w[1]);
+
+    if seps.iter().any(|&c| c == b'.') {
+        if lens.len() == 4 && seps.iter().all(|&c| c == b'.') {
+            return ipv4(s, start, end);
+        }
+        // Dots otherwise mean decimals or versions; only NANP numbers use them.
+        if !(lens == [3, 3, 4] && uniform(b".")) {
+            return false;
+        }
+    }
+    if seps.contains(&b'/') {
+        return false;
+    }
+    let plus = a == 0 && run.plus;
+    let paren = a == 0 && run.paren;
+    let bare = groups.len() == 1;
+
+    let mut readings: [Option<Reading>; 5] = [None; 5];
+    if !plus {
+        if (13..=19).contains(&n) && card::is_valid(d) {
+            let grouped = uniform(b" -") && card_grouping(&lens);
+            readings[0] = Some(Reading {
+                ty: PiiType::CardNumber,
+                strong: grouped,
+                basis: Basis::LUHN | Basis::NUMBER_PLAN,
+            });
+        }
+        if n == 12 && d[0] >= b'2' && verhoeff::is_valid(d) && (bare || (lens == [4, 4, 4] && uniform(b" -"))) {
+            readings[1] = Some(Reading {
+                ty: PiiType::Aadhaar,
+                strong: !bare,
+                basis: Basis::VERHOEFF,
+            });
+        }
+        if n == 9 && ssn::is_valid(d) && (bare || (lens == [3, 2, 4] && uniform(b" -"))) {
+            readings[2] = Some(Reading {
+                ty: PiiType::UsSsn,
+                strong: !bare,
+                basis: Basis::SHAPE | Basis::NUMBER_PLAN,
+            });
+        }
+        if n == 4 && bare {
+            readings[4] = Some(Reading {
+                ty: PiiType::CardPartial,
+                strong: false,
+                basis: Basis::SHAPE,
+            });
+        }
+    }
+    readings[3] = phone_reading(s, d, plus, paren, bare, &lens, &seps);
+
+    // The field decides among the readings.
+    if let Some(r) = readings.iter().flatten().find(|r| s.hint.supports(r.ty)) {
+        return s.push(start, end, r.ty, r.basis | Basis::FIELD);
+    }
+    if let Some(r) = readings.iter().flatten().find(|r| r.strong) {
+        return s.push(start, end, r.ty, r.basis);
+    }
+    for r in readings.iter().flatten() {
+        if r.ty == PiiType::CardPartial {
+            continue; // a bare last-4 counts only in a card field (handled above)
+        }
+        if let Some(support) = s.weak_support(r.ty, start) {
+            return s.push(start, end, r.ty, r.basis | support);
+        }
+    }
+    if s.det.extra.is_empty() {
+        false
+    } else {
+        s.try_extra(start, end);
+        s.floor >= end
+    }
+}
+
+/// Card groupings people write: 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4, 4-4-4-1..4.
+fn card_grouping(lens: &[u8]) -> bool {
+    match lens {
+        [4, 6, 5] | [4, 6, 4] | [4, 4, 4, 4, 3] | [4, 4, 4, 4] | [5, 5, 5, 4] => true,
+        [4, 4, 4, last] => (1..=4).contains(last),
+        _ => false,
+    }
+}
+
+/// Reads the digits as a phone number: strong when written with `+`/`00`, a trunk `0`,
+/// parentheses or the grouping of a number plan; weak when bare.
+fn phone_reading(
+    s: &Scan,
+    d: &[u8],
+    plus: bool,
+    paren: bool,
+    bare: bool,
+    lens: &[u8],
+    seps: &[u8],
+) -> Option<Reading> {
+    let strong = |strong| Reading {
+        ty: PiiType::Phone,
+        strong,
+        basis: Basis::NUMBER_PLAN,
+    };
+    if plus {
+        return phone::international(d).map(|_| strong(true));
+    }
+    if d.starts_with(b"00") && phone::international(&d[2..]).is_some() {
+        return Some(strong(!bare));
+    }
+    let nanp_shape = paren || (lens == [3, 3, 4] && seps.windows(2).all(|w| w[0] == w[1]));
+    if nanp_shape && phone::national(d, *b"US").is_some() {
+        return Some(strong(true));
+    }
+    if phone::national(d, s.det.region().0).is_some() {
+        return Some(strong(!bare || d[0] == b'0'));
+    }
+    if d.len() >= 11 && phone::international(d).is_some() {
+        return Some(strong(false));
+    }
+    None
+}
+
+/// A masked card number: the whole masked form, last four digits visible, visible leading
+/// digits fitting an issuer range.
+fn masked_card(s: &mut Scan, groups: &[Group], start: usize, end: usize) -> bool {
+    let v = s.v;
+    let total: usize = groups.iter().map(|g| (g.digits + g.masks) as usize).sum();
+    let last = groups[groups.len() - 1];
+    // The last four characters must be digits.
+    let tail = &v[last.start..last.end];
+    if tail.len() < 4 || !tail[tail.len() - 4..].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    // Leading visible digits (before the first mask character).
+    let mut lead = [0u8; 8];
+    let mut nlead = 0;
+    'outer: for g in groups {
+        let mut i = g.start;
+        while i < g.end {
+            if !v[i].is_ascii_digit() {
+                break 'outer;
+            }
+            if nlead == lead.len() {
+                return false;
+            }
+            lead[nlead] = v[i];
+            nlead += 1;
+            i += 1;
+        }
+    }
+    let masks: usize = groups.iter().map(|g| g.masks as usize).sum();
+    let full = (12..=19).contains(&total);
+    // `**** 1234`, `XXXX1234`, `•••• •••• •••• 1234`: mask groups of four then the last 4.
+    let short = nlead == 0
+        && last.digits == 4
+        && groups[..groups.len() - 1].iter().all(|g| g.masks == 4 && g.digits == 0)
+        && (groups.len() > 1 || last.masks == 4);
+    if masks < 2 || !(full || short) || !card::plausible_prefix(&lead[..nlead]) {
+        return false;
+    }
+    let mut basis = Basis::SHAPE;
+    if nlead > 0 {
+        basis |= Basis::NUMBER_PLAN;
+    }
+    if s.hint.supports(PiiType::CardPartial) || s.hint.supports(PiiType::CardNumber) {
+        basis |= Basis::FIELD;
+    }
+    s.push(start, end, PiiType::CardPartial, basis)
+}
+
+/// A dotted quad: an IPv4 address unless it reads as a version string.
+fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
+    let v = s.v;
+    if !ip::is_ipv4(&v[start..end]) {
+        return false;
+    }
+    // Part of a longer dotted run (`1.2.3.4.5`), or written like a version.
+    let glued_after = end + 1 < v.len() && v[end] == b'.' && v[end + 1].is_ascii_digit();
+    let before = start.checked_sub(1).map(|i| v[i]);
+    let glued_before = matches!(before, Some(b'.') | Some(b'v') | Some(b'V'));
+    if glued_after || glued_before || s.hint.denies_weak && !s.hint.supports(PiiType::IpAddress) {
+        return false;
+    }
+    let window = &v[start.saturating_sub(16)..start];
+    let lower: Vec<u8> = window.to_ascii_lowercase();
+    if memchr::memmem::find(&lower, b"version").is_some()
+        || memchr::memmem::find(&lower, b"ver ").is_some()
+        || memchr::memmem::find(&lower, b"build").is_some()
+    {
+        return false;
+    }
+    let mut basis = Basis::SHAPE;
+    if s.hint.supports(PiiType::IpAddress) {
+        basis |= Basis::FIELD;
+    }
+    s.push(start, end, PiiType::IpAddress, basis)
+}
+
+/// Looks back from the first digit `p` over mask groups written before it
+/// (`XXXX-XXXX-XXXX-`, `**** `, `•••• •••• `); returns where the run starts.
+fn look_back_masks(v: &[u8], p: usize, floor: usize) -> usize {
+    let glued_to_word = |j: usize| j > floor && v[j - 1].is_ascii_alphanumeric();
+    let mask_start = |mut j: usize| {
+        while let m @ 1.. = mask_len_before(v, j, floor) {
+            j -= m;
+        }
+        j
+    };
+    let mut start = mask_start(p);
+    if glued_to_word(start) {
+        return p;
+    }
+    while start > floor && matches!(v[start - 1], b' ' | b'-') {
+        let group = mask_start(start - 1);
+        if group == start - 1 || glued_to_word(group) {
+            break;
+        }
+        start = group;
+    }
+    start
+}
+
+/// The length of the mask character ending just before `j` (0 if none).
+fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
+    if j <= floor {
+        return 0;
+    }
+    match v[j - 1] {
+        b'*' | b'#' | b'X' | b'x' => 1,
+        _ if j >= floor + BULLET.len() && v[..j].ends_with(BULLET) => BULLET.len(),
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::Detector;
+    use crate::types::PiiType;
+
+    fn find(text: &str) -> Vec<(String, PiiType)> {
+        let det = Detector::builtin().unwrap();
+        det.detect_text(text.as_bytes())
+            .into_iter()
+            .map(|h| (text[h.start..h.end].to_string(), h.ty))
+            .collect()
+    }
+
+    #[test]
+    fn reads_runs_as_their_types() {
+        assert_eq!(find("x 2345 6789 0124 y"), [("2345 6789 0124".into(), PiiType::Aadhaar)]);
+        assert_eq!(find("ssn 123-45-6780"), [("123-45-6780".into(), PiiType::UsSsn)]);
+        assert_eq!(find("from 10.2.3.4 at"), [("10.2.3.4".into(), PiiType::IpAddress)]);
+        assert_eq!(find("(415) 555-2671"), [("(415) 555-2671".into(), PiiType::Phone)]);
+        assert_eq!(find("v1.2.3.4"), []);
+        assert_eq!(find("10.0.19041.1"), []);
+        assert_eq!(find("1.2.3.4.5"), []);
+    }
+
+    #[test]
+    fn masked_cards() {
+        for text in ["XXXX-XXXX-XXXX-1234", "411111******1111", "4111 11** **** 1111", "•••• 1234", "************1234", "**** **** **** 1234"] {
+            assert_eq!(find(text), [(text.to_string(), PiiType::CardPartial)], "{text}");
+        }
+        assert_eq!(find("******3210"), []);
+    }
+
+    #[test]
+    fn sub_runs_are_tried() {
+        assert_eq!(find("call +91 98765 43210 2 times"), [("+91 98765 43210".into(), PiiType::Phone)]);
+        assert_eq!(find("ref 12 2345 6789 0124"), [("2345 6789 0124".into(), PiiType::Aadhaar)]);
+    }
+}

@@ -1,0 +1,239 @@
+//! Detectors as data: the schema of the pattern files in `patterns/` and their loader.
+//!
+//! Each file describes one detector: its contract type, the field-name words and free-text
+//! keywords that support the type, an optional validator, shape regexes, and examples and
+//! negative examples that the test suite runs against the real engine. The built-in files
+//! are compiled into the binary; `--patterns DIR` loads more of the same schema.
+
+use crate::detect::validate;
+use crate::types::PiiType;
+use serde::Deserialize;
+use std::path::Path;
+
+/// One example of a pattern file: a value to scan, and what it must (or must not) yield.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// The text scanned: a field's value when `field` is given, else a line of free text.
+    pub text: String,
+    /// The name of the field the text is the value of.
+    #[serde(default)]
+    pub field: Option<String>,
+    /// For a positive example, the exact span expected (default: the whole text).
+    #[serde(default, rename = "match")]
+    pub expect: Option<String>,
+}
+
+/// One pattern file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternFile {
+    /// Unique detector id.
+    pub id: String,
+    /// The contract type it reports.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// What it detects, for people.
+    #[serde(default)]
+    pub description: String,
+    /// A validator by name (see [`validate::by_name`]).
+    #[serde(default)]
+    pub validator: Option<String>,
+    /// Lower-case field-name words that support the type.
+    #[serde(default)]
+    pub field_names: Vec<String>,
+    /// Free-text keywords that support the type shortly before a value.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Shape regexes: the specification the built-in detector is tested against, and the
+    /// confirmation of added detectors.
+    #[serde(default)]
+    pub regexes: Vec<String>,
+    /// Texts that must yield this type.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    /// Texts that must not yield this type.
+    #[serde(default)]
+    pub negative_examples: Vec<Example>,
+}
+
+/// The shared context file (`patterns/context.toml`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextFile {
+    /// Field-name words that deny weak shapes (ids, order numbers, timestamps, amounts...).
+    #[serde(default)]
+    pub deny_field_words: Vec<String>,
+}
+
+/// A pattern file checked and tied to its type.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    /// The file as written.
+    pub file: PatternFile,
+    /// Its type.
+    pub ty: PiiType,
+    /// Where it came from (`builtin:aadhaar.toml` or a path), for error messages.
+    pub origin: String,
+    /// Its validator, resolved.
+    pub validator: Option<fn(&[u8]) -> bool>,
+    /// Its shape regexes, compiled.
+    pub regexes: Vec<regex::bytes::Regex>,
+    /// Whether it came with the binary (built-in types are confirmed by hand-written code;
+    /// added ones by their regexes).
+    pub builtin: bool,
+}
+
+/// Every loaded pattern plus the shared context.
+#[derive(Clone, Debug, Default)]
+pub struct PatternSet {
+    /// Patterns, built-in first, in file-name order.
+    pub patterns: Vec<Pattern>,
+    /// The deny words of `context.toml` (and of added context files).
+    pub deny_field_words: Vec<String>,
+}
+
+/// A pattern file that could not be loaded: names the file, the detector and the problem.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}: {detector}: {message}")]
+pub struct PatternError {
+    /// The file.
+    pub origin: String,
+    /// The detector id, or `-` before it is known.
+    pub detector: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The built-in pattern files, compiled in.
+const BUILTIN: &[(&str, &str)] = &[
+    ("aadhaar.toml", include_str!("../../patterns/aadhaar.toml")),
+    ("card_number.toml", include_str!("../../patterns/card_number.toml")),
+    ("card_partial.toml", include_str!("../../patterns/card_partial.toml")),
+    ("email.toml", include_str!("../../patterns/email.toml")),
+    ("ip_address.toml", include_str!("../../patterns/ip_address.toml")),
+    ("pan_in.toml", include_str!("../../patterns/pan_in.toml")),
+    ("password_hash.toml", include_str!("../../patterns/password_hash.toml")),
+    ("phone.toml", include_str!("../../patterns/phone.toml")),
+    ("sg_nric.toml", include_str!("../../patterns/sg_nric.toml")),
+    ("upi_id.toml", include_str!("../../patterns/upi_id.toml")),
+    ("us_ssn.toml", include_str!("../../patterns/us_ssn.toml")),
+];
+
+const BUILTIN_CONTEXT: &str = include_str!("../../patterns/context.toml");
+
+impl PatternSet {
+    /// The built-in patterns.
+    pub fn builtin() -> Result<PatternSet, PatternError> {
+        let mut set = PatternSet::default();
+        set.add_context("builtin:context.toml", BUILTIN_CONTEXT)?;
+        for (name, text) in BUILTIN {
+            set.add_file(&format!("builtin:{name}"), text, true)?;
+        }
+        Ok(set)
+    }
+
+    /// Adds the `*.toml` files of `dir` (`context.toml` adds deny words), in name order.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<(), PatternError> {
+        let origin = dir.display().to_string();
+        let fail = |message: String| PatternError {
+            origin: origin.clone(),
+            detector: "-".into(),
+            message,
+        };
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| fail(crate::error::io_message(&e)))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let origin = path.display().to_string();
+            let text = std::fs::read_to_string(&path).map_err(|e| PatternError {
+                origin: origin.clone(),
+                detector: "-".into(),
+                message: crate::error::io_message(&e),
+            })?;
+            if path.file_name().is_some_and(|n| n == "context.toml") {
+                self.add_context(&origin, &text)?;
+            } else {
+                self.add_file(&origin, &text, false)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn add_context(&mut self, origin: &str, text: &str) -> Result<(), PatternError> {
+        let ctx: ContextFile = toml::from_str(text).map_err(|e| PatternError {
+            origin: origin.into(),
+            detector: "context".into(),
+            message: e.to_string(),
+        })?;
+        self.deny_field_words
+            .extend(ctx.deny_field_words.into_iter().map(|w| w.to_lowercase()));
+        Ok(())
+    }
+
+    /// Parses and checks one pattern file and adds it.
+    pub fn add_file(&mut self, origin: &str, text: &str, builtin: bool) -> Result<(), PatternError> {
+        let file: PatternFile = toml::from_str(text).map_err(|e| PatternError {
+            origin: origin.into(),
+            detector: "-".into(),
+            message: e.to_string(),
+        })?;
+        let fail = |message: String| PatternError {
+            origin: origin.into(),
+            detector: file.id.clone(),
+            message,
+        };
+        if self.patterns.iter().any(|p| p.file.id == file.id) {
+            return Err(fail("duplicate detector id".into()));
+        }
+        let ty = PiiType::from_name(&file.type_name)
+            .ok_or_else(|| fail(format!("unknown type `{}`", file.type_name)))?;
+        let validator = match &file.validator {
+            None => None,
+            Some(name) => Some(validate::by_name(name).ok_or_else(|| {
+                fail(format!(
+                    "unknown validator `{name}` (known: {})",
+                    validate::NAMES.join(", ")
+                ))
+            })?),
+        };
+        let regexes = file
+            .regexes
+            .iter()
+            .map(|r| regex::bytes::Regex::new(r).map_err(|e| fail(format!("regex `{r}`: {e}"))))
+            .collect::<Result<Vec<_>, _>>()?;
+        if !builtin && regexes.is_empty() && file.field_names.is_empty() && file.keywords.is_empty()
+        {
+            return Err(fail("an added pattern needs regexes, field_names or keywords".into()));
+        }
+        self.patterns.push(Pattern {
+            ty,
+            origin: origin.into(),
+            validator,
+            regexes,
+            builtin,
+            file,
+        });
+        Ok(())
+    }
+
+    /// Field-name words of every pattern of `ty`.
+    pub fn field_words(&self, ty: PiiType) -> impl Iterator<Item = &str> {
+        self.of_type(ty)
+            .flat_map(|p| p.file.field_names.iter().map(String::as_str))
+    }
+
+    /// Keywords of every pattern of `ty`.
+    pub fn keywords(&self, ty: PiiType) -> impl Iterator<Item = &str> {
+        self.of_type(ty)
+            .flat_map(|p| p.file.keywords.iter().map(String::as_str))
+    }
+
+    /// Patterns of `ty`.
+    pub fn of_type(&self, ty: PiiType) -> impl Iterator<Item = &Pattern> {
+        self.patterns.iter().filter(move |p| p.ty == ty)
+    }
+}

@@ -1,0 +1,253 @@
+//! The token families: e-mail addresses and UPI handles around an `@`, crypt-style password
+//! hashes at a `$`, IPv6 addresses, and alphanumeric words (PAN, NRIC/FIN, bare hex digests
+//! in password fields).
+
+use super::validate::{crypt, ip, nric, pan, tld};
+use super::Scan;
+use crate::detect::Hit;
+use crate::types::{Basis, PiiType};
+use std::sync::OnceLock;
+
+/// Longest local part of an e-mail address (RFC 5321).
+const MAX_LOCAL: usize = 64;
+/// Longest domain.
+const MAX_DOMAIN: usize = 253;
+
+fn is_local_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'')
+}
+
+fn is_domain_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'.' || b == b'-'
+}
+
+/// The UPI payment service provider handles, compiled in.
+fn upi_handles() -> &'static [&'static str] {
+    static HANDLES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    HANDLES.get_or_init(|| {
+        let mut v: Vec<&str> = include_str!("../../patterns/lists/upi_handles.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// Whether `handle` (any case) is a known UPI PSP handle.
+pub fn is_upi_handle(handle: &[u8]) -> bool {
+    if handle.len() > 32 {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let lower = &mut buf[..handle.len()];
+    lower.copy_from_slice(handle);
+    lower.make_ascii_lowercase();
+    upi_handles()
+        .binary_search_by(|h| h.as_bytes().cmp(lower))
+        .is_ok()
+}
+
+/// An e-mail address or UPI handle around the `@` at `at`.
+pub(super) fn at_sign(s: &mut Scan, at: usize) -> Option<Hit> {
+    let v = s.v;
+    let mut start = at;
+    while start > s.floor && at - start < MAX_LOCAL && is_local_byte(v[start - 1]) {
+        start -= 1;
+    }
+    // A local part cannot start with a dot, nor be glued to a longer one.
+    while start < at && v[start] == b'.' {
+        start += 1;
+    }
+    if start == at || (start > s.floor && is_local_byte(v[start - 1])) {
+        return None;
+    }
+    let mut end = at + 1;
+    while end < v.len() && end - at <= MAX_DOMAIN && is_domain_byte(v[end]) {
+        end += 1;
+    }
+    while end > at + 1 && matches!(v[end - 1], b'.' | b'-') {
+        end -= 1;
+    }
+    let domain = &v[at + 1..end];
+    if domain.is_empty() || v.get(end) == Some(&b'@') {
+        return None;
+    }
+    let mut basis = Basis::SHAPE;
+    if !domain.contains(&b'.') {
+        if !is_upi_handle(domain) || !s.det.enabled(PiiType::UpiId) {
+            return None;
+        }
+        if s.hint.supports(PiiType::UpiId) {
+            basis |= Basis::FIELD;
+        }
+        return Some(Hit {
+            start,
+            end,
+            ty: PiiType::UpiId,
+            basis: basis | Basis::DICTIONARY,
+        });
+    }
+    let labels_ok = domain.split(|&b| b == b'.').all(|l| {
+        !l.is_empty() && l.len() <= 63 && l[0] != b'-' && l[l.len() - 1] != b'-'
+    });
+    let tld = domain.rsplit(|&b| b == b'.').next().unwrap_or_default();
+    let tld_ok = tld.len() >= 2 && !tld[0].is_ascii_digit() && tld::is_known(tld);
+    if !labels_ok || !tld_ok || v[start..at].ends_with(b".") || !s.det.enabled(PiiType::Email) {
+        return None;
+    }
+    if s.hint.supports(PiiType::Email) {
+        basis |= Basis::FIELD;
+    }
+    Some(Hit {
+        start,
+        end,
+        ty: PiiType::Email,
+        basis: basis | Basis::DICTIONARY,
+    })
+}
+
+/// A crypt-style hash at the `$` at `p`, or written with a scheme word before it
+/// (`pbkdf2_sha256$...`, `pbkdf2:sha256:600000$...`). Returns where the pass continues.
+pub(super) fn dollar(s: &mut Scan, p: usize, limit: usize) -> usize {
+    let v = s.v;
+    let mut start = p;
+    while start > s.floor && (v[start - 1].is_ascii_alphanumeric() || matches!(v[start - 1], b'_' | b':')) {
+        start -= 1;
+    }
+    let from = if start < p { start } else { p };
+    match crypt::match_hash(&v[from..limit]) {
+        Some((_, len)) => {
+            let end = from + len;
+            let glued = end < v.len() && (v[end].is_ascii_alphanumeric() || v[end] == b'$');
+            if !glued {
+                let mut basis = Basis::SHAPE;
+                if s.hint.supports(PiiType::PasswordHash) {
+                    basis |= Basis::FIELD;
+                }
+                s.push(from, end, PiiType::PasswordHash, basis);
+            }
+            end
+        }
+        None => p + 1,
+    }
+}
+
+fn is_hex_colon(b: u8) -> bool {
+    b.is_ascii_hexdigit() || b == b':'
+}
+
+/// An IPv6 address around the hexadecimal word `ws..we` when a colon touches it. Returns
+/// where the pass continues when one was found.
+pub(super) fn ipv6(s: &mut Scan, ws: usize, we: usize, limit: usize) -> Option<usize> {
+    let v = s.v;
+    let touches = v.get(we) == Some(&b':') || (ws > s.floor && v[ws - 1] == b':');
+    if !touches || !v[ws..we].iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    let mut start = ws;
+    while start > s.floor && is_hex_colon(v[start - 1]) {
+        start -= 1;
+    }
+    let mut end = we;
+    while end < limit && (is_hex_colon(v[end]) || v[end] == b'.') {
+        end += 1;
+    }
+    while end > we && matches!(v[end - 1], b'.') {
+        end -= 1;
+    }
+    // Trailing single colon (`addr: fe80::1:` is rare; `key:value` more likely).
+    if end > we && v[end - 1] == b':' && !(end >= 2 && v[end - 2] == b':') {
+        end -= 1;
+    }
+    let glued = (start > s.floor && v[start - 1].is_ascii_alphanumeric())
+        || (end < v.len() && v[end].is_ascii_alphanumeric());
+    if glued || !ip::is_ipv6(&v[start..end]) {
+        return None;
+    }
+    let mut basis = Basis::SHAPE;
+    if s.hint.supports(PiiType::IpAddress) {
+        basis |= Basis::FIELD;
+    }
+    s.push(start, end, PiiType::IpAddress, basis).then_some(end)
+}
+
+/// An alphanumeric word with letters and digits: PAN, NRIC/FIN, or a bare hex digest in a
+/// password field.
+pub(super) fn alnum_word(s: &mut Scan, ws: usize, we: usize) {
+    let word = &s.v[ws..we];
+    let found = match word.len() {
+        10 if pan_shape(word) => {
+            let upper = word.iter().all(|b| !b.is_ascii_lowercase());
+            let supported = s.hint.supports(PiiType::PanIn);
+            (upper || supported) && pan::is_valid(word) && {
+                let basis = if supported { Basis::SHAPE | Basis::FIELD } else { Basis::SHAPE };
+                s.push(ws, we, PiiType::PanIn, basis)
+            }
+        }
+        9 if nric::is_valid(word) => {
+            let mut basis = Basis::NRIC;
+            if s.hint.supports(PiiType::SgNric) {
+                basis |= Basis::FIELD;
+            }
+            s.push(ws, we, PiiType::SgNric, basis)
+        }
+        _ => false,
+    };
+    if found {
+        return;
+    }
+    if s.hint.supports(PiiType::PasswordHash) && crypt::bare_hex(word).is_some() {
+        s.push(ws, we, PiiType::PasswordHash, Basis::SHAPE | Basis::FIELD);
+        return;
+    }
+    if !s.det.extra.is_empty() {
+        s.try_extra(ws, we);
+    }
+}
+
+/// `[A-Za-z]{5}[0-9]{4}[A-Za-z]`.
+fn pan_shape(w: &[u8]) -> bool {
+    w[..5].iter().all(u8::is_ascii_alphabetic)
+        && w[5..9].iter().all(u8::is_ascii_digit)
+        && w[9].is_ascii_alphabetic()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::Detector;
+    use crate::types::PiiType;
+
+    fn find(text: &str) -> Vec<(String, PiiType)> {
+        let det = Detector::builtin().unwrap();
+        det.detect_text(text.as_bytes())
+            .into_iter()
+            .map(|h| (text[h.start..h.end].to_string(), h.ty))
+            .collect()
+    }
+
+    #[test]
+    fn emails_and_upi() {
+        assert_eq!(find("to Asha.Rao99@Example.COM."), [("Asha.Rao99@Example.COM".into(), PiiType::Email)]);
+        assert_eq!(find("pay 9876543210@ybl now"), [("9876543210@ybl".into(), PiiType::UpiId)]);
+        assert_eq!(find("logo@2x.png"), []);
+        assert_eq!(find("user@localhost"), []);
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(find("PAN ABCPE1234F ok"), [("ABCPE1234F".into(), PiiType::PanIn)]);
+        assert_eq!(find("GSTIN 27ABCPE1234F1Z5"), []);
+        assert_eq!(find("addr fe80::1 up"), [("fe80::1".into(), PiiType::IpAddress)]);
+        assert_eq!(find("at 12:30:45"), []);
+    }
+
+    #[test]
+    fn hashes() {
+        let h = "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW";
+        assert_eq!(find(&format!("pw {h} x")), [(h.to_string(), PiiType::PasswordHash)]);
+        let d = "pbkdf2_sha256$260000$abcdefgh$Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=";
+        assert_eq!(find(d), [(d.to_string(), PiiType::PasswordHash)]);
+    }
+}
