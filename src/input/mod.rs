@@ -1,1 +1,31 @@
 //! Inputs: walking paths, opening files (memory-mapped or read), sniffing content.
+//!
+//! [`walk::walk`] turns the PATHs given into leaf inputs in walk order, [`mmap::open`] opens
+//! one (the only `unsafe` of the crate lives there), and [`content::classify`] tells from its
+//! first bytes whether it is text (and in which encoding), a container, a document or binary.
+
+pub mod content;
+pub mod mmap;
+pub mod walk;
+
+/// One leaf input to scan, in walk order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputSpec {
+    /// Where to read it: a file path, or None for standard input.
+    pub path: Option<std::path::PathBuf>,
+    /// The input as reported (`path` in the contract): the path as given / joined while
+    /// walking, bytes that are not UTF-8 written as `\xNN`; for stdin "-" (or a
+    /// `--input-name`).
+    pub display: String,
+}
+
+/// One entry of the walk, in walk order.
+#[derive(Clone, Debug)]
+pub enum Entry {
+    /// An input to open and scan.
+    Input(InputSpec),
+    /// An input passed over without being opened (`special_file`).
+    Skipped(crate::aggregate::Skipped),
+    /// A path that could not be walked (not found, permission denied, symlink loop, ...).
+    Error(crate::error::InputError),
+}
