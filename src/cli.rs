@@ -1,1 +1,158 @@
-//! The command line (clap derive types).
+//! The command line: clap derive types, turned into the options of each stage.
+
+use crate::format::Format;
+use crate::scan::{ScanOptions, DEFAULT_CHUNK};
+use crate::types::{PiiType, Region};
+use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// leakscan: what personal data does a leaked dump expose?
+#[derive(Debug, Parser)]
+#[command(name = "leakscan", version, about, long_about = None)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// leakscan's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan files, directories or standard input for personal data.
+    #[command(after_help = "Examples:\n  \
+        leakscan scan samples/\n  \
+        leakscan scan dump/ --report report.json --findings findings.jsonl\n  \
+        zcat users.csv.gz | leakscan scan - --format csv --types email,phone")]
+    Scan(ScanArgs),
+    /// Write a synthetic dump with byte-level ground truth (truth.jsonl).
+    #[command(after_help = "Examples:\n  \
+        leakscan synth --out /tmp/dump --size 100MB\n  \
+        leakscan synth --out samples --sample")]
+    Synth(SynthArgs),
+}
+
+/// `leakscan scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files, directories (walked recursively) or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<OsString>,
+    /// Write the summary report (JSON) to FILE, atomically.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Write every finding as JSON Lines to FILE (`-` for stdout).
+    #[arg(long, value_name = "FILE")]
+    pub findings: Option<String>,
+    /// How records and fields are found.
+    #[arg(long, default_value = "auto", value_parser = ["auto", "csv", "tsv", "jsonl", "json", "sql", "text"])]
+    pub format: String,
+    /// Only these detectors (comma-separated type names).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_type)]
+    pub types: Option<Vec<PiiType>>,
+    /// Load extra pattern files from DIR.
+    #[arg(long, value_name = "DIR")]
+    pub patterns: Option<PathBuf>,
+    /// Default country for numbers written without one.
+    #[arg(long, value_name = "CC", default_value = "IN", value_parser = parse_region)]
+    pub region: Region,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+    /// Put raw matched values in findings.
+    #[arg(long)]
+    pub reveal: bool,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Hash distinct sketches with the key in FILE (parts to be merged share one key);
+    /// default: a random key per scan.
+    #[arg(long, value_name = "FILE")]
+    pub sketch_key: Option<PathBuf>,
+    /// Target chunk size in bytes (for tests and tuning).
+    #[arg(long, hide = true, default_value_t = DEFAULT_CHUNK)]
+    pub chunk_size: usize,
+    /// Read every input as a stream instead of memory-mapping files (for tests).
+    #[arg(long, hide = true)]
+    pub no_mmap: bool,
+}
+
+/// `leakscan synth`.
+#[derive(Debug, Args)]
+pub struct SynthArgs {
+    /// Directory to write the dump and its truth.jsonl into.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Total size (`500KB`, `100MB`, `2GB`).
+    #[arg(long, default_value = "10MB", value_parser = parse_size)]
+    pub size: u64,
+    /// Random seed: the same seed writes the same bytes.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Dense (a PII-shaped token every ~65 bytes) or sparse (one per ~2 KB).
+    #[arg(long, default_value = "dense", value_parser = ["dense", "sparse"])]
+    pub density: String,
+    /// Write the small committed sample (`samples/`), ignoring --size and --seed.
+    #[arg(long)]
+    pub sample: bool,
+}
+
+impl ScanArgs {
+    /// The scan options these arguments ask for (reading the sketch key file).
+    pub fn options(&self, progress: bool) -> std::io::Result<ScanOptions> {
+        let sketch_key = match &self.sketch_key {
+            Some(path) => Some(std::fs::read(path)?),
+            None => None,
+        };
+        Ok(ScanOptions {
+            paths: self.paths.clone(),
+            format: Format::from_name(&self.format),
+            types: self.types.clone(),
+            patterns: self.patterns.clone(),
+            region: self.region,
+            threads: self.threads,
+            reveal: self.reveal,
+            findings: self.findings.clone(),
+            chunk_size: self.chunk_size.max(1),
+            mmap: !self.no_mmap,
+            progress: progress && !self.quiet,
+            sketch_key,
+        })
+    }
+}
+
+fn parse_type(name: &str) -> Result<PiiType, String> {
+    PiiType::from_name(name.trim()).ok_or_else(|| {
+        let known: Vec<&str> = PiiType::ALL.iter().map(|t| t.name()).collect();
+        format!("unknown type `{name}` (known: {})", known.join(", "))
+    })
+}
+
+fn parse_region(code: &str) -> Result<Region, String> {
+    Region::parse(code).ok_or_else(|| format!("`{code}` is not a two-letter country code"))
+}
+
+/// Parses `123`, `500KB`, `100MB`, `2GB` (powers of 1000; `KiB`/`MiB`/`GiB` powers of 1024).
+///
+/// ```
+/// use leakscan::cli::parse_size;
+/// assert_eq!(parse_size("2GB"), Ok(2_000_000_000));
+/// assert_eq!(parse_size("1MiB"), Ok(1 << 20));
+/// ```
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num.parse().map_err(|_| format!("`{text}` is not a size"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" | "k" => 1_000,
+        "mb" | "m" => 1_000_000,
+        "gb" | "g" => 1_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        _ => return Err(format!("`{text}`: unknown unit")),
+    };
+    n.checked_mul(mult).ok_or_else(|| format!("`{text}` is too large"))
+}

@@ -1,1 +1,75 @@
-fn main() {}
+//! The `leakscan` binary: parse arguments, run the command, exit 0 (done), 1 (done, some
+//! inputs unreadable), 2 (usage error, nothing scanned, or an output not written).
+
+use anyhow::Context as _;
+use clap::Parser;
+use leakscan::cli::{Cli, Command, ScanArgs, SynthArgs};
+use leakscan::output::{report, table};
+use leakscan::scan::{self, ScanError};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Scan(args) => run_scan(&args),
+        Command::Synth(args) => run_synth(&args).map(|()| ExitCode::SUCCESS),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("leakscan: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        let io = cause
+            .downcast_ref::<std::io::Error>()
+            .or_else(|| match cause.downcast_ref::<ScanError>() {
+                Some(ScanError::Findings(e)) => Some(e),
+                _ => None,
+            });
+        io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
+    let opts = args
+        .options(std::io::stderr().is_terminal())
+        .context("reading the sketch key")?;
+    let summary = scan::run(&opts)?;
+    for error in &summary.errors {
+        eprintln!("leakscan: {error}");
+    }
+    if let Some(path) = &args.report {
+        let report = report::build(&summary);
+        report::write_atomic(&report, path)
+            .with_context(|| format!("writing the report to {}", path.display()))?;
+    } else if args.findings.as_deref() == Some("-") {
+        table::render(&summary, &mut std::io::stderr().lock())?;
+    } else {
+        let mut out = std::io::stdout().lock();
+        table::render(&summary, &mut out)?;
+        out.flush()?;
+    }
+    let nothing_scanned =
+        summary.inputs.is_empty() && summary.skipped.is_empty() && !summary.errors.is_empty();
+    Ok(if nothing_scanned {
+        ExitCode::from(2)
+    } else if summary.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn run_synth(args: &SynthArgs) -> anyhow::Result<()> {
+    let _ = args;
+    anyhow::bail!("synth: not wired yet")
+}

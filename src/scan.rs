@@ -1,1 +1,622 @@
-//! Wires the stages: inputs -> chunks (rayon) -> merge -> outputs.
+//! The scan: inputs → record-aligned chunks → detection on all cores → merge in input order.
+//!
+//! Inputs are walked in order. Each is opened (memory-mapped, or read as a stream in
+//! windows), classified, and its layout sniffed; its body is cut into chunks at record
+//! boundaries. Chunks of one or many inputs are gathered into a batch and scanned in parallel
+//! with rayon; results are merged strictly in batch order, so findings and report do not
+//! depend on chunk size, thread count or read path. Memory stays bounded: a batch holds a
+//! few chunks per thread, and a stream is read one window at a time.
+
+use crate::aggregate::{
+    FieldStats, InputStats, InputStatus, InputSummary, ScanSummary, Skipped, Totals,
+};
+use crate::detect::normalize::normalize;
+use crate::detect::pattern::{PatternError, PatternSet};
+use crate::detect::{Detector, Hit};
+use crate::error::InputError;
+use crate::format::{FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
+use crate::input::content::{self, Content, Encoding};
+use crate::input::mmap::{self, Data};
+use crate::input::{walk, Entry, InputSpec};
+use crate::output::findings::FindingsWriter;
+use crate::output::mask::{mask, Revealed};
+use crate::output::Finding;
+use crate::types::{PiiType, Region};
+use rayon::prelude::*;
+use siphasher::sip::SipHasher13;
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::hash::Hasher;
+use std::io::Read;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Default chunk size: large enough to amortise scheduling, small enough to balance cores.
+pub const DEFAULT_CHUNK: usize = 2 << 20;
+
+/// What to scan and how.
+#[derive(Clone, Debug)]
+pub struct ScanOptions {
+    /// Files, directories, or `-` for standard input.
+    pub paths: Vec<OsString>,
+    /// A forced format (`None`: sniff each input).
+    pub format: Option<Format>,
+    /// Only these types (`None`: all).
+    pub types: Option<Vec<PiiType>>,
+    /// A directory of extra pattern files.
+    pub patterns: Option<PathBuf>,
+    /// Region for national numbers.
+    pub region: Region,
+    /// Worker threads (0: all cores).
+    pub threads: usize,
+    /// Put raw values in findings.
+    pub reveal: bool,
+    /// Where to write findings (`-` for stdout).
+    pub findings: Option<String>,
+    /// Target chunk size in bytes.
+    pub chunk_size: usize,
+    /// Memory-map regular files (off: read every input as a stream).
+    pub mmap: bool,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+    /// Key material for the distinct sketches (`--sketch-key`); `None`: random per scan.
+    pub sketch_key: Option<Vec<u8>>,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions {
+            paths: Vec::new(),
+            format: None,
+            types: None,
+            patterns: None,
+            region: Region::IN,
+            threads: 0,
+            reveal: false,
+            findings: None,
+            chunk_size: DEFAULT_CHUNK,
+            mmap: true,
+            progress: false,
+            sketch_key: None,
+        }
+    }
+}
+
+/// A scan that could not run or could not write its output.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    /// A pattern file is broken.
+    #[error("patterns: {0}")]
+    Patterns(#[from] PatternError),
+    /// The findings file could not be written.
+    #[error("findings: {0}")]
+    Findings(std::io::Error),
+    /// The worker threads could not be started.
+    #[error("threads: {0}")]
+    Threads(String),
+}
+
+/// Runs a scan and returns its summary (findings are written as the scan goes).
+pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
+    let started = Instant::now();
+    let mut set = PatternSet::builtin()?;
+    if let Some(dir) = &opts.patterns {
+        set.add_dir(dir)?;
+    }
+    let detector = Detector::new(&set, opts.types.as_deref(), opts.region);
+    let key = match &opts.sketch_key {
+        Some(material) => SketchKey::from_material(material),
+        None => SketchKey::random(),
+    };
+    let writer = match &opts.findings {
+        Some(target) => Some(FindingsWriter::create(target, opts.reveal).map_err(ScanError::Findings)?),
+        None => None,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .map_err(|e| ScanError::Threads(e.to_string()))?;
+    let threads = pool.current_num_threads();
+    let mut scan = Scanner {
+        opts,
+        detector: &detector,
+        key,
+        writer,
+        batch: Vec::new(),
+        batch_bytes: 0,
+        max_units: threads * 4,
+        summary: ScanSummary {
+            complete: true,
+            sketch_key_fingerprint: key.fingerprint(),
+            ..ScanSummary::default()
+        },
+        progress: opts.progress.then(progress_bar),
+    };
+    pool.install(|| {
+        for entry in walk::walk(&opts.paths) {
+            match entry {
+                Entry::Input(spec) => scan.input(&spec)?,
+                Entry::Skipped(s) => scan.summary.skipped.push(s),
+                Entry::Error(e) => scan.summary.errors.push(e),
+            }
+        }
+        scan.flush()
+    })?;
+    if let Some(writer) = scan.writer.take() {
+        writer.finish().map_err(ScanError::Findings)?;
+    }
+    if let Some(bar) = &scan.progress {
+        bar.finish_and_clear();
+    }
+    let mut summary = scan.summary;
+    let mut totals = Totals::default();
+    for input in &summary.inputs {
+        totals.add_input(&input.stats);
+    }
+    summary.totals = totals;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// The key distinct sketches hash values with: random per scan, so a report alone cannot
+/// confirm whether a known value is in it.
+#[derive(Clone, Copy, Debug)]
+struct SketchKey(u64, u64);
+
+impl SketchKey {
+    fn random() -> SketchKey {
+        let mut bytes = [0u8; 16];
+        getrandom::fill(&mut bytes).expect("the OS random source is available");
+        SketchKey(
+            u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes")),
+            u64::from_le_bytes(bytes[8..].try_into().expect("8 bytes")),
+        )
+    }
+
+    /// A key derived from key material (the contents of a `--sketch-key` file).
+    fn from_material(material: &[u8]) -> SketchKey {
+        let derive = |label: u64| {
+            let mut h = SipHasher13::new_with_keys(label, !label);
+            h.write(material);
+            h.finish()
+        };
+        SketchKey(derive(0x6c65616b7363616e), derive(0x736b657463686b79))
+    }
+
+    fn hash(&self, bytes: &[u8]) -> u64 {
+        let mut h = SipHasher13::new_with_keys(self.0, self.1);
+        h.write(bytes);
+        h.finish()
+    }
+
+    fn fingerprint(&self) -> String {
+        format!("{:016x}", self.hash(b"leakscan sketch key fingerprint"))
+    }
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {bytes} scanned, {bytes_per_sec}, {elapsed} {msg}",
+        )
+        .expect("static progress template"),
+    );
+    bar
+}
+
+/// Bytes shared by the chunks of one window.
+type Bytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+/// One chunk to scan.
+struct Unit {
+    /// Index into the summary's `inputs`.
+    input: usize,
+    layout: Arc<Layout>,
+    data: Bytes,
+    range: Range<usize>,
+    /// Absolute offset of `data[0]` in the input.
+    base: u64,
+}
+
+/// What one chunk yields.
+struct ChunkOut {
+    stats: InputStats,
+    findings: Vec<Finding>,
+}
+
+/// Per-thread scratch, reused across chunks.
+#[derive(Default)]
+struct Worker {
+    scratch: Scratch,
+    hits: Vec<Hit>,
+    norm: Vec<u8>,
+}
+
+struct Scanner<'a> {
+    opts: &'a ScanOptions,
+    detector: &'a Detector,
+    key: SketchKey,
+    writer: Option<FindingsWriter>,
+    batch: Vec<Unit>,
+    batch_bytes: usize,
+    max_units: usize,
+    summary: ScanSummary,
+    progress: Option<indicatif::ProgressBar>,
+}
+
+/// How much a stream reads at a time.
+const WINDOW: usize = 16 << 20;
+/// Most bytes a batch holds before it is scanned.
+const MAX_BATCH_BYTES: usize = 256 << 20;
+
+impl Scanner<'_> {
+    /// Opens one input and queues its chunks.
+    fn input(&mut self, spec: &InputSpec) -> Result<(), ScanError> {
+        let opened = match mmap::open(spec, self.opts.mmap) {
+            Ok(opened) => opened,
+            Err(e) => {
+                self.summary.errors.push(e);
+                return Ok(());
+            }
+        };
+        match opened.data {
+            Data::Whole(bytes) => {
+                let bytes: Bytes = Arc::from(bytes);
+                self.whole(spec, bytes, opened.bytes_on_disk)
+            }
+            Data::Stream(reader) => self.stream(spec, reader, opened.bytes_on_disk),
+        }
+    }
+
+    /// Starts an input after classifying its first bytes; `None` when it is skipped.
+    fn start(&mut self, spec: &InputSpec, head: &[u8], total: u64, on_disk: u64) -> Option<(usize, Arc<Layout>)> {
+        let reason = match content::classify(&head[..head.len().min(content::HEAD_LEN)]) {
+            Content::Text(Encoding::Utf8 | Encoding::Utf8Bom) => None,
+            Content::Text(enc) => Some(format!("unsupported_encoding:{}", enc.name())),
+            Content::Container(_) => Some("unsupported_container".to_string()),
+            Content::Document(kind) => Some(match kind {
+                "jpeg" | "png" | "gif" | "webp" | "tiff" | "heic" | "mp4" | "elf" => "binary".to_string(),
+                other => format!("unsupported:{other}"),
+            }),
+            Content::Binary => Some("binary".to_string()),
+        };
+        if let Some(reason) = reason {
+            self.summary.skipped.push(Skipped {
+                path: spec.display.clone(),
+                reason,
+                bytes: total,
+            });
+            return None;
+        }
+        let encoding = if head.starts_with(b"\xEF\xBB\xBF") { "utf-8-bom" } else { "utf-8" };
+        let layout = Arc::new(Layout::sniff(&spec.display, head, self.opts.format));
+        self.summary.inputs.push(InputSummary {
+            path: spec.display.clone(),
+            format: layout.format.name(),
+            encoding,
+            region: self.detector.region().as_str().to_string(),
+            bytes_on_disk: on_disk,
+            bytes_decoded: 0,
+            status: InputStatus::Ok,
+            stats: InputStats {
+                // The byte-order mark and a CSV header are read, not skipped.
+                bytes_scanned: layout.body_start as u64,
+                ..InputStats::default()
+            },
+        });
+        Some((self.summary.inputs.len() - 1, layout))
+    }
+
+    /// A memory-mapped (or small, read whole) input.
+    fn whole(&mut self, spec: &InputSpec, bytes: Bytes, on_disk: u64) -> Result<(), ScanError> {
+        let data = (*bytes).as_ref();
+        let total = data.len() as u64;
+        let Some((input, layout)) = self.start(spec, data, total, on_disk) else {
+            return Ok(());
+        };
+        self.summary.inputs[input].bytes_decoded = total;
+        let body = layout.body_start.min(data.len());
+        let edges = layout.chunk_edges(&data[body..], self.opts.chunk_size, true);
+        for pair in edges.windows(2) {
+            self.queue(Unit {
+                input,
+                layout: layout.clone(),
+                data: bytes.clone(),
+                range: body + pair[0]..body + pair[1],
+                base: 0,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// A stream, read in windows that end at record boundaries.
+    fn stream(&mut self, spec: &InputSpec, mut reader: Box<dyn Read + Send>, on_disk: u64) -> Result<(), ScanError> {
+        let mut buf: Vec<u8> = Vec::new();
+        let mut at_eof = false;
+        let read_error = fill(&mut reader, &mut buf, WINDOW, &mut at_eof);
+        let mut consumed = 0u64;
+        let started = if read_error.is_none() || !buf.is_empty() {
+            self.start(spec, &buf, buf.len() as u64, on_disk)
+        } else {
+            None
+        };
+        let Some((input, layout)) = started else {
+            match read_error {
+                Some(e) => self.summary.errors.push(InputError::io(&spec.display, &e)),
+                None => {
+                    // Skipped: count the rest of the stream too.
+                    let rest = std::io::copy(&mut reader, &mut std::io::sink()).unwrap_or(0);
+                    if let Some(s) = self.summary.skipped.last_mut() {
+                        s.bytes += rest;
+                    }
+                }
+            }
+            return Ok(());
+        };
+        let mut body = layout.body_start.min(buf.len());
+        let mut error = read_error;
+        loop {
+            let edges = layout.chunk_edges(&buf[body..], self.opts.chunk_size, at_eof || error.is_some());
+            let last = body + edges.last().copied().unwrap_or(0);
+            if last > body {
+                let window: Bytes = Arc::new(buf[..last].to_vec());
+                for pair in edges.windows(2) {
+                    self.queue(Unit {
+                        input,
+                        layout: layout.clone(),
+                        data: window.clone(),
+                        range: body + pair[0]..body + pair[1],
+                        base: consumed,
+                    })?;
+                }
+            }
+            self.summary.inputs[input].bytes_decoded = consumed + buf.len() as u64;
+            if at_eof || error.is_some() {
+                break;
+            }
+            consumed += last as u64;
+            buf.drain(..last);
+            body = 0;
+            let want = buf.len() + WINDOW;
+            error = fill(&mut reader, &mut buf, want, &mut at_eof);
+            self.summary.inputs[input].bytes_decoded = consumed + buf.len() as u64;
+        }
+        if let Some(e) = error {
+            let summary = &mut self.summary.inputs[input];
+            let offset = summary.bytes_decoded;
+            summary.status = InputStatus::Partial;
+            self.summary.errors.push(InputError::io(&spec.display, &e).at(offset));
+        }
+        Ok(())
+    }
+
+    fn queue(&mut self, unit: Unit) -> Result<(), ScanError> {
+        self.batch_bytes += unit.range.len();
+        self.batch.push(unit);
+        if self.batch.len() >= self.max_units || self.batch_bytes >= MAX_BATCH_BYTES {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Scans the queued chunks in parallel and merges their results in order.
+    fn flush(&mut self) -> Result<(), ScanError> {
+        let batch = std::mem::take(&mut self.batch);
+        self.batch_bytes = 0;
+        let detector = self.detector;
+        let key = self.key;
+        let want_findings = self.writer.is_some();
+        let reveal = self.opts.reveal;
+        let results: Vec<ChunkOut> = batch
+            .par_iter()
+            .map_init(Worker::default, |worker, unit| {
+                scan_chunk(detector, key, want_findings, reveal, worker, unit)
+            })
+            .collect();
+        let mut bytes = 0u64;
+        for (unit, out) in batch.iter().zip(results) {
+            let input = &mut self.summary.inputs[unit.input];
+            if let Some(writer) = &mut self.writer {
+                let before = input.stats.records;
+                for mut f in out.findings {
+                    f.record = f.record.map(|r| r + before);
+                    writer.write(&input.path, &f).map_err(ScanError::Findings)?;
+                }
+            }
+            input.stats.merge(&out.stats);
+            bytes += unit.range.len() as u64;
+        }
+        if let Some(bar) = &self.progress {
+            bar.inc(bytes);
+        }
+        Ok(())
+    }
+}
+
+/// Reads from `reader` until `buf` holds `want` bytes or the stream ends; returns the read
+/// error, if any.
+fn fill(reader: &mut dyn Read, buf: &mut Vec<u8>, want: usize, at_eof: &mut bool) -> Option<std::io::Error> {
+    let mut chunk = vec![0u8; 1 << 16];
+    while buf.len() < want {
+        match reader.read(&mut chunk) {
+            Ok(0) => {
+                *at_eof = true;
+                return None;
+            }
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Some(e),
+        }
+    }
+    None
+}
+
+/// Tokenises and scans one chunk.
+fn scan_chunk(det: &Detector, key: SketchKey, want_findings: bool, reveal: bool, worker: &mut Worker, unit: &Unit) -> ChunkOut {
+    let data = (*unit.data).as_ref();
+    let mut sink = ChunkSink {
+        det,
+        layout: &unit.layout,
+        key,
+        want_findings,
+        reveal,
+        hits: std::mem::take(&mut worker.hits),
+        norm: std::mem::take(&mut worker.norm),
+        slots: Vec::new(),
+        by_column: Vec::new(),
+        by_name: HashMap::new(),
+        none_slot: None,
+        record: 0,
+        findings: Vec::new(),
+    };
+    unit.layout
+        .tokenize(data, unit.range.clone(), unit.base, &mut worker.scratch, &mut sink);
+    worker.hits = std::mem::take(&mut sink.hits);
+    worker.norm = std::mem::take(&mut sink.norm);
+    ChunkOut {
+        stats: InputStats {
+            records: sink.record,
+            bytes_scanned: unit.range.len() as u64,
+            bytes_skipped: 0,
+            fields: sink.slots.into_iter().map(|s| s.stats).collect(),
+        },
+        findings: sink.findings,
+    }
+}
+
+/// A field as one chunk knows it.
+struct Slot {
+    stats: FieldStats,
+    name: Option<Arc<str>>,
+    hint: FieldHint,
+    /// The record (1-based, chunk-local) that last held a value in this field.
+    last_record: u64,
+    /// Per type, the record that last held a finding of it.
+    type_last: [u64; PiiType::COUNT],
+}
+
+/// Receives one chunk's values, detects, and counts.
+struct ChunkSink<'a> {
+    det: &'a Detector,
+    layout: &'a Layout,
+    key: SketchKey,
+    want_findings: bool,
+    reveal: bool,
+    hits: Vec<Hit>,
+    norm: Vec<u8>,
+    slots: Vec<Slot>,
+    by_column: Vec<Option<usize>>,
+    by_name: HashMap<Box<[u8]>, usize>,
+    none_slot: Option<usize>,
+    /// Records completed in this chunk.
+    record: u64,
+    findings: Vec<Finding>,
+}
+
+impl ChunkSink<'_> {
+    fn new_slot(&mut self, name: Option<String>) -> usize {
+        let hint = name
+            .as_deref()
+            .map(|n| self.det.field_hint(n.as_bytes()))
+            .unwrap_or_default();
+        self.slots.push(Slot {
+            stats: FieldStats {
+                name: name.clone(),
+                ..FieldStats::default()
+            },
+            name: name.map(Arc::from),
+            hint,
+            last_record: 0,
+            type_last: [0; PiiType::COUNT],
+        });
+        self.slots.len() - 1
+    }
+
+    fn slot(&mut self, field: FieldRef<'_>) -> usize {
+        match field {
+            FieldRef::None => match self.none_slot {
+                Some(i) => i,
+                None => {
+                    let i = self.new_slot(None);
+                    self.none_slot = Some(i);
+                    i
+                }
+            },
+            FieldRef::Column(c) => {
+                if let Some(Some(i)) = self.by_column.get(c) {
+                    return *i;
+                }
+                let i = self.new_slot(Some(self.layout.column_name(c)));
+                if self.by_column.len() <= c {
+                    self.by_column.resize(c + 1, None);
+                }
+                self.by_column[c] = Some(i);
+                i
+            }
+            FieldRef::Name(name) => {
+                if let Some(&i) = self.by_name.get(name) {
+                    return i;
+                }
+                let i = self.new_slot(Some(walk::display_bytes(name)));
+                self.by_name.insert(name.into(), i);
+                i
+            }
+        }
+    }
+}
+
+impl FieldSink for ChunkSink<'_> {
+    fn value(&mut self, field: FieldRef<'_>, value: Value<'_>) {
+        if value.bytes.is_empty() {
+            return;
+        }
+        let i = self.slot(field);
+        let record = self.record + 1;
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
+        let slot = &mut self.slots[i];
+        if slot.last_record != record {
+            slot.last_record = record;
+            slot.stats.records += 1;
+        }
+        self.det.detect(value.bytes, slot.hint, &mut hits);
+        for hit in &hits {
+            let raw = &value.bytes[hit.start..hit.end];
+            let first_in_record = slot.type_last[hit.ty.index()] != record;
+            slot.type_last[hit.ty.index()] = record;
+            normalize(hit.ty, raw, self.det.region(), &mut self.norm);
+            let hash = self.key.hash(&self.norm);
+            let stats = slot.stats.type_mut(hit.ty);
+            stats.count += 1;
+            if first_in_record {
+                stats.records += 1;
+            }
+            stats.distinct.insert_hash(hash);
+            if stats.examples.len() < crate::aggregate::MAX_EXAMPLES {
+                stats.examples.push(mask(hit.ty, raw));
+            }
+            if self.want_findings {
+                let (offset, length) = value.stored_span(hit.start, hit.end);
+                self.findings.push(Finding {
+                    offset,
+                    length,
+                    ty: hit.ty,
+                    field: slot.name.clone(),
+                    record: Some(record),
+                    masked: mask(hit.ty, raw),
+                    value: self.reveal.then(|| Revealed::new(raw)),
+                    basis: hit.basis,
+                });
+            }
+        }
+        self.hits = hits;
+    }
+
+    fn end_record(&mut self) {
+        self.record += 1;
+    }
+}
+

@@ -65,7 +65,17 @@ pub fn walk(paths: &[OsString]) -> Vec<Entry> {
 pub fn display_path(path: &Path) -> String {
     // On Unix these are the raw bytes; on Windows WTF-8, whose only non-UTF-8 sequences are
     // unpaired surrogates: both come out escaped, never replaced by U+FFFD.
-    let bytes = path.as_os_str().as_encoded_bytes();
+    display_bytes(path.as_os_str().as_encoded_bytes())
+}
+
+/// The lossless display form of bytes that should be text (a path, a field name): valid
+/// UTF-8 as is, other bytes as `\xNN`.
+///
+/// ```
+/// use leakscan::input::walk::display_bytes;
+/// assert_eq!(display_bytes(b"caf\xe9"), "caf\\xe9");
+/// ```
+pub fn display_bytes(bytes: &[u8]) -> String {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return text.to_owned();
     }

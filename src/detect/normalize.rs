@@ -1,0 +1,105 @@
+//! Normal forms of found values (CONTRACT.md "Normalisation"): what distinct counts,
+//! digests and sketches hash, so that `+91 98765 43210` and `09876543210` count as one.
+
+use super::validate::phone;
+use crate::types::{PiiType, Region};
+use unicode_normalization::UnicodeNormalization;
+
+/// Version of these rules, written into digests and sketches.
+pub const VERSION: u32 = 1;
+
+/// Writes the normal form of `raw`, a value of type `ty`, into `out` (cleared first).
+///
+/// ```
+/// use leakscan::detect::normalize::normalize;
+/// use leakscan::types::{PiiType, Region};
+/// let mut out = Vec::new();
+/// normalize(PiiType::Phone, b"098765 43210", Region::IN, &mut out);
+/// assert_eq!(out, b"919876543210");
+/// normalize(PiiType::CardPartial, b"4111 11** **** 1111", Region::IN, &mut out);
+/// assert_eq!(out, b"411111*1111");
+/// ```
+pub fn normalize(ty: PiiType, raw: &[u8], region: Region, out: &mut Vec<u8>) {
+    out.clear();
+    match ty {
+        PiiType::Phone => normalize_phone(raw, region, out),
+        PiiType::Email | PiiType::UpiId => {
+            if raw.is_ascii() {
+                out.extend(raw.iter().map(u8::to_ascii_lowercase));
+            } else {
+                let text = String::from_utf8_lossy(raw);
+                out.extend(text.nfkc().flat_map(char::to_lowercase).collect::<String>().bytes());
+            }
+        }
+        PiiType::Aadhaar | PiiType::CardNumber | PiiType::UsSsn => {
+            out.extend(raw.iter().copied().filter(u8::is_ascii_digit));
+        }
+        PiiType::PanIn | PiiType::SgNric | PiiType::Passport => out.extend(
+            raw.iter()
+                .copied()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_uppercase()),
+        ),
+        PiiType::CardPartial => {
+            // Visible leading digits exist only when a mask character follows them.
+            let first_mask = raw
+                .iter()
+                .position(|&b| !(b.is_ascii_digit() || b == b' ' || b == b'-'));
+            if let Some(m) = first_mask {
+                out.extend(raw[..m].iter().copied().filter(u8::is_ascii_digit));
+            }
+            out.push(b'*');
+            let mut last = [0u8; 4];
+            let mut k = last.len();
+            for &b in raw.iter().rev().filter(|b| b.is_ascii_digit()) {
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+                last[k] = b;
+            }
+            out.extend_from_slice(&last[k..]);
+        }
+        PiiType::PersonName | PiiType::PostalAddress => {
+            let text = String::from_utf8_lossy(raw);
+            let mut space = false;
+            for c in text.nfkc().flat_map(char::to_lowercase) {
+                if c.is_alphanumeric() {
+                    if space && !out.is_empty() {
+                        out.push(b' ');
+                    }
+                    space = false;
+                    let mut buf = [0u8; 4];
+                    out.extend(c.encode_utf8(&mut buf).as_bytes());
+                } else {
+                    space = true;
+                }
+            }
+        }
+        _ => out.extend_from_slice(raw),
+    }
+}
+
+/// E.164 digits: from `+`/`00` forms, from national forms under `region`, else the digits.
+fn normalize_phone(raw: &[u8], region: Region, out: &mut Vec<u8>) {
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for &b in raw.iter().filter(|b| b.is_ascii_digit()) {
+        if n < buf.len() {
+            buf[n] = b;
+            n += 1;
+        }
+    }
+    let d = &buf[..n];
+    let e164 = if raw.first() == Some(&b'+') {
+        phone::international(d)
+    } else if d.starts_with(b"00") {
+        phone::international(&d[2..])
+    } else {
+        phone::national(d, region.0).or_else(|| phone::national(d, *b"US"))
+    };
+    match e164 {
+        Some(number) => out.extend_from_slice(number.digits()),
+        None => out.extend_from_slice(d),
+    }
+}

@@ -1,0 +1,157 @@
+//! The real binary: exit codes, `--types`, `--reveal`, standard input, skipped inputs, and
+//! masking (planted values never appear in any output without `--reveal`).
+
+use crate::common::bin;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// Planted values: each must stay out of every output unless `--reveal` is given.
+const PLANTED: [&str; 6] = [
+    "asha.rao@example.com",
+    "+91 98765 43210",
+    "2345 6789 0124",
+    "4111 1111 1111 1111",
+    "ABCPE1234F",
+    "S1234567D",
+];
+
+fn planted_csv(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("users.csv");
+    let mut text = String::from("name,email,mobile,aadhaar,card,pan,nric\n");
+    text += &format!("Asha,{},{},{},{},{},{}\n", PLANTED[0], PLANTED[1], PLANTED[2], PLANTED[3], PLANTED[4], PLANTED[5]);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn run(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(bin()).args(args).output().expect("leakscan runs")
+}
+
+fn text(out: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+}
+
+#[test]
+fn masks_everything_unless_revealed() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = planted_csv(dir.path());
+    let report = dir.path().join("r.json");
+    let findings = dir.path().join("f.jsonl");
+    let out = run(&[
+        "scan".as_ref(),
+        csv.as_os_str(),
+        "--report".as_ref(),
+        report.as_os_str(),
+        "--findings".as_ref(),
+        findings.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let table = run(&["scan".as_ref(), csv.as_os_str()]);
+    let all = [
+        std::fs::read_to_string(&report).unwrap(),
+        std::fs::read_to_string(&findings).unwrap(),
+        text(&out),
+        text(&table),
+    ]
+    .join("\n");
+    for value in PLANTED {
+        assert!(!all.contains(value), "{value} leaked");
+    }
+    assert_eq!(std::fs::read_to_string(&findings).unwrap().lines().count(), PLANTED.len());
+
+    let revealed = dir.path().join("rev.jsonl");
+    let out = run(&["scan".as_ref(), csv.as_os_str(), "--findings".as_ref(), revealed.as_os_str(), "--reveal".as_ref(), "-q".as_ref()]);
+    assert_eq!(out.status.code(), Some(0));
+    let lines = std::fs::read_to_string(&revealed).unwrap();
+    for value in PLANTED {
+        assert!(lines.contains(value), "{value} not revealed");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&revealed).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "revealed findings must be private");
+    }
+}
+
+#[test]
+fn types_limits_detectors() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = planted_csv(dir.path());
+    let out = run(&["scan".as_ref(), csv.as_os_str(), "--findings".as_ref(), "-".as_ref(), "--types".as_ref(), "email,pan_in".as_ref()]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let types: Vec<String> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["type"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(types, ["email", "pan_in"]);
+    let bad = run(&["scan".as_ref(), csv.as_os_str(), "--types".as_ref(), "emails".as_ref()]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = planted_csv(dir.path());
+    let missing = dir.path().join("missing.csv");
+    let one_bad = run(&["scan".as_ref(), csv.as_os_str(), missing.as_os_str(), "-q".as_ref()]);
+    assert_eq!(one_bad.status.code(), Some(1), "{}", text(&one_bad));
+    assert!(text(&one_bad).contains("missing.csv"));
+    let all_bad = run(&["scan".as_ref(), missing.as_os_str()]);
+    assert_eq!(all_bad.status.code(), Some(2));
+    let usage = run(&["scan".as_ref(), "--no-such-flag".as_ref(), csv.as_os_str()]);
+    assert_eq!(usage.status.code(), Some(2));
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let ok = run(&["scan".as_ref(), empty.as_os_str()]);
+    assert_eq!(ok.status.code(), Some(0));
+}
+
+#[test]
+fn reads_standard_input() {
+    let mut child = Command::new(bin())
+        .args(["scan", "-", "--findings", "-", "--format", "csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"id,email\n1,asha.rao@example.com\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let line: serde_json::Value = serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(line["path"], "-");
+    assert_eq!(line["field"], "email");
+    assert_eq!(line["record"], 1);
+    assert_eq!(line["offset"], 11);
+}
+
+#[test]
+fn binary_files_and_containers_are_skipped_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("photo.jpg"), b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00rest").unwrap();
+    std::fs::write(dir.path().join("dump.csv.gz"), b"\x1F\x8B\x08\x00\x00\x00\x00\x00").unwrap();
+    std::fs::write(dir.path().join("a.txt"), b"mail asha.rao@example.com\n").unwrap();
+    let report = dir.path().join("r.json");
+    let out = run(&["scan".as_ref(), dir.path().as_os_str(), "--report".as_ref(), report.as_os_str()]);
+    assert_eq!(out.status.code(), Some(0));
+    let r: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(report).unwrap()).unwrap();
+    let reasons: Vec<(String, String)> = r["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string(), s["reason"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [("dump.csv.gz".to_string(), "unsupported_container".to_string()), ("photo.jpg".to_string(), "binary".to_string())]
+    );
+    assert_eq!(r["types"]["email"]["count"], 1);
+}

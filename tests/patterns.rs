@@ -1,0 +1,109 @@
+//! Every pattern file's examples and negative examples, run against the real engine, with
+//! all failures listed at once; and a lint of the pattern data itself.
+
+use crate::common::{detector, scan_field, scan_line, Found};
+use leakscan::detect::pattern::{Example, PatternSet};
+use leakscan::types::PiiType;
+
+/// Types whose detectors are built (the 0.1 set).
+const BUILT: [PiiType; 11] = [
+    PiiType::Email,
+    PiiType::UpiId,
+    PiiType::Phone,
+    PiiType::CardNumber,
+    PiiType::CardPartial,
+    PiiType::Aadhaar,
+    PiiType::PanIn,
+    PiiType::SgNric,
+    PiiType::UsSsn,
+    PiiType::IpAddress,
+    PiiType::PasswordHash,
+];
+
+/// At least this many examples and negative examples per type.
+const MIN_EXAMPLES: usize = 25;
+
+fn run(example: &Example) -> Vec<Found> {
+    match &example.field {
+        Some(field) => scan_field(detector(), field, &example.text),
+        None => scan_line(detector(), &example.text),
+    }
+}
+
+fn describe(example: &Example) -> String {
+    match &example.field {
+        Some(f) => format!("{f} = {:?}", example.text),
+        None => format!("{:?}", example.text),
+    }
+}
+
+#[test]
+fn every_example_and_negative_example_holds() {
+    let set = PatternSet::builtin().unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for p in &set.patterns {
+        for ex in &p.file.examples {
+            checked += 1;
+            let want = ex.expect.as_deref().unwrap_or(&ex.text);
+            let found = run(ex);
+            if !found.iter().any(|f| f.ty == p.ty && f.text == want) {
+                failures.push(format!("{}: missed {want:?} in {} (found {found:?})", p.file.id, describe(ex)));
+            }
+        }
+        for ex in &p.file.negative_examples {
+            checked += 1;
+            let found = run(ex);
+            if let Some(f) = found.iter().find(|f| f.ty == p.ty) {
+                failures.push(format!("{}: negative {} gave {:?}", p.file.id, describe(ex), f.text));
+            }
+        }
+    }
+    assert!(checked > 0);
+    assert!(failures.is_empty(), "{} of {checked} vectors failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn pattern_data_is_complete() {
+    let set = PatternSet::builtin().unwrap();
+    let mut problems = Vec::new();
+    for ty in BUILT {
+        let examples: usize = set.of_type(ty).map(|p| p.file.examples.len()).sum();
+        let negatives: usize = set.of_type(ty).map(|p| p.file.negative_examples.len()).sum();
+        if examples < MIN_EXAMPLES || negatives < MIN_EXAMPLES {
+            problems.push(format!("{ty}: {examples} examples, {negatives} negative examples (< {MIN_EXAMPLES})"));
+        }
+    }
+    for p in &set.patterns {
+        if p.file.regexes.is_empty() {
+            problems.push(format!("{}: no shape regex", p.file.id));
+        }
+        if p.file.field_names.is_empty() {
+            problems.push(format!("{}: no field names", p.file.id));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The shape regexes are the specification: every positive example's match fits one, and
+/// holds an anchor byte the one-pass prefilter stops on (a digit, `@` or `$`).
+#[test]
+fn positives_fit_the_shape_regexes_and_the_prefilter() {
+    let set = PatternSet::builtin().unwrap();
+    let mut failures = Vec::new();
+    for p in &set.patterns {
+        for ex in &p.file.examples {
+            let want = ex.expect.as_deref().unwrap_or(&ex.text);
+            let fits = p.regexes.iter().any(|r| {
+                r.find_iter(want.as_bytes()).any(|m| m.as_bytes() == want.as_bytes())
+            });
+            if !fits {
+                failures.push(format!("{}: {want:?} fits no shape regex", p.file.id));
+            }
+            if !want.bytes().any(|b| b.is_ascii_digit() || b == b'@' || b == b'$') {
+                failures.push(format!("{}: {want:?} has no anchor byte", p.file.id));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
