@@ -348,7 +348,7 @@ pub fn write_atomic(report: &Report, path: &Path) -> io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::aggregate::hll::Hll;
     use crate::aggregate::{InputStats, InputStatus, Totals};
@@ -374,7 +374,7 @@ mod tests {
 
     /// Two inputs: the first with a phone field and a field holding e-mails before names
     /// (against contract order), the second with findings outside any field.
-    fn summary() -> ScanSummary {
+    pub(crate) fn summary() -> ScanSummary {
         let phones = type_stats(
             3,
             3,
@@ -538,6 +538,22 @@ mod tests {
         let json = serde_json::to_string_pretty(&report).unwrap();
         let back: Report = serde_json::from_str(&json).unwrap();
         assert_eq!(back, report);
+    }
+
+    #[test]
+    fn type_maps_follow_contract_order() {
+        // `TypeMap` relies on `PiiType`'s `Ord` being the order of `PiiType::ALL`.
+        assert!(PiiType::ALL.windows(2).all(|w| w[0] < w[1]));
+        let map = TypeMap(PiiType::ALL.into_iter().rev().map(|t| (t, 0u8)).collect());
+        let json = serde_json::to_string(&map).unwrap();
+        let names: Vec<&str> = PiiType::ALL.iter().map(|t| t.name()).collect();
+        let mut positions = names
+            .iter()
+            .map(|n| json.find(&format!("\"{n}\"")).unwrap());
+        let first = positions.next().unwrap();
+        positions
+            .try_fold(first, |prev, p| (prev < p).then_some(p))
+            .unwrap();
     }
 
     #[test]
