@@ -1,7 +1,10 @@
 //! Outputs: the JSON report, the findings stream, the summary table. Values are rendered
 //! only here, and only masked unless `--reveal` was given.
 
+pub mod findings;
 pub mod mask;
+pub mod report;
+pub mod table;
 
 use crate::types::{Basis, PiiType};
 use mask::{Masked, Revealed};
