@@ -8,7 +8,7 @@
 //! field name decides; without one the more specific validated type wins (card, Aadhaar,
 //! SSN, then phone), and a weak shape needs field or keyword support.
 
-use super::validate::{card, ip, luhn, phone, ssn, verhoeff};
+use super::validate::{card, ip, phone, ssn, verhoeff};
 use super::Scan;
 use crate::types::{Basis, PiiType};
 
