@@ -140,20 +140,34 @@ pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
 /// Tries the whole run, then its sub-runs, longest first.
 fn interpret_all(s: &mut Scan, run: &Run) {
     let n = run.len;
-    if interpret(s, run, 0, n) {
+    if interpret(s, run, 0, n) || n == 1 {
         return;
     }
     let mut a = 0;
     while a < n {
         let mut found = None;
         for b in (a + 1..=n).rev() {
-            if (a, b) != (0, n) && interpret(s, run, a, b) {
+            if (a, b) != (0, n) && could_be_value(s, run, a, b) && interpret(s, run, a, b) {
                 found = Some(b);
                 break;
             }
         }
         a = found.unwrap_or(a + 1);
     }
+}
+
+/// A cheap filter before a sub-run is interpreted: only lengths some type can have.
+fn could_be_value(s: &Scan, run: &Run, a: usize, b: usize) -> bool {
+    let groups = &run.groups[a..b];
+    let chars: usize = groups.iter().map(|g| (g.digits + g.masks) as usize).sum();
+    let dotted_quad = groups.len() == 4 && groups[1..].iter().all(|g| g.sep == b'.');
+    dotted_quad
+        || match chars {
+            7..=19 => true,
+            4 => groups.len() == 1 && s.hint.supports(PiiType::CardPartial),
+            20..=24 => groups.iter().any(|g| g.masks > 0),
+            _ => false,
+        }
 }
 
 /// Collects the digits of groups `a..b`.
@@ -190,8 +204,14 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
     let mut buf = [0u8; MAX_CHARS + 8];
     let n = digits_of(s, run, a, b, &mut buf);
     let d = &buf[..n];
-    let seps: Vec<u8> = groups[1..].iter().map(|g| g.sep).collect();
-    let lens: Vec<u8> = groups.iter().map(|g| g.digits).collect();
+    let mut seps_buf = [0u8; MAX_GROUPS];
+    let mut lens_buf = [0u8; MAX_GROUPS];
+    for (k, g) in groups.iter().enumerate() {
+        seps_buf[k] = g.sep;
+        lens_buf[k] = g.digits;
+    }
+    let seps = &seps_buf[1..groups.len()];
+    let lens = &lens_buf[..groups.len()];
     let uniform = |c: &[u8]| !seps.is_empty() && seps.iter().all(|x| c.contains(x)) && seps.windows(2).all(|w| w[0] == w[1]);
 
     if seps.iter().any(|&c| c == b'.') {
@@ -373,11 +393,8 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
         return false;
     }
     let window = &v[start.saturating_sub(16)..start];
-    let lower: Vec<u8> = window.to_ascii_lowercase();
-    if memchr::memmem::find(&lower, b"version").is_some()
-        || memchr::memmem::find(&lower, b"ver ").is_some()
-        || memchr::memmem::find(&lower, b"build").is_some()
-    {
+    let says = |word: &[u8]| window.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+    if says(b"version") || says(b"ver ") || says(b"build") {
         return false;
     }
     let mut basis = Basis::SHAPE;
