@@ -200,6 +200,8 @@ pub(super) struct Gen {
     pub(super) person: Person,
     card: [u8; 19],
     card_len: usize,
+    /// Scratch digits, reused so that no value allocates.
+    tmp: Vec<u8>,
     seq: u64,
     clock: u64,
 }
@@ -223,6 +225,7 @@ impl Gen {
             },
             card: [0; 19],
             card_len: 0,
+            tmp: Vec::with_capacity(20),
             seq: 100_000,
             // 2024-03-01T00:00:00Z, plus up to a year.
             clock: 1_709_251_200,
@@ -790,14 +793,23 @@ impl Gen {
                 hit
             })
             .expect("the roll is below the total weight");
-        let mut buf = Vec::with_capacity(19);
-        push_u64(&mut buf, u64::from(lo + self.below(hi - lo + 1)));
-        let rest = n - 1 - buf.len();
-        self.digits(&mut buf, rest);
-        let check = luhn::check_digit(&buf);
-        buf.push(check);
-        self.card[..n].copy_from_slice(&buf);
+        let prefix = u64::from(lo + self.below(hi - lo + 1));
+        self.checked_digits(prefix, n, luhn::check_digit);
+        self.card[..n].copy_from_slice(&self.tmp);
         self.card_len = n;
+    }
+
+    /// Puts `n` digits in `self.tmp`: `prefix`, random digits, and the check digit `check`
+    /// computes over them.
+    fn checked_digits(&mut self, prefix: u64, n: usize, check: fn(&[u8]) -> u8) {
+        let mut d = std::mem::take(&mut self.tmp);
+        d.clear();
+        push_u64(&mut d, prefix);
+        let rest = n - 1 - d.len();
+        self.digits(&mut d, rest);
+        let c = check(&d);
+        d.push(c);
+        self.tmp = d;
     }
 
     fn card_groups(len: usize) -> &'static [usize] {
@@ -850,13 +862,10 @@ impl Gen {
     }
 
     fn aadhaar(&mut self, b: &mut Vec<u8>, form: Form) {
-        let mut d = Vec::with_capacity(12);
-        d.push(b'2' + self.below(8) as u8);
-        self.digits(&mut d, 10);
-        let check = verhoeff::check_digit(&d);
-        d.push(check);
+        let first = u64::from(2 + self.below(8));
+        self.checked_digits(first, 12, verhoeff::check_digit);
         let sep = self.sep(form);
-        Self::grouped(b, &d, &[4, 4, 4], sep);
+        Self::grouped(b, &self.tmp, &[4, 4, 4], sep);
     }
 
     fn pan(&mut self, b: &mut Vec<u8>, lower: bool) {
