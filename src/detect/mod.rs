@@ -306,6 +306,17 @@ impl Scan<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The word-at-a-time skip agrees with a byte-at-a-time oracle.
+        #[test]
+        fn next_anchor_matches_naive(v in proptest::collection::vec(any::<u8>(), 0..64), from in 0usize..64) {
+            let from = from.min(v.len());
+            let naive = (from..v.len()).find(|&j| v[j].is_ascii_digit() || v[j] == b'$');
+            prop_assert_eq!(next_anchor(&v, from), naive);
+        }
+    }
 
     fn types(det: &Detector, text: &str) -> Vec<(String, PiiType)> {
         det.detect_text(text.as_bytes())

@@ -25,7 +25,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
-mod check;
+mod gstin;
 mod json;
 mod names;
 mod out;
@@ -244,7 +244,7 @@ pub fn sample_config(out_dir: impl Into<PathBuf>) -> SynthConfig {
 
 #[cfg(test)]
 mod tests {
-    use super::check::{luhn, nric, verhoeff};
+    use crate::detect::validate::{luhn, nric, verhoeff};
     use super::*;
     use crate::types::PiiType;
     use regex::bytes::Regex;

@@ -6,7 +6,8 @@
 //! fictional: documentation e-mail domains and IP ranges, 555-01xx NANP numbers, Ofcom drama
 //! numbers, random digits elsewhere.
 
-use super::check::{gstin, luhn, nric, verhoeff};
+use super::gstin;
+use crate::detect::validate::{luhn, nric, verhoeff};
 use super::names;
 use super::out::{push_padded, push_u64, Mark};
 use super::vocab;
