@@ -183,7 +183,7 @@ pub fn tokenize(
 }
 
 /// `end`, less one if the byte before it is a `\r` (a CRLF row end).
-fn strip_cr(data: &[u8], start: usize, end: usize) -> usize {
+pub(super) fn strip_cr(data: &[u8], start: usize, end: usize) -> usize {
     if end > start && data[end - 1] == b'\r' {
         end - 1
     } else {
