@@ -17,15 +17,15 @@
 //! and anything between the closing quote and the delimiter appended as written. Empty and
 //! blank (spaces and tabs only) cells are not reported; empty lines are not rows.
 
-use super::text::EdgePicker;
+use super::text::{swar, EdgePicker};
 use super::{FieldRef, FieldSink, Scratch, Value};
-use memchr::{memchr, memchr3};
 use std::ops::Range;
 
 const QUOTE: u8 = b'"';
 
 /// Whether a `"` at `p` outside quotes opens a quoted section (see the module docs).
 /// `start` is a row start (the start of the scanned range).
+#[inline]
 fn opens_quote(data: &[u8], start: usize, p: usize) -> bool {
     p == start || matches!(data[p - 1], b'\n' | b',' | b';' | b'|' | b'\t')
 }
@@ -51,50 +51,75 @@ pub(super) struct Events<'a> {
     data: &'a [u8],
     start: usize,
     end: usize,
-    pos: usize,
     delim: u8,
+    /// The offset of the word `mask` covers.
+    word: usize,
+    /// Delimiters, `\n` and quotes of that word not yet consumed (see [`swar`]).
+    mask: u64,
 }
 
 impl<'a> Events<'a> {
     /// Events of `data[range]` with field delimiter `delim` (pass `\n` to see rows only).
     pub(super) fn new(data: &'a [u8], range: Range<usize>, delim: u8) -> Events<'a> {
-        Events {
+        let mut events = Events {
             data,
             start: range.start,
             end: range.end,
-            pos: range.start,
             delim,
+            word: range.start,
+            mask: 0,
+        };
+        events.load();
+        events
+    }
+
+    /// Computes the mask of the word at `self.word`.
+    #[inline]
+    fn load(&mut self) {
+        if self.word < self.end {
+            let w = swar::word(self.data, self.word, self.end);
+            self.mask = swar::eq(w, self.delim) | swar::eq(w, b'\n') | swar::eq(w, QUOTE);
         }
     }
 
-    /// Skips the quoted section opened at `self.pos - 1`.
+    /// The offset of the next delimiter, `\n` or quote.
+    #[inline]
+    fn hit(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            self.word += 8;
+            if self.word >= self.end {
+                return None;
+            }
+            self.load();
+        }
+        let at = self.word + swar::first(self.mask);
+        self.mask &= self.mask - 1;
+        Some(at)
+    }
+
+    /// Reads the quoted section opened at `open`.
     fn quoted(&mut self, open: usize) -> Event {
         let mut escaped = false;
-        loop {
-            match memchr(QUOTE, &self.data[self.pos..self.end]) {
-                None => {
-                    self.pos = self.end;
-                    return Event::Quoted {
-                        open,
-                        close: None,
-                        escaped,
-                    };
-                }
-                Some(k) => {
-                    let q = self.pos + k;
-                    if q + 1 < self.end && self.data[q + 1] == QUOTE {
-                        escaped = true;
-                        self.pos = q + 2;
-                    } else {
-                        self.pos = q + 1;
-                        return Event::Quoted {
-                            open,
-                            close: Some(q),
-                            escaped,
-                        };
-                    }
-                }
+        while let Some(q) = self.hit() {
+            if self.data[q] != QUOTE {
+                continue;
             }
+            if q + 1 < self.end && self.data[q + 1] == QUOTE {
+                escaped = true;
+                // The pair's second quote is the next hit.
+                self.hit();
+            } else {
+                return Event::Quoted {
+                    open,
+                    close: Some(q),
+                    escaped,
+                };
+            }
+        }
+        Event::Quoted {
+            open,
+            close: None,
+            escaped,
         }
     }
 }
@@ -102,10 +127,10 @@ impl<'a> Events<'a> {
 impl Iterator for Events<'_> {
     type Item = Event;
 
+    #[inline]
     fn next(&mut self) -> Option<Event> {
         loop {
-            let p = self.pos + memchr3(self.delim, b'\n', QUOTE, &self.data[self.pos..self.end])?;
-            self.pos = p + 1;
+            let p = self.hit()?;
             match self.data[p] {
                 // `\n` first: chunk edges pass it as the delimiter too.
                 b'\n' => return Some(Event::RowEnd(p)),
@@ -217,6 +242,7 @@ impl Row<'_> {
     }
 
     /// Reports the current cell, which ends at `end`.
+    #[inline]
     fn cell(&self, end: usize, scratch: &mut Scratch, sink: &mut impl FieldSink) {
         let (data, start) = (self.data, self.cell);
         if end <= start {
@@ -294,7 +320,7 @@ fn unquote(data: &[u8], start: usize, end: usize, close: Option<usize>, scratch:
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::testing::{chunked, streamed, Got};
+    use super::super::text::testing::{check_stored, chunked, streamed, structural_bytes, Got};
     use super::super::{Format, Layout};
     use super::*;
 
@@ -473,6 +499,18 @@ mod tests {
                     reference,
                     "window {window} target {target}"
                 );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn random_rows_cut_anywhere(data in structural_bytes(), target in 1usize..40, window in 1usize..40) {
+            for delimiter in [b',', b'\t'] {
+                let reference = chunked(&layout(delimiter), &data, usize::MAX);
+                check_stored(&data, &reference);
+                proptest::prop_assert_eq!(&chunked(&layout(delimiter), &data, target), &reference);
+                proptest::prop_assert_eq!(&streamed(&layout(delimiter), &data, window, target), &reference);
             }
         }
     }

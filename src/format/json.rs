@@ -20,9 +20,8 @@
 //!   bounded only by memory: the walker keeps its stack in [`Scratch::path_stack`].
 
 use super::csv::rel;
-use super::text::{for_each_line, is_blank, EdgePicker};
+use super::text::{for_each_line, is_blank, swar, EdgePicker};
 use super::{FieldRef, FieldSink, Scratch, Value};
-use memchr::memchr2;
 use std::ops::Range;
 
 /// Top-level element boundaries of an array: the offsets of the commas at depth 0 of a range
@@ -36,12 +35,13 @@ struct Boundaries<'a> {
 }
 
 impl<'a> Boundaries<'a> {
-    fn new(data: &'a [u8], range: Range<usize>) -> Boundaries<'a> {
+    /// The boundaries of `data[range]`, which starts outside strings at `depth`.
+    fn new(data: &'a [u8], range: Range<usize>, depth: usize) -> Boundaries<'a> {
         Boundaries {
             data,
             pos: range.start,
             end: range.end,
-            depth: 0,
+            depth,
         }
     }
 }
@@ -72,7 +72,7 @@ impl Iterator for Boundaries<'_> {
 /// Chunk edges between the top-level elements of a JSON array.
 pub fn array_chunk_edges(window: &[u8], target: usize, at_eof: bool) -> Vec<usize> {
     let mut picker = EdgePicker::new(target);
-    for comma in Boundaries::new(window, 0..window.len()) {
+    for comma in Boundaries::new(window, 0..window.len(), 0) {
         picker.boundary(comma);
     }
     picker.finish(window.len(), at_eof)
@@ -88,13 +88,17 @@ pub fn tokenize_lines(
 ) {
     for_each_line(data, range, |start, end| {
         if !is_blank(&data[start..end]) {
-            walk(data, start..end, base, scratch, sink);
+            walk(data, start..end, false, base, scratch, sink);
             sink.end_record();
         }
     });
 }
 
 /// Tokenises the elements of a JSON array (or a single document).
+///
+/// Records are the runs between [`Boundaries`]. The walker finds a well-formed element's end
+/// itself (it agrees with the boundary scan up to its first error), so the boundary scan only
+/// runs from where the walker stopped on malformed input.
 pub fn tokenize_array(
     data: &[u8],
     range: Range<usize>,
@@ -103,21 +107,30 @@ pub fn tokenize_array(
     sink: &mut impl FieldSink,
 ) {
     let mut start = range.start;
-    for comma in Boundaries::new(data, range.clone()).chain([range.end]) {
-        if walk(data, start..comma, base, scratch, sink) {
+    while start < range.end {
+        let (stop, seen) = walk(data, start..range.end, true, base, scratch, sink);
+        if seen {
             sink.end_record();
         }
-        start = comma;
+        let next = match stop {
+            Stop::End => None,
+            Stop::Comma(at) => Some(at),
+            Stop::Error { at, depth } => Boundaries::new(data, at..range.end, depth).next(),
+        };
+        match next {
+            Some(comma) => start = comma + 1,
+            None => break,
+        }
     }
 }
 
 /// Where a string whose content starts at `from` ends: the offset of its closing quote (or
 /// `end` when it has none) and whether it holds escapes.
+#[inline]
 fn string_end(data: &[u8], from: usize, end: usize) -> (usize, bool) {
     let mut at = from;
     let mut escaped = false;
-    while let Some(k) = memchr2(b'"', b'\\', &data[at..end]) {
-        let p = at + k;
+    while let Some(p) = swar::find2(data, at, end, b'"', b'\\') {
         if data[p] == b'"' {
             return (p, escaped);
         }
@@ -150,6 +163,17 @@ const ARRAY: usize = 1;
 const MUTED: usize = 2;
 const FLAG_BITS: u32 = 2;
 
+/// Where the walker stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stop {
+    /// At the end of the range (or of an unterminated string running to it).
+    End,
+    /// At a comma between top-level values, when asked to stop there.
+    Comma(usize),
+    /// Before malformed input at `at`, outside strings, `depth` containers deep.
+    Error { at: usize, depth: usize },
+}
+
 /// What the walker expects next.
 #[derive(Clone, Copy)]
 enum Expect {
@@ -167,15 +191,18 @@ enum Expect {
     After,
 }
 
-/// Walks the JSON values in `data[range]`, reporting strings and numbers with their paths.
-/// Returns whether the range held anything but whitespace, commas and closing brackets.
+/// Walks the JSON values in `data[range]`, reporting strings and numbers with their paths,
+/// up to the end, a malformed byte, or (with `stop_at_comma`) a comma between top-level
+/// values. Returns where it stopped and whether it met anything but whitespace, commas and
+/// closing brackets.
 fn walk(
     data: &[u8],
     range: Range<usize>,
+    stop_at_comma: bool,
     base: u64,
     scratch: &mut Scratch,
     sink: &mut impl FieldSink,
-) -> bool {
+) -> (Stop, bool) {
     let Scratch {
         value,
         stored_at,
@@ -197,15 +224,18 @@ fn walk(
     // The next value is a skipped binary payload.
     let mut mute_next = false;
     loop {
-        at += data[at.min(end)..end]
-            .iter()
-            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-            .count();
+        at = skip_whitespace(data, at, end);
         if at >= end {
-            return seen;
+            return (Stop::End, seen);
         }
         let b = data[at];
+        // Malformed input at `at`, not consumed.
+        let error = Stop::Error {
+            at,
+            depth: stack.len(),
+        };
         match expect {
+            Expect::Top if b == b',' && stop_at_comma => return (Stop::Comma(at), seen),
             Expect::Top if matches!(b, b',' | b']' | b'}') => at += 1,
             Expect::Top | Expect::Value | Expect::FirstElement => {
                 if matches!(expect, Expect::FirstElement) && b == b']' {
@@ -241,7 +271,7 @@ fn walk(
                             out.report(field, data, at + 1..close, escaped);
                         }
                         if close >= end {
-                            return seen;
+                            return (Stop::End, seen);
                         }
                         at = close + 1;
                     }
@@ -264,7 +294,7 @@ fn walk(
                             .take_while(|b| b.is_ascii_alphabetic())
                             .count();
                     }
-                    _ => return seen,
+                    _ => return (error, seen),
                 }
                 expect = if stack.is_empty() {
                     Expect::Top
@@ -278,17 +308,19 @@ fn walk(
             }
             Expect::FirstKey | Expect::Key => {
                 if b != b'"' {
-                    return seen;
+                    return (error, seen);
                 }
                 let (close, escaped) = string_end(data, at + 1, end);
-                let colon = close
-                    + 1
-                    + data[(close + 1).min(end)..end]
-                        .iter()
-                        .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-                        .count();
+                if close >= end {
+                    return (Stop::End, seen);
+                }
+                let colon = skip_whitespace(data, close + 1, end);
                 if colon >= end || data[colon] != b':' {
-                    return seen;
+                    let after_key = Stop::Error {
+                        at: close + 1,
+                        depth: stack.len(),
+                    };
+                    return (after_key, seen);
                 }
                 let top = *stack.last().expect("keys are read inside an object");
                 path.truncate(top >> FLAG_BITS);
@@ -329,17 +361,26 @@ fn walk(
             Expect::After => {
                 let top = *stack.last().expect("After is expected inside a container");
                 let array = top & ARRAY != 0;
-                at += 1;
                 expect = match b {
                     b',' if array => Expect::Value,
                     b',' => Expect::Key,
                     b']' if array => close(path, stack),
                     b'}' if !array => close(path, stack),
-                    _ => return seen,
+                    _ => return (error, seen),
                 };
+                at += 1;
             }
         }
     }
+}
+
+/// The first offset from `at` that is not JSON whitespace (or `end`).
+#[inline]
+fn skip_whitespace(data: &[u8], mut at: usize, end: usize) -> usize {
+    while at < end && matches!(data[at], b' ' | b'\t' | b'\r' | b'\n') {
+        at += 1;
+    }
+    at
 }
 
 /// Closes the innermost container: pops it and restores the path of its parent.
@@ -457,17 +498,34 @@ fn code_point(s: &[u8]) -> (char, usize) {
 }
 
 /// Whether a key is an identifier or a number rather than a name (see the module docs).
+/// One pass: it runs for every key of every document.
 fn is_identifier(key: &[u8]) -> bool {
-    let digits = key.iter().filter(|b| b.is_ascii_digit()).count();
-    let letters = key.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    let number_like = key
-        .iter()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'(' | b')' | b' '));
-    (digits >= 3 && number_like)
-        || key.contains(&b'@')
-        || (key.len() >= 16 && key.iter().all(u8::is_ascii_hexdigit))
-        || is_uuid(key)
+    // Most keys are short names: with no byte at or below `@` they hold no digit and no `@`,
+    // and only 16+ byte keys can be digit-free hex or UUIDs.
+    if key.len() < 16 && key.iter().all(|&b| b > b'@') {
+        return false;
+    }
+    let (mut digits, mut letters) = (0, 0);
+    // Only digits and `+ - . ( )` or spaces; only hex digits.
+    let (mut numeric, mut hex) = (true, true);
+    for &b in key {
+        if b.is_ascii_digit() {
+            digits += 1;
+        } else if b.is_ascii_alphabetic() {
+            letters += 1;
+            numeric = false;
+            hex &= b.is_ascii_hexdigit();
+        } else if b == b'@' {
+            return true;
+        } else {
+            hex = false;
+            numeric &= matches!(b, b'+' | b'-' | b'.' | b'(' | b')' | b' ');
+        }
+    }
+    (digits >= 3 && numeric)
+        || (key.len() >= 16 && hex)
         || (key.len() >= 6 && letters > 0 && digits >= 4)
+        || is_uuid(key)
 }
 
 /// Whether `key` is a UUID (`8-4-4-4-12` hex digits).
@@ -481,7 +539,7 @@ fn is_uuid(key: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::testing::{chunked, streamed, Got};
+    use super::super::text::testing::{check_stored, chunked, streamed, structural_bytes, Got};
     use super::super::{Format, Layout};
     use super::*;
 
@@ -734,6 +792,24 @@ mod tests {
     }
 
     #[test]
+    fn malformed_elements_do_not_disturb_their_neighbours() {
+        let data = br#"[{"a": [1, }], {"b": "c"}, {"d" "e", "x": ["y"]}, {"f": 2} ] "#;
+        let layout = layout(Format::Json, 1);
+        let expected = vec![
+            p("a[]", "1"),
+            end(),
+            p("b", "c"),
+            end(),
+            end(),
+            p("f", "2"),
+            end(),
+        ];
+        for target in [1, 5, usize::MAX] {
+            assert_eq!(pairs(&chunked(&layout, data, target)), expected);
+        }
+    }
+
+    #[test]
     fn single_document_is_one_record() {
         let data = b"{\n \"a\": {\"b\": \"c\"},\n \"d\": [\"e\"]\n}\n";
         let layout = layout(Format::Json, 0);
@@ -742,6 +818,43 @@ mod tests {
             pairs(&chunked(&layout, data, 1)),
             vec![p("a.b", "c"), p("d[]", "e"), end()]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn random_json_cut_anywhere(data in structural_bytes(), target in 1usize..40, window in 1usize..40) {
+            for layout in [layout(Format::Json, 0), layout(Format::Jsonl, 0)] {
+                let reference = chunked(&layout, &data, usize::MAX);
+                check_stored(&data, &reference);
+                proptest::prop_assert_eq!(&chunked(&layout, &data, target), &reference);
+                proptest::prop_assert_eq!(&streamed(&layout, &data, window, target), &reference);
+            }
+        }
+
+        #[test]
+        fn random_documents_cut_anywhere(
+            docs in proptest::collection::vec(structural_bytes(), 1..6),
+            target in 1usize..60,
+        ) {
+            // Mostly well-formed arrays: elements wrapped as strings, objects and arrays.
+            let mut data = b"[".to_vec();
+            for (i, doc) in docs.iter().enumerate() {
+                let text = String::from_utf8_lossy(doc).replace(['"', '\\'], "");
+                let element = match i % 3 {
+                    0 => format!("{{\"k{i}\": \"{text}\", \"n\": [{i}, \"x\"]}}"),
+                    1 => format!("[\"{text}\", {{\"a\": {{\"$oid\": \"{i}\"}}}}]"),
+                    _ => format!("\"{text}\""),
+                };
+                data.extend_from_slice(element.as_bytes());
+                data.extend_from_slice(if i + 1 < docs.len() { b",\n" } else { b"]\n" });
+            }
+            let layout = layout(Format::Json, 1);
+            let reference = chunked(&layout, &data, usize::MAX);
+            check_stored(&data, &reference);
+            let records = reference.iter().filter(|g| **g == Got::End).count();
+            proptest::prop_assert_eq!(records, docs.len());
+            proptest::prop_assert_eq!(&chunked(&layout, &data, target), &reference);
+        }
     }
 
     #[test]

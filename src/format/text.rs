@@ -20,7 +20,7 @@
 //! is seen once. Pieces without a letter, digit or non-ASCII byte are not reported.
 
 use super::{FieldRef, FieldSink, Value};
-use memchr::{memchr, memchr2, memrchr};
+use memchr::{memchr, memrchr};
 use std::ops::Range;
 
 /// Picks chunk edges, about `target` bytes apart, from record boundaries met in order; every
@@ -65,6 +65,70 @@ impl EdgePicker {
             self.edges.push(end);
         }
         self.edges
+    }
+}
+
+/// Byte search a word (8 bytes) at a time, for the short distances between structural bytes
+/// (cells, JSON strings, key/value separators), where calling `memchr` costs more than the
+/// search itself: measured on 13-byte CSV cells, `memchr3` per cell ran at 0.86 GB/s.
+pub(super) mod swar {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    /// The high bit of each byte of `word` that equals `byte`, and no other bit (exact, unlike
+    /// the classic has-zero trick, so every set bit is a match).
+    #[inline]
+    pub fn eq(word: u64, byte: u8) -> u64 {
+        let x = word ^ (LOW * u64::from(byte));
+        !(((x & !HIGH) + !HIGH) | x) & HIGH
+    }
+
+    /// The bytes `data[at..at + 8]` as a little-endian word, zero past `end` (no needle is 0).
+    #[inline]
+    pub fn word(data: &[u8], at: usize, end: usize) -> u64 {
+        match data.get(at..at + 8) {
+            Some(bytes) if at + 8 <= end => u64::from_le_bytes(bytes.try_into().expect("8 bytes")),
+            _ => {
+                let mut buf = [0; 8];
+                buf[..end - at].copy_from_slice(&data[at..end]);
+                u64::from_le_bytes(buf)
+            }
+        }
+    }
+
+    /// The offset of the byte matched by the lowest bit of a non-zero match mask.
+    #[inline]
+    pub fn first(mask: u64) -> usize {
+        (mask.trailing_zeros() / 8) as usize
+    }
+
+    /// Words searched before handing a long run to `memchr`.
+    const SHORT: usize = 4;
+
+    /// Bits at bytes of `word` equal to `byte`, of which the lowest is exact (bits above a
+    /// match may be false): cheaper than [`eq`] where only the first match matters.
+    #[inline]
+    fn first_eq(word: u64, byte: u8) -> u64 {
+        let x = word ^ (LOW * u64::from(byte));
+        x.wrapping_sub(LOW) & !x & HIGH
+    }
+
+    /// The first `a` or `b` in `data[from..end]`.
+    #[inline]
+    pub fn find2(data: &[u8], from: usize, end: usize, a: u8, b: u8) -> Option<usize> {
+        let mut at = from;
+        for _ in 0..SHORT {
+            if at >= end {
+                return None;
+            }
+            let w = word(data, at, end);
+            let mask = first_eq(w, a) | first_eq(w, b);
+            if mask != 0 {
+                return Some(at + first(mask));
+            }
+            at += 8;
+        }
+        memchr::memchr2(a, b, &data[at.min(end)..end]).map(|k| at + k)
     }
 }
 
@@ -130,8 +194,7 @@ fn line(data: &[u8], start: usize, end: usize, base: u64, sink: &mut impl FieldS
             .count();
     let mut piece = start;
     let mut at = start;
-    while let Some(k) = memchr2(b'=', b':', &data[at..end]) {
-        let sep = at + k;
+    while let Some(sep) = swar::find2(data, at, end, b'=', b':') {
         match pair(data, start, first, end, sep) {
             Some(pair) => {
                 free_text(data, piece, pair.value.start, base, sink);
@@ -181,15 +244,23 @@ struct Pair {
 /// The longest key.
 const MAX_KEY: usize = 64;
 
-fn is_key_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
-}
+/// Bytes of a key (`[A-Za-z0-9_.-]`), as a table: the walk back over a key tests every byte.
+const KEY_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c == b'-';
+        b += 1;
+    }
+    table
+};
 
 /// The pair whose separator (`=` or `:`) is at `sep`, in the line `data[start..end]` whose
 /// first non-blank byte is at `first`.
 fn pair(data: &[u8], start: usize, first: usize, end: usize, sep: usize) -> Option<Pair> {
     let mut key = sep;
-    while key > start && sep - key <= MAX_KEY && is_key_byte(data[key - 1]) {
+    while key > start && sep - key <= MAX_KEY && KEY_BYTE[usize::from(data[key - 1])] {
         key -= 1;
     }
     let key_ok = key < sep
@@ -335,6 +406,40 @@ pub(super) mod testing {
         recorder.0
     }
 
+    /// Inputs made of the bytes that matter to some format, and a few that don't.
+    pub fn structural_bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        const ALPHABET: &[u8] = b"\",;|\t\n\r{}[]:=\\ a1$@&u0";
+        proptest::collection::vec(proptest::sample::select(ALPHABET), 0..120)
+    }
+
+    /// Checks that every value points at its stored bytes in `data`: verbatim without a
+    /// `stored_at` map, else within `data` with an ascending map.
+    pub fn check_stored(data: &[u8], got: &[Got]) {
+        for g in got {
+            let Got::Value {
+                bytes,
+                offset,
+                stored_at,
+                ..
+            } = g
+            else {
+                continue;
+            };
+            let offset = *offset as usize;
+            match stored_at {
+                None => assert_eq!(
+                    String::from_utf8_lossy(&data[offset..offset + bytes.len()]),
+                    *bytes
+                ),
+                Some(map) => {
+                    assert!(map.windows(2).all(|w| w[0] <= w[1]), "{map:?}");
+                    let last = *map.last().expect("final entry") as usize;
+                    assert!(offset + last <= data.len());
+                }
+            }
+        }
+    }
+
     /// Reads `data` through windows of `window` bytes (grown while no record ends in one),
     /// carrying the unfinished tail into the next window, and tokenises each window's
     /// chunks with the window as `data` and its offset as `base`.
@@ -367,7 +472,7 @@ pub(super) mod testing {
 #[cfg(test)]
 mod tests {
     use super::super::{Format, Layout};
-    use super::testing::{chunked, streamed, Got};
+    use super::testing::{check_stored, chunked, streamed, structural_bytes, Got};
     use super::*;
 
     fn text() -> Layout {
@@ -497,6 +602,33 @@ mod tests {
         assert_eq!(line_chunk_edges(b"abc", 1, false), vec![0]);
         assert_eq!(line_chunk_edges(b"", 1, true), vec![0]);
         assert_eq!(line_chunk_edges(b"\n", 5, true), vec![0, 1]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn swar_find2_matches_naive(data in proptest::collection::vec(0u8..8, 0..100), from in 0usize..100, end in 0usize..100, a in 1u8..8, b in 1u8..8) {
+            let end = end.min(data.len());
+            let from = from.min(end);
+            let naive = data[from..end].iter().position(|&x| x == a || x == b).map(|k| from + k);
+            proptest::prop_assert_eq!(swar::find2(&data, from, end, a, b), naive);
+        }
+
+        #[test]
+        fn swar_eq_is_exact(word in proptest::prelude::any::<u64>(), byte in proptest::prelude::any::<u8>()) {
+            let mask = swar::eq(word, byte);
+            for (i, b) in word.to_le_bytes().into_iter().enumerate() {
+                proptest::prop_assert_eq!(mask >> (i * 8 + 7) & 1 == 1, b == byte);
+            }
+            proptest::prop_assert_eq!(mask & !0x8080_8080_8080_8080, 0);
+        }
+
+        #[test]
+        fn random_lines_cut_anywhere(data in structural_bytes(), target in 1usize..40, window in 1usize..40) {
+            let reference = chunked(&text(), &data, usize::MAX);
+            check_stored(&data, &reference);
+            proptest::prop_assert_eq!(&chunked(&text(), &data, target), &reference);
+            proptest::prop_assert_eq!(&streamed(&text(), &data, window, target), &reference);
+        }
     }
 
     #[test]
