@@ -1,11 +1,156 @@
 //! CSV and TSV: chunk edges that respect quoted newlines, and a tokeniser of rows into
 //! column values.
-use super::{FieldSink, Scratch};
+//!
+//! One quoting rule is shared by chunk edges, the tokeniser and sniffing ([`Events`]), so a
+//! row is the same row however an input is cut:
+//!
+//! - a `"` opens a quoted section when it starts a row or follows one of `,` `;` `|` tab
+//!   (the rule cannot depend on the delimiter, because chunk edges are cut without knowing
+//!   it); any other `"` outside quotes is a literal byte, so a stray `5"` does not swallow
+//!   the rest of the input;
+//! - inside a quoted section `""` is a literal quote, and any other `"` closes it; a section
+//!   that never closes runs to the end of the chunk (at the end of the input, the end of the
+//!   input);
+//! - delimiters and `\n` count only outside quoted sections; `\r\n` ends a row like `\n`.
+//!
+//! A cell that starts with a quoted section is reported without its quotes, `""` unescaped,
+//! and anything between the closing quote and the delimiter appended as written. Empty and
+//! blank (spaces and tabs only) cells are not reported; empty lines are not rows.
+
+use super::text::{swar, EdgePicker};
+use super::{FieldRef, FieldSink, Scratch, Value};
 use std::ops::Range;
+
+const QUOTE: u8 = b'"';
+
+/// Whether a `"` at `p` outside quotes opens a quoted section (see the module docs).
+/// `start` is a row start (the start of the scanned range).
+#[inline]
+fn opens_quote(data: &[u8], start: usize, p: usize) -> bool {
+    p == start || matches!(data[p - 1], b'\n' | b',' | b';' | b'|' | b'\t')
+}
+
+/// A structural byte of CSV outside quoted sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Event {
+    /// A field delimiter at this offset.
+    Delim(usize),
+    /// The `\n` ending a row, at this offset.
+    RowEnd(usize),
+    /// A quoted section: its opening quote, its closing quote (`None` when it runs to the end
+    /// of the range) and whether it holds `""` escapes.
+    Quoted {
+        open: usize,
+        close: Option<usize>,
+        escaped: bool,
+    },
+}
+
+/// The [`Event`]s of a range that starts at a row start, in order.
+pub(super) struct Events<'a> {
+    data: &'a [u8],
+    start: usize,
+    end: usize,
+    delim: u8,
+    /// The offset of the word `mask` covers.
+    word: usize,
+    /// Delimiters, `\n` and quotes of that word not yet consumed (see [`swar`]).
+    mask: u64,
+}
+
+impl<'a> Events<'a> {
+    /// Events of `data[range]` with field delimiter `delim` (pass `\n` to see rows only).
+    pub(super) fn new(data: &'a [u8], range: Range<usize>, delim: u8) -> Events<'a> {
+        let mut events = Events {
+            data,
+            start: range.start,
+            end: range.end,
+            delim,
+            word: range.start,
+            mask: 0,
+        };
+        events.load();
+        events
+    }
+
+    /// Computes the mask of the word at `self.word`.
+    #[inline]
+    fn load(&mut self) {
+        if self.word < self.end {
+            let w = swar::word(self.data, self.word, self.end);
+            self.mask = swar::eq(w, self.delim) | swar::eq(w, b'\n') | swar::eq(w, QUOTE);
+        }
+    }
+
+    /// The offset of the next delimiter, `\n` or quote.
+    #[inline]
+    fn hit(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            self.word += 8;
+            if self.word >= self.end {
+                return None;
+            }
+            self.load();
+        }
+        let at = self.word + swar::first(self.mask);
+        self.mask &= self.mask - 1;
+        Some(at)
+    }
+
+    /// Reads the quoted section opened at `open`.
+    fn quoted(&mut self, open: usize) -> Event {
+        let mut escaped = false;
+        while let Some(q) = self.hit() {
+            if self.data[q] != QUOTE {
+                continue;
+            }
+            if q + 1 < self.end && self.data[q + 1] == QUOTE {
+                escaped = true;
+                // The pair's second quote is the next hit.
+                self.hit();
+            } else {
+                return Event::Quoted {
+                    open,
+                    close: Some(q),
+                    escaped,
+                };
+            }
+        }
+        Event::Quoted {
+            open,
+            close: None,
+            escaped,
+        }
+    }
+}
+
+impl Iterator for Events<'_> {
+    type Item = Event;
+
+    #[inline]
+    fn next(&mut self) -> Option<Event> {
+        loop {
+            let p = self.hit()?;
+            match self.data[p] {
+                // `\n` first: chunk edges pass it as the delimiter too.
+                b'\n' => return Some(Event::RowEnd(p)),
+                QUOTE if opens_quote(self.data, self.start, p) => return Some(self.quoted(p)),
+                QUOTE => {}
+                _ => return Some(Event::Delim(p)),
+            }
+        }
+    }
+}
 
 /// Record-aligned chunk edges (see [`super::Layout::chunk_edges`]).
 pub fn chunk_edges(window: &[u8], target: usize, at_eof: bool) -> Vec<usize> {
-    todo!("{} {target} {at_eof}", window.len())
+    let mut picker = EdgePicker::new(target);
+    for event in Events::new(window, 0..window.len(), b'\n') {
+        if let Event::RowEnd(p) = event {
+            picker.boundary(p + 1);
+        }
+    }
+    picker.finish(window.len(), at_eof)
 }
 
 /// Tokenises rows of `data[range]`.
@@ -17,5 +162,374 @@ pub fn tokenize(
     scratch: &mut Scratch,
     sink: &mut impl FieldSink,
 ) {
-    todo!("{delimiter} {} {range:?} {base} {scratch:?} {}", data.len(), std::any::type_name_of_val(sink))
+    let end = range.end;
+    let mut row = Row {
+        data,
+        base,
+        start: range.start,
+        cell: range.start,
+        column: 0,
+        quoted: None,
+    };
+    for event in Events::new(data, range, delimiter) {
+        match event {
+            Event::Quoted {
+                open,
+                close,
+                escaped,
+            } => {
+                if open == row.cell {
+                    row.quoted = Some((close, escaped));
+                }
+            }
+            Event::Delim(p) => {
+                row.cell(p, scratch, sink);
+                row.column += 1;
+                row.cell = p + 1;
+                row.quoted = None;
+            }
+            Event::RowEnd(p) => {
+                row.end(strip_cr(data, row.start, p), scratch, sink);
+                row.start = p + 1;
+                row.cell = p + 1;
+                row.column = 0;
+                row.quoted = None;
+            }
+        }
+    }
+    if row.start < end {
+        // The last row lacks its newline; a quoted section running to the end keeps its `\r`.
+        let content_end = match row.quoted {
+            Some((None, _)) => end,
+            _ => strip_cr(data, row.start, end),
+        };
+        row.end(content_end, scratch, sink);
+    }
+}
+
+/// `end`, less one if the byte before it is a `\r` (a CRLF row end).
+pub(super) fn strip_cr(data: &[u8], start: usize, end: usize) -> usize {
+    if end > start && data[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    }
+}
+
+/// The row being tokenised.
+struct Row<'a> {
+    data: &'a [u8],
+    base: u64,
+    /// Where the row starts.
+    start: usize,
+    /// Where the current cell starts.
+    cell: usize,
+    /// The current cell's column.
+    column: usize,
+    /// The current cell's leading quoted section: its closing quote and whether it has
+    /// escapes; `None` when the cell does not start with a quote.
+    quoted: Option<(Option<usize>, bool)>,
+}
+
+impl Row<'_> {
+    /// Ends the row, whose content ends at `content_end`: reports its last cell and the
+    /// record, unless the row is empty.
+    fn end(&self, content_end: usize, scratch: &mut Scratch, sink: &mut impl FieldSink) {
+        if content_end > self.start {
+            self.cell(content_end, scratch, sink);
+            sink.end_record();
+        }
+    }
+
+    /// Reports the current cell, which ends at `end`.
+    #[inline]
+    fn cell(&self, end: usize, scratch: &mut Scratch, sink: &mut impl FieldSink) {
+        let (data, start) = (self.data, self.cell);
+        if end <= start {
+            return;
+        }
+        let field = FieldRef::Column(self.column);
+        // The cell as stored, when it needs no unescaping.
+        let stored = match self.quoted {
+            None if data[start..end].iter().all(|&b| b == b' ' || b == b'\t') => return,
+            None => start..end,
+            Some((Some(close), false)) if close + 1 == end => start + 1..close,
+            Some((None, false)) => start + 1..end,
+            Some((close, _)) => {
+                unquote(data, start, end, close, scratch);
+                if !scratch.value.is_empty() {
+                    sink.value(
+                        field,
+                        Value {
+                            bytes: &scratch.value,
+                            offset: self.base + start as u64 + 1,
+                            stored_at: Some(&scratch.stored_at),
+                        },
+                    );
+                }
+                return;
+            }
+        };
+        if !stored.is_empty() {
+            sink.value(
+                field,
+                Value {
+                    bytes: &data[stored.clone()],
+                    offset: self.base + stored.start as u64,
+                    stored_at: None,
+                },
+            );
+        }
+    }
+}
+
+/// A relative stored offset as kept in [`Scratch::stored_at`]; a value longer than 4 GiB
+/// (only an unclosed quote can make one) saturates rather than wraps.
+pub(super) fn rel(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+/// Unquotes the cell `data[start..end]`, whose leading quoted section closes at `close`,
+/// into `scratch.value`, with stored offsets relative to `start + 1`.
+fn unquote(data: &[u8], start: usize, end: usize, close: Option<usize>, scratch: &mut Scratch) {
+    let from = start + 1;
+    let (value, stored_at) = (&mut scratch.value, &mut scratch.stored_at);
+    value.clear();
+    stored_at.clear();
+    let inner_end = close.unwrap_or(end);
+    let mut i = from;
+    while i < inner_end {
+        // Inside the section every quote is the first of a `""` pair.
+        value.push(data[i]);
+        stored_at.push(rel(i - from));
+        i += if data[i] == QUOTE { 2 } else { 1 };
+    }
+    if let Some(close) = close {
+        for (j, &b) in data.iter().enumerate().take(end).skip(close + 1) {
+            value.push(b);
+            stored_at.push(rel(j - from));
+        }
+    }
+    // The stored value ends before its closing quote, unless text follows that quote.
+    let stored_end = match close {
+        Some(close) if close + 1 == end => close,
+        _ => end,
+    };
+    stored_at.push(rel(stored_end.max(from) - from));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::testing::{check_stored, chunked, streamed, structural_bytes, Got};
+    use super::super::{Format, Layout};
+    use super::*;
+
+    fn layout(delimiter: u8) -> Layout {
+        Layout {
+            format: Format::Csv,
+            delimiter,
+            header: Vec::new(),
+            body_start: 0,
+        }
+    }
+
+    fn whole(data: &[u8]) -> Vec<Got> {
+        chunked(&layout(b','), data, usize::MAX)
+    }
+
+    #[test]
+    fn plain_rows_and_columns() {
+        let got = whole(b"a,bb,c\r\n1,,3\n");
+        assert_eq!(
+            got,
+            vec![
+                Got::value("#0", "a", 0),
+                Got::value("#1", "bb", 2),
+                Got::value("#2", "c", 5),
+                Got::End,
+                Got::value("#0", "1", 8),
+                Got::value("#2", "3", 11),
+                Got::End,
+            ]
+        );
+    }
+
+    #[test]
+    fn last_row_without_newline_and_blank_lines() {
+        let got = whole(b"\n\r\nx,y\n\n  ,z");
+        assert_eq!(
+            got,
+            vec![
+                Got::value("#0", "x", 3),
+                Got::value("#1", "y", 5),
+                Got::End,
+                Got::value("#1", "z", 11),
+                Got::End,
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_cells_offsets_inside_quotes() {
+        let got = whole(b"\"Asha, Rao\",\"\",x\n");
+        assert_eq!(
+            got,
+            vec![
+                Got::value("#0", "Asha, Rao", 1),
+                Got::value("#2", "x", 15),
+                Got::End
+            ]
+        );
+    }
+
+    #[test]
+    fn escaped_quotes_map_to_stored_offsets() {
+        let data = b"id,\"say \"\"hi\"\" now\"\n";
+        let got = whole(data);
+        let Got::Value {
+            bytes,
+            offset,
+            stored_at,
+            ..
+        } = &got[1]
+        else {
+            panic!("{got:?}")
+        };
+        assert_eq!(bytes, "say \"hi\" now");
+        assert_eq!(*offset, 4);
+        let map = stored_at.as_ref().expect("unescaped");
+        // `hi` is bytes 5..7 of the value, stored at 6..8 after the first `""`.
+        assert_eq!((map[5], map[7]), (6, 8));
+        assert_eq!(map.len(), 13);
+        assert_eq!(map[12], 14);
+        assert_eq!(&data[4 + 6..4 + 8], b"hi");
+    }
+
+    #[test]
+    fn text_after_closing_quote_is_kept() {
+        let got = whole(b"\"ab\"cd,e\n");
+        let Got::Value {
+            bytes, stored_at, ..
+        } = &got[0]
+        else {
+            panic!("{got:?}")
+        };
+        assert_eq!(bytes, "abcd");
+        assert_eq!(stored_at.as_deref(), Some(&[0, 1, 3, 4, 5][..]));
+    }
+
+    #[test]
+    fn quoted_newlines_stay_in_one_row() {
+        let data = b"n,addr\r\nA,\"12 Main St\r\nFlat 4\"\r\nB,\"x\"\"\ny\"\n";
+        let got = whole(data);
+        let ends = got.iter().filter(|g| **g == Got::End).count();
+        assert_eq!(ends, 3);
+        assert!(got.contains(&Got::value("#1", "12 Main St\r\nFlat 4", 11)));
+        assert_eq!(chunk_edges(data, 1, true), vec![0, 8, 32, data.len()]);
+    }
+
+    #[test]
+    fn stray_quote_inside_a_cell_is_literal() {
+        let got = whole(b"tv 5\" screen,x\ny,z\n");
+        assert_eq!(got[0], Got::value("#0", "tv 5\" screen", 0));
+        assert_eq!(got.iter().filter(|g| **g == Got::End).count(), 2);
+    }
+
+    #[test]
+    fn unbalanced_quote_runs_to_the_end() {
+        let data = b"a,\"open\nb,c\nd\r";
+        let got = whole(data);
+        assert_eq!(
+            got,
+            vec![
+                Got::value("#0", "a", 0),
+                Got::value("#1", "open\nb,c\nd\r", 3),
+                Got::End
+            ]
+        );
+        assert_eq!(chunk_edges(data, 1, false), vec![0]);
+        assert_eq!(chunk_edges(data, 1, true), vec![0, data.len()]);
+        // An unclosed section with escapes keeps its stored offsets.
+        let got = whole(b"\"x\"\"y");
+        assert_eq!(
+            got[0],
+            Got::Value {
+                field: "#0".into(),
+                bytes: "x\"y".into(),
+                offset: 1,
+                stored_at: Some(vec![0, 1, 3, 4]),
+            }
+        );
+    }
+
+    #[test]
+    fn ragged_rows_and_tsv() {
+        let got = chunked(&layout(b'\t'), b"a\tb\tc\td\n1\n", usize::MAX);
+        assert_eq!(got[3], Got::value("#3", "d", 6));
+        assert_eq!(got[5], Got::value("#0", "1", 8));
+    }
+
+    #[test]
+    fn chunk_edges_spacing_and_tail() {
+        let data = b"aa\nbb\ncc\ndd";
+        assert_eq!(chunk_edges(data, 1, false), vec![0, 3, 6, 9]);
+        assert_eq!(chunk_edges(data, 4, false), vec![0, 6, 9]);
+        assert_eq!(chunk_edges(data, 100, false), vec![0, 9]);
+        assert_eq!(chunk_edges(data, 100, true), vec![0, 11]);
+        assert_eq!(chunk_edges(b"", 100, true), vec![0]);
+        assert_eq!(chunk_edges(b"abc", 1, false), vec![0]);
+    }
+
+    #[test]
+    fn any_target_gives_the_same_events() {
+        let data: &[u8] = b"name,note\r\n\"Rao, A\",\"line1\nline2 \"\"q\"\"\"\r\n\nB,x\"y\n\"C\"\"\",\"\"\"\n,\"\n\"\nlast,\"open\n,";
+        let reference = whole(data);
+        assert!(reference.len() > 8);
+        for target in [1, 2, 3, 7, 64, 1 << 20] {
+            assert_eq!(
+                chunked(&layout(b','), data, target),
+                reference,
+                "target {target}"
+            );
+        }
+        for window in [1, 5, 16, 1000] {
+            for target in [1, 7] {
+                assert_eq!(
+                    streamed(&layout(b','), data, window, target),
+                    reference,
+                    "window {window} target {target}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn random_rows_cut_anywhere(data in structural_bytes(), target in 1usize..40, window in 1usize..40) {
+            for delimiter in [b',', b'\t'] {
+                let reference = chunked(&layout(delimiter), &data, usize::MAX);
+                check_stored(&data, &reference);
+                proptest::prop_assert_eq!(&chunked(&layout(delimiter), &data, target), &reference);
+                proptest::prop_assert_eq!(&streamed(&layout(delimiter), &data, window, target), &reference);
+            }
+        }
+    }
+
+    #[test]
+    fn events_quote_rule() {
+        let data = b"a;\"b\nc\",x\"y\n";
+        let events: Vec<Event> = Events::new(data, 0..data.len(), b',').collect();
+        assert_eq!(
+            events,
+            vec![
+                Event::Quoted {
+                    open: 2,
+                    close: Some(6),
+                    escaped: false
+                },
+                Event::Delim(7),
+                Event::RowEnd(11)
+            ]
+        );
+    }
 }
