@@ -23,7 +23,7 @@ const P: [[u8; 10]; 8] = [
     [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
     [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
     [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-    [9, 4, 5, 3, 1, 2, 8, 7, 6, 0],
+    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
     [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
     [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
     [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
@@ -76,6 +76,32 @@ pub fn check_digit(payload: &[u8]) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The position table is the powers of one permutation: row i is row 1 applied i
+    /// times (Verhoeff 1969). A typo in any row breaks this; short published examples alone
+    /// did not catch one.
+    #[test]
+    fn position_rows_are_powers_of_the_first() {
+        for i in 1..8 {
+            for d in 0..10 {
+                let prev = P[i - 1][d] as usize;
+                assert_eq!(P[i][d], P[1][prev], "row {i}, digit {d}");
+            }
+        }
+        // And D is a group with the inverses of INV.
+        for a in 0..10 {
+            assert_eq!(D[a][INV[a] as usize], 0, "inverse of {a}");
+        }
+    }
+
+    /// Aadhaar-length numbers computed with an independent implementation
+    /// (python, the Wikipedia tables): every position row takes part.
+    #[test]
+    fn twelve_digit_numbers() {
+        for valid in [&b"556677889903"[..], b"998877665548", b"234567890124", b"246813579026"] {
+            assert!(is_valid(valid), "{}", String::from_utf8_lossy(valid));
+        }
+    }
 
     /// Published examples: Wikipedia "Verhoeff algorithm" (236 -> 2363) and the Rosetta Code
     /// task "Verhoeff algorithm" (236, 12345, 123456789012 -> check digits 3, 1, 0).
