@@ -1,6 +1,6 @@
 //! JSON Lines, mongoexport output and JSON arrays of documents.
 //!
-//! One streaming walker ([`walk`]) reads a run of JSON values and reports every string and
+//! One streaming walker (`walk`) reads a run of JSON values and reports every string and
 //! number with its key path; two framings feed it: a line each ([`tokenize_lines`]) and the
 //! elements of a top-level array ([`tokenize_array`]).
 //!
@@ -96,9 +96,9 @@ pub fn tokenize_lines(
 
 /// Tokenises the elements of a JSON array (or a single document).
 ///
-/// Records are the runs between [`Boundaries`]. The walker finds a well-formed element's end
-/// itself (it agrees with the boundary scan up to its first error), so the boundary scan only
-/// runs from where the walker stopped on malformed input.
+/// Records are the runs between top-level commas (`Boundaries`). The walker finds a
+/// well-formed element's end itself (it agrees with the boundary scan up to its first error),
+/// so the boundary scan only runs from where the walker stopped on malformed input.
 pub fn tokenize_array(
     data: &[u8],
     range: Range<usize>,
@@ -822,7 +822,11 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn random_json_cut_anywhere(data in structural_bytes(), target in 1usize..40, window in 1usize..40) {
+        fn random_json_cut_anywhere(
+            data in structural_bytes(),
+            target in 1usize..40,
+            window in 1usize..40,
+        ) {
             for layout in [layout(Format::Json, 0), layout(Format::Jsonl, 0)] {
                 let reference = chunked(&layout, &data, usize::MAX);
                 check_stored(&data, &reference);

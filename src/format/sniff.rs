@@ -11,11 +11,12 @@
 //!   CSV with that delimiter (TSV for tab); anything else → text.
 //! - CSV and TSV (also when forced): the delimiter is sniffed the same way (for a `.csv` whose
 //!   counts vary, the most frequent one; `,` when there is none), and the first row is a
-//!   header only if it looks like names rather than data (see [`header`]). A forced JSON
+//!   header only if it looks like names rather than data (see `header`). A forced JSON
 //!   layout still starts after a leading `[`.
 //!
 //! A head shorter than 64 KiB is the whole input, so its last row counts even without a
-//! newline; in a longer head a row cut off at the end is ignored.
+//! newline; in a longer head a row cut off at the end is ignored. At most the first 1 MiB of
+//! the head is looked at.
 
 use super::csv::{self, strip_cr, Event, Events};
 use super::{FieldRef, FieldSink, Format, Layout, Scratch, Value};
@@ -24,6 +25,9 @@ use super::{FieldRef, FieldSink, Format, Layout, Scratch, Value};
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// A head shorter than this is the whole input (see [`Layout::sniff`]).
 const WHOLE_BELOW: usize = 64 * 1024;
+/// How much of the head is looked at, whatever its length: an unclosed quote must not make
+/// sniffing read a whole mapped input.
+const LOOK_AT: usize = 1 << 20;
 /// How many rows or lines are looked at.
 const ROWS: usize = 50;
 /// Delimiters sniffed, in order of preference when their counts tie.
@@ -31,8 +35,9 @@ const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
 
 /// See [`Layout::sniff`].
 pub fn layout(name: &str, head: &[u8], forced: Option<Format>) -> Layout {
-    let bom = if head.starts_with(BOM) { BOM.len() } else { 0 };
     let whole = head.len() < WHOLE_BELOW;
+    let head = &head[..head.len().min(LOOK_AT)];
+    let bom = if head.starts_with(BOM) { BOM.len() } else { 0 };
     let body = &head[bom..];
     let mut layout = Layout {
         format: Format::Text,
