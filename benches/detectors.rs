@@ -22,20 +22,34 @@ fn corpus(lines: &[&str]) -> Vec<u8> {
 fn bench(c: &mut Criterion) {
     let det = Detector::builtin().expect("built-in patterns");
     let corpora = [
-        ("none", corpus(&["the quick brown fox jumps over the lazy dog while the customer waits for support"])),
-        ("rare", corpus(&[
-            "the quick brown fox jumps over the lazy dog while the customer waits for support",
-            "please write to asha.rao@example.com about the refund of the previous order",
-            "nothing to see in this line of the log, just words and more words here",
-        ])),
-        ("common", corpus(&[
-            "asha.rao@example.com +91 98765 43210 2345 6789 0124 ABCPE1234F",
-            "4111 1111 1111 1111 10.2.3.4 S1234567D 123-45-6780 raj@okhdfcbank",
-        ])),
-        ("decoys", corpus(&[
-            "order 1617181920 sku 4001234567 v1.2.3.4 10.0.19041.1 27ABCPE1234F1Z5",
-            "uuid 3f2c9a1e-7b4d-4c2a-9e8f-1a2b3c4d5e6f amount 1299.00 qty 12 at 12:30:45",
-        ])),
+        (
+            "none",
+            corpus(&[
+                "the quick brown fox jumps over the lazy dog while the customer waits for support",
+            ]),
+        ),
+        (
+            "rare",
+            corpus(&[
+                "the quick brown fox jumps over the lazy dog while the customer waits for support",
+                "please write to asha.rao@example.com about the refund of the previous order",
+                "nothing to see in this line of the log, just words and more words here",
+            ]),
+        ),
+        (
+            "common",
+            corpus(&[
+                "asha.rao@example.com +91 98765 43210 2345 6789 0124 ABCPE1234F",
+                "4111 1111 1111 1111 10.2.3.4 S1234567D 123-45-6780 raj@okhdfcbank",
+            ]),
+        ),
+        (
+            "decoys",
+            corpus(&[
+                "order 1617181920 sku 4001234567 v1.2.3.4 10.0.19041.1 27ABCPE1234F1Z5",
+                "uuid 3f2c9a1e-7b4d-4c2a-9e8f-1a2b3c4d5e6f amount 1299.00 qty 12 at 12:30:45",
+            ]),
+        ),
     ];
     let mut group = c.benchmark_group("detect_lines");
     for (name, data) in &corpora {

@@ -14,7 +14,7 @@
 //!
 //! [`scan`] wires the stages together and runs chunks on all cores with rayon.
 //!
-//! ```ignore
+//! ```
 //! use leakscan::detect::Detector;
 //! use leakscan::format::FieldHint;
 //! use leakscan::types::PiiType;
@@ -24,7 +24,7 @@
 //! assert_eq!(hits.len(), 1);
 //! assert_eq!(hits[0].ty, PiiType::Email);
 //! # let _ = FieldHint::default();
-//! ```ignore
+//! ```
 #![deny(missing_docs)]
 
 pub mod aggregate;

@@ -30,12 +30,12 @@ fn main() -> ExitCode {
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
-        let io = cause
-            .downcast_ref::<std::io::Error>()
-            .or_else(|| match cause.downcast_ref::<ScanError>() {
+        let io = cause.downcast_ref::<std::io::Error>().or_else(|| {
+            match cause.downcast_ref::<ScanError>() {
                 Some(ScanError::Findings(e)) => Some(e),
                 _ => None,
-            });
+            }
+        });
         io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }

@@ -111,7 +111,9 @@ pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
         None => SketchKey::random(),
     };
     let writer = match &opts.findings {
-        Some(target) => Some(FindingsWriter::create(target, opts.reveal).map_err(ScanError::Findings)?),
+        Some(target) => {
+            Some(FindingsWriter::create(target, opts.reveal).map_err(ScanError::Findings)?)
+        }
         None => None,
     };
     let pool = rayon::ThreadPoolBuilder::new()
@@ -272,13 +274,21 @@ impl Scanner<'_> {
     }
 
     /// Starts an input after classifying its first bytes; `None` when it is skipped.
-    fn start(&mut self, spec: &InputSpec, head: &[u8], total: u64, on_disk: u64) -> Option<(usize, Arc<Layout>)> {
+    fn start(
+        &mut self,
+        spec: &InputSpec,
+        head: &[u8],
+        total: u64,
+        on_disk: u64,
+    ) -> Option<(usize, Arc<Layout>)> {
         let reason = match content::classify(&head[..head.len().min(content::HEAD_LEN)]) {
             Content::Text(Encoding::Utf8 | Encoding::Utf8Bom) => None,
             Content::Text(enc) => Some(format!("unsupported_encoding:{}", enc.name())),
             Content::Container(_) => Some("unsupported_container".to_string()),
             Content::Document(kind) => Some(match kind {
-                "jpeg" | "png" | "gif" | "webp" | "tiff" | "heic" | "mp4" | "elf" => "binary".to_string(),
+                "jpeg" | "png" | "gif" | "webp" | "tiff" | "heic" | "mp4" | "elf" => {
+                    "binary".to_string()
+                }
                 other => format!("unsupported:{other}"),
             }),
             Content::Binary => Some("binary".to_string()),
@@ -291,7 +301,11 @@ impl Scanner<'_> {
             });
             return None;
         }
-        let encoding = if head.starts_with(b"\xEF\xBB\xBF") { "utf-8-bom" } else { "utf-8" };
+        let encoding = if head.starts_with(b"\xEF\xBB\xBF") {
+            "utf-8-bom"
+        } else {
+            "utf-8"
+        };
         let layout = Arc::new(Layout::sniff(&spec.display, head, self.opts.format));
         self.summary.inputs.push(InputSummary {
             path: spec.display.clone(),
@@ -333,7 +347,12 @@ impl Scanner<'_> {
     }
 
     /// A stream, read in windows that end at record boundaries.
-    fn stream(&mut self, spec: &InputSpec, mut reader: Box<dyn Read + Send>, on_disk: u64) -> Result<(), ScanError> {
+    fn stream(
+        &mut self,
+        spec: &InputSpec,
+        mut reader: Box<dyn Read + Send>,
+        on_disk: u64,
+    ) -> Result<(), ScanError> {
         let mut buf: Vec<u8> = Vec::new();
         let mut at_eof = false;
         let read_error = fill(&mut reader, &mut buf, WINDOW, &mut at_eof);
@@ -359,7 +378,11 @@ impl Scanner<'_> {
         let mut body = layout.body_start.min(buf.len());
         let mut error = read_error;
         loop {
-            let edges = layout.chunk_edges(&buf[body..], self.opts.chunk_size, at_eof || error.is_some());
+            let edges = layout.chunk_edges(
+                &buf[body..],
+                self.opts.chunk_size,
+                at_eof || error.is_some(),
+            );
             let last = body + edges.last().copied().unwrap_or(0);
             if last > body {
                 let window: Bytes = Arc::new(buf[..last].to_vec());
@@ -388,7 +411,9 @@ impl Scanner<'_> {
             let summary = &mut self.summary.inputs[input];
             let offset = summary.bytes_decoded;
             summary.status = InputStatus::Partial;
-            self.summary.errors.push(InputError::io(&spec.display, &e).at(offset));
+            self.summary
+                .errors
+                .push(InputError::io(&spec.display, &e).at(offset));
         }
         Ok(())
     }
@@ -438,7 +463,12 @@ impl Scanner<'_> {
 
 /// Reads from `reader` until `buf` holds `want` bytes or the stream ends; returns the read
 /// error, if any.
-fn fill(reader: &mut dyn Read, buf: &mut Vec<u8>, want: usize, at_eof: &mut bool) -> Option<std::io::Error> {
+fn fill(
+    reader: &mut dyn Read,
+    buf: &mut Vec<u8>,
+    want: usize,
+    at_eof: &mut bool,
+) -> Option<std::io::Error> {
     let mut chunk = vec![0u8; 1 << 16];
     while buf.len() < want {
         match reader.read(&mut chunk) {
@@ -455,7 +485,14 @@ fn fill(reader: &mut dyn Read, buf: &mut Vec<u8>, want: usize, at_eof: &mut bool
 }
 
 /// Tokenises and scans one chunk.
-fn scan_chunk(det: &Detector, key: SketchKey, want_findings: bool, reveal: bool, worker: &mut Worker, unit: &Unit) -> ChunkOut {
+fn scan_chunk(
+    det: &Detector,
+    key: SketchKey,
+    want_findings: bool,
+    reveal: bool,
+    worker: &mut Worker,
+    unit: &Unit,
+) -> ChunkOut {
     let data = (*unit.data).as_ref();
     let mut sink = ChunkSink {
         det,
@@ -472,8 +509,13 @@ fn scan_chunk(det: &Detector, key: SketchKey, want_findings: bool, reveal: bool,
         record: 0,
         findings: Vec::new(),
     };
-    unit.layout
-        .tokenize(data, unit.range.clone(), unit.base, &mut worker.scratch, &mut sink);
+    unit.layout.tokenize(
+        data,
+        unit.range.clone(),
+        unit.base,
+        &mut worker.scratch,
+        &mut sink,
+    );
     worker.hits = std::mem::take(&mut sink.hits);
     worker.norm = std::mem::take(&mut sink.norm);
     ChunkOut {
@@ -619,4 +661,3 @@ impl FieldSink for ChunkSink<'_> {
         self.record += 1;
     }
 }
-

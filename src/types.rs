@@ -207,7 +207,10 @@ impl Region {
     pub fn parse(code: &str) -> Option<Region> {
         let b = code.as_bytes();
         if b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic) {
-            Some(Region([b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()]))
+            Some(Region([
+                b[0].to_ascii_uppercase(),
+                b[1].to_ascii_uppercase(),
+            ]))
         } else {
             None
         }

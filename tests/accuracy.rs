@@ -34,6 +34,9 @@ const SCORED: [PiiType; 11] = [
     PiiType::PasswordHash,
 ];
 
+/// Truth entries and findings of one (path, type).
+type TruthAndFound<'a> = (Vec<&'a Span>, Vec<&'a Span>);
+
 fn read(path: &std::path::Path) -> Vec<Span> {
     std::fs::read_to_string(path)
         .unwrap()
@@ -66,12 +69,20 @@ fn precision_and_recall_per_type() {
         .collect();
 
     // Per (path, type): both lists sorted by offset; greedy one-to-one overlap matching.
-    let mut by_key: BTreeMap<(String, String), (Vec<&Span>, Vec<&Span>)> = BTreeMap::new();
+    let mut by_key: BTreeMap<(String, String), TruthAndFound> = BTreeMap::new();
     for t in &truth {
-        by_key.entry((t.path.clone(), t.ty.clone())).or_default().0.push(t);
+        by_key
+            .entry((t.path.clone(), t.ty.clone()))
+            .or_default()
+            .0
+            .push(t);
     }
     for f in &findings {
-        by_key.entry((f.path.clone(), f.ty.clone())).or_default().1.push(f);
+        by_key
+            .entry((f.path.clone(), f.ty.clone()))
+            .or_default()
+            .1
+            .push(f);
     }
     let mut score: BTreeMap<String, (u64, u64, u64)> = BTreeMap::new(); // matched, truth, found
     let mut field_errors = Vec::new();
@@ -99,15 +110,30 @@ fn precision_and_recall_per_type() {
     let mut failures = Vec::new();
     for ty in SCORED {
         let (matched, truth, found) = score.get(ty.name()).copied().unwrap_or_default();
-        let precision = if found == 0 { 0.0 } else { matched as f64 / found as f64 };
-        let recall = if truth == 0 { 0.0 } else { matched as f64 / truth as f64 };
-        report.push(format!("{:<14} truth {truth:>6} found {found:>6} precision {precision:.4} recall {recall:.4}", ty.name()));
+        let precision = if found == 0 {
+            0.0
+        } else {
+            matched as f64 / found as f64
+        };
+        let recall = if truth == 0 {
+            0.0
+        } else {
+            matched as f64 / truth as f64
+        };
+        report.push(format!(
+            "{:<14} truth {truth:>6} found {found:>6} precision {precision:.4} recall {recall:.4}",
+            ty.name()
+        ));
         if precision < 0.98 || recall < 0.98 {
             failures.push(ty.name());
         }
     }
     println!("{}", report.join("\n"));
-    assert!(failures.is_empty(), "below 0.98: {failures:?}\n{}", report.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "below 0.98: {failures:?}\n{}",
+        report.join("\n")
+    );
     assert!(
         field_errors.len() * 100 <= truth.len(),
         "field or record differs on {} matches, e.g. {:?}",

@@ -19,17 +19,27 @@ const PLANTED: [&str; 6] = [
 fn planted_csv(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("users.csv");
     let mut text = String::from("name,email,mobile,aadhaar,card,pan,nric\n");
-    text += &format!("Asha,{},{},{},{},{},{}\n", PLANTED[0], PLANTED[1], PLANTED[2], PLANTED[3], PLANTED[4], PLANTED[5]);
+    text += &format!(
+        "Asha,{},{},{},{},{},{}\n",
+        PLANTED[0], PLANTED[1], PLANTED[2], PLANTED[3], PLANTED[4], PLANTED[5]
+    );
     std::fs::write(&path, text).unwrap();
     path
 }
 
 fn run(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(bin()).args(args).output().expect("leakscan runs")
+    Command::new(bin())
+        .args(args)
+        .output()
+        .expect("leakscan runs")
 }
 
 fn text(out: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
 }
 
 #[test]
@@ -58,10 +68,20 @@ fn masks_everything_unless_revealed() {
     for value in PLANTED {
         assert!(!all.contains(value), "{value} leaked");
     }
-    assert_eq!(std::fs::read_to_string(&findings).unwrap().lines().count(), PLANTED.len());
+    assert_eq!(
+        std::fs::read_to_string(&findings).unwrap().lines().count(),
+        PLANTED.len()
+    );
 
     let revealed = dir.path().join("rev.jsonl");
-    let out = run(&["scan".as_ref(), csv.as_os_str(), "--findings".as_ref(), revealed.as_os_str(), "--reveal".as_ref(), "-q".as_ref()]);
+    let out = run(&[
+        "scan".as_ref(),
+        csv.as_os_str(),
+        "--findings".as_ref(),
+        revealed.as_os_str(),
+        "--reveal".as_ref(),
+        "-q".as_ref(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let lines = std::fs::read_to_string(&revealed).unwrap();
     for value in PLANTED {
@@ -79,15 +99,32 @@ fn masks_everything_unless_revealed() {
 fn types_limits_detectors() {
     let dir = tempfile::tempdir().unwrap();
     let csv = planted_csv(dir.path());
-    let out = run(&["scan".as_ref(), csv.as_os_str(), "--findings".as_ref(), "-".as_ref(), "--types".as_ref(), "email,pan_in".as_ref()]);
+    let out = run(&[
+        "scan".as_ref(),
+        csv.as_os_str(),
+        "--findings".as_ref(),
+        "-".as_ref(),
+        "--types".as_ref(),
+        "email,pan_in".as_ref(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let types: Vec<String> = stdout
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["type"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["type"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     assert_eq!(types, ["email", "pan_in"]);
-    let bad = run(&["scan".as_ref(), csv.as_os_str(), "--types".as_ref(), "emails".as_ref()]);
+    let bad = run(&[
+        "scan".as_ref(),
+        csv.as_os_str(),
+        "--types".as_ref(),
+        "emails".as_ref(),
+    ]);
     assert_eq!(bad.status.code(), Some(2));
 }
 
@@ -96,7 +133,12 @@ fn exit_codes() {
     let dir = tempfile::tempdir().unwrap();
     let csv = planted_csv(dir.path());
     let missing = dir.path().join("missing.csv");
-    let one_bad = run(&["scan".as_ref(), csv.as_os_str(), missing.as_os_str(), "-q".as_ref()]);
+    let one_bad = run(&[
+        "scan".as_ref(),
+        csv.as_os_str(),
+        missing.as_os_str(),
+        "-q".as_ref(),
+    ]);
     assert_eq!(one_bad.status.code(), Some(1), "{}", text(&one_bad));
     assert!(text(&one_bad).contains("missing.csv"));
     let all_bad = run(&["scan".as_ref(), missing.as_os_str()]);
@@ -126,7 +168,8 @@ fn reads_standard_input() {
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let line: serde_json::Value = serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    let line: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
     assert_eq!(line["path"], "-");
     assert_eq!(line["field"], "email");
     assert_eq!(line["record"], 1);
@@ -136,22 +179,53 @@ fn reads_standard_input() {
 #[test]
 fn binary_files_and_containers_are_skipped_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("photo.jpg"), b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00rest").unwrap();
-    std::fs::write(dir.path().join("dump.csv.gz"), b"\x1F\x8B\x08\x00\x00\x00\x00\x00").unwrap();
+    std::fs::write(
+        dir.path().join("photo.jpg"),
+        b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00rest",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("dump.csv.gz"),
+        b"\x1F\x8B\x08\x00\x00\x00\x00\x00",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("a.txt"), b"mail asha.rao@example.com\n").unwrap();
     let report = dir.path().join("r.json");
-    let out = run(&["scan".as_ref(), dir.path().as_os_str(), "--report".as_ref(), report.as_os_str()]);
+    let out = run(&[
+        "scan".as_ref(),
+        dir.path().as_os_str(),
+        "--report".as_ref(),
+        report.as_os_str(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
-    let r: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(report).unwrap()).unwrap();
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(report).unwrap()).unwrap();
     let reasons: Vec<(String, String)> = r["skipped"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| (s["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string(), s["reason"].as_str().unwrap().to_string()))
+        .map(|s| {
+            (
+                s["path"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+                s["reason"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         reasons,
-        [("dump.csv.gz".to_string(), "unsupported_container".to_string()), ("photo.jpg".to_string(), "binary".to_string())]
+        [
+            (
+                "dump.csv.gz".to_string(),
+                "unsupported_container".to_string()
+            ),
+            ("photo.jpg".to_string(), "binary".to_string())
+        ]
     );
     assert_eq!(r["types"]["email"]["count"], 1);
 }

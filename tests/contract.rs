@@ -90,7 +90,17 @@ struct Skipped {
     bytes: u64,
 }
 
-const BASIS: [&str; 9] = ["checksum", "luhn", "verhoeff", "nric", "number_plan", "field", "keyword", "dictionary", "shape"];
+const BASIS: [&str; 9] = [
+    "checksum",
+    "luhn",
+    "verhoeff",
+    "nric",
+    "number_plan",
+    "field",
+    "keyword",
+    "dictionary",
+    "shape",
+];
 
 #[test]
 fn report_and_findings_follow_the_contract() {
@@ -110,7 +120,8 @@ fn report_and_findings_follow_the_contract() {
         .status()
         .unwrap();
     assert!(status.success());
-    let report: Report = serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap();
+    let report: Report =
+        serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap();
     assert_eq!(report.schema, "leakscan.report/1");
     assert_eq!(report.tool.name, "leakscan");
     assert_eq!(report.tool.version, env!("CARGO_PKG_VERSION"));
@@ -119,14 +130,34 @@ fn report_and_findings_follow_the_contract() {
     let mut bytes = 0;
     let mut records = 0;
     for input in &report.inputs {
-        assert_eq!(input.bytes_scanned + input.bytes_skipped, input.bytes_decoded, "{input:?}");
-        assert_eq!(input.bytes_on_disk, input.bytes_decoded, "plain files: {input:?}");
-        assert_eq!((input.status.as_str(), input.encoding.as_str(), input.region.as_str()), ("ok", "utf-8", "IN"));
-        assert!(["csv", "tsv", "jsonl", "json", "text"].contains(&input.format.as_str()), "{input:?}");
+        assert_eq!(
+            input.bytes_scanned + input.bytes_skipped,
+            input.bytes_decoded,
+            "{input:?}"
+        );
+        assert_eq!(
+            input.bytes_on_disk, input.bytes_decoded,
+            "plain files: {input:?}"
+        );
+        assert_eq!(
+            (
+                input.status.as_str(),
+                input.encoding.as_str(),
+                input.region.as_str()
+            ),
+            ("ok", "utf-8", "IN")
+        );
+        assert!(
+            ["csv", "tsv", "jsonl", "json", "text"].contains(&input.format.as_str()),
+            "{input:?}"
+        );
         bytes += input.bytes_scanned;
         records += input.records;
     }
-    assert_eq!((report.scanned.bytes, report.scanned.records), (bytes, records));
+    assert_eq!(
+        (report.scanned.bytes, report.scanned.records),
+        (bytes, records)
+    );
     let listed = report.inputs.len() + report.skipped.len();
     let on_disk = std::fs::read_dir(corpus.path()).unwrap().count();
     assert_eq!(listed, on_disk, "every input appears once");
@@ -141,7 +172,10 @@ fn report_and_findings_follow_the_contract() {
     // Order: inputs in walk order, then by offset.
     let order: Vec<&str> = report.inputs.iter().map(|i| i.path.as_str()).collect();
     let key = |f: &Finding| (order.iter().position(|p| *p == f.path).unwrap(), f.offset);
-    assert!(findings.windows(2).all(|w| key(&w[0]) < key(&w[1])), "findings ordered by input then offset");
+    assert!(
+        findings.windows(2).all(|w| key(&w[0]) < key(&w[1])),
+        "findings ordered by input then offset"
+    );
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     for f in &findings {
         *counts.entry(f.ty.clone()).or_default() += 1;
@@ -155,8 +189,12 @@ fn report_and_findings_follow_the_contract() {
     }
     for field in &report.fields {
         assert!(order.contains(&field.path.as_str()));
+        assert!(field.field.as_deref() != Some(""), "{field:?}");
         for (ty, t) in &field.types {
-            assert!(t.records <= field.records && t.records <= t.count, "{ty} in {field:?}");
+            assert!(
+                t.records <= field.records && t.records <= t.count,
+                "{ty} in {field:?}"
+            );
             assert!(t.examples.len() <= 3 && !t.examples.is_empty());
             assert!(t.distinct_estimate >= 1);
         }

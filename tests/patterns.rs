@@ -48,19 +48,33 @@ fn every_example_and_negative_example_holds() {
             let want = ex.expect.as_deref().unwrap_or(&ex.text);
             let found = run(ex);
             if !found.iter().any(|f| f.ty == p.ty && f.text == want) {
-                failures.push(format!("{}: missed {want:?} in {} (found {found:?})", p.file.id, describe(ex)));
+                failures.push(format!(
+                    "{}: missed {want:?} in {} (found {found:?})",
+                    p.file.id,
+                    describe(ex)
+                ));
             }
         }
         for ex in &p.file.negative_examples {
             checked += 1;
             let found = run(ex);
             if let Some(f) = found.iter().find(|f| f.ty == p.ty) {
-                failures.push(format!("{}: negative {} gave {:?}", p.file.id, describe(ex), f.text));
+                failures.push(format!(
+                    "{}: negative {} gave {:?}",
+                    p.file.id,
+                    describe(ex),
+                    f.text
+                ));
             }
         }
     }
     assert!(checked > 0);
-    assert!(failures.is_empty(), "{} of {checked} vectors failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} vectors failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -69,9 +83,14 @@ fn pattern_data_is_complete() {
     let mut problems = Vec::new();
     for ty in BUILT {
         let examples: usize = set.of_type(ty).map(|p| p.file.examples.len()).sum();
-        let negatives: usize = set.of_type(ty).map(|p| p.file.negative_examples.len()).sum();
+        let negatives: usize = set
+            .of_type(ty)
+            .map(|p| p.file.negative_examples.len())
+            .sum();
         if examples < MIN_EXAMPLES || negatives < MIN_EXAMPLES {
-            problems.push(format!("{ty}: {examples} examples, {negatives} negative examples (< {MIN_EXAMPLES})"));
+            problems.push(format!(
+                "{ty}: {examples} examples, {negatives} negative examples (< {MIN_EXAMPLES})"
+            ));
         }
     }
     for p in &set.patterns {
@@ -95,12 +114,16 @@ fn positives_fit_the_shape_regexes_and_the_prefilter() {
         for ex in &p.file.examples {
             let want = ex.expect.as_deref().unwrap_or(&ex.text);
             let fits = p.regexes.iter().any(|r| {
-                r.find_iter(want.as_bytes()).any(|m| m.as_bytes() == want.as_bytes())
+                r.find_iter(want.as_bytes())
+                    .any(|m| m.as_bytes() == want.as_bytes())
             });
             if !fits {
                 failures.push(format!("{}: {want:?} fits no shape regex", p.file.id));
             }
-            if !want.bytes().any(|b| b.is_ascii_digit() || b == b'@' || b == b'$') {
+            if !want
+                .bytes()
+                .any(|b| b.is_ascii_digit() || b == b'@' || b == b'$')
+            {
                 failures.push(format!("{}: {want:?} has no anchor byte", p.file.id));
             }
         }

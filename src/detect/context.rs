@@ -94,12 +94,14 @@ impl Context {
                 hint.supports |= bits;
                 continue;
             }
-            if self.deny.iter().any(|d| *d == word) {
+            if self.deny.contains(&word) {
                 denied = true;
                 continue;
             }
             for (part, bits) in &self.compound_parts {
-                if word.len() > part.len() && (word.starts_with(part.as_str()) || word.ends_with(part.as_str())) {
+                if word.len() > part.len()
+                    && (word.starts_with(part.as_str()) || word.ends_with(part.as_str()))
+                {
                     hint.supports |= bits;
                 }
             }
@@ -174,11 +176,17 @@ mod tests {
 
     #[test]
     fn splits_names_into_words() {
-        assert_eq!(split_words(b"customerMobileNo"), ["customer", "mobile", "no"]);
+        assert_eq!(
+            split_words(b"customerMobileNo"),
+            ["customer", "mobile", "no"]
+        );
         assert_eq!(split_words(b"cards[].number"), ["cards", "number"]);
         assert_eq!(split_words(b"card_last4"), ["card", "last4"]);
         assert_eq!(split_words(b"PAN"), ["pan"]);
-        assert_eq!(split_words(b"users.email_address"), ["users", "email", "address"]);
+        assert_eq!(
+            split_words(b"users.email_address"),
+            ["users", "email", "address"]
+        );
     }
 
     #[test]
@@ -201,6 +209,9 @@ mod tests {
         let line = b"xaadhaarx 234567890124";
         assert!(!has(ctx.keywords_before(line, 10), PiiType::Aadhaar));
         let far = b"aadhaar ........................................ 234567890124";
-        assert!(!has(ctx.keywords_before(far, far.len() - 12), PiiType::Aadhaar));
+        assert!(!has(
+            ctx.keywords_before(far, far.len() - 12),
+            PiiType::Aadhaar
+        ));
     }
 }

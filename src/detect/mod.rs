@@ -190,7 +190,11 @@ impl Scan<'_, '_> {
                 i = at_span(self.out, next_at).1;
                 continue;
             }
-            let limit = if next_at < at_end { at_span(self.out, next_at).0 } else { v.len() };
+            let limit = if next_at < at_end {
+                at_span(self.out, next_at).0
+            } else {
+                v.len()
+            };
             let end = if v[p] == b'$' {
                 token::dollar(self, p, limit)
             } else {
@@ -204,14 +208,14 @@ impl Scan<'_, '_> {
     /// word (PAN, NRIC, bare hex), or a run of digit groups.
     fn on_digit(&mut self, p: usize, limit: usize) -> usize {
         let v = self.v;
+        // Words are alphanumeric runs; `_` glues too, so `order_ABCPE1234F` is one word.
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         let ws = (self.floor..p)
             .rev()
-            .take_while(|&j| v[j].is_ascii_alphanumeric())
+            .take_while(|&j| is_word(v[j]))
             .last()
             .unwrap_or(p);
-        let we = (p..limit)
-            .find(|&j| !v[j].is_ascii_alphanumeric())
-            .unwrap_or(limit);
+        let we = (p..limit).find(|&j| !is_word(v[j])).unwrap_or(limit);
         if let Some(end) = token::ipv6(self, ws, we, limit) {
             return end;
         }

@@ -28,7 +28,12 @@ pub fn normalize(ty: PiiType, raw: &[u8], region: Region, out: &mut Vec<u8>) {
                 out.extend(raw.iter().map(u8::to_ascii_lowercase));
             } else {
                 let text = String::from_utf8_lossy(raw);
-                out.extend(text.nfkc().flat_map(char::to_lowercase).collect::<String>().bytes());
+                out.extend(
+                    text.nfkc()
+                        .flat_map(char::to_lowercase)
+                        .collect::<String>()
+                        .bytes(),
+                );
             }
         }
         PiiType::Aadhaar | PiiType::CardNumber | PiiType::UsSsn => {

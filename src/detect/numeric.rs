@@ -63,16 +63,15 @@ pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
     let mut run = Run::default();
     let first = look_back_masks(v, p, s.floor);
     run.start = first;
+    // `(` before the first group opens an area code if `)` follows it.
+    let mut paren_open = false;
     if first == p && first > s.floor {
         match v[first - 1] {
             b'+' if first < 2 || !v[first - 2].is_ascii_alphanumeric() => {
                 run.plus = true;
                 run.start = first - 1;
             }
-            b'(' => {
-                run.paren = true;
-                run.start = first - 1;
-            }
+            b'(' => paren_open = true,
             _ => {}
         }
     }
@@ -116,11 +115,25 @@ pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
         // A separator, then another group?
         let mut j = i;
         sep = v[j];
-        if sep == b')' && run.paren && run.len == 1 {
+        if sep == b')' && paren_open {
+            // `(415) 555-2671`, `+1 (415) 555-2671`: the area code closes.
+            paren_open = false;
+            if run.len == 1 {
+                run.paren = true;
+                run.start = first - 1;
+            }
             j += 1;
             if j < limit && v[j] == b' ' {
                 j += 1;
             }
+        } else if run.plus
+            && run.len == 1
+            && !paren_open
+            && (sep == b'(' || (sep == b' ' && v.get(j + 1) == Some(&b'(')))
+        {
+            // `+1 (415)`: an area code in parentheses after the country code.
+            paren_open = true;
+            j += if sep == b'(' { 1 } else { 2 };
         } else if is_sep(sep) {
             j += 1;
         } else {
@@ -140,7 +153,9 @@ pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
 /// Tries the whole run, then its sub-runs, longest first.
 fn interpret_all(s: &mut Scan, run: &Run) {
     let n = run.len;
-    if interpret(s, run, 0, n) || n == 1 {
+    let masked = run.groups[..n].iter().any(|g| g.masks > 0);
+    // A masked number is read whole: its parts are no values of their own.
+    if interpret(s, run, 0, n) || n == 1 || masked {
         return;
     }
     let mut a = 0;
@@ -159,6 +174,17 @@ fn interpret_all(s: &mut Scan, run: &Run) {
 /// A cheap filter before a sub-run is interpreted: only lengths some type can have.
 fn could_be_value(s: &Scan, run: &Run, a: usize, b: usize) -> bool {
     let groups = &run.groups[a..b];
+    // Never cut inside a block of 4-digit groups (`2233 4455 6676 5678` is one number).
+    let cuts_block = |i: usize| {
+        i > 0
+            && i < run.len
+            && run.groups[i - 1].digits == 4
+            && run.groups[i].digits == 4
+            && run.groups[i].sep != b'.'
+    };
+    if cuts_block(a) || cuts_block(b) {
+        return false;
+    }
     let chars: usize = groups.iter().map(|g| (g.digits + g.masks) as usize).sum();
     let dotted_quad = groups.len() == 4 && groups[1..].iter().all(|g| g.sep == b'.');
     dotted_quad
@@ -195,7 +221,9 @@ struct Reading {
 /// Interprets groups `a..b` of `run`; pushes a hit and returns true when they are a value.
 fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
     let groups = &run.groups[a..b];
-    let start = if a == 0 { run.start } else { groups[0].start };
+    // A `+` or `(` belongs to a phone number only.
+    let start = groups[0].start;
+    let phone_start = if a == 0 { run.start } else { start };
     let end = groups[groups.len() - 1].end;
     let masks: usize = groups.iter().map(|g| g.masks as usize).sum();
     if masks > 0 {
@@ -212,9 +240,13 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
     }
     let seps = &seps_buf[1..groups.len()];
     let lens = &lens_buf[..groups.len()];
-    let uniform = |c: &[u8]| !seps.is_empty() && seps.iter().all(|x| c.contains(x)) && seps.windows(2).all(|w| w[0] == w[1]);
+    let uniform = |c: &[u8]| {
+        !seps.is_empty()
+            && seps.iter().all(|x| c.contains(x))
+            && seps.windows(2).all(|w| w[0] == w[1])
+    };
 
-    if seps.iter().any(|&c| c == b'.') {
+    if seps.contains(&b'.') {
         if lens.len() == 4 && seps.iter().all(|&c| c == b'.') {
             return ipv4(s, start, end);
         }
@@ -233,14 +265,18 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
     let mut readings: [Option<Reading>; 5] = [None; 5];
     if !plus {
         if (13..=19).contains(&n) && card::is_valid(d) {
-            let grouped = uniform(b" -") && card_grouping(&lens);
+            let grouped = uniform(b" -") && card_grouping(lens);
             readings[0] = Some(Reading {
                 ty: PiiType::CardNumber,
                 strong: grouped,
                 basis: Basis::LUHN | Basis::NUMBER_PLAN,
             });
         }
-        if n == 12 && d[0] >= b'2' && verhoeff::is_valid(d) && (bare || (lens == [4, 4, 4] && uniform(b" -"))) {
+        if n == 12
+            && d[0] >= b'2'
+            && verhoeff::is_valid(d)
+            && (bare || (lens == [4, 4, 4] && uniform(b" -")))
+        {
             readings[1] = Some(Reading {
                 ty: PiiType::Aadhaar,
                 strong: !bare,
@@ -262,21 +298,28 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
             });
         }
     }
-    readings[3] = phone_reading(s, d, plus, paren, bare, &lens, &seps);
+    readings[3] = phone_reading(s, d, plus, paren, bare, lens, seps);
 
+    let from = |r: &Reading| {
+        if r.ty == PiiType::Phone {
+            phone_start
+        } else {
+            start
+        }
+    };
     // The field decides among the readings.
     if let Some(r) = readings.iter().flatten().find(|r| s.hint.supports(r.ty)) {
-        return s.push(start, end, r.ty, r.basis | Basis::FIELD);
+        return s.push(from(r), end, r.ty, r.basis | Basis::FIELD);
     }
     if let Some(r) = readings.iter().flatten().find(|r| r.strong) {
-        return s.push(start, end, r.ty, r.basis);
+        return s.push(from(r), end, r.ty, r.basis);
     }
     for r in readings.iter().flatten() {
         if r.ty == PiiType::CardPartial {
             continue; // a bare last-4 counts only in a card field (handled above)
         }
-        if let Some(support) = s.weak_support(r.ty, start) {
-            return s.push(start, end, r.ty, r.basis | support);
+        if let Some(support) = s.weak_support(r.ty, from(r)) {
+            return s.push(from(r), end, r.ty, r.basis | support);
         }
     }
     if s.det.extra.is_empty() {
@@ -360,12 +403,16 @@ fn masked_card(s: &mut Scan, groups: &[Group], start: usize, end: usize) -> bool
         }
     }
     let masks: usize = groups.iter().map(|g| g.masks as usize).sum();
-    let full = (12..=19).contains(&total);
-    // `**** 1234`, `XXXX1234`, `•••• •••• •••• 1234`: mask groups of four then the last 4.
+    // A card's length; 12 characters (`XXXX XXXX 9012`) is a masked Aadhaar, not a card.
+    let full = (13..=19).contains(&total);
+    // `**** 1234`, `XXXX1234`, `•••• 1234`: one mask group of four, then the last 4.
     let short = nlead == 0
         && last.digits == 4
-        && groups[..groups.len() - 1].iter().all(|g| g.masks == 4 && g.digits == 0)
-        && (groups.len() > 1 || last.masks == 4);
+        && match groups {
+            [only] => only.masks == 4,
+            [mask, _] => mask.masks == 4 && mask.digits == 0 && last.masks == 0,
+            _ => false,
+        };
     if masks < 2 || !(full || short) || !card::plausible_prefix(&lead[..nlead]) {
         return false;
     }
@@ -393,7 +440,11 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
         return false;
     }
     let window = &v[start.saturating_sub(16)..start];
-    let says = |word: &[u8]| window.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+    let says = |word: &[u8]| {
+        window
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
     if says(b"version") || says(b"ver ") || says(b"build") {
         return false;
     }
@@ -418,9 +469,11 @@ fn look_back_masks(v: &[u8], p: usize, floor: usize) -> usize {
     if glued_to_word(start) {
         return p;
     }
+    // Groups written apart need three mask characters or more (`XXXX-`, `****`): a lone
+    // `x` before a number is a word.
     while start > floor && matches!(v[start - 1], b' ' | b'-') {
         let group = mask_start(start - 1);
-        if group == start - 1 || glued_to_word(group) {
+        if start - 1 - group < 3 || glued_to_word(group) {
             break;
         }
         start = group;
@@ -455,10 +508,22 @@ mod tests {
 
     #[test]
     fn reads_runs_as_their_types() {
-        assert_eq!(find("x 2345 6789 0124 y"), [("2345 6789 0124".into(), PiiType::Aadhaar)]);
-        assert_eq!(find("ssn 123-45-6780"), [("123-45-6780".into(), PiiType::UsSsn)]);
-        assert_eq!(find("from 10.2.3.4 at"), [("10.2.3.4".into(), PiiType::IpAddress)]);
-        assert_eq!(find("(415) 555-2671"), [("(415) 555-2671".into(), PiiType::Phone)]);
+        assert_eq!(
+            find("x 2345 6789 0124 y"),
+            [("2345 6789 0124".into(), PiiType::Aadhaar)]
+        );
+        assert_eq!(
+            find("ssn 123-45-6780"),
+            [("123-45-6780".into(), PiiType::UsSsn)]
+        );
+        assert_eq!(
+            find("from 10.2.3.4 at"),
+            [("10.2.3.4".into(), PiiType::IpAddress)]
+        );
+        assert_eq!(
+            find("(415) 555-2671"),
+            [("(415) 555-2671".into(), PiiType::Phone)]
+        );
         assert_eq!(find("v1.2.3.4"), []);
         assert_eq!(find("10.0.19041.1"), []);
         assert_eq!(find("1.2.3.4.5"), []);
@@ -466,15 +531,32 @@ mod tests {
 
     #[test]
     fn masked_cards() {
-        for text in ["XXXX-XXXX-XXXX-1234", "411111******1111", "4111 11** **** 1111", "•••• 1234", "************1234", "**** **** **** 1234"] {
-            assert_eq!(find(text), [(text.to_string(), PiiType::CardPartial)], "{text}");
+        for text in [
+            "XXXX-XXXX-XXXX-1234",
+            "411111******1111",
+            "4111 11** **** 1111",
+            "•••• 1234",
+            "************1234",
+            "**** **** **** 1234",
+        ] {
+            assert_eq!(
+                find(text),
+                [(text.to_string(), PiiType::CardPartial)],
+                "{text}"
+            );
         }
         assert_eq!(find("******3210"), []);
     }
 
     #[test]
     fn sub_runs_are_tried() {
-        assert_eq!(find("call +91 98765 43210 2 times"), [("+91 98765 43210".into(), PiiType::Phone)]);
-        assert_eq!(find("ref 12 2345 6789 0124"), [("2345 6789 0124".into(), PiiType::Aadhaar)]);
+        assert_eq!(
+            find("call +91 98765 43210 2 times"),
+            [("+91 98765 43210".into(), PiiType::Phone)]
+        );
+        assert_eq!(
+            find("ref 12 2345 6789 0124"),
+            [("2345 6789 0124".into(), PiiType::Aadhaar)]
+        );
     }
 }

@@ -108,12 +108,24 @@ pub struct PatternError {
 /// The built-in pattern files, compiled in.
 const BUILTIN: &[(&str, &str)] = &[
     ("aadhaar.toml", include_str!("../../patterns/aadhaar.toml")),
-    ("card_number.toml", include_str!("../../patterns/card_number.toml")),
-    ("card_partial.toml", include_str!("../../patterns/card_partial.toml")),
+    (
+        "card_number.toml",
+        include_str!("../../patterns/card_number.toml"),
+    ),
+    (
+        "card_partial.toml",
+        include_str!("../../patterns/card_partial.toml"),
+    ),
     ("email.toml", include_str!("../../patterns/email.toml")),
-    ("ip_address.toml", include_str!("../../patterns/ip_address.toml")),
+    (
+        "ip_address.toml",
+        include_str!("../../patterns/ip_address.toml"),
+    ),
     ("pan_in.toml", include_str!("../../patterns/pan_in.toml")),
-    ("password_hash.toml", include_str!("../../patterns/password_hash.toml")),
+    (
+        "password_hash.toml",
+        include_str!("../../patterns/password_hash.toml"),
+    ),
     ("phone.toml", include_str!("../../patterns/phone.toml")),
     ("sg_nric.toml", include_str!("../../patterns/sg_nric.toml")),
     ("upi_id.toml", include_str!("../../patterns/upi_id.toml")),
@@ -175,7 +187,12 @@ impl PatternSet {
     }
 
     /// Parses and checks one pattern file and adds it.
-    pub fn add_file(&mut self, origin: &str, text: &str, builtin: bool) -> Result<(), PatternError> {
+    pub fn add_file(
+        &mut self,
+        origin: &str,
+        text: &str,
+        builtin: bool,
+    ) -> Result<(), PatternError> {
         let file: PatternFile = toml::from_str(text).map_err(|e| PatternError {
             origin: origin.into(),
             detector: "-".into(),
@@ -207,7 +224,9 @@ impl PatternSet {
             .collect::<Result<Vec<_>, _>>()?;
         if !builtin && regexes.is_empty() && file.field_names.is_empty() && file.keywords.is_empty()
         {
-            return Err(fail("an added pattern needs regexes, field_names or keywords".into()));
+            return Err(fail(
+                "an added pattern needs regexes, field_names or keywords".into(),
+            ));
         }
         self.patterns.push(Pattern {
             ty,

@@ -53,14 +53,17 @@ pub fn is_upi_handle(handle: &[u8]) -> bool {
 pub(super) fn at_sign(s: &mut Scan, at: usize) -> Option<Hit> {
     let v = s.v;
     let mut start = at;
-    while start > s.floor && at - start < MAX_LOCAL && is_local_byte(v[start - 1]) {
+    while start > s.floor && is_local_byte(v[start - 1]) {
         start -= 1;
+        if at - start > MAX_LOCAL {
+            return None; // longer than any local part: not an address
+        }
     }
-    // A local part cannot start with a dot, nor be glued to a longer one.
-    while start < at && v[start] == b'.' {
+    // A local part does not start with a dot or a quote (`'asha@example.com'`).
+    while start < at && matches!(v[start], b'.' | b'\'') {
         start += 1;
     }
-    if start == at || (start > s.floor && is_local_byte(v[start - 1])) {
+    if start == at {
         return None;
     }
     let mut end = at + 1;
@@ -89,9 +92,9 @@ pub(super) fn at_sign(s: &mut Scan, at: usize) -> Option<Hit> {
             basis: basis | Basis::DICTIONARY,
         });
     }
-    let labels_ok = domain.split(|&b| b == b'.').all(|l| {
-        !l.is_empty() && l.len() <= 63 && l[0] != b'-' && l[l.len() - 1] != b'-'
-    });
+    let labels_ok = domain
+        .split(|&b| b == b'.')
+        .all(|l| !l.is_empty() && l.len() <= 63 && l[0] != b'-' && l[l.len() - 1] != b'-');
     let tld = domain.rsplit(|&b| b == b'.').next().unwrap_or_default();
     let tld_ok = tld.len() >= 2 && !tld[0].is_ascii_digit() && tld::is_known(tld);
     if !labels_ok || !tld_ok || v[start..at].ends_with(b".") || !s.det.enabled(PiiType::Email) {
@@ -113,12 +116,19 @@ pub(super) fn at_sign(s: &mut Scan, at: usize) -> Option<Hit> {
 pub(super) fn dollar(s: &mut Scan, p: usize, limit: usize) -> usize {
     let v = s.v;
     let mut start = p;
-    while start > s.floor && (v[start - 1].is_ascii_alphanumeric() || matches!(v[start - 1], b'_' | b':')) {
+    while start > s.floor
+        && (v[start - 1].is_ascii_alphanumeric() || matches!(v[start - 1], b'_' | b':'))
+    {
         start -= 1;
     }
-    let from = if start < p { start } else { p };
-    match crypt::match_hash(&v[from..limit]) {
-        Some((_, len)) => {
+    // A scheme word before the `$` (`pbkdf2_sha256$...`), else the hash starts at the `$`
+    // (`admin:$apr1$...`).
+    let found = (start < p)
+        .then(|| crypt::match_hash(&v[start..limit]).map(|m| (start, m)))
+        .flatten()
+        .or_else(|| crypt::match_hash(&v[p..limit]).map(|m| (p, m)));
+    match found {
+        Some((from, (_, len))) => {
             let end = from + len;
             let glued = end < v.len() && (v[end].is_ascii_alphanumeric() || v[end] == b'$');
             if !glued {
@@ -178,13 +188,17 @@ pub(super) fn ipv6(s: &mut Scan, ws: usize, we: usize, limit: usize) -> Option<u
 pub(super) fn alnum_word(s: &mut Scan, ws: usize, we: usize) {
     let word = &s.v[ws..we];
     let found = match word.len() {
-        10 if pan_shape(word) => {
+        10 if pan_shape(word) && pan::is_valid(word) => {
+            // Upper case is the PAN's own shape; lower case needs the field or a keyword.
             let upper = word.iter().all(|b| !b.is_ascii_lowercase());
-            let supported = s.hint.supports(PiiType::PanIn);
-            (upper || supported) && pan::is_valid(word) && {
-                let basis = if supported { Basis::SHAPE | Basis::FIELD } else { Basis::SHAPE };
-                s.push(ws, we, PiiType::PanIn, basis)
-            }
+            let support = if s.hint.supports(PiiType::PanIn) {
+                Some(Basis::FIELD)
+            } else if upper {
+                Some(Basis::empty())
+            } else {
+                s.weak_support(PiiType::PanIn, ws)
+            };
+            support.is_some_and(|b| s.push(ws, we, PiiType::PanIn, Basis::SHAPE | b))
         }
         9 if nric::is_valid(word) => {
             let mut basis = Basis::NRIC;
@@ -229,24 +243,39 @@ mod tests {
 
     #[test]
     fn emails_and_upi() {
-        assert_eq!(find("to Asha.Rao99@Example.COM."), [("Asha.Rao99@Example.COM".into(), PiiType::Email)]);
-        assert_eq!(find("pay 9876543210@ybl now"), [("9876543210@ybl".into(), PiiType::UpiId)]);
+        assert_eq!(
+            find("to Asha.Rao99@Example.COM."),
+            [("Asha.Rao99@Example.COM".into(), PiiType::Email)]
+        );
+        assert_eq!(
+            find("pay 9876543210@ybl now"),
+            [("9876543210@ybl".into(), PiiType::UpiId)]
+        );
         assert_eq!(find("logo@2x.png"), []);
         assert_eq!(find("user@localhost"), []);
     }
 
     #[test]
     fn words() {
-        assert_eq!(find("PAN ABCPE1234F ok"), [("ABCPE1234F".into(), PiiType::PanIn)]);
+        assert_eq!(
+            find("PAN ABCPE1234F ok"),
+            [("ABCPE1234F".into(), PiiType::PanIn)]
+        );
         assert_eq!(find("GSTIN 27ABCPE1234F1Z5"), []);
-        assert_eq!(find("addr fe80::1 up"), [("fe80::1".into(), PiiType::IpAddress)]);
+        assert_eq!(
+            find("addr fe80::1 up"),
+            [("fe80::1".into(), PiiType::IpAddress)]
+        );
         assert_eq!(find("at 12:30:45"), []);
     }
 
     #[test]
     fn hashes() {
         let h = "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW";
-        assert_eq!(find(&format!("pw {h} x")), [(h.to_string(), PiiType::PasswordHash)]);
+        assert_eq!(
+            find(&format!("pw {h} x")),
+            [(h.to_string(), PiiType::PasswordHash)]
+        );
         let d = "pbkdf2_sha256$260000$abcdefgh$Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=";
         assert_eq!(find(d), [(d.to_string(), PiiType::PasswordHash)]);
     }

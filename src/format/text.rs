@@ -1,8 +1,8 @@
 //! Lines of text, with `key=value` and `key: value` pairs as fields; also line-aligned chunk
 //! edges (for text, JSON Lines and SQL) and the edge picking every format shares.
 //!
-//! A record is a line (`\n` or `\r\n`; the last may lack its newline); blank lines (spaces,
-//! tabs only) are not records. Inside a line, a pair is:
+//! A record is a line (`\n` or `\r\n`; the last may lack its newline), blank lines
+//! included, so a record number is the line number. Inside a line, a pair is:
 //!
 //! - a key `[A-Za-z_][A-Za-z0-9_.-]{0,63}` at the start of the line or after a space, tab,
 //!   `,` `;` `&` `?` or `{`;
@@ -10,15 +10,12 @@
 //!   space is not a pair, so URLs (`http://x`), times (`12:30:45`) and IPv6 addresses are
 //!   not split; neither is `a==b`;
 //! - then the value: a `"`- or `'`-quoted string (reported without its quotes, escapes as
-//!   written; a quote after a backslash does not close it), else the bytes up to the next
-//!   space, tab, `,` `;` `&`, except that for `key: value` with the key first on the line the
-//!   value is the rest of the line (trailing spaces trimmed). An empty value makes no pair.
+//!   written; a quote after a backslash does not close it); else, after `=`, the bytes up
+//!   to the next space, tab, `;` or `&` (a trailing `,` dropped: commas stay inside values
+//!   such as argon2's `m=65536,t=3,p=4`); else, after `: `, the rest of the line up to the
+//!   next pair (`Social Security Number: 567 89 0123 email: a@b.in` has two). An empty
+//!   value makes no pair.
 //!
-//! Pair values are reported under their key ([`FieldRef::Name`]); the pieces of the line
-//! between them (keys included, so a keyword stays next to the words around it) are
-//! reported as free text ([`FieldRef::None`]), each with its own offset: every byte of a line
-//! is seen once. Pieces without a letter, digit or non-ASCII byte are not reported.
-
 use super::{FieldRef, FieldSink, Value};
 use memchr::{memchr, memrchr};
 use std::ops::Range;
@@ -181,22 +178,17 @@ pub fn tokenize(data: &[u8], range: Range<usize>, base: u64, sink: &mut impl Fie
     for_each_line(data, range, |start, end| {
         if !is_blank(&data[start..end]) {
             line(data, start, end, base, sink);
-            sink.end_record();
         }
+        sink.end_record();
     });
 }
 
 /// Reports the values of the line `data[start..end]`.
 fn line(data: &[u8], start: usize, end: usize, base: u64, sink: &mut impl FieldSink) {
-    let first = start
-        + data[start..end]
-            .iter()
-            .take_while(|&&b| b == b' ' || b == b'\t')
-            .count();
     let mut piece = start;
     let mut at = start;
     while let Some(sep) = swar::find2(data, at, end, b'=', b':') {
-        match pair(data, start, first, end, sep) {
+        match pair(data, start, end, sep) {
             Some(pair) => {
                 free_text(data, piece, pair.value.start, base, sink);
                 sink.value(
@@ -255,9 +247,9 @@ const KEY_BYTE: [bool; 256] = {
     table
 };
 
-/// The pair whose separator (`=` or `:`) is at `sep`, in the line `data[start..end]` whose
-/// first non-blank byte is at `first`.
-fn pair(data: &[u8], start: usize, first: usize, end: usize, sep: usize) -> Option<Pair> {
+/// The start of the key before the separator at `sep`, when `data[sep]` starts a pair in the
+/// line `data[start..end]`.
+fn key_before(data: &[u8], start: usize, end: usize, sep: usize) -> Option<usize> {
     let mut key = sep;
     while key > start && sep - key <= MAX_KEY && KEY_BYTE[usize::from(data[key - 1])] {
         key -= 1;
@@ -273,29 +265,39 @@ fn pair(data: &[u8], start: usize, first: usize, end: usize, sep: usize) -> Opti
     if !key_ok || sep + 1 >= end {
         return None;
     }
-    let mut from = sep + 1;
-    let next = data[from];
-    if data[sep] == b'=' {
-        if next == b'=' {
-            return None;
-        }
-    } else if next == b' ' || next == b'\t' {
-        from += data[from..end]
+    let next = data[sep + 1];
+    let sep_ok = if data[sep] == b'=' {
+        next != b'='
+    } else {
+        matches!(next, b' ' | b'\t' | b'"' | b'\'')
+    };
+    sep_ok.then_some(key)
+}
+
+/// The pair whose separator (`=` or `:`) is at `sep`, in the line `data[start..end]`.
+fn pair(data: &[u8], start: usize, end: usize, sep: usize) -> Option<Pair> {
+    let key = key_before(data, start, end, sep)?;
+    let from = sep
+        + 1
+        + data[sep + 1..end]
             .iter()
-            .take_while(|&&b| b == b' ' || b == b'\t')
+            .take_while(|&&b| data[sep] == b':' && (b == b' ' || b == b'\t'))
             .count();
-    } else if next != b'"' && next != b'\'' {
-        return None;
-    }
-    let value = value_at(data, from, end, data[sep] == b':' && key == first)?;
+    let value = value_at(data, start, from, end, data[sep] == b':')?;
     Some(Pair {
         key: key..sep,
         value,
     })
 }
 
-/// The value starting at `from` (see the module docs); `rest` when it runs to the line end.
-fn value_at(data: &[u8], from: usize, end: usize, rest: bool) -> Option<Range<usize>> {
+/// The value starting at `from` (see the module docs), after `:` when `colon`.
+fn value_at(
+    data: &[u8],
+    start: usize,
+    from: usize,
+    end: usize,
+    colon: bool,
+) -> Option<Range<usize>> {
     if from >= end {
         return None;
     }
@@ -311,19 +313,43 @@ fn value_at(data: &[u8], from: usize, end: usize, rest: bool) -> Option<Range<us
         }
         // An unclosed quote is an ordinary byte of an unquoted value.
     }
-    let value_end = if rest {
-        end - data[from..end]
-            .iter()
-            .rev()
-            .take_while(|&&b| b == b' ' || b == b'\t')
-            .count()
+    let mut value_end = if colon {
+        colon_value_end(data, start, from, end)
     } else {
-        from + data[from..end]
+        let stop = data[from..end]
             .iter()
-            .position(|&b| matches!(b, b' ' | b'\t' | b',' | b';' | b'&'))
-            .unwrap_or(end - from)
+            .position(|&b| matches!(b, b' ' | b'\t' | b';' | b'&'))
+            .unwrap_or(end - from);
+        let mut e = from + stop;
+        if e > from && data[e - 1] == b',' {
+            e -= 1;
+        }
+        e
     };
+    while value_end > from && matches!(data[value_end - 1], b' ' | b'\t') {
+        value_end -= 1;
+    }
     (value_end > from).then_some(from..value_end)
+}
+
+/// Where a `key: value` value that starts at `from` ends: at the key of the next pair, or at
+/// the line end.
+fn colon_value_end(data: &[u8], start: usize, from: usize, end: usize) -> usize {
+    let mut at = from;
+    while at < end {
+        match data[at] {
+            b'=' | b':' => {
+                if let Some(key) = key_before(data, start, end, at) {
+                    if key > from {
+                        return key;
+                    }
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    end
 }
 
 /// Test helpers shared by the format tests: a sink that records what it receives, and runs
@@ -509,7 +535,7 @@ mod tests {
             vec![
                 p("user", "asha"),
                 p("pass", "s3cret"),
-                p("mail", "a@example.com")
+                p("mail", "a@example.com, ok")
             ]
         );
         assert_eq!(
@@ -529,12 +555,16 @@ mod tests {
     }
 
     #[test]
-    fn leading_key_takes_the_rest_of_the_line() {
+    fn colon_values_run_to_the_next_pair() {
         assert_eq!(
             pairs("  Address: 12 Main St, Pune  "),
             vec![p("Address", "12 Main St, Pune")]
         );
-        assert_eq!(pairs("note x: y z"), vec![p("x", "y")]);
+        assert_eq!(pairs("note x: y z"), vec![p("x", "y z")]);
+        assert_eq!(
+            pairs("Social Security Number: 567 89 0123 email: a@b.in"),
+            vec![p("Number", "567 89 0123"), p("email", "a@b.in")]
+        );
     }
 
     #[test]
@@ -576,12 +606,15 @@ mod tests {
 
     #[test]
     fn lines_and_blank_lines() {
+        // Every line is a record (record numbers are line numbers), blank ones too.
         let data = b"one\r\n\n  \r\n-- \ntwo";
         let got = chunked(&text(), data, usize::MAX);
         assert_eq!(
             got,
             vec![
                 Got::value("", "one", 0),
+                Got::End,
+                Got::End,
                 Got::End,
                 Got::End,
                 Got::value("", "two", 14),

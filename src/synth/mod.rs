@@ -244,8 +244,8 @@ pub fn sample_config(out_dir: impl Into<PathBuf>) -> SynthConfig {
 
 #[cfg(test)]
 mod tests {
-    use crate::detect::validate::{luhn, nric, verhoeff};
     use super::*;
+    use crate::detect::validate::{luhn, nric, verhoeff};
     use crate::types::PiiType;
     use regex::bytes::Regex;
     use serde::Deserialize;

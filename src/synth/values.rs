@@ -7,10 +7,10 @@
 //! numbers, random digits elsewhere.
 
 use super::gstin;
-use crate::detect::validate::{luhn, nric, verhoeff};
 use super::names;
 use super::out::{push_padded, push_u64, Mark};
 use super::vocab;
+use crate::detect::validate::{luhn, nric, verhoeff};
 use crate::types::PiiType;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

@@ -23,7 +23,10 @@ struct LineSink<'a> {
 impl FieldSink for LineSink<'_> {
     fn value(&mut self, field: FieldRef<'_>, value: Value<'_>) {
         let (hint, name) = match field {
-            FieldRef::Name(n) => (self.det.field_hint(n), Some(String::from_utf8_lossy(n).into_owned())),
+            FieldRef::Name(n) => (
+                self.det.field_hint(n),
+                Some(String::from_utf8_lossy(n).into_owned()),
+            ),
             _ => (Default::default(), None),
         };
         let mut hits: Vec<Hit> = Vec::new();
@@ -41,7 +44,10 @@ impl FieldSink for LineSink<'_> {
 
 /// Scans one line of free text the way a text input is scanned (`key=value` pairs are fields).
 pub fn scan_line(det: &Detector, line: &str) -> Vec<Found> {
-    let mut sink = LineSink { det, found: Vec::new() };
+    let mut sink = LineSink {
+        det,
+        found: Vec::new(),
+    };
     let data = line.as_bytes();
     text::tokenize(data, 0..data.len(), 0, &mut sink);
     sink.found
@@ -50,7 +56,11 @@ pub fn scan_line(det: &Detector, line: &str) -> Vec<Found> {
 /// Scans `value` as the value of a field named `field`.
 pub fn scan_field(det: &Detector, field: &str, value: &str) -> Vec<Found> {
     let mut hits = Vec::new();
-    det.detect(value.as_bytes(), det.field_hint(field.as_bytes()), &mut hits);
+    det.detect(
+        value.as_bytes(),
+        det.field_hint(field.as_bytes()),
+        &mut hits,
+    );
     hits.into_iter()
         .map(|h| Found {
             text: value[h.start..h.end].to_string(),
@@ -81,4 +91,3 @@ pub fn synth(dir: &Path, bytes: u64, seed: u64) {
         .expect("leakscan synth runs");
     assert!(status.success(), "leakscan synth failed");
 }
-

@@ -149,11 +149,16 @@ fn bcrypt(s: &[u8], at: usize) -> Option<(u8, usize)> {
     Some((cost, exact(s, at, crypt64, 53)?))
 }
 
-/// A `$salt$hash` tail in standard base 64: salts of at least 8 characters (6 bytes) and
-/// hashes of at least 22 (16 bytes), below every library default.
-fn b64_salt_hash(s: &[u8], at: usize) -> Option<usize> {
-    let at = span(s, lit(s, at, b"$")?, b64, 8, ANY)?;
-    span(s, lit(s, at, b"$")?, b64, 22, ANY)
+/// Standard base 64 or passlib's "adapted" base 64, which writes `.` for `+`.
+fn ab64(b: u8) -> bool {
+    b64(b) || b == b'.'
+}
+
+/// A `$salt$hash` tail in the base-64 alphabet `alphabet`: salts of at least 8 characters
+/// (6 bytes) and hashes of at least 22 (16 bytes), below every library default.
+fn b64_salt_hash(s: &[u8], at: usize, alphabet: fn(u8) -> bool) -> Option<usize> {
+    let at = span(s, lit(s, at, b"$")?, alphabet, 8, ANY)?;
+    span(s, lit(s, at, b"$")?, alphabet, 22, ANY)
 }
 
 /// `key=` and 1 to 10 digits at `at`.
@@ -171,7 +176,7 @@ fn argon2(s: &[u8], at: usize) -> Option<usize> {
     let at = param(s, at, b"m=")?;
     let at = param(s, at, b",t=")?;
     let at = param(s, at, b",p=")?;
-    b64_salt_hash(s, at)
+    b64_salt_hash(s, at, b64)
 }
 
 /// SHA-crypt after its `$5$`/`$6$`: `[rounds=N$]`, a salt of up to 16 characters, `$` and
@@ -215,7 +220,7 @@ fn dollar(s: &[u8]) -> Option<(HashScheme, usize)> {
                 .and_then(|at| param(s, at, b"$ln="))
                 .and_then(|at| param(s, at, b",r="))
                 .and_then(|at| param(s, at, b",p="))
-                .and_then(|at| b64_salt_hash(s, at))
+                .and_then(|at| b64_salt_hash(s, at, ab64))
         }),
     };
     Some((scheme, end?))
@@ -349,6 +354,8 @@ mod tests {
         (Argon2, "$argon2i$v=19$m=65536,t=2,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG"),
         // passlib docs, passlib.hash.scrypt; scrypt-unix-crypt spec (jas), libsodium tests.
         (Scrypt, "$scrypt$ln=16,r=8,p=1$aM15713r3Xsvxbi31lqr1Q$nFNh2CVHVjNldFVKDHDlm4CbdRSCdEBsjjJxD+iCs5E"),
+        // passlib writes its own scrypt hashes in adapted base 64 (`.` for `+`).
+        (Scrypt, "$scrypt$ln=14,r=8,p=1$jxKkVQHunD13QhC/ai6QBQ$p7VIPmiib.rDiEnwWsOPlgIDY7a8.kdmXjfp4yxVtOc"),
         (Scrypt, "$7$C6..../....SodiumChloride$kBGj9fHznVYFQMEn/qDCfrDevf9YDtcDdKvEqHJLV8D"),
         // Drepper, "Unix crypt using SHA-256 and SHA-512", test vectors.
         (Sha512Crypt, "$6$saltstring$svn8UoSVapNtMuq1ukKS4tPQd8iKwSMHWjl/O817G3uBnIFNjnQJuesI68u4OTLiBFdcbYEdFCoEOfaS35inz1"),

@@ -83,9 +83,8 @@ mod tests {
     #[test]
     fn position_rows_are_powers_of_the_first() {
         for i in 1..8 {
-            for d in 0..10 {
-                let prev = P[i - 1][d] as usize;
-                assert_eq!(P[i][d], P[1][prev], "row {i}, digit {d}");
+            for (d, &prev) in P[i - 1].iter().enumerate() {
+                assert_eq!(P[i][d], P[1][prev as usize], "row {i}, digit {d}");
             }
         }
         // And D is a group with the inverses of INV.
@@ -98,7 +97,12 @@ mod tests {
     /// (python, the Wikipedia tables): every position row takes part.
     #[test]
     fn twelve_digit_numbers() {
-        for valid in [&b"556677889903"[..], b"998877665548", b"234567890124", b"246813579026"] {
+        for valid in [
+            &b"556677889903"[..],
+            b"998877665548",
+            b"234567890124",
+            b"246813579026",
+        ] {
             assert!(is_valid(valid), "{}", String::from_utf8_lossy(valid));
         }
     }
