@@ -15,7 +15,7 @@ command -v rg >/dev/null || { echo "bench: ripgrep (rg) is needed: apt-get insta
 [ -f "$patterns" ] || { echo "bench: baseline patterns $patterns not found" >&2; exit 2; }
 
 cargo build --release --quiet
-bin=target/release/leakscan
+bin=${CARGO_TARGET_DIR:-target}/release/leakscan
 corpus=bench-out/$density-$size
 if [ ! -f "$corpus/truth.jsonl" ]; then
   rm -rf "$corpus"
@@ -23,7 +23,7 @@ if [ ! -f "$corpus/truth.jsonl" ]; then
 fi
 # The truth file is not part of the corpus.
 mkdir -p bench-out/tmp
-files=$(find "$corpus" -type f ! -name truth.jsonl | sort)
+files=$(find "$corpus" -type f ! -name truth.jsonl | sort | tr '\n' ' ')
 bytes=$(cat $files | wc -c)
 cat $files > /dev/null   # warm the page cache
 
@@ -32,7 +32,8 @@ median_run() {
   local times=() rss=()
   for _ in $(seq "$runs"); do
     local out
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o bench-out/tmp/time -f '%e %M' "$@" >/dev/null 2>&1
+    out=$(tail -1 bench-out/tmp/time)
     times+=("${out% *}"); rss+=("${out#* }")
   done
   local t r
