@@ -34,7 +34,10 @@ fn bench(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(bytes));
         for threads in [1, 2] {
             let opts = ScanOptions {
-                paths: files.iter().map(|(p, _)| p.clone().into_os_string()).collect(),
+                paths: files
+                    .iter()
+                    .map(|(p, _)| p.clone().into_os_string())
+                    .collect(),
                 threads,
                 sketch_key: Some(b"bench".to_vec()),
                 ..ScanOptions::default()

@@ -14,7 +14,7 @@ use crate::detect::normalize::normalize;
 use crate::detect::pattern::{PatternError, PatternSet};
 use crate::detect::{Detector, Hit};
 use crate::error::InputError;
-use crate::format::{FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
+use crate::format::{ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
 use crate::input::content::{self, Content, Encoding};
 use crate::input::mmap::{self, Data};
 use crate::input::{walk, Entry, InputSpec};
@@ -221,6 +221,8 @@ struct Unit {
     range: Range<usize>,
     /// Absolute offset of `data[0]` in the input.
     base: u64,
+    /// The tokeniser's state at the chunk's start.
+    state: ChunkState,
 }
 
 /// What one chunk yields.
@@ -333,14 +335,20 @@ impl Scanner<'_> {
         };
         self.summary.inputs[input].bytes_decoded = total;
         let body = layout.body_start.min(data.len());
-        let edges = layout.chunk_edges(&data[body..], self.opts.chunk_size, true);
+        let edges = layout.chunk_edges(
+            &data[body..],
+            self.opts.chunk_size,
+            true,
+            &ChunkState::Start,
+        );
         for pair in edges.windows(2) {
             self.queue(Unit {
                 input,
                 layout: layout.clone(),
                 data: bytes.clone(),
-                range: body + pair[0]..body + pair[1],
+                range: body + pair[0].at..body + pair[1].at,
                 base: 0,
+                state: pair[0].state.clone(),
             })?;
         }
         Ok(())
@@ -377,13 +385,15 @@ impl Scanner<'_> {
         };
         let mut body = layout.body_start.min(buf.len());
         let mut error = read_error;
+        let mut state = ChunkState::Start;
         loop {
             let edges = layout.chunk_edges(
                 &buf[body..],
                 self.opts.chunk_size,
                 at_eof || error.is_some(),
+                &state,
             );
-            let last = body + edges.last().copied().unwrap_or(0);
+            let last = body + edges.last().map_or(0, |e| e.at);
             if last > body {
                 let window: Bytes = Arc::new(buf[..last].to_vec());
                 for pair in edges.windows(2) {
@@ -391,10 +401,14 @@ impl Scanner<'_> {
                         input,
                         layout: layout.clone(),
                         data: window.clone(),
-                        range: body + pair[0]..body + pair[1],
+                        range: body + pair[0].at..body + pair[1].at,
                         base: consumed,
+                        state: pair[0].state.clone(),
                     })?;
                 }
+            }
+            if let Some(edge) = edges.last() {
+                state = edge.state.clone();
             }
             self.summary.inputs[input].bytes_decoded = consumed + buf.len() as u64;
             if at_eof || error.is_some() {
@@ -513,6 +527,7 @@ fn scan_chunk(
         data,
         unit.range.clone(),
         unit.base,
+        &unit.state,
         &mut worker.scratch,
         &mut sink,
     );

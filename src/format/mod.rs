@@ -8,9 +8,11 @@
 pub mod csv;
 pub mod json;
 pub mod sniff;
+pub mod sql;
 pub mod text;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// The formats of `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -163,29 +165,47 @@ impl Layout {
         }
     }
 
-    /// Record-aligned chunk edges in `window`, which starts at a record boundary.
+    /// Record-aligned chunk edges in `window`, which starts at a record boundary where the
+    /// tokeniser is in state `start` ([`ChunkState::Start`] at the body's start).
     ///
     /// Returns ascending offsets into `window`, starting with 0, each a record boundary,
-    /// about `target` bytes apart. With `at_eof`, the last edge is `window.len()`; without,
-    /// it is the last record boundary in the window (the rest is carried into the next
-    /// window), and may be 0 when no record ends in the window.
-    pub fn chunk_edges(&self, window: &[u8], target: usize, at_eof: bool) -> Vec<usize> {
+    /// about `target` bytes apart, with the state at each. With `at_eof`, the last edge is
+    /// `window.len()`; without, it is the last record boundary in the window (the rest is
+    /// carried into the next window, which starts in that edge's state), and may be 0 when
+    /// no record ends in the window.
+    pub fn chunk_edges(
+        &self,
+        window: &[u8],
+        target: usize,
+        at_eof: bool,
+        start: &ChunkState,
+    ) -> Vec<Edge> {
+        let plain = |offsets: Vec<usize>| {
+            offsets
+                .into_iter()
+                .map(|at| Edge {
+                    at,
+                    state: ChunkState::Start,
+                })
+                .collect()
+        };
         match self.format {
-            Format::Csv | Format::Tsv => csv::chunk_edges(window, target, at_eof),
-            Format::Json => json::array_chunk_edges(window, target, at_eof),
-            Format::Jsonl | Format::Sql | Format::Text => {
-                text::line_chunk_edges(window, target, at_eof)
-            }
+            Format::Csv | Format::Tsv => plain(csv::chunk_edges(window, target, at_eof)),
+            Format::Json => plain(json::array_chunk_edges(window, target, at_eof)),
+            Format::Sql => sql::chunk_edges(window, target, at_eof, start),
+            Format::Jsonl | Format::Text => plain(text::line_chunk_edges(window, target, at_eof)),
         }
     }
 
-    /// Tokenises `data[range]` (a chunk from [`Layout::chunk_edges`]) into records and
-    /// values. `base` is the absolute offset of `data[0]` in the input's decoded content.
+    /// Tokenises `data[range]` (a chunk from [`Layout::chunk_edges`], starting in `state`)
+    /// into records and values. `base` is the absolute offset of `data[0]` in the input's
+    /// decoded content.
     pub fn tokenize(
         &self,
         data: &[u8],
         range: Range<usize>,
         base: u64,
+        state: &ChunkState,
         scratch: &mut Scratch,
         sink: &mut impl FieldSink,
     ) {
@@ -195,7 +215,29 @@ impl Layout {
             }
             Format::Jsonl => json::tokenize_lines(data, range, base, scratch, sink),
             Format::Json => json::tokenize_array(data, range, base, scratch, sink),
-            Format::Sql | Format::Text => text::tokenize(data, range, base, sink),
+            Format::Sql => sql::tokenize(data, range, base, state, scratch, sink),
+            Format::Text => text::tokenize(data, range, base, sink),
         }
     }
+}
+
+/// A chunk edge and the tokeniser's state there.
+#[derive(Clone, Debug)]
+pub struct Edge {
+    /// Offset in the window.
+    pub at: usize,
+    /// What the tokeniser must know at this offset.
+    pub state: ChunkState,
+}
+
+/// What a tokeniser must know at a chunk's start that the chunk itself does not say: for an
+/// SQL dump, the statement (table, columns) whose row tuples the chunk continues. Edges are
+/// cut walking the input in order, so the walk that finds them records it.
+#[derive(Clone, Debug, Default)]
+pub enum ChunkState {
+    /// Nothing: records are self-contained (CSV rows, JSON documents, lines).
+    #[default]
+    Start,
+    /// Inside an SQL dump.
+    Sql(Arc<sql::State>),
 }

@@ -356,7 +356,7 @@ fn colon_value_end(data: &[u8], start: usize, from: usize, end: usize) -> usize 
 /// of a layout's chunking and tokenising as the scan driver does them.
 #[cfg(test)]
 pub(super) mod testing {
-    use super::super::{FieldRef, FieldSink, Layout, Scratch, Value};
+    use super::super::{ChunkState, FieldRef, FieldSink, Layout, Scratch, Value};
 
     /// What a sink received, owned. Fields: `""` for none, `#i` for column `i`, else the name.
     #[derive(Clone, Debug, PartialEq, Eq)]
@@ -416,15 +416,16 @@ pub(super) mod testing {
     /// apart and tokenises every chunk.
     pub fn chunked(layout: &Layout, data: &[u8], target: usize) -> Vec<Got> {
         let body = layout.body_start;
-        let edges = layout.chunk_edges(&data[body..], target, true);
-        assert_eq!(edges.first(), Some(&0));
-        assert!(edges.windows(2).all(|w| w[0] < w[1]), "{edges:?}");
-        assert!(data.len() == body || edges.last() == Some(&(data.len() - body)));
+        let edges = layout.chunk_edges(&data[body..], target, true, &ChunkState::Start);
+        let at: Vec<usize> = edges.iter().map(|e| e.at).collect();
+        assert_eq!(at.first(), Some(&0));
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+        assert!(data.len() == body || at.last() == Some(&(data.len() - body)));
         let mut recorder = Recorder::default();
         let mut scratch = Scratch::default();
         for w in edges.windows(2) {
-            let range = body + w[0]..body + w[1];
-            layout.tokenize(data, range, 0, &mut scratch, &mut recorder);
+            let range = body + w[0].at..body + w[1].at;
+            layout.tokenize(data, range, 0, &w[0].state, &mut scratch, &mut recorder);
         }
         recorder.0
     }
@@ -470,11 +471,12 @@ pub(super) mod testing {
         let mut recorder = Recorder::default();
         let mut scratch = Scratch::default();
         let mut pos = layout.body_start;
+        let mut state = ChunkState::Start;
         loop {
             let mut size = window;
             let (end, edges) = loop {
                 let end = (pos + size).min(data.len());
-                let edges = layout.chunk_edges(&data[pos..end], target, end == data.len());
+                let edges = layout.chunk_edges(&data[pos..end], target, end == data.len(), &state);
                 if edges.len() > 1 || end == data.len() {
                     break (end, edges);
                 }
@@ -482,9 +484,19 @@ pub(super) mod testing {
             };
             for w in edges.windows(2) {
                 let win = &data[pos..end];
-                layout.tokenize(win, w[0]..w[1], pos as u64, &mut scratch, &mut recorder);
+                let range = w[0].at..w[1].at;
+                layout.tokenize(
+                    win,
+                    range,
+                    pos as u64,
+                    &w[0].state,
+                    &mut scratch,
+                    &mut recorder,
+                );
             }
-            pos += edges.last().expect("starts with 0");
+            let last = edges.last().expect("starts with 0");
+            state = last.state.clone();
+            pos += last.at;
             if pos >= data.len() || end == data.len() {
                 return recorder.0;
             }
