@@ -12,6 +12,7 @@
 //! the type, and never in fields whose name says they hold ids, amounts or timestamps.
 
 pub mod context;
+mod contextual;
 pub mod normalize;
 mod numeric;
 pub mod pattern;
@@ -134,6 +135,7 @@ impl Detector {
             keywords: None,
         };
         scan.run();
+        contextual::detect(self, value, hint, out, first);
         out[first..].sort_unstable_by_key(|h| h.start);
     }
 
