@@ -229,3 +229,66 @@ fn binary_files_and_containers_are_skipped_with_a_reason() {
     );
     assert_eq!(r["types"]["email"]["count"], 1);
 }
+
+#[test]
+fn patterns_dir_adds_a_detector() {
+    let dir = tempfile::tempdir().unwrap();
+    let pats = dir.path().join("pats");
+    std::fs::create_dir(&pats).unwrap();
+    std::fs::write(
+        pats.join("staff_badge.toml"),
+        r#"
+id = "staff_badge"
+type = "passport"
+description = "A made-up badge number used to test added patterns"
+field_names = ["badge"]
+keywords = ["badge"]
+regexes = ['\bBX[0-9]{6}\b']
+"#,
+    )
+    .unwrap();
+    let text = dir.path().join("t.txt");
+    std::fs::write(&text, "badge BX123456 issued\nnothing BY123456 here\n").unwrap();
+    let out = run(&[
+        "scan".as_ref(),
+        text.as_os_str(),
+        "--findings".as_ref(),
+        "-".as_ref(),
+        "--patterns".as_ref(),
+        pats.as_os_str(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(
+        (lines[0]["type"].as_str(), lines[0]["offset"].as_u64()),
+        (Some("passport"), Some(6))
+    );
+
+    std::fs::write(
+        pats.join("broken.toml"),
+        "id = \"broken\"\ntype = \"no_such_type\"\nregexes = ['x']\n",
+    )
+    .unwrap();
+    let bad = run(&[
+        "scan".as_ref(),
+        text.as_os_str(),
+        "--patterns".as_ref(),
+        pats.as_os_str(),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("broken.toml") && err.contains("no_such_type"),
+        "{err}"
+    );
+}

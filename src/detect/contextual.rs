@@ -7,6 +7,12 @@ use crate::format::FieldHint;
 
 /// Appends the context-dependent findings of `value` to `out`; `out[first..]` holds the
 /// value's hits so far (in no particular order).
-pub(super) fn detect(det: &Detector, value: &[u8], hint: FieldHint, out: &mut Vec<Hit>, first: usize) {
+pub(super) fn detect(
+    det: &Detector,
+    value: &[u8],
+    hint: FieldHint,
+    out: &mut Vec<Hit>,
+    first: usize,
+) {
     let _ = (det, value, hint, out, first);
 }

@@ -59,6 +59,9 @@ fn is_sep(b: u8) -> bool {
 /// Reads a run that has its first digit at `p`, then interprets it. Returns where the pass
 /// continues.
 pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
+    if let Some(end) = lone_run(s, p, limit) {
+        return end;
+    }
     let v = s.v;
     let mut run = Run::default();
     let first = look_back_masks(v, p, s.floor);
@@ -196,6 +199,87 @@ fn could_be_value(s: &Scan, run: &Run, a: usize, b: usize) -> bool {
         }
 }
 
+/// The fast path for the commonest digit run of a dump — ids, amounts, years, epochs: a lone
+/// run of digits, nothing joined before or after it. Returns where the pass continues when
+/// the run is settled here (it holds no value), `None` when it needs the full reading.
+fn lone_run(s: &mut Scan, p: usize, limit: usize) -> Option<usize> {
+    let v = s.v;
+    let mut e = p;
+    while e < limit && v[e].is_ascii_digit() {
+        e += 1;
+    }
+    let joined_after = e < limit
+        && (mask_at(v, e) > 0
+            || v[e] == b')'
+            || (is_sep(v[e])
+                && e + 1 < limit
+                && (v[e + 1].is_ascii_digit() || mask_at(v, e + 1) > 0)));
+    let joined_before = p > s.floor
+        && (matches!(v[p - 1], b'+' | b'(' | b'*' | b'#' | b'X' | b'x' | 0xA2)
+            || (matches!(v[p - 1], b' ' | b'-')
+                && p >= s.floor + 2
+                && mask_len_before(v, p - 1, s.floor) > 0));
+    if joined_after || joined_before {
+        return None;
+    }
+    let n = e - p;
+    let candidate = match n {
+        4 => s.hint.supports(PiiType::CardPartial),
+        7..=19 => {
+            (v[p] == b'0' && n >= 10)
+                || s.hint.supports & NUMERIC_TYPES != 0
+                || (!s.hint.denies_weak && s.keywords_before(p) & NUMERIC_TYPES != 0)
+        }
+        _ => false,
+    };
+    (!candidate).then_some(e)
+}
+
+/// Types of the numeric family, as a bit set.
+const NUMERIC_TYPES: u32 = 1 << PiiType::Phone as u32
+    | 1 << PiiType::CardNumber as u32
+    | 1 << PiiType::CardPartial as u32
+    | 1 << PiiType::Aadhaar as u32
+    | 1 << PiiType::UsSsn as u32;
+
+/// Cheap tests before the validators: most digit runs of a dump are ids, amounts, years,
+/// epochs and dates, and are refused here by their length and shape alone.
+fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, start: usize) -> bool {
+    let groups = &run.groups[a..b];
+    let n: usize = groups.iter().map(|g| g.digits as usize).sum();
+    let dotted = groups.len() == 4 && groups[1..].iter().all(|g| g.sep == b'.');
+    if dotted {
+        return true;
+    }
+    // Dates: 2024-03-01, 01/03/2024, 01.03.24.
+    let date_like = groups.len() == 3
+        && groups[1..]
+            .iter()
+            .all(|g| g.sep == groups[1].sep && matches!(g.sep, b'-' | b'/' | b'.'))
+        && matches!(
+            (groups[0].digits, groups[1].digits, groups[2].digits),
+            (4, 2, 2) | (2, 2, 4) | (2, 2, 2) | (1..=2, 1..=2, 4)
+        );
+    if date_like || !(n == 4 || (7..=19).contains(&n)) {
+        return false;
+    }
+    if groups.len() > 1 || (a == 0 && (run.plus || run.paren)) {
+        return true;
+    }
+    // One bare group: only a trunk-0 phone is strong; everything else needs support.
+    let first_digit = s.v[groups[0].start];
+    if first_digit == b'0' && n >= 10 {
+        return true;
+    }
+    if n == 4 {
+        return s.hint.supports(PiiType::CardPartial);
+    }
+    if s.hint.supports & NUMERIC_TYPES != 0 {
+        return true;
+    }
+    !s.hint.denies_weak && s.keywords_before(start) & NUMERIC_TYPES != 0
+}
+
 /// Collects the digits of groups `a..b`.
 fn digits_of(s: &Scan, run: &Run, a: usize, b: usize, buf: &mut [u8; MAX_CHARS + 8]) -> usize {
     let mut n = 0;
@@ -228,6 +312,9 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
     let masks: usize = groups.iter().map(|g| g.masks as usize).sum();
     if masks > 0 {
         return masked_card(s, groups, start, end);
+    }
+    if !worth_reading(s, run, a, b, start) {
+        return false;
     }
     let mut buf = [0u8; MAX_CHARS + 8];
     let n = digits_of(s, run, a, b, &mut buf);

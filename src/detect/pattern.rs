@@ -77,7 +77,9 @@ pub struct Pattern {
     pub origin: String,
     /// Its validator, resolved.
     pub validator: Option<fn(&[u8]) -> bool>,
-    /// Its shape regexes, compiled.
+    /// Its shape regexes, compiled for added patterns, which confirm with them (built-in
+    /// ones are confirmed by hand-written code; their regexes are checked by the test suite,
+    /// and compiling them at every start would cost ~20 ms).
     pub regexes: Vec<regex::bytes::Regex>,
     /// Whether it came with the binary (built-in types are confirmed by hand-written code;
     /// added ones by their regexes).
@@ -217,11 +219,14 @@ impl PatternSet {
                 ))
             })?),
         };
-        let regexes = file
-            .regexes
-            .iter()
-            .map(|r| regex::bytes::Regex::new(r).map_err(|e| fail(format!("regex `{r}`: {e}"))))
-            .collect::<Result<Vec<_>, _>>()?;
+        let regexes = if builtin {
+            Vec::new()
+        } else {
+            file.regexes
+                .iter()
+                .map(|r| regex::bytes::Regex::new(r).map_err(|e| fail(format!("regex `{r}`: {e}"))))
+                .collect::<Result<Vec<_>, _>>()?
+        };
         if !builtin && regexes.is_empty() && file.field_names.is_empty() && file.keywords.is_empty()
         {
             return Err(fail(

@@ -13,7 +13,8 @@ const MAX_LOCAL: usize = 64;
 /// Longest domain.
 const MAX_DOMAIN: usize = 253;
 
-fn is_local_byte(b: u8) -> bool {
+/// Bytes of an e-mail local part (and of a UPI handle's name).
+pub(super) fn is_local_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'')
 }
 
@@ -49,8 +50,19 @@ pub fn is_upi_handle(handle: &[u8]) -> bool {
         .is_ok()
 }
 
-/// An e-mail address or UPI handle around the `@` at `at`.
-pub(super) fn at_sign(s: &mut Scan, at: usize) -> Option<Hit> {
+/// An e-mail address or UPI handle around the `@` at `at`; returns where the pass continues.
+pub(super) fn at_sign(s: &mut Scan, at: usize) -> usize {
+    match address(s, at) {
+        Some(hit) => {
+            s.push(hit.start, hit.end, hit.ty, hit.basis);
+            hit.end
+        }
+        None => at + 1,
+    }
+}
+
+/// The e-mail address or UPI handle around the `@` at `at`, if it is one.
+fn address(s: &mut Scan, at: usize) -> Option<Hit> {
     let v = s.v;
     let mut start = at;
     while start > s.floor && is_local_byte(v[start - 1]) {
@@ -149,7 +161,9 @@ fn is_hex_colon(b: u8) -> bool {
 }
 
 /// An IPv6 address around the hexadecimal word `ws..we` when a colon touches it. Returns
-/// where the pass continues when one was found.
+/// where the pass continues when the colon run was read whole: an address, or a run of short
+/// hex groups that holds no value (a time `10:22:33`, a MAC address), so its parts are not
+/// read again one by one.
 pub(super) fn ipv6(s: &mut Scan, ws: usize, we: usize, limit: usize) -> Option<usize> {
     let v = s.v;
     let touches = v.get(we) == Some(&b':') || (ws > s.floor && v[ws - 1] == b':');
@@ -171,10 +185,13 @@ pub(super) fn ipv6(s: &mut Scan, ws: usize, we: usize, limit: usize) -> Option<u
     if end > we && v[end - 1] == b':' && !(end >= 2 && v[end - 2] == b':') {
         end -= 1;
     }
+    let run = &v[start..end];
     let glued = (start > s.floor && v[start - 1].is_ascii_alphanumeric())
         || (end < v.len() && v[end].is_ascii_alphanumeric());
-    if glued || !ip::is_ipv6(&v[start..end]) {
-        return None;
+    if glued || !ip::is_ipv6(run) {
+        let colons = run.iter().filter(|&&b| b == b':').count();
+        let short_groups = run.split(|&b| b == b':').all(|g| g.len() <= 4);
+        return (colons >= 2 && short_groups).then_some(end);
     }
     let mut basis = Basis::SHAPE;
     if s.hint.supports(PiiType::IpAddress) {
