@@ -27,14 +27,29 @@ files=$(find "$corpus" -type f ! -name truth.jsonl | sort | tr '\n' ' ')
 bytes=$(cat $files | wc -c)
 cat $files > /dev/null   # warm the page cache
 
-# median_run LABEL CMD...: runs CMD $runs times; prints "median_seconds peak_rss_kb".
+# peak_anon PID: the largest RssAnon (kB) of PID, sampled every 20 ms until it exits. File
+# pages of memory-mapped inputs are not counted: they belong to the page cache.
+peak_anon() {
+  local peak=0 kb
+  while kb=$(awk '/^RssAnon:/{print $2}' "/proc/$1/status" 2>/dev/null) && [ -n "$kb" ]; do
+    [ "$kb" -gt "$peak" ] && peak=$kb
+    sleep 0.02
+  done
+  echo "$peak"
+}
+
+# median_run CMD...: runs CMD $runs times; prints "median_seconds peak_anon_kb".
 median_run() {
   local times=() rss=()
   for _ in $(seq "$runs"); do
-    local out
-    /usr/bin/time -o bench-out/tmp/time -f '%e %M' "$@" >/dev/null 2>&1
-    out=$(tail -1 bench-out/tmp/time)
-    times+=("${out% *}"); rss+=("${out#* }")
+    local start end pid
+    start=$(date +%s.%N)
+    "$@" >/dev/null 2>&1 &
+    pid=$!
+    rss+=("$(peak_anon $pid)")
+    wait $pid || true
+    end=$(date +%s.%N)
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.3f", b-a}')")
   done
   local t r
   t=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
@@ -48,7 +63,7 @@ echo "corpus: $corpus ($((bytes / 1000000)) MB, $density), $runs runs each, $(np
 read -r rg_t rg_rss < <(median_run rg --no-unicode -j1 --count-matches -f "$patterns" $files)
 read -r cat_t _ < <(median_run sh -c "cat $files > /dev/null")
 rg_mbps=$(mbps "$rg_t")
-printf '%-34s %8s %10s %10s %8s %9s %10s\n' tool threads MB/s MB/s/core "x rg" "RSS MB" efficiency
+printf '%-34s %8s %10s %10s %8s %9s %10s\n' tool threads MB/s MB/s/core "x rg" "anon MB" efficiency
 printf '%-34s %8s %10s %10s %8s %9s %10s\n' "cat > /dev/null" 1 "$(mbps "$cat_t")" "$(mbps "$cat_t")" - - -
 printf '%-34s %8s %10s %10s %8s %9s %10s\n' "rg --count-matches -f pii.re" 1 "$rg_mbps" "$rg_mbps" 1.00 $((rg_rss / 1024)) -
 one=""
