@@ -288,7 +288,7 @@ impl Scan<'_, '_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -302,11 +302,18 @@ mod tests {
         }
     }
 
-    fn types(det: &Detector, text: &str) -> Vec<(String, PiiType)> {
+    /// The text and type of every hit `det` finds in the line `text` (shared by the
+    /// detector families' tests).
+    pub(crate) fn types(det: &Detector, text: &str) -> Vec<(String, PiiType)> {
         det.detect_text(text.as_bytes())
             .into_iter()
             .map(|h| (text[h.start..h.end].to_string(), h.ty))
             .collect()
+    }
+
+    /// [`types`] with the built-in detectors.
+    pub(crate) fn find(text: &str) -> Vec<(String, PiiType)> {
+        types(&Detector::builtin().expect("built-in patterns load"), text)
     }
 
     #[test]

@@ -582,16 +582,8 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::detect::Detector;
+    use crate::detect::tests::find;
     use crate::types::PiiType;
-
-    fn find(text: &str) -> Vec<(String, PiiType)> {
-        let det = Detector::builtin().unwrap();
-        det.detect_text(text.as_bytes())
-            .into_iter()
-            .map(|h| (text[h.start..h.end].to_string(), h.ty))
-            .collect()
-    }
 
     #[test]
     fn reads_runs_as_their_types() {

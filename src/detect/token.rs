@@ -247,16 +247,8 @@ fn pan_shape(w: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::detect::Detector;
+    use crate::detect::tests::find;
     use crate::types::PiiType;
-
-    fn find(text: &str) -> Vec<(String, PiiType)> {
-        let det = Detector::builtin().unwrap();
-        det.detect_text(text.as_bytes())
-            .into_iter()
-            .map(|h| (text[h.start..h.end].to_string(), h.ty))
-            .collect()
-    }
 
     #[test]
     fn emails_and_upi() {
