@@ -80,6 +80,13 @@ fn run_report(args: &ReportArgs) -> anyhow::Result<()> {
         .with_context(|| format!("opening {}", args.report.display()))?;
     let report: report::Report = serde_json::from_reader(std::io::BufReader::new(file))
         .with_context(|| format!("reading the report {}", args.report.display()))?;
+    anyhow::ensure!(
+        report.schema == report::SCHEMA,
+        "{} is a `{}` report; this version reads `{}`",
+        args.report.display(),
+        report.schema,
+        report::SCHEMA
+    );
     html::write_atomic(&report, &args.html)
         .with_context(|| format!("writing the HTML report to {}", args.html.display()))
 }

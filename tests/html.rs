@@ -330,6 +330,9 @@ fn the_page_matches_the_report_in_a_browser() {
     );
     assert_eq!(number(first.text("exposed")), ranked[0].exposed);
     assert_eq!(number(first.text("distinct")), ranked[0].distinct);
+    let share: f64 = first.text("share").trim_end_matches(" %").parse().unwrap();
+    let expect = 100.0 * ranked[0].exposed as f64 / top.records as f64;
+    assert!((share - expect).abs() <= 0.5, "{first:?}: {expect}");
     assert!(
         first.text("severity").starts_with("Critical 10"),
         "{first:?}"
@@ -477,4 +480,45 @@ fn a_report_of_100000_fields_opens_in_seconds() {
         }
         assert!(status.contains("of 100,000 fields"), "{status}");
     }
+}
+
+#[test]
+fn report_refuses_what_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    let other = dir.path().join("verify.json");
+    std::fs::write(
+        &other,
+        large_report(0).replace("leakscan.report/1", "leakscan.verify/1"),
+    )
+    .unwrap();
+    let not_json = dir.path().join("findings.jsonl");
+    std::fs::write(&not_json, "{\"path\":\"a\"}\n{\"path\":\"b\"}\n").unwrap();
+    for (input, says) in [
+        (dir.path().join("missing.json"), "opening"),
+        (other, "leakscan.verify/1"),
+        (not_json, "reading the report"),
+    ] {
+        let out = Command::new(bin())
+            .args([
+                "report".as_ref(),
+                input.as_os_str(),
+                "--html".as_ref(),
+                page.as_os_str(),
+            ])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(
+            !page.exists(),
+            "no page from a report that could not be read"
+        );
+    }
+    let out = Command::new(bin())
+        .args(["report", "r.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "--html is required");
 }
