@@ -23,6 +23,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         leakscan scan samples/\n  \
         leakscan scan dump/ --report report.json --findings findings.jsonl\n  \
+        leakscan scan dump/ --report report.json --html report.html\n  \
         zcat users.csv.gz | leakscan scan - --format csv --types email,phone")]
     Scan(ScanArgs),
     /// Write a synthetic dump with byte-level ground truth (truth.jsonl).
@@ -30,6 +31,10 @@ pub enum Command {
         leakscan synth --out /tmp/dump --size 100MB\n  \
         leakscan synth --out samples --sample")]
     Synth(SynthArgs),
+    /// Turn a saved (or merged) JSON report into a self-contained HTML page.
+    #[command(after_help = "Examples:\n  \
+        leakscan report report.json --html report.html")]
+    Report(ReportArgs),
 }
 
 /// `leakscan scan`.
@@ -41,6 +46,9 @@ pub struct ScanArgs {
     /// Write the summary report (JSON) to FILE, atomically.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// Write the report as a self-contained HTML page to FILE (masked; loads nothing).
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// Write every finding as JSON Lines to FILE (`-` for stdout).
     #[arg(long, value_name = "FILE")]
     pub findings: Option<String>,
@@ -95,6 +103,17 @@ pub struct SynthArgs {
     /// Write the small committed sample (`samples/`), ignoring --size and --seed.
     #[arg(long)]
     pub sample: bool,
+}
+
+/// `leakscan report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A JSON report written by `scan --report` (or `merge`).
+    #[arg(value_name = "REPORT")]
+    pub report: PathBuf,
+    /// Write the report as a self-contained HTML page to FILE.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub html: PathBuf,
 }
 
 impl ScanArgs {

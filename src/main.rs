@@ -3,8 +3,8 @@
 
 use anyhow::Context as _;
 use clap::Parser;
-use leakscan::cli::{Cli, Command, ScanArgs, SynthArgs};
-use leakscan::output::{report, table};
+use leakscan::cli::{Cli, Command, ReportArgs, ScanArgs, SynthArgs};
+use leakscan::output::{html, report, table};
 use leakscan::scan::{self, ScanError};
 use leakscan::synth;
 use std::io::{IsTerminal, Write};
@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(args) => run_scan(&args),
         Command::Synth(args) => run_synth(&args).map(|()| ExitCode::SUCCESS),
+        Command::Report(args) => run_report(&args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -48,9 +49,13 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     for error in &summary.errors {
         eprintln!("leakscan: {error}");
     }
-    if let Some(path) = &args.report {
-        let report = report::build(&summary);
-        report::write_atomic(&report, path)
+    let built = (args.report.is_some() || args.html.is_some()).then(|| report::build(&summary));
+    if let (Some(path), Some(built)) = (&args.html, &built) {
+        html::write_atomic(built, path)
+            .with_context(|| format!("writing the HTML report to {}", path.display()))?;
+    }
+    if let (Some(path), Some(built)) = (&args.report, &built) {
+        report::write_atomic(built, path)
             .with_context(|| format!("writing the report to {}", path.display()))?;
     } else if args.findings.as_deref() == Some("-") {
         table::render(&summary, &mut std::io::stderr().lock())?;
@@ -68,6 +73,22 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn run_report(args: &ReportArgs) -> anyhow::Result<()> {
+    let file = std::fs::File::open(&args.report)
+        .with_context(|| format!("opening {}", args.report.display()))?;
+    let report: report::Report = serde_json::from_reader(std::io::BufReader::new(file))
+        .with_context(|| format!("reading the report {}", args.report.display()))?;
+    anyhow::ensure!(
+        report.schema == report::SCHEMA,
+        "{} is a `{}` report; this version reads `{}`",
+        args.report.display(),
+        report.schema,
+        report::SCHEMA
+    );
+    html::write_atomic(&report, &args.html)
+        .with_context(|| format!("writing the HTML report to {}", args.html.display()))
 }
 
 fn run_synth(args: &SynthArgs) -> anyhow::Result<()> {

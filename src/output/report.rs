@@ -324,6 +324,17 @@ fn error_entry(error: &InputError) -> ErrorEntry {
 /// sees half a report and an interrupted write leaves the old one. The file gets the mode a
 /// plain create would give (0666 less the umask).
 pub fn write_atomic(report: &Report, path: &Path) -> io::Result<()> {
+    write_file_atomic(path, |out| {
+        serde_json::to_writer_pretty(&mut *out, report)?;
+        out.write_all(b"\n")
+    })
+}
+
+/// Writes a file atomically, as [`write_atomic`] does, with what `write` writes.
+pub(crate) fn write_file_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -338,8 +349,7 @@ pub fn write_atomic(report: &Report, path: &Path) -> io::Result<()> {
     let mut temp = builder.tempfile_in(dir)?;
     {
         let mut out = io::BufWriter::new(temp.as_file_mut());
-        serde_json::to_writer_pretty(&mut out, report)?;
-        out.write_all(b"\n")?;
+        write(&mut out)?;
         out.flush()?;
     }
     temp.as_file().sync_all()?;
