@@ -15,6 +15,7 @@ use crate::detect::pattern::{PatternError, PatternSet};
 use crate::detect::{Detector, Hit};
 use crate::error::InputError;
 use crate::format::{ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
+use crate::input::container::{self, Leaf, Limits, Stop};
 use crate::input::content::{self, Content, Encoding};
 use crate::input::mmap::{self, Data};
 use crate::input::{walk, Entry, InputSpec};
@@ -63,6 +64,8 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Key material for the distinct sketches (`--sketch-key`); `None`: random per scan.
     pub sketch_key: Option<Vec<u8>>,
+    /// How far compressed files and archives are read through.
+    pub limits: Limits,
 }
 
 impl Default for ScanOptions {
@@ -80,6 +83,7 @@ impl Default for ScanOptions {
             mmap: true,
             progress: false,
             sketch_key: None,
+            limits: Limits::default(),
         }
     }
 }
@@ -257,7 +261,7 @@ const WINDOW: usize = 16 << 20;
 const MAX_BATCH_BYTES: usize = 256 << 20;
 
 impl Scanner<'_> {
-    /// Opens one input and queues its chunks.
+    /// Opens one input and queues its chunks (those of every member of a container).
     fn input(&mut self, spec: &InputSpec) -> Result<(), ScanError> {
         let opened = match mmap::open(spec, self.opts.mmap) {
             Ok(opened) => opened,
@@ -266,19 +270,32 @@ impl Scanner<'_> {
                 return Ok(());
             }
         };
+        let limits = self.opts.limits;
         match opened.data {
             Data::Whole(bytes) => {
+                let data = (*bytes).as_ref();
+                if container::is_container(&data[..data.len().min(content::HEAD_LEN)]) {
+                    return container::read_whole(&spec.display, data, &limits, self);
+                }
                 let bytes: Bytes = Arc::from(bytes);
                 self.whole(spec, bytes, opened.bytes_on_disk)
             }
-            Data::Stream(reader) => self.stream(spec, reader, opened.bytes_on_disk),
+            Data::Stream(mut reader) => container::read_stream(
+                &spec.display,
+                &mut reader,
+                opened.bytes_on_disk,
+                &limits,
+                self,
+            ),
         }
     }
 
     /// Starts an input after classifying its first bytes; `None` when it is skipped.
+    /// `path` is its reported name, `name` the name its format is sniffed from.
     fn start(
         &mut self,
-        spec: &InputSpec,
+        path: &str,
+        name: &str,
         head: &[u8],
         total: u64,
         on_disk: u64,
@@ -286,7 +303,8 @@ impl Scanner<'_> {
         let reason = match content::classify(&head[..head.len().min(content::HEAD_LEN)]) {
             Content::Text(Encoding::Utf8 | Encoding::Utf8Bom) => None,
             Content::Text(enc) => Some(format!("unsupported_encoding:{}", enc.name())),
-            Content::Container(_) => Some("unsupported_container".to_string()),
+            // Containers not read through (7z, rar; the others never reach here).
+            Content::Container(kind) => Some(format!("unsupported:{kind}")),
             Content::Document(kind) => Some(match kind {
                 "jpeg" | "png" | "gif" | "webp" | "tiff" | "heic" | "mp4" | "elf" => {
                     "binary".to_string()
@@ -297,7 +315,7 @@ impl Scanner<'_> {
         };
         if let Some(reason) = reason {
             self.summary.skipped.push(Skipped {
-                path: spec.display.clone(),
+                path: path.to_string(),
                 reason,
                 bytes: total,
             });
@@ -308,9 +326,9 @@ impl Scanner<'_> {
         } else {
             "utf-8"
         };
-        let layout = Arc::new(Layout::sniff(&spec.display, head, self.opts.format));
+        let layout = Arc::new(Layout::sniff(name, head, self.opts.format));
         self.summary.inputs.push(InputSummary {
-            path: spec.display.clone(),
+            path: path.to_string(),
             format: layout.format.name(),
             encoding,
             region: self.detector.region().as_str().to_string(),
@@ -330,7 +348,8 @@ impl Scanner<'_> {
     fn whole(&mut self, spec: &InputSpec, bytes: Bytes, on_disk: u64) -> Result<(), ScanError> {
         let data = (*bytes).as_ref();
         let total = data.len() as u64;
-        let Some((input, layout)) = self.start(spec, data, total, on_disk) else {
+        let path = &spec.display;
+        let Some((input, layout)) = self.start(path, path, data, total, on_disk) else {
             return Ok(());
         };
         self.summary.inputs[input].bytes_decoded = total;
@@ -354,32 +373,28 @@ impl Scanner<'_> {
         Ok(())
     }
 
-    /// A stream, read in windows that end at record boundaries.
-    fn stream(
-        &mut self,
-        spec: &InputSpec,
-        mut reader: Box<dyn Read + Send>,
-        on_disk: u64,
-    ) -> Result<(), ScanError> {
+    /// A stream (a leaf of a container, standard input, a file not mapped), read in windows
+    /// that end at record boundaries.
+    fn stream(&mut self, leaf: &Leaf<'_>, reader: &mut dyn Read) -> Result<(), ScanError> {
         let mut buf: Vec<u8> = Vec::new();
         let mut at_eof = false;
-        let read_error = fill(&mut reader, &mut buf, WINDOW, &mut at_eof);
+        let read_error = fill(reader, &mut buf, WINDOW, &mut at_eof);
         let mut consumed = 0u64;
         let started = if read_error.is_none() || !buf.is_empty() {
-            self.start(spec, &buf, buf.len() as u64, on_disk)
+            self.start(
+                leaf.path,
+                leaf.name,
+                &buf,
+                buf.len() as u64,
+                leaf.bytes_on_disk,
+            )
         } else {
             None
         };
         let Some((input, layout)) = started else {
             match read_error {
-                Some(e) => self.summary.errors.push(InputError::io(&spec.display, &e)),
-                None => {
-                    // Skipped: count the rest of the stream too.
-                    let rest = std::io::copy(&mut reader, &mut std::io::sink()).unwrap_or(0);
-                    if let Some(s) = self.summary.skipped.last_mut() {
-                        s.bytes += rest;
-                    }
-                }
+                Some(e) => self.stopped(leaf.path, &e, 0, None),
+                None => self.skip_rest(leaf.path, reader, buf.len() as u64),
             }
             return Ok(());
         };
@@ -418,18 +433,59 @@ impl Scanner<'_> {
             buf.drain(..last);
             body = 0;
             let want = buf.len() + WINDOW;
-            error = fill(&mut reader, &mut buf, want, &mut at_eof);
+            error = fill(reader, &mut buf, want, &mut at_eof);
             self.summary.inputs[input].bytes_decoded = consumed + buf.len() as u64;
         }
         if let Some(e) = error {
-            let summary = &mut self.summary.inputs[input];
-            let offset = summary.bytes_decoded;
-            summary.status = InputStatus::Partial;
-            self.summary
-                .errors
-                .push(InputError::io(&spec.display, &e).at(offset));
+            let offset = self.summary.inputs[input].bytes_decoded;
+            self.stopped(leaf.path, &e, offset, Some(input));
         }
         Ok(())
+    }
+
+    /// Counts the rest of a skipped stream into its `skipped` entry (the last one). Should
+    /// reading it pass a limit, that is the reason it is skipped for.
+    fn skip_rest(&mut self, path: &str, reader: &mut dyn Read, head: u64) {
+        let mut rest = 0u64;
+        let mut chunk = vec![0u8; 1 << 16];
+        let error = loop {
+            match reader.read(&mut chunk) {
+                Ok(0) => break None,
+                Ok(n) => rest += n as u64,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => break Some(e),
+            }
+        };
+        let Some(skipped) = self.summary.skipped.last_mut() else {
+            return;
+        };
+        skipped.bytes += rest;
+        if let Some(e) = error {
+            match container::stop_of(&e) {
+                Stop::Limit(reason) => skipped.reason = reason.to_string(),
+                Stop::Failed(..) => self.stopped(path, &e, head + rest, None),
+            }
+        }
+    }
+
+    /// Records why reading `path` stopped at decoded `offset`: past a limit it is listed in
+    /// `skipped` (with the bytes read up to there), else in `errors`. A started `input` is
+    /// marked `partial`: what was read before is scanned and kept.
+    fn stopped(&mut self, path: &str, err: &std::io::Error, offset: u64, input: Option<usize>) {
+        if let Some(input) = input {
+            self.summary.inputs[input].status = InputStatus::Partial;
+        }
+        match container::stop_of(err) {
+            Stop::Limit(reason) => self.summary.skipped.push(Skipped {
+                path: path.to_string(),
+                reason: reason.to_string(),
+                bytes: offset,
+            }),
+            Stop::Failed(kind, message) => self
+                .summary
+                .errors
+                .push(InputError::new(path, kind, message).at(offset)),
+        }
     }
 
     fn queue(&mut self, unit: Unit) -> Result<(), ScanError> {
@@ -472,6 +528,23 @@ impl Scanner<'_> {
             bar.inc(bytes);
         }
         Ok(())
+    }
+}
+
+/// Leaves of containers (and plain streams) are read by the scanner as streams.
+impl container::Sink for Scanner<'_> {
+    type Error = ScanError;
+
+    fn leaf(&mut self, leaf: &Leaf<'_>, reader: &mut dyn Read) -> Result<(), ScanError> {
+        self.stream(leaf, reader)
+    }
+
+    fn skipped(&mut self, skipped: Skipped) {
+        self.summary.skipped.push(skipped);
+    }
+
+    fn error(&mut self, error: InputError) {
+        self.summary.errors.push(error);
     }
 }
 
