@@ -402,45 +402,44 @@ impl Scanner<'_> {
         let mut error = read_error;
         let mut state = ChunkState::Start;
         loop {
-            let edges = layout.chunk_edges(
-                &buf[body..],
-                self.opts.chunk_size,
-                at_eof || error.is_some(),
-                &state,
-            );
+            let done = at_eof || error.is_some();
+            let edges = layout.chunk_edges(&buf[body..], self.opts.chunk_size, done, &state);
+            self.summary.inputs[input].bytes_decoded = consumed + buf.len() as u64;
+            if let Some(edge) = edges.last() {
+                state = edge.state.clone();
+            }
             let last = body + edges.last().map_or(0, |e| e.at);
             if last > body {
-                let window: Bytes = Arc::new(buf[..last].to_vec());
+                // The window keeps the buffer (no copy); the bytes after its last record
+                // begin the next one.
+                let mut next = Vec::with_capacity(buf.len() - last + WINDOW);
+                next.extend_from_slice(&buf[last..]);
+                let window: Bytes = Arc::new(std::mem::replace(&mut buf, next));
                 for pair in edges.windows(2) {
-                    self.queue(Unit {
+                    self.push(Unit {
                         input,
                         layout: layout.clone(),
                         data: window.clone(),
                         range: body + pair[0].at..body + pair[1].at,
                         base: consumed,
                         state: pair[0].state.clone(),
-                    })?;
+                    });
                 }
+                consumed += last as u64;
+                body = 0;
             }
-            if let Some(edge) = edges.last() {
-                state = edge.state.clone();
-            }
-            self.summary.inputs[input].bytes_decoded = consumed + buf.len() as u64;
-            if at_eof || error.is_some() {
+            if done {
                 break;
             }
-            consumed += last as u64;
-            buf.drain(..last);
-            body = 0;
+            // Decode the next window while the workers scan this one.
             let want = buf.len() + WINDOW;
-            error = fill(reader, &mut buf, want, &mut at_eof);
-            self.summary.inputs[input].bytes_decoded = consumed + buf.len() as u64;
+            error = self.flush_while(|| fill(reader, &mut buf, want, &mut at_eof))?;
         }
         if let Some(e) = error {
             let offset = self.summary.inputs[input].bytes_decoded;
             self.stopped(leaf.path, &e, offset, Some(input));
         }
-        Ok(())
+        self.flush_if_full()
     }
 
     /// Counts the rest of a skipped stream into its `skipped` entry (the last one). Should
@@ -488,9 +487,19 @@ impl Scanner<'_> {
         }
     }
 
+    /// Queues a chunk; scans the batch once it is full.
     fn queue(&mut self, unit: Unit) -> Result<(), ScanError> {
+        self.push(unit);
+        self.flush_if_full()
+    }
+
+    /// Queues a chunk without scanning.
+    fn push(&mut self, unit: Unit) {
         self.batch_bytes += unit.range.len();
         self.batch.push(unit);
+    }
+
+    fn flush_if_full(&mut self) -> Result<(), ScanError> {
         if self.batch.len() >= self.max_units || self.batch_bytes >= MAX_BATCH_BYTES {
             self.flush()?;
         }
@@ -499,18 +508,34 @@ impl Scanner<'_> {
 
     /// Scans the queued chunks in parallel and merges their results in order.
     fn flush(&mut self) -> Result<(), ScanError> {
+        self.flush_while(|| ())
+    }
+
+    /// Scans the queued chunks on the pool while this thread runs `meanwhile` (decoding the
+    /// next window), then helps scanning and merges the results in order.
+    fn flush_while<T>(&mut self, meanwhile: impl FnOnce() -> T) -> Result<T, ScanError> {
         let batch = std::mem::take(&mut self.batch);
         self.batch_bytes = 0;
         let detector = self.detector;
         let key = self.key;
         let want_findings = self.writer.is_some();
         let reveal = self.opts.reveal;
-        let results: Vec<ChunkOut> = batch
-            .par_iter()
-            .map_init(Worker::default, |worker, unit| {
-                scan_chunk(detector, key, want_findings, reveal, worker, unit)
-            })
-            .collect();
+        let mut results: Vec<ChunkOut> = Vec::new();
+        // Unlike `join`, an in-place scope does not ask `meanwhile` (which holds the
+        // input's reader) to be sent to another thread.
+        let value = rayon::in_place_scope(|scope| {
+            if !batch.is_empty() {
+                scope.spawn(|_| {
+                    results = batch
+                        .par_iter()
+                        .map_init(Worker::default, |worker, unit| {
+                            scan_chunk(detector, key, want_findings, reveal, worker, unit)
+                        })
+                        .collect();
+                });
+            }
+            meanwhile()
+        });
         let mut bytes = 0u64;
         for (unit, out) in batch.iter().zip(results) {
             let input = &mut self.summary.inputs[unit.input];
@@ -527,7 +552,7 @@ impl Scanner<'_> {
         if let Some(bar) = &self.progress {
             bar.inc(bytes);
         }
-        Ok(())
+        Ok(value)
     }
 }
 
@@ -549,26 +574,20 @@ impl container::Sink for Scanner<'_> {
 }
 
 /// Reads from `reader` until `buf` holds `want` bytes or the stream ends; returns the read
-/// error, if any.
+/// error, if any (what was read before it stays in `buf`). Reads straight into `buf`'s spare
+/// capacity, growing it only as data comes: a small member costs a small buffer.
 fn fill(
     reader: &mut dyn Read,
     buf: &mut Vec<u8>,
     want: usize,
     at_eof: &mut bool,
 ) -> Option<std::io::Error> {
-    let mut chunk = vec![0u8; 1 << 16];
-    while buf.len() < want {
-        match reader.read(&mut chunk) {
-            Ok(0) => {
-                *at_eof = true;
-                return None;
-            }
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Some(e),
-        }
+    let room = want.saturating_sub(buf.len()) as u64;
+    let result = (&mut *reader).take(room).read_to_end(buf);
+    if result.is_ok() && buf.len() < want {
+        *at_eof = true;
     }
-    None
+    result.err()
 }
 
 /// Tokenises and scans one chunk.

@@ -154,12 +154,34 @@ pub fn stop_of(err: &io::Error) -> Stop {
 }
 
 /// `err` as a [`Stop::Failed`] of `kind`, its message prefixed by `what` (`gzip: ...`);
-/// an error that already is a [`Stop`] (raised below) stays as it is.
+/// an error that already is a [`Stop`] (raised below) stays as it is. For decoders, whose
+/// messages are fixed texts.
 fn failed(err: io::Error, kind: ErrorKind, what: &str) -> io::Error {
-    if err.get_ref().is_some_and(|inner| inner.is::<Stop>()) {
+    if is_stop(&err) {
         return err;
     }
     Stop::Failed(kind, format!("{what}: {}", io_message(&err))).into_io()
+}
+
+/// `err` of an archive reader as a [`Stop::Failed`]. Archive readers may quote header
+/// fields in their messages (tar does), and a corrupt header may be anyone's data: only
+/// fixed words are kept.
+fn archive_failed(err: io::Error, what: &str) -> io::Error {
+    if is_stop(&err) {
+        return err;
+    }
+    let detail = match err.get_ref().map(ToString::to_string).as_deref() {
+        _ if err.kind() == io::ErrorKind::UnexpectedEof => "truncated archive",
+        Some("failed to read entire block" | "unexpected EOF during skip") => "truncated archive",
+        Some("archive header checksum mismatch") => "header checksum mismatch",
+        Some("Invalid checksum") => "checksum mismatch",
+        _ => "corrupt archive",
+    };
+    Stop::Failed(ErrorKind::Archive, format!("{what}: {detail}")).into_io()
+}
+
+fn is_stop(err: &io::Error) -> bool {
+    err.get_ref().is_some_and(|inner| inner.is::<Stop>())
 }
 
 /// Whether `head` (an input's first bytes) starts a container this module reads through.
@@ -383,11 +405,10 @@ impl<S: Sink> Reader<'_, '_, S> {
             Kind::Zip => pkzip::read_stream(self, node, &mut input),
             Kind::Tar => self.tar(node, &mut input),
             Kind::Gzip => {
-                let mut decoder = Decoded::new(
-                    flate2::read::MultiGzDecoder::new(input),
-                    self.budget,
-                    "gzip",
-                );
+                let mut decoder =
+                    Decoded::new(flate2::read::MultiGzDecoder::new(input), self.budget, |e| {
+                        failed(e, ErrorKind::Decompress, "gzip")
+                    });
                 let (head, error) = read_head(&mut decoder);
                 // The name gzip stored tells the format when the file's own name does not.
                 let stored_name = decoder
@@ -399,7 +420,12 @@ impl<S: Sink> Reader<'_, '_, S> {
                 self.node(&child, Peeked::new(head, error, &mut decoder))
             }
             Kind::Zstd => match zstd::Decoder::new(input) {
-                Ok(decoder) => self.decoded(node, Decoded::new(decoder, self.budget, "zstd")),
+                Ok(decoder) => self.decoded(
+                    node,
+                    Decoded::new(decoder, self.budget, |e| {
+                        failed(e, ErrorKind::Decompress, "zstd")
+                    }),
+                ),
                 Err(e) => {
                     self.fail(node, &failed(e, ErrorKind::Decompress, "zstd"), 0);
                     Ok(())
@@ -407,7 +433,12 @@ impl<S: Sink> Reader<'_, '_, S> {
             },
             Kind::Bzip2 => {
                 let decoder = bzip2::read::MultiBzDecoder::new(input);
-                self.decoded(node, Decoded::new(decoder, self.budget, "bzip2"))
+                self.decoded(
+                    node,
+                    Decoded::new(decoder, self.budget, |e| {
+                        failed(e, ErrorKind::Decompress, "bzip2")
+                    }),
+                )
             }
             Kind::Xz => match liblzma::stream::Stream::new_stream_decoder(
                 XZ_MEMORY_LIMIT,
@@ -415,7 +446,12 @@ impl<S: Sink> Reader<'_, '_, S> {
             ) {
                 Ok(stream) => {
                     let decoder = liblzma::read::XzDecoder::new_stream(input, stream);
-                    self.decoded(node, Decoded::new(decoder, self.budget, "xz"))
+                    self.decoded(
+                        node,
+                        Decoded::new(decoder, self.budget, |e| {
+                            failed(e, ErrorKind::Decompress, "xz")
+                        }),
+                    )
                 }
                 Err(e) => {
                     let e = io::Error::other(e);
@@ -447,7 +483,7 @@ impl<S: Sink> Reader<'_, '_, S> {
         let entries = match archive.entries() {
             Ok(entries) => entries,
             Err(e) => {
-                self.fail(node, &failed(e, ErrorKind::Archive, "tar"), 0);
+                self.fail(node, &archive_failed(e, "tar"), 0);
                 return Ok(());
             }
         };
@@ -456,7 +492,7 @@ impl<S: Sink> Reader<'_, '_, S> {
             let mut entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
-                    self.fail(node, &failed(e, ErrorKind::Archive, "tar"), position.get());
+                    self.fail(node, &archive_failed(e, "tar"), position.get());
                     return Ok(());
                 }
             };
@@ -478,7 +514,10 @@ impl<S: Sink> Reader<'_, '_, S> {
             }
             let failed_below = if sparse {
                 // Sparse members expand holes into zeros: decoded bytes, metered as such.
-                let mut member = Exact::new(Decoded::new(&mut entry, self.budget, "tar"), None);
+                let mut member = Exact::new(
+                    Decoded::new(&mut entry, self.budget, |e| archive_failed(e, "tar")),
+                    None,
+                );
                 let peeked = Peeked::read(&mut member);
                 self.node(&child, peeked)?;
                 member.failed
@@ -652,7 +691,7 @@ struct Counted<'c, R> {
 impl<R: Read> Read for Counted<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf).map_err(|e| {
-            if e.get_ref().is_some_and(|inner| inner.is::<Stop>()) {
+            if is_stop(&e) {
                 e
             } else {
                 Stop::Failed(ErrorKind::Io, io_message(&e)).into_io()
@@ -663,19 +702,19 @@ impl<R: Read> Read for Counted<'_, R> {
     }
 }
 
-/// A decompressor's output: metered against the budget, its errors named after it.
+/// A decompressor's output: metered against the budget, its errors named by `on_error`.
 struct Decoded<'b, R> {
     inner: R,
     budget: &'b Budget<'b>,
-    what: &'static str,
+    on_error: fn(io::Error) -> io::Error,
 }
 
 impl<'b, R> Decoded<'b, R> {
-    fn new(inner: R, budget: &'b Budget<'b>, what: &'static str) -> Self {
+    fn new(inner: R, budget: &'b Budget<'b>, on_error: fn(io::Error) -> io::Error) -> Self {
         Decoded {
             inner,
             budget,
-            what,
+            on_error,
         }
     }
 }
@@ -689,10 +728,7 @@ impl<R: Read> Read for Decoded<'_, R> {
             .budget
             .allow(buf.len())
             .map_err(|reason| Stop::Limit(reason).into_io())?;
-        let n = self
-            .inner
-            .read(&mut buf[..room])
-            .map_err(|e| failed(e, ErrorKind::Decompress, self.what))?;
+        let n = self.inner.read(&mut buf[..room]).map_err(self.on_error)?;
         let decoded = &self.budget.decoded;
         decoded.set(decoded.get() + n as u64);
         Ok(n)
@@ -729,7 +765,7 @@ impl<R: Read> Read for Exact<R> {
                 self.read += n as u64;
                 return Ok(n);
             }
-            Err(e) => Err(failed(e, ErrorKind::Archive, "tar")),
+            Err(e) => Err(archive_failed(e, "tar")),
         };
         self.failed = true;
         result
@@ -816,6 +852,25 @@ mod tests {
             io::ErrorKind::InvalidData
         );
         assert_eq!(peeked.read(&mut buf).unwrap(), 1);
+    }
+
+    #[test]
+    fn archive_errors_quote_nothing_from_the_input() {
+        let quoting = io::Error::other("numeric field was not a number: asha@example.com");
+        assert_eq!(
+            stop_of(&archive_failed(quoting, "tar")),
+            Stop::Failed(ErrorKind::Archive, "tar: corrupt archive".into())
+        );
+        let known = io::Error::other("archive header checksum mismatch");
+        assert_eq!(
+            stop_of(&archive_failed(known, "tar")),
+            Stop::Failed(ErrorKind::Archive, "tar: header checksum mismatch".into())
+        );
+        let eof = io::Error::from(io::ErrorKind::UnexpectedEof);
+        assert_eq!(
+            stop_of(&archive_failed(eof, "zip")).to_string(),
+            "zip: truncated archive"
+        );
     }
 
     #[test]

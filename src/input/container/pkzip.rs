@@ -8,7 +8,9 @@
 //! files: it is skipped whole as `unsupported:xlsx` (`docx`, `pptx`, `ooxml`, `odf`). Its
 //! XML parts hold markup around the values, which the text scan would misattribute.
 
-use super::{failed, Counted, Decoded, Node, Peeked, Reader, Sink, Stop, LIMIT_MEMBERS};
+use super::{
+    archive_failed, failed, Counted, Decoded, Node, Peeked, Reader, Sink, Stop, LIMIT_MEMBERS,
+};
 use crate::error::ErrorKind;
 use std::cell::Cell;
 use std::io::{self, BufRead, Read};
@@ -58,11 +60,25 @@ fn office_reason<'n>(names: impl Iterator<Item = &'n [u8]>) -> String {
     format!("unsupported:{kind}")
 }
 
-/// A zip error as a [`Stop`]: the `zip` crate's messages are fixed texts.
+/// A `zip` crate error as a [`Stop`].
 fn zip_error(err: ::zip::result::ZipError) -> io::Error {
     match err {
-        ::zip::result::ZipError::Io(e) => failed(e, ErrorKind::Archive, "zip"),
-        other => Stop::Failed(ErrorKind::Archive, format!("zip: {other}").to_lowercase()).into_io(),
+        ::zip::result::ZipError::Io(e) => archive_failed(e, "zip"),
+        ::zip::result::ZipError::UnsupportedArchive(_) => archive_error("zip: unsupported archive"),
+        _ => archive_error("zip: corrupt archive"),
+    }
+}
+
+/// A read error of a member read through the `zip` crate: its decoders' fixed texts, or
+/// its checksum check.
+fn zip_read_error(err: io::Error) -> io::Error {
+    if err
+        .get_ref()
+        .is_some_and(|e| e.to_string() == "Invalid checksum")
+    {
+        archive_failed(err, "zip")
+    } else {
+        failed(err, ErrorKind::Decompress, "zip")
     }
 }
 
@@ -129,7 +145,7 @@ pub(super) fn read_indexed<S: Sink>(
             }
         };
         {
-            let mut member = Decoded::new(file, reader.budget, "zip");
+            let mut member = Decoded::new(file, reader.budget, zip_read_error);
             let peeked = Peeked::read(&mut member);
             reader.node(&child, peeked)?;
         }
@@ -261,7 +277,7 @@ fn read_exact(src: &mut impl Read, buf: &mut [u8]) -> io::Result<()> {
         if e.kind() == io::ErrorKind::UnexpectedEof {
             archive_error("zip: truncated archive")
         } else {
-            failed(e, ErrorKind::Archive, "zip")
+            archive_failed(e, "zip")
         }
     })
 }
@@ -489,13 +505,13 @@ pub(super) fn read_stream<S: Sink>(
             failed: false,
         };
         {
-            let mut metered = Decoded::new(&mut member, reader.budget, "zip");
+            let mut metered = Decoded::new(&mut member, reader.budget, |e| e);
             let peeked = Peeked::read(&mut metered);
             reader.node(&child, peeked)?;
         }
         // A nested container that gave up early leaves data to pass over.
         if !member.done && !member.failed && !reader.budget.tripped() {
-            let mut metered = Decoded::new(&mut member, reader.budget, "zip");
+            let mut metered = Decoded::new(&mut member, reader.budget, |e| e);
             if let Err(e) = io::copy(&mut metered, &mut io::sink()) {
                 reader.fail(&child, &e, 0);
                 return Ok(());
@@ -519,7 +535,7 @@ pub(super) fn read_stream<S: Sink>(
 fn skip_data<R: BufRead>(header: &LocalHeader, src: &mut R) -> io::Result<()> {
     if header.sized() {
         let skipped = io::copy(&mut src.take(header.compressed), &mut io::sink())
-            .map_err(|e| failed(e, ErrorKind::Archive, "zip"))?;
+            .map_err(|e| archive_failed(e, "zip"))?;
         if skipped < header.compressed {
             return Err(archive_error("zip: truncated archive"));
         }
