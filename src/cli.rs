@@ -1,6 +1,9 @@
 //! The command line: clap derive types, turned into the options of each stage.
 
 use crate::format::Format;
+use crate::input::container::{
+    Limits, DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO,
+};
 use crate::scan::{ScanOptions, DEFAULT_CHUNK};
 use crate::types::{PiiType, Region};
 use clap::{Args, Parser, Subcommand};
@@ -77,12 +80,28 @@ pub struct ScanArgs {
     /// default: a random key per scan.
     #[arg(long, value_name = "FILE")]
     pub sketch_key: Option<PathBuf>,
+    /// Stop reading a compressed input once its decompressors produced SIZE bytes (`500GB`).
+    #[arg(long, value_name = "SIZE", default_value_t = DEFAULT_MAX_DECODED_BYTES, value_parser = parse_size)]
+    pub max_decoded_bytes: u64,
+    /// Stop reading a compressed input once it decoded to more than N times the bytes read
+    /// (checked past its first 16 MiB): decompression bombs.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_RATIO)]
+    pub max_ratio: u64,
+    /// Read through at most N containers nested in one another (`.csv.gz` in `.tar.gz`: 3).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_DEPTH)]
+    pub max_depth: u32,
+    /// Read at most N archive members per input given.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_MEMBERS)]
+    pub max_members: u64,
     /// Target chunk size in bytes (for tests and tuning).
     #[arg(long, hide = true, default_value_t = DEFAULT_CHUNK)]
     pub chunk_size: usize,
     /// Read every input as a stream instead of memory-mapping files (for tests).
     #[arg(long, hide = true)]
     pub no_mmap: bool,
+    /// Print the peak resident memory (Linux `VmHWM`) to stderr at exit (for tests).
+    #[arg(long, hide = true)]
+    pub peak_memory: bool,
 }
 
 /// `leakscan synth`.
@@ -136,6 +155,12 @@ impl ScanArgs {
             mmap: !self.no_mmap,
             progress: progress && !self.quiet,
             sketch_key,
+            limits: Limits {
+                max_decoded_bytes: self.max_decoded_bytes,
+                max_ratio: self.max_ratio,
+                max_depth: self.max_depth,
+                max_members: self.max_members,
+            },
         })
     }
 }

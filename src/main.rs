@@ -64,6 +64,12 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         table::render(&summary, &mut out)?;
         out.flush()?;
     }
+    if args.peak_memory {
+        match peak_memory() {
+            Some(line) => eprintln!("leakscan: peak memory {line}"),
+            None => eprintln!("leakscan: peak memory unknown"),
+        }
+    }
     let nothing_scanned =
         summary.inputs.is_empty() && summary.skipped.is_empty() && !summary.errors.is_empty();
     Ok(if nothing_scanned {
@@ -89,6 +95,13 @@ fn run_report(args: &ReportArgs) -> anyhow::Result<()> {
     );
     html::write_atomic(&report, &args.html)
         .with_context(|| format!("writing the HTML report to {}", args.html.display()))
+}
+
+/// The process's peak resident set (`VmHWM: 12345 kB`), where /proc tells it.
+fn peak_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    Some(line["VmHWM:".len()..].trim().to_string())
 }
 
 fn run_synth(args: &SynthArgs) -> anyhow::Result<()> {

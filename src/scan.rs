@@ -15,6 +15,7 @@ use crate::detect::pattern::{PatternError, PatternSet};
 use crate::detect::{Detector, Hit};
 use crate::error::InputError;
 use crate::format::{ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
+use crate::input::container::{self, Leaf, Limits, Stop};
 use crate::input::content::{self, Content, Encoding};
 use crate::input::mmap::{self, Data};
 use crate::input::{walk, Entry, InputSpec};
@@ -63,6 +64,8 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Key material for the distinct sketches (`--sketch-key`); `None`: random per scan.
     pub sketch_key: Option<Vec<u8>>,
+    /// How far compressed files and archives are read through.
+    pub limits: Limits,
 }
 
 impl Default for ScanOptions {
@@ -80,6 +83,7 @@ impl Default for ScanOptions {
             mmap: true,
             progress: false,
             sketch_key: None,
+            limits: Limits::default(),
         }
     }
 }
@@ -257,7 +261,7 @@ const WINDOW: usize = 16 << 20;
 const MAX_BATCH_BYTES: usize = 256 << 20;
 
 impl Scanner<'_> {
-    /// Opens one input and queues its chunks.
+    /// Opens one input and queues its chunks (those of every member of a container).
     fn input(&mut self, spec: &InputSpec) -> Result<(), ScanError> {
         let opened = match mmap::open(spec, self.opts.mmap) {
             Ok(opened) => opened,
@@ -266,19 +270,32 @@ impl Scanner<'_> {
                 return Ok(());
             }
         };
+        let limits = self.opts.limits;
         match opened.data {
             Data::Whole(bytes) => {
+                let data = (*bytes).as_ref();
+                if container::is_container(&data[..data.len().min(content::HEAD_LEN)]) {
+                    return container::read_whole(&spec.display, data, &limits, self);
+                }
                 let bytes: Bytes = Arc::from(bytes);
                 self.whole(spec, bytes, opened.bytes_on_disk)
             }
-            Data::Stream(reader) => self.stream(spec, reader, opened.bytes_on_disk),
+            Data::Stream(mut reader) => container::read_stream(
+                &spec.display,
+                &mut reader,
+                opened.bytes_on_disk,
+                &limits,
+                self,
+            ),
         }
     }
 
     /// Starts an input after classifying its first bytes; `None` when it is skipped.
+    /// `path` is its reported name, `name` the name its format is sniffed from.
     fn start(
         &mut self,
-        spec: &InputSpec,
+        path: &str,
+        name: &str,
         head: &[u8],
         total: u64,
         on_disk: u64,
@@ -286,7 +303,8 @@ impl Scanner<'_> {
         let reason = match content::classify(&head[..head.len().min(content::HEAD_LEN)]) {
             Content::Text(Encoding::Utf8 | Encoding::Utf8Bom) => None,
             Content::Text(enc) => Some(format!("unsupported_encoding:{}", enc.name())),
-            Content::Container(_) => Some("unsupported_container".to_string()),
+            // Containers not read through (7z, rar; the others never reach here).
+            Content::Container(kind) => Some(format!("unsupported:{kind}")),
             Content::Document(kind) => Some(match kind {
                 "jpeg" | "png" | "gif" | "webp" | "tiff" | "heic" | "mp4" | "elf" => {
                     "binary".to_string()
@@ -297,7 +315,7 @@ impl Scanner<'_> {
         };
         if let Some(reason) = reason {
             self.summary.skipped.push(Skipped {
-                path: spec.display.clone(),
+                path: path.to_string(),
                 reason,
                 bytes: total,
             });
@@ -308,9 +326,9 @@ impl Scanner<'_> {
         } else {
             "utf-8"
         };
-        let layout = Arc::new(Layout::sniff(&spec.display, head, self.opts.format));
+        let layout = Arc::new(Layout::sniff(name, head, self.opts.format));
         self.summary.inputs.push(InputSummary {
-            path: spec.display.clone(),
+            path: path.to_string(),
             format: layout.format.name(),
             encoding,
             region: self.detector.region().as_str().to_string(),
@@ -330,7 +348,8 @@ impl Scanner<'_> {
     fn whole(&mut self, spec: &InputSpec, bytes: Bytes, on_disk: u64) -> Result<(), ScanError> {
         let data = (*bytes).as_ref();
         let total = data.len() as u64;
-        let Some((input, layout)) = self.start(spec, data, total, on_disk) else {
+        let path = &spec.display;
+        let Some((input, layout)) = self.start(path, path, data, total, on_disk) else {
             return Ok(());
         };
         self.summary.inputs[input].bytes_decoded = total;
@@ -354,32 +373,28 @@ impl Scanner<'_> {
         Ok(())
     }
 
-    /// A stream, read in windows that end at record boundaries.
-    fn stream(
-        &mut self,
-        spec: &InputSpec,
-        mut reader: Box<dyn Read + Send>,
-        on_disk: u64,
-    ) -> Result<(), ScanError> {
+    /// A stream (a leaf of a container, standard input, a file not mapped), read in windows
+    /// that end at record boundaries.
+    fn stream(&mut self, leaf: &Leaf<'_>, reader: &mut dyn Read) -> Result<(), ScanError> {
         let mut buf: Vec<u8> = Vec::new();
         let mut at_eof = false;
-        let read_error = fill(&mut reader, &mut buf, WINDOW, &mut at_eof);
+        let read_error = fill(reader, &mut buf, WINDOW, &mut at_eof);
         let mut consumed = 0u64;
         let started = if read_error.is_none() || !buf.is_empty() {
-            self.start(spec, &buf, buf.len() as u64, on_disk)
+            self.start(
+                leaf.path,
+                leaf.name,
+                &buf,
+                buf.len() as u64,
+                leaf.bytes_on_disk,
+            )
         } else {
             None
         };
         let Some((input, layout)) = started else {
             match read_error {
-                Some(e) => self.summary.errors.push(InputError::io(&spec.display, &e)),
-                None => {
-                    // Skipped: count the rest of the stream too.
-                    let rest = std::io::copy(&mut reader, &mut std::io::sink()).unwrap_or(0);
-                    if let Some(s) = self.summary.skipped.last_mut() {
-                        s.bytes += rest;
-                    }
-                }
+                Some(e) => self.stopped(leaf.path, &e, 0, None),
+                None => self.skip_rest(leaf.path, reader, buf.len() as u64),
             }
             return Ok(());
         };
@@ -387,54 +402,104 @@ impl Scanner<'_> {
         let mut error = read_error;
         let mut state = ChunkState::Start;
         loop {
-            let edges = layout.chunk_edges(
-                &buf[body..],
-                self.opts.chunk_size,
-                at_eof || error.is_some(),
-                &state,
-            );
+            let done = at_eof || error.is_some();
+            let edges = layout.chunk_edges(&buf[body..], self.opts.chunk_size, done, &state);
+            self.summary.inputs[input].bytes_decoded = consumed + buf.len() as u64;
+            if let Some(edge) = edges.last() {
+                state = edge.state.clone();
+            }
             let last = body + edges.last().map_or(0, |e| e.at);
             if last > body {
-                let window: Bytes = Arc::new(buf[..last].to_vec());
+                // The window keeps the buffer (no copy); the bytes after its last record
+                // begin the next one.
+                let mut next = Vec::with_capacity(buf.len() - last + WINDOW);
+                next.extend_from_slice(&buf[last..]);
+                let window: Bytes = Arc::new(std::mem::replace(&mut buf, next));
                 for pair in edges.windows(2) {
-                    self.queue(Unit {
+                    self.push(Unit {
                         input,
                         layout: layout.clone(),
                         data: window.clone(),
                         range: body + pair[0].at..body + pair[1].at,
                         base: consumed,
                         state: pair[0].state.clone(),
-                    })?;
+                    });
                 }
+                consumed += last as u64;
+                body = 0;
             }
-            if let Some(edge) = edges.last() {
-                state = edge.state.clone();
-            }
-            self.summary.inputs[input].bytes_decoded = consumed + buf.len() as u64;
-            if at_eof || error.is_some() {
+            if done {
                 break;
             }
-            consumed += last as u64;
-            buf.drain(..last);
-            body = 0;
+            // Decode the next window while the workers scan this one.
             let want = buf.len() + WINDOW;
-            error = fill(&mut reader, &mut buf, want, &mut at_eof);
-            self.summary.inputs[input].bytes_decoded = consumed + buf.len() as u64;
+            error = self.flush_while(|| fill(reader, &mut buf, want, &mut at_eof))?;
         }
         if let Some(e) = error {
-            let summary = &mut self.summary.inputs[input];
-            let offset = summary.bytes_decoded;
-            summary.status = InputStatus::Partial;
-            self.summary
-                .errors
-                .push(InputError::io(&spec.display, &e).at(offset));
+            let offset = self.summary.inputs[input].bytes_decoded;
+            self.stopped(leaf.path, &e, offset, Some(input));
         }
-        Ok(())
+        self.flush_if_full()
     }
 
+    /// Counts the rest of a skipped stream into its `skipped` entry (the last one). Should
+    /// reading it pass a limit, that is the reason it is skipped for.
+    fn skip_rest(&mut self, path: &str, reader: &mut dyn Read, head: u64) {
+        let mut rest = 0u64;
+        let mut chunk = vec![0u8; 1 << 16];
+        let error = loop {
+            match reader.read(&mut chunk) {
+                Ok(0) => break None,
+                Ok(n) => rest += n as u64,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => break Some(e),
+            }
+        };
+        let Some(skipped) = self.summary.skipped.last_mut() else {
+            return;
+        };
+        skipped.bytes += rest;
+        if let Some(e) = error {
+            match container::stop_of(&e) {
+                Stop::Limit(reason) => skipped.reason = reason.to_string(),
+                Stop::Failed(..) => self.stopped(path, &e, head + rest, None),
+            }
+        }
+    }
+
+    /// Records why reading `path` stopped at decoded `offset`: past a limit it is listed in
+    /// `skipped` (with the bytes read up to there), else in `errors`. A started `input` is
+    /// marked `partial`: what was read before is scanned and kept.
+    fn stopped(&mut self, path: &str, err: &std::io::Error, offset: u64, input: Option<usize>) {
+        if let Some(input) = input {
+            self.summary.inputs[input].status = InputStatus::Partial;
+        }
+        match container::stop_of(err) {
+            Stop::Limit(reason) => self.summary.skipped.push(Skipped {
+                path: path.to_string(),
+                reason: reason.to_string(),
+                bytes: offset,
+            }),
+            Stop::Failed(kind, message) => self
+                .summary
+                .errors
+                .push(InputError::new(path, kind, message).at(offset)),
+        }
+    }
+
+    /// Queues a chunk; scans the batch once it is full.
     fn queue(&mut self, unit: Unit) -> Result<(), ScanError> {
+        self.push(unit);
+        self.flush_if_full()
+    }
+
+    /// Queues a chunk without scanning.
+    fn push(&mut self, unit: Unit) {
         self.batch_bytes += unit.range.len();
         self.batch.push(unit);
+    }
+
+    fn flush_if_full(&mut self) -> Result<(), ScanError> {
         if self.batch.len() >= self.max_units || self.batch_bytes >= MAX_BATCH_BYTES {
             self.flush()?;
         }
@@ -443,18 +508,34 @@ impl Scanner<'_> {
 
     /// Scans the queued chunks in parallel and merges their results in order.
     fn flush(&mut self) -> Result<(), ScanError> {
+        self.flush_while(|| ())
+    }
+
+    /// Scans the queued chunks on the pool while this thread runs `meanwhile` (decoding the
+    /// next window), then helps scanning and merges the results in order.
+    fn flush_while<T>(&mut self, meanwhile: impl FnOnce() -> T) -> Result<T, ScanError> {
         let batch = std::mem::take(&mut self.batch);
         self.batch_bytes = 0;
         let detector = self.detector;
         let key = self.key;
         let want_findings = self.writer.is_some();
         let reveal = self.opts.reveal;
-        let results: Vec<ChunkOut> = batch
-            .par_iter()
-            .map_init(Worker::default, |worker, unit| {
-                scan_chunk(detector, key, want_findings, reveal, worker, unit)
-            })
-            .collect();
+        let mut results: Vec<ChunkOut> = Vec::new();
+        // Unlike `join`, an in-place scope does not ask `meanwhile` (which holds the
+        // input's reader) to be sent to another thread.
+        let value = rayon::in_place_scope(|scope| {
+            if !batch.is_empty() {
+                scope.spawn(|_| {
+                    results = batch
+                        .par_iter()
+                        .map_init(Worker::default, |worker, unit| {
+                            scan_chunk(detector, key, want_findings, reveal, worker, unit)
+                        })
+                        .collect();
+                });
+            }
+            meanwhile()
+        });
         let mut bytes = 0u64;
         for (unit, out) in batch.iter().zip(results) {
             let input = &mut self.summary.inputs[unit.input];
@@ -471,31 +552,42 @@ impl Scanner<'_> {
         if let Some(bar) = &self.progress {
             bar.inc(bytes);
         }
-        Ok(())
+        Ok(value)
+    }
+}
+
+/// Leaves of containers (and plain streams) are read by the scanner as streams.
+impl container::Sink for Scanner<'_> {
+    type Error = ScanError;
+
+    fn leaf(&mut self, leaf: &Leaf<'_>, reader: &mut dyn Read) -> Result<(), ScanError> {
+        self.stream(leaf, reader)
+    }
+
+    fn skipped(&mut self, skipped: Skipped) {
+        self.summary.skipped.push(skipped);
+    }
+
+    fn error(&mut self, error: InputError) {
+        self.summary.errors.push(error);
     }
 }
 
 /// Reads from `reader` until `buf` holds `want` bytes or the stream ends; returns the read
-/// error, if any.
+/// error, if any (what was read before it stays in `buf`). Reads straight into `buf`'s spare
+/// capacity, growing it only as data comes: a small member costs a small buffer.
 fn fill(
     reader: &mut dyn Read,
     buf: &mut Vec<u8>,
     want: usize,
     at_eof: &mut bool,
 ) -> Option<std::io::Error> {
-    let mut chunk = vec![0u8; 1 << 16];
-    while buf.len() < want {
-        match reader.read(&mut chunk) {
-            Ok(0) => {
-                *at_eof = true;
-                return None;
-            }
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Some(e),
-        }
+    let room = want.saturating_sub(buf.len()) as u64;
+    let result = (&mut *reader).take(room).read_to_end(buf);
+    if result.is_ok() && buf.len() < want {
+        *at_eof = true;
     }
-    None
+    result.err()
 }
 
 /// Tokenises and scans one chunk.

@@ -185,8 +185,8 @@ fn binary_files_and_containers_are_skipped_with_a_reason() {
     )
     .unwrap();
     std::fs::write(
-        dir.path().join("dump.csv.gz"),
-        b"\x1F\x8B\x08\x00\x00\x00\x00\x00",
+        dir.path().join("dump.7z"),
+        b"7z\xBC\xAF\x27\x1C\x00\x04rest",
     )
     .unwrap();
     std::fs::write(dir.path().join("a.txt"), b"mail asha.rao@example.com\n").unwrap();
@@ -220,10 +220,7 @@ fn binary_files_and_containers_are_skipped_with_a_reason() {
     assert_eq!(
         reasons,
         [
-            (
-                "dump.csv.gz".to_string(),
-                "unsupported_container".to_string()
-            ),
+            ("dump.7z".to_string(), "unsupported:7z".to_string()),
             ("photo.jpg".to_string(), "binary".to_string())
         ]
     );

@@ -1,11 +1,12 @@
 //! leakscan's test suite, one binary: pattern vectors, chunk boundaries, the command line,
-//! the output contract, the HTML report in a browser, and accuracy against the generator's
-//! ground truth.
+//! the output contract, the HTML report in a browser, containers, and accuracy against the
+//! generator's ground truth.
 
 mod accuracy;
 mod boundaries;
 mod cli;
 mod common;
+mod containers;
 mod contract;
 mod html;
 mod patterns;

@@ -3,7 +3,9 @@
 //! [`walk::walk`] turns the PATHs given into leaf inputs in walk order, [`mmap::open`] opens
 //! one (the only `unsafe` of the crate lives there), and [`content::classify`] tells from its
 //! first bytes whether it is text (and in which encoding), a container, a document or binary.
+//! [`container`] reads through compressed files and archives, handing on their members.
 
+pub mod container;
 pub mod content;
 pub mod mmap;
 pub mod walk;
