@@ -1,6 +1,7 @@
 //! The command line: clap derive types, turned into the options of each stage.
 
 use crate::format::Format;
+use crate::part::ByteRange;
 use crate::scan::{ScanOptions, DEFAULT_CHUNK};
 use crate::types::{PiiType, Region};
 use clap::{Args, Parser, Subcommand};
@@ -23,8 +24,13 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         leakscan scan samples/\n  \
         leakscan scan dump/ --report report.json --findings findings.jsonl\n  \
-        zcat users.csv.gz | leakscan scan - --format csv --types email,phone")]
+        zcat users.csv.gz | leakscan scan - --format csv --types email,phone\n  \
+        leakscan scan big.csv --range 0-1GiB --sketch-key key --report part0.json")]
     Scan(ScanArgs),
+    /// Merge the reports of scans of disjoint parts into the report of their union.
+    #[command(after_help = "Examples:\n  \
+        leakscan merge part0.json part1.json part2.json --report whole.json")]
+    Merge(MergeArgs),
     /// Write a synthetic dump with byte-level ground truth (truth.jsonl).
     #[command(after_help = "Examples:\n  \
         leakscan synth --out /tmp/dump --size 100MB\n  \
@@ -69,12 +75,30 @@ pub struct ScanArgs {
     /// default: a random key per scan.
     #[arg(long, value_name = "FILE")]
     pub sketch_key: Option<PathBuf>,
+    /// Scan only the records that begin in bytes [START, END) of the one PATH (a part: the
+    /// header and offsets are the whole file's).
+    #[arg(long, value_name = "START-END")]
+    pub range: Option<ByteRange>,
+    /// Report the one input (standard input, `-`) under this path.
+    #[arg(long, value_name = "PATH")]
+    pub input_name: Option<String>,
     /// Target chunk size in bytes (for tests and tuning).
     #[arg(long, hide = true, default_value_t = DEFAULT_CHUNK)]
     pub chunk_size: usize,
     /// Read every input as a stream instead of memory-mapping files (for tests).
     #[arg(long, hide = true)]
     pub no_mmap: bool,
+}
+
+/// `leakscan merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Reports of scans of disjoint parts (whole inputs or `--range` parts), in any order.
+    #[arg(required = true, value_name = "REPORT")]
+    pub reports: Vec<PathBuf>,
+    /// Write the merged report (JSON) to FILE, atomically.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub report: PathBuf,
 }
 
 /// `leakscan synth`.
@@ -117,6 +141,8 @@ impl ScanArgs {
             mmap: !self.no_mmap,
             progress: progress && !self.quiet,
             sketch_key,
+            range: self.range,
+            input_name: self.input_name.clone(),
         })
     }
 }

@@ -3,7 +3,7 @@
 
 use anyhow::Context as _;
 use clap::Parser;
-use leakscan::cli::{Cli, Command, ScanArgs, SynthArgs};
+use leakscan::cli::{Cli, Command, MergeArgs, ScanArgs, SynthArgs};
 use leakscan::output::{report, table};
 use leakscan::scan::{self, ScanError};
 use leakscan::synth;
@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(args) => run_scan(&args),
+        Command::Merge(args) => run_merge(&args).map(|()| ExitCode::SUCCESS),
         Command::Synth(args) => run_synth(&args).map(|()| ExitCode::SUCCESS),
     };
     match result {
@@ -68,6 +69,12 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn run_merge(args: &MergeArgs) -> anyhow::Result<()> {
+    let merged = leakscan::merge::merge_files(&args.reports)?;
+    report::write_atomic(&merged, &args.report)
+        .with_context(|| format!("writing the report to {}", args.report.display()))
 }
 
 fn run_synth(args: &SynthArgs) -> anyhow::Result<()> {

@@ -21,6 +21,7 @@ use crate::input::{walk, Entry, InputSpec};
 use crate::output::findings::FindingsWriter;
 use crate::output::mask::{mask, Revealed};
 use crate::output::Finding;
+use crate::part::{self, ByteRange};
 use crate::types::{PiiType, Region};
 use rayon::prelude::*;
 use siphasher::sip::SipHasher13;
@@ -63,6 +64,10 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Key material for the distinct sketches (`--sketch-key`); `None`: random per scan.
     pub sketch_key: Option<Vec<u8>>,
+    /// Only the records that begin in this byte range of the one input (`--range`).
+    pub range: Option<ByteRange>,
+    /// The path the one input is reported as (`--input-name`, for standard input).
+    pub input_name: Option<String>,
 }
 
 impl Default for ScanOptions {
@@ -80,6 +85,8 @@ impl Default for ScanOptions {
             mmap: true,
             progress: false,
             sketch_key: None,
+            range: None,
+            input_name: None,
         }
     }
 }
@@ -96,6 +103,9 @@ pub enum ScanError {
     /// The worker threads could not be started.
     #[error("threads: {0}")]
     Threads(String),
+    /// The options cannot be applied to the inputs given.
+    #[error("{0}")]
+    Usage(String),
 }
 
 /// Runs a scan and returns its summary (findings are written as the scan goes).
@@ -132,14 +142,26 @@ pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
         summary: ScanSummary {
             complete: true,
             sketch_key_fingerprint: key.fingerprint(),
+            patterns_fingerprint: set.fingerprint(opts.types.as_deref()),
             ..ScanSummary::default()
         },
         progress: opts.progress.then(progress_bar),
     };
+    let entries = walk::walk(&opts.paths);
+    if (opts.range.is_some() || opts.input_name.is_some()) && entries.len() != 1 {
+        return Err(ScanError::Usage(
+            "--range and --input-name apply to exactly one input".into(),
+        ));
+    }
     pool.install(|| {
-        for entry in walk::walk(&opts.paths) {
+        for entry in entries {
             match entry {
-                Entry::Input(spec) => scan.input(&spec)?,
+                Entry::Input(mut spec) => {
+                    if let Some(name) = &opts.input_name {
+                        spec.display = name.clone();
+                    }
+                    scan.input(&spec)?
+                }
                 Entry::Skipped(s) => scan.summary.skipped.push(s),
                 Entry::Error(e) => scan.summary.errors.push(e),
             }
@@ -271,6 +293,11 @@ impl Scanner<'_> {
                 let bytes: Bytes = Arc::from(bytes);
                 self.whole(spec, bytes, opened.bytes_on_disk)
             }
+            Data::Stream(_) if self.opts.range.is_some() => Err(ScanError::Usage(format!(
+                "{}: --range needs a regular file that can be memory-mapped (not standard \
+                 input, a pipe, a compressed file or --no-mmap)",
+                spec.display
+            ))),
             Data::Stream(reader) => self.stream(spec, reader, opened.bytes_on_disk),
         }
     }
@@ -296,11 +323,14 @@ impl Scanner<'_> {
             Content::Binary => Some("binary".to_string()),
         };
         if let Some(reason) = reason {
-            self.summary.skipped.push(Skipped {
-                path: spec.display.clone(),
-                reason,
-                bytes: total,
-            });
+            // Every part of a skipped input sees the same head: the part at offset 0 says so.
+            if !matches!(self.opts.range, Some(r) if r.start > 0) {
+                self.summary.skipped.push(Skipped {
+                    path: spec.display.clone(),
+                    reason,
+                    bytes: total,
+                });
+            }
             return None;
         }
         let encoding = if head.starts_with(b"\xEF\xBB\xBF") {
@@ -316,6 +346,7 @@ impl Scanner<'_> {
             region: self.detector.region().as_str().to_string(),
             bytes_on_disk: on_disk,
             bytes_decoded: 0,
+            range: None,
             status: InputStatus::Ok,
             stats: InputStats {
                 // The byte-order mark and a CSV header are read, not skipped.
@@ -333,20 +364,37 @@ impl Scanner<'_> {
         let Some((input, layout)) = self.start(spec, data, total, on_disk) else {
             return Ok(());
         };
-        self.summary.inputs[input].bytes_decoded = total;
-        let body = layout.body_start.min(data.len());
-        let edges = layout.chunk_edges(
-            &data[body..],
-            self.opts.chunk_size,
-            true,
-            &ChunkState::Start,
-        );
+        let (records, state) = match self.opts.range {
+            None => {
+                self.summary.inputs[input].bytes_decoded = total;
+                (
+                    layout.body_start.min(data.len())..data.len(),
+                    ChunkState::Start,
+                )
+            }
+            Some(range) => {
+                if on_disk != total {
+                    return Err(ScanError::Usage(format!(
+                        "{}: --range needs an uncompressed file (a compressed input is one part)",
+                        spec.display
+                    )));
+                }
+                let part = part::span(&layout, data, range);
+                let summary = &mut self.summary.inputs[input];
+                summary.range = Some(range);
+                summary.bytes_decoded = part.bytes.len() as u64;
+                summary.stats.bytes_scanned = (part.records.start - part.bytes.start) as u64;
+                (part.records, part.state)
+            }
+        };
+        let from = records.start;
+        let edges = layout.chunk_edges(&data[records], self.opts.chunk_size, true, &state);
         for pair in edges.windows(2) {
             self.queue(Unit {
                 input,
                 layout: layout.clone(),
                 data: bytes.clone(),
-                range: body + pair[0].at..body + pair[1].at,
+                range: from + pair[0].at..from + pair[1].at,
                 base: 0,
                 state: pair[0].state.clone(),
             })?;
@@ -460,8 +508,15 @@ impl Scanner<'_> {
             let input = &mut self.summary.inputs[unit.input];
             if let Some(writer) = &mut self.writer {
                 let before = input.stats.records;
+                // A part that starts past offset 0 numbers its records from its own start.
+                let in_part = matches!(input.range, Some(r) if r.start > 0);
                 for mut f in out.findings {
-                    f.record = f.record.map(|r| r + before);
+                    let record = f.record.map(|r| r + before);
+                    if in_part {
+                        (f.record, f.part_record) = (None, record);
+                    } else {
+                        f.record = record;
+                    }
                     writer.write(&input.path, &f).map_err(ScanError::Findings)?;
                 }
             }
@@ -663,6 +718,7 @@ impl FieldSink for ChunkSink<'_> {
                     ty: hit.ty,
                     field: slot.name.clone(),
                     record: Some(record),
+                    part_record: None,
                     masked: mask(hit.ty, raw),
                     value: self.reveal.then(|| Revealed::new(raw)),
                     basis: hit.basis,

@@ -6,4 +6,5 @@ mod boundaries;
 mod cli;
 mod common;
 mod contract;
+mod merge;
 mod patterns;
