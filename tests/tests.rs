@@ -8,3 +8,4 @@ mod common;
 mod contract;
 mod merge;
 mod patterns;
+mod spark;
