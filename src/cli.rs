@@ -4,6 +4,7 @@ use crate::format::Format;
 use crate::input::container::{
     Limits, DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO,
 };
+use crate::part::ByteRange;
 use crate::scan::{ScanOptions, DEFAULT_CHUNK};
 use crate::types::{PiiType, Region};
 use clap::{Args, Parser, Subcommand};
@@ -27,8 +28,13 @@ pub enum Command {
         leakscan scan samples/\n  \
         leakscan scan dump/ --report report.json --findings findings.jsonl\n  \
         leakscan scan dump/ --report report.json --html report.html\n  \
-        zcat users.csv.gz | leakscan scan - --format csv --types email,phone")]
-    Scan(ScanArgs),
+        zcat users.csv.gz | leakscan scan - --format csv --types email,phone\n  \
+        leakscan scan big.csv --range 0-1GiB --sketch-key key --report part0.json")]
+    Scan(Box<ScanArgs>),
+    /// Merge the reports of scans of disjoint parts into the report of their union.
+    #[command(after_help = "Examples:\n  \
+        leakscan merge part0.json part1.json part2.json --report whole.json")]
+    Merge(MergeArgs),
     /// Write a synthetic dump with byte-level ground truth (truth.jsonl).
     #[command(after_help = "Examples:\n  \
         leakscan synth --out /tmp/dump --size 100MB\n  \
@@ -93,6 +99,13 @@ pub struct ScanArgs {
     /// Read at most N archive members per input given.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_MEMBERS)]
     pub max_members: u64,
+    /// Scan only the records that begin in bytes [START, END) of the one PATH (a part: the
+    /// header and offsets are the whole file's).
+    #[arg(long, value_name = "START-END")]
+    pub range: Option<ByteRange>,
+    /// Report the one input (standard input, `-`) under this path.
+    #[arg(long, value_name = "PATH")]
+    pub input_name: Option<String>,
     /// Target chunk size in bytes (for tests and tuning).
     #[arg(long, hide = true, default_value_t = DEFAULT_CHUNK)]
     pub chunk_size: usize,
@@ -102,6 +115,17 @@ pub struct ScanArgs {
     /// Print the peak resident memory (Linux `VmHWM`) to stderr at exit (for tests).
     #[arg(long, hide = true)]
     pub peak_memory: bool,
+}
+
+/// `leakscan merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Reports of scans of disjoint parts (whole inputs or `--range` parts), in any order.
+    #[arg(required = true, value_name = "REPORT")]
+    pub reports: Vec<PathBuf>,
+    /// Write the merged report (JSON) to FILE, atomically.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub report: PathBuf,
 }
 
 /// `leakscan synth`.
@@ -161,6 +185,8 @@ impl ScanArgs {
                 max_depth: self.max_depth,
                 max_members: self.max_members,
             },
+            range: self.range,
+            input_name: self.input_name.clone(),
         })
     }
 }

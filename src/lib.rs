@@ -12,7 +12,9 @@
 //! 5. [`output`]: the JSON report, the findings stream and the summary table, where values
 //!    are rendered only masked.
 //!
-//! [`scan`] wires the stages together and runs chunks on all cores with rayon.
+//! [`scan`] wires the stages together and runs chunks on all cores with rayon. To scale out,
+//! [`part`] cuts one input into byte ranges that hold whole records, and [`merge`] combines
+//! the reports of disjoint parts into the report of their union.
 //!
 //! ```
 //! use leakscan::detect::Detector;
@@ -33,7 +35,9 @@ pub mod detect;
 pub mod error;
 pub mod format;
 pub mod input;
+pub mod merge;
 pub mod output;
+pub mod part;
 pub mod scan;
 pub mod synth;
 pub mod types;

@@ -3,7 +3,7 @@
 
 use anyhow::Context as _;
 use clap::Parser;
-use leakscan::cli::{Cli, Command, ReportArgs, ScanArgs, SynthArgs};
+use leakscan::cli::{Cli, Command, MergeArgs, ReportArgs, ScanArgs, SynthArgs};
 use leakscan::output::{html, report, table};
 use leakscan::scan::{self, ScanError};
 use leakscan::synth;
@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(args) => run_scan(&args),
+        Command::Merge(args) => run_merge(&args).map(|()| ExitCode::SUCCESS),
         Command::Synth(args) => run_synth(&args).map(|()| ExitCode::SUCCESS),
         Command::Report(args) => run_report(&args).map(|()| ExitCode::SUCCESS),
     };
@@ -102,6 +103,12 @@ fn peak_memory() -> Option<String> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
     Some(line["VmHWM:".len()..].trim().to_string())
+}
+
+fn run_merge(args: &MergeArgs) -> anyhow::Result<()> {
+    let merged = leakscan::merge::merge_files(&args.reports)?;
+    report::write_atomic(&merged, &args.report)
+        .with_context(|| format!("writing the report to {}", args.report.display()))
 }
 
 fn run_synth(args: &SynthArgs) -> anyhow::Result<()> {

@@ -22,6 +22,7 @@ use crate::input::{walk, Entry, InputSpec};
 use crate::output::findings::FindingsWriter;
 use crate::output::mask::{mask, Revealed};
 use crate::output::Finding;
+use crate::part::{self, ByteRange};
 use crate::types::{PiiType, Region};
 use rayon::prelude::*;
 use siphasher::sip::SipHasher13;
@@ -66,6 +67,10 @@ pub struct ScanOptions {
     pub sketch_key: Option<Vec<u8>>,
     /// How far compressed files and archives are read through.
     pub limits: Limits,
+    /// Only the records that begin in this byte range of the one input (`--range`).
+    pub range: Option<ByteRange>,
+    /// The path the one input is reported as (`--input-name`, for standard input).
+    pub input_name: Option<String>,
 }
 
 impl Default for ScanOptions {
@@ -84,6 +89,8 @@ impl Default for ScanOptions {
             progress: false,
             sketch_key: None,
             limits: Limits::default(),
+            range: None,
+            input_name: None,
         }
     }
 }
@@ -100,6 +107,9 @@ pub enum ScanError {
     /// The worker threads could not be started.
     #[error("threads: {0}")]
     Threads(String),
+    /// The options cannot be applied to the inputs given.
+    #[error("{0}")]
+    Usage(String),
 }
 
 /// Runs a scan and returns its summary (findings are written as the scan goes).
@@ -136,14 +146,26 @@ pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
         summary: ScanSummary {
             complete: true,
             sketch_key_fingerprint: key.fingerprint(),
+            patterns_fingerprint: set.fingerprint(opts.types.as_deref()),
             ..ScanSummary::default()
         },
         progress: opts.progress.then(progress_bar),
     };
+    let entries = walk::walk(&opts.paths);
+    if (opts.range.is_some() || opts.input_name.is_some()) && entries.len() != 1 {
+        return Err(ScanError::Usage(
+            "--range and --input-name apply to exactly one input".into(),
+        ));
+    }
     pool.install(|| {
-        for entry in walk::walk(&opts.paths) {
+        for entry in entries {
             match entry {
-                Entry::Input(spec) => scan.input(&spec)?,
+                Entry::Input(mut spec) => {
+                    if let Some(name) = &opts.input_name {
+                        spec.display = name.clone();
+                    }
+                    scan.input(&spec)?
+                }
                 Entry::Skipped(s) => scan.summary.skipped.push(s),
                 Entry::Error(e) => scan.summary.errors.push(e),
             }
@@ -280,6 +302,11 @@ impl Scanner<'_> {
                 let bytes: Bytes = Arc::from(bytes);
                 self.whole(spec, bytes, opened.bytes_on_disk)
             }
+            Data::Stream(_) if self.opts.range.is_some() => Err(ScanError::Usage(format!(
+                "{}: --range needs a regular file that can be memory-mapped (not standard \
+                 input, a pipe, a compressed file or --no-mmap)",
+                spec.display
+            ))),
             Data::Stream(mut reader) => container::read_stream(
                 &spec.display,
                 &mut reader,
@@ -314,11 +341,14 @@ impl Scanner<'_> {
             Content::Binary => Some("binary".to_string()),
         };
         if let Some(reason) = reason {
-            self.summary.skipped.push(Skipped {
-                path: path.to_string(),
-                reason,
-                bytes: total,
-            });
+            // Every part of a skipped input sees the same head: the part at offset 0 says so.
+            if !matches!(self.opts.range, Some(r) if r.start > 0) {
+                self.summary.skipped.push(Skipped {
+                    path: path.to_string(),
+                    reason,
+                    bytes: total,
+                });
+            }
             return None;
         }
         let encoding = if head.starts_with(b"\xEF\xBB\xBF") {
@@ -334,6 +364,7 @@ impl Scanner<'_> {
             region: self.detector.region().as_str().to_string(),
             bytes_on_disk: on_disk,
             bytes_decoded: 0,
+            range: None,
             status: InputStatus::Ok,
             stats: InputStats {
                 // The byte-order mark and a CSV header are read, not skipped.
@@ -352,20 +383,37 @@ impl Scanner<'_> {
         let Some((input, layout)) = self.start(path, path, data, total, on_disk) else {
             return Ok(());
         };
-        self.summary.inputs[input].bytes_decoded = total;
-        let body = layout.body_start.min(data.len());
-        let edges = layout.chunk_edges(
-            &data[body..],
-            self.opts.chunk_size,
-            true,
-            &ChunkState::Start,
-        );
+        let (records, state) = match self.opts.range {
+            None => {
+                self.summary.inputs[input].bytes_decoded = total;
+                (
+                    layout.body_start.min(data.len())..data.len(),
+                    ChunkState::Start,
+                )
+            }
+            Some(range) => {
+                if on_disk != total {
+                    return Err(ScanError::Usage(format!(
+                        "{}: --range needs an uncompressed file (a compressed input is one part)",
+                        spec.display
+                    )));
+                }
+                let part = part::span(&layout, data, range);
+                let summary = &mut self.summary.inputs[input];
+                summary.range = Some(range);
+                summary.bytes_decoded = part.bytes.len() as u64;
+                summary.stats.bytes_scanned = (part.records.start - part.bytes.start) as u64;
+                (part.records, part.state)
+            }
+        };
+        let from = records.start;
+        let edges = layout.chunk_edges(&data[records], self.opts.chunk_size, true, &state);
         for pair in edges.windows(2) {
             self.queue(Unit {
                 input,
                 layout: layout.clone(),
                 data: bytes.clone(),
-                range: body + pair[0].at..body + pair[1].at,
+                range: from + pair[0].at..from + pair[1].at,
                 base: 0,
                 state: pair[0].state.clone(),
             })?;
@@ -541,8 +589,15 @@ impl Scanner<'_> {
             let input = &mut self.summary.inputs[unit.input];
             if let Some(writer) = &mut self.writer {
                 let before = input.stats.records;
+                // A part that starts past offset 0 numbers its records from its own start.
+                let in_part = matches!(input.range, Some(r) if r.start > 0);
                 for mut f in out.findings {
-                    f.record = f.record.map(|r| r + before);
+                    let record = f.record.map(|r| r + before);
+                    if in_part {
+                        (f.record, f.part_record) = (None, record);
+                    } else {
+                        f.record = record;
+                    }
                     writer.write(&input.path, &f).map_err(ScanError::Findings)?;
                 }
             }
@@ -755,6 +810,7 @@ impl FieldSink for ChunkSink<'_> {
                     ty: hit.ty,
                     field: slot.name.clone(),
                     record: Some(record),
+                    part_record: None,
                     masked: mask(hit.ty, raw),
                     value: self.reveal.then(|| Revealed::new(raw)),
                     basis: hit.basis,

@@ -9,4 +9,6 @@ mod common;
 mod containers;
 mod contract;
 mod html;
+mod merge;
 mod patterns;
+mod spark;

@@ -155,8 +155,10 @@ pub struct InputSummary {
     pub region: String,
     /// Size of the file as stored.
     pub bytes_on_disk: u64,
-    /// Size of its decoded content.
+    /// Size of its decoded content (of the part's share of it, for a part).
     pub bytes_decoded: u64,
+    /// For a part (`--range`), the byte range asked for.
+    pub range: Option<crate::part::ByteRange>,
     /// How the scan of it ended.
     pub status: InputStatus,
     /// What was found in it.
@@ -191,4 +193,6 @@ pub struct ScanSummary {
     pub totals: Totals,
     /// Fingerprint of the key the distinct sketches were hashed with (hex).
     pub sketch_key_fingerprint: String,
+    /// Fingerprint of the detectors that ran: pattern files and `--types` (hex).
+    pub patterns_fingerprint: String,
 }

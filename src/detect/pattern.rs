@@ -8,6 +8,8 @@
 use crate::detect::validate;
 use crate::types::PiiType;
 use serde::Deserialize;
+use siphasher::sip::SipHasher13;
+use std::hash::Hasher;
 use std::path::Path;
 
 /// One example of a pattern file: a value to scan, and what it must (or must not) yield.
@@ -93,6 +95,8 @@ pub struct PatternSet {
     pub patterns: Vec<Pattern>,
     /// The deny words of `context.toml` (and of added context files).
     pub deny_field_words: Vec<String>,
+    /// Every file loaded, folded into one hash in load order (see [`PatternSet::fingerprint`]).
+    digest: u64,
 }
 
 /// A pattern file that could not be loaded: names the file, the detector and the problem.
@@ -177,7 +181,39 @@ impl PatternSet {
         Ok(())
     }
 
+    /// Folds the text of a file being loaded into [`PatternSet::fingerprint`].
+    fn fold(&mut self, text: &str) {
+        let mut h = SipHasher13::new_with_keys(0x7061_7474_6572_6e73, self.digest);
+        h.write(&(text.len() as u64).to_le_bytes());
+        h.write(text.as_bytes());
+        self.digest = h.finish();
+    }
+
+    /// Fingerprint (hex) of the detectors that run: the text of every pattern and context file
+    /// loaded, in load order, and the `--types` selection (`None`: all). Reports of scans
+    /// with different fingerprints cannot be merged: the same data would give other counts.
+    ///
+    /// ```
+    /// use leakscan::detect::pattern::PatternSet;
+    /// use leakscan::types::PiiType;
+    /// let set = PatternSet::builtin().unwrap();
+    /// assert_eq!(set.fingerprint(None), PatternSet::builtin().unwrap().fingerprint(None));
+    /// assert_ne!(set.fingerprint(None), set.fingerprint(Some(&[PiiType::Email])));
+    /// ```
+    pub fn fingerprint(&self, types: Option<&[PiiType]>) -> String {
+        let mut h = SipHasher13::new_with_keys(0x7479_7065_7365_6c65, self.digest);
+        if let Some(types) = types {
+            let mut bits = 0u64;
+            for ty in types {
+                bits |= 1 << ty.index();
+            }
+            h.write(&bits.to_le_bytes());
+        }
+        format!("{:016x}", h.finish())
+    }
+
     fn add_context(&mut self, origin: &str, text: &str) -> Result<(), PatternError> {
+        self.fold(text);
         let ctx: ContextFile = toml::from_str(text).map_err(|e| PatternError {
             origin: origin.into(),
             detector: "context".into(),
@@ -195,6 +231,7 @@ impl PatternSet {
         text: &str,
         builtin: bool,
     ) -> Result<(), PatternError> {
+        self.fold(text);
         let file: PatternFile = toml::from_str(text).map_err(|e| PatternError {
             origin: origin.into(),
             detector: "-".into(),

@@ -53,6 +53,8 @@ struct Line<'a> {
     ty: &'static str,
     field: Option<&'a str>,
     record: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_record: Option<u64>,
     masked: &'a crate::output::mask::Masked,
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<&'a crate::output::mask::Revealed>,
@@ -113,6 +115,7 @@ impl FindingsWriter {
             ty: finding.ty.name(),
             field: finding.field.as_deref(),
             record: finding.record,
+            part_record: finding.part_record,
             masked: &finding.masked,
             value: finding.value.as_ref().filter(|_| self.reveal),
             basis: BasisNames(finding.basis),
@@ -141,6 +144,7 @@ mod tests {
             ty: PiiType::Aadhaar,
             field: Some(Arc::from("aadhaar_no")),
             record: Some(17),
+            part_record: None,
             masked: mask(PiiType::Aadhaar, b"2345 6789 9012"),
             value: Some(Revealed::new(b"2345 6789 9012")),
             basis: Basis::VERHOEFF | Basis::FIELD,
@@ -197,6 +201,21 @@ mod tests {
         assert!(lines[0].starts_with("{\"path\":\"dir/\\\"odd\\\"\\n.txt\","));
         assert!(lines[1].contains("\"field\":null,\"record\":null,"));
         assert!(lines[1].ends_with("\"basis\":[\"shape\"]}"));
+    }
+
+    #[test]
+    fn a_part_gives_its_own_record_number() {
+        let finding = Finding {
+            record: None,
+            part_record: Some(3),
+            ..aadhaar()
+        };
+        let text = written(false, &[("a.csv", finding)]);
+        assert!(
+            text.contains("\"record\":null,\"part_record\":3,\"masked\""),
+            "{text}"
+        );
+        assert!(!written(false, &[("a.csv", aadhaar())]).contains("part_record"));
     }
 
     #[cfg(unix)]

@@ -26,6 +26,8 @@ pub struct Finding {
     pub field: Option<Arc<str>>,
     /// 1-based record number.
     pub record: Option<u64>,
+    /// 1-based record number within a part (`--range`) that cannot know `record`.
+    pub part_record: Option<u64>,
     /// The value masked.
     pub masked: Masked,
     /// The raw value, only with `--reveal`.

@@ -6,7 +6,8 @@
 //! the types were found in, so that two scans of the same data give byte-identical reports.
 
 use crate::aggregate::hll::EncodedHll;
-use crate::aggregate::{FieldStats, InputSummary, ScanSummary, Skipped, TypeStats};
+use crate::aggregate::{FieldStats, InputSummary, ScanSummary, Skipped, Totals, TypeStats};
+use crate::detect::normalize;
 use crate::error::InputError;
 use crate::output::mask::Masked;
 use crate::types::PiiType;
@@ -35,6 +36,14 @@ pub struct Report {
     pub scanned: Scanned,
     /// Fingerprint of the key the sketches were hashed with (hex).
     pub sketch_key: String,
+    /// Fingerprint of the detectors that ran: built-in and added pattern files, `--types`
+    /// (hex; empty in reports written before it existed).
+    #[serde(default)]
+    pub patterns: String,
+    /// Version of the normal forms values are hashed in ([`normalize::VERSION`]; 0 in
+    /// reports written before it existed).
+    #[serde(default)]
+    pub normalization: u32,
     /// One entry per scanned leaf input, in walk order.
     pub inputs: Vec<InputEntry>,
     /// Per type over the whole scan.
@@ -74,6 +83,9 @@ pub struct Scanned {
 pub struct InputEntry {
     /// The input as reported.
     pub path: String,
+    /// For a part (`--range START-END`): `[START, END]` as asked for (END may lie past the end).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<[u64; 2]>,
     /// The format it was read in.
     pub format: String,
     /// Its text encoding.
@@ -110,6 +122,9 @@ pub struct TypeTotal {
 pub struct FieldEntry {
     /// The input the field belongs to.
     pub path: String,
+    /// The range of the part the field belongs to, as its input entry gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<[u64; 2]>,
     /// The field's name; `null` for values outside any field.
     pub field: Option<String>,
     /// Records in which the field holds a value.
@@ -214,19 +229,6 @@ pub fn build(summary: &ScanSummary) -> Report {
         records: inputs.iter().map(|i| i.records).sum(),
         seconds: to_millis(summary.seconds),
     };
-    let types = PiiType::ALL
-        .into_iter()
-        .zip(&summary.totals.types)
-        .filter(|(_, stats)| stats.count > 0 || !stats.distinct.is_empty())
-        .map(|(ty, stats)| {
-            let total = TypeTotal {
-                count: stats.count,
-                distinct_estimate: stats.distinct.estimate(),
-                hll: stats.distinct.encode(),
-            };
-            (ty, total)
-        })
-        .collect();
     let fields = summary
         .inputs
         .iter()
@@ -235,7 +237,7 @@ pub fn build(summary: &ScanSummary) -> Report {
                 .stats
                 .fields
                 .iter()
-                .map(|field| field_entry(&input.path, field))
+                .map(|field| field_entry(&input.path, range_of(input), field))
         })
         .collect();
     Report {
@@ -247,12 +249,32 @@ pub fn build(summary: &ScanSummary) -> Report {
         complete: summary.complete,
         scanned,
         sketch_key: summary.sketch_key_fingerprint.clone(),
+        patterns: summary.patterns_fingerprint.clone(),
+        normalization: normalize::VERSION,
         inputs,
-        types: TypeMap(types),
+        types: type_totals(&summary.totals),
         fields,
         skipped: summary.skipped.iter().map(skipped_entry).collect(),
         errors: summary.errors.iter().map(error_entry).collect(),
     }
+}
+
+/// The top-level `types` of the totals: every type found, in contract order.
+pub(crate) fn type_totals(totals: &Totals) -> TypeMap<TypeTotal> {
+    let types = PiiType::ALL
+        .into_iter()
+        .zip(&totals.types)
+        .filter(|(_, stats)| stats.count > 0 || !stats.distinct.is_empty())
+        .map(|(ty, stats)| {
+            let total = TypeTotal {
+                count: stats.count,
+                distinct_estimate: stats.distinct.estimate(),
+                hll: stats.distinct.encode(),
+            };
+            (ty, total)
+        })
+        .collect();
+    TypeMap(types)
 }
 
 /// Seconds rounded to the millisecond; 0 if not a finite, non-negative number (JSON has no NaN).
@@ -264,9 +286,15 @@ fn to_millis(seconds: f64) -> f64 {
     }
 }
 
+/// The report form of a part's range.
+fn range_of(input: &InputSummary) -> Option<[u64; 2]> {
+    input.range.map(|r| [r.start, r.end])
+}
+
 fn input_entry(input: &InputSummary) -> InputEntry {
     InputEntry {
         path: input.path.clone(),
+        range: range_of(input),
         format: input.format.to_owned(),
         encoding: input.encoding.to_owned(),
         region: input.region.clone(),
@@ -279,7 +307,8 @@ fn input_entry(input: &InputSummary) -> InputEntry {
     }
 }
 
-fn field_entry(path: &str, field: &FieldStats) -> FieldEntry {
+/// The `fields` entry of `field` of the input (or part) `path` (`range`).
+pub(crate) fn field_entry(path: &str, range: Option<[u64; 2]>, field: &FieldStats) -> FieldEntry {
     let types = field
         .types
         .iter()
@@ -287,6 +316,7 @@ fn field_entry(path: &str, field: &FieldStats) -> FieldEntry {
         .collect();
     FieldEntry {
         path: path.to_owned(),
+        range,
         field: field.name.clone(),
         records: field.records,
         types: TypeMap(types),
@@ -361,7 +391,7 @@ pub(crate) fn write_file_atomic(
 pub(crate) mod tests {
     use super::*;
     use crate::aggregate::hll::Hll;
-    use crate::aggregate::{InputStats, InputStatus, Totals};
+    use crate::aggregate::{InputStats, InputStatus};
     use crate::error::ErrorKind;
     use crate::output::mask::mask;
 
@@ -430,6 +460,7 @@ pub(crate) mod tests {
             region: "IN".into(),
             bytes_on_disk: 300,
             bytes_decoded: stats.bytes_scanned + stats.bytes_skipped,
+            range: None,
             status,
             stats,
         };
@@ -452,6 +483,7 @@ pub(crate) mod tests {
             )],
             totals,
             sketch_key_fingerprint: "0123abcd".into(),
+            patterns_fingerprint: "feed".into(),
         }
     }
 
@@ -525,6 +557,8 @@ pub(crate) mod tests {
             ",\"complete\":",
             ",\"scanned\":",
             ",\"sketch_key\":",
+            ",\"patterns\":\"feed\"",
+            ",\"normalization\":",
             ",\"inputs\":[",
             ",\"types\":{",
             ",\"fields\":[",
@@ -537,6 +571,10 @@ pub(crate) mod tests {
         let contact = &json[json.find("\"contact\"").unwrap()..];
         assert!(contact.find("\"person_name\"").unwrap() < contact.find("\"email\"").unwrap());
         assert!(json.contains("\"field\":null"), "{json}");
+        assert!(
+            !json.contains("\"range\""),
+            "only parts have a range: {json}"
+        );
         assert!(json.contains(
             "\"types\":{\"phone\":{\"count\":3,\"records\":3,\"distinct_estimate\":3,\"hll\":{\"p\":14,"
         ));
