@@ -434,25 +434,34 @@ impl Scanner<'_> {
         let mut at_eof = false;
         let read_error = fill(reader, &mut buf, WINDOW, &mut at_eof);
         let mut consumed = 0u64;
-        let started = if read_error.is_none() || !buf.is_empty() {
-            self.start(
-                leaf.path,
-                leaf.name,
-                &buf,
-                buf.len() as u64,
-                leaf.bytes_on_disk,
-                utf16.map(|u| u.encoding),
-            )
-        } else {
-            None
-        };
-        let Some((input, layout)) = started else {
-            match read_error {
-                Some(e) => self.stopped(leaf.path, &e, 0, None),
-                None => self.skip_rest(leaf.path, reader, buf.len() as u64),
+        if read_error.is_some() && buf.is_empty() {
+            if let Some(e) = read_error {
+                self.stopped(leaf.path, &e, 0, None);
             }
-            if let (Some(utf16), Some(skipped)) = (utf16, self.summary.skipped.last_mut()) {
-                skipped.bytes = utf16.consumed.get();
+            return Ok(());
+        }
+        let started = self.start(
+            leaf.path,
+            leaf.name,
+            &buf,
+            buf.len() as u64,
+            leaf.bytes_on_disk,
+            utf16.map(|u| u.encoding),
+        );
+        let Some((input, layout)) = started else {
+            // Skipped (the entry is the last one): count the rest, read to its end.
+            let (rest, error) = match read_error {
+                Some(e) => (0, Some(e)),
+                None => container::drain(reader),
+            };
+            let skipped = self.summary.skipped.len() - 1;
+            let read = buf.len() as u64 + rest;
+            self.summary.skipped[skipped].bytes = utf16.map_or(read, |u| u.consumed.get());
+            if let Some(e) = error {
+                match container::stop_of(&e) {
+                    Stop::Limit(reason) => self.summary.skipped[skipped].reason = reason.into(),
+                    Stop::Failed(..) => self.stopped(leaf.path, &e, read, None),
+                }
             }
             return Ok(());
         };
@@ -520,31 +529,6 @@ impl Scanner<'_> {
             self.stopped(leaf.path, &e, offset, Some(input));
         }
         self.flush_if_full()
-    }
-
-    /// Counts the rest of a skipped stream into its `skipped` entry (the last one). Should
-    /// reading it pass a limit, that is the reason it is skipped for.
-    fn skip_rest(&mut self, path: &str, reader: &mut dyn Read, head: u64) {
-        let mut rest = 0u64;
-        let mut chunk = vec![0u8; 1 << 16];
-        let error = loop {
-            match reader.read(&mut chunk) {
-                Ok(0) => break None,
-                Ok(n) => rest += n as u64,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => break Some(e),
-            }
-        };
-        let Some(skipped) = self.summary.skipped.last_mut() else {
-            return;
-        };
-        skipped.bytes += rest;
-        if let Some(e) = error {
-            match container::stop_of(&e) {
-                Stop::Limit(reason) => skipped.reason = reason.to_string(),
-                Stop::Failed(..) => self.stopped(path, &e, head + rest, None),
-            }
-        }
     }
 
     /// Records why reading `path` stopped at decoded `offset`: past a limit it is listed in

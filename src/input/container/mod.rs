@@ -549,13 +549,8 @@ impl<S: Sink> Reader<'_, '_, S> {
 
     /// Reads `input` to its end, counting bytes; an error is reported on `node`.
     fn drain(&mut self, node: &Node, input: &mut dyn Read) -> u64 {
-        let mut counted = Counted {
-            inner: input,
-            count: &Cell::new(0),
-        };
-        let result = io::copy(&mut counted, &mut io::sink());
-        let bytes = counted.count.get();
-        if let Err(e) = result {
+        let (bytes, error) = drain(input);
+        if let Some(e) = error {
             self.fail(node, &e, bytes);
         }
         bytes
@@ -618,6 +613,20 @@ fn base_name(path: &[u8]) -> &[u8] {
     match path.iter().rposition(|&b| b == b'/' || b == b'\\') {
         Some(at) => &path[at + 1..],
         None => path,
+    }
+}
+
+/// Reads `reader` to its end: the bytes read, and the error that stopped it, if any.
+pub(crate) fn drain(reader: &mut dyn Read) -> (u64, Option<io::Error>) {
+    let mut chunk = vec![0u8; 1 << 16];
+    let mut read = 0u64;
+    loop {
+        match reader.read(&mut chunk) {
+            Ok(0) => return (read, None),
+            Ok(n) => read += n as u64,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return (read, Some(e)),
+        }
     }
 }
 
