@@ -15,9 +15,10 @@ use crate::detect::pattern::{PatternError, PatternSet};
 use crate::detect::{Detector, Hit};
 use crate::error::InputError;
 use crate::format::{ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
-use crate::input::container::{self, Leaf, Limits, Stop};
+use crate::input::container::{self, Leaf, Limits, Peeked, Stop};
 use crate::input::content::{self, Content, Encoding};
 use crate::input::mmap::{self, Data};
+use crate::input::utf16::{stored_len, StoredCursor, Utf16Reader};
 use crate::input::{walk, Entry, InputSpec};
 use crate::output::findings::FindingsWriter;
 use crate::output::mask::{mask, Revealed};
@@ -26,6 +27,7 @@ use crate::part::{self, ByteRange};
 use crate::types::{PiiType, Region};
 use rayon::prelude::*;
 use siphasher::sip::SipHasher13;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::hash::Hasher;
@@ -249,6 +251,18 @@ struct Unit {
     base: u64,
     /// The tokeniser's state at the chunk's start.
     state: ChunkState,
+    /// For text transcoded from UTF-16: where the chunk starts in the stored bytes, and how
+    /// many stored bytes it covers (findings are mapped back to them).
+    stored: Option<(u64, u64)>,
+}
+
+/// Text being transcoded from UTF-16.
+struct Utf16<'c> {
+    encoding: Encoding,
+    /// Length of its byte-order mark.
+    bom: u64,
+    /// Stored bytes read so far.
+    consumed: &'c Cell<u64>,
 }
 
 /// What one chunk yields.
@@ -296,8 +310,21 @@ impl Scanner<'_> {
         match opened.data {
             Data::Whole(bytes) => {
                 let data = (*bytes).as_ref();
-                if container::is_container(&data[..data.len().min(content::HEAD_LEN)]) {
+                let head = &data[..data.len().min(content::HEAD_LEN)];
+                if container::is_container(head) {
                     return container::read_whole(&spec.display, data, &limits, self);
+                }
+                if matches!(
+                    content::classify(head),
+                    Content::Text(Encoding::Utf16Le | Encoding::Utf16Be)
+                ) {
+                    // Transcoded as it is read, window by window, like a stream.
+                    let leaf = Leaf {
+                        path: &spec.display,
+                        name: &spec.display,
+                        bytes_on_disk: opened.bytes_on_disk,
+                    };
+                    return self.stream(&leaf, &mut &data[..]);
                 }
                 let bytes: Bytes = Arc::from(bytes);
                 self.whole(spec, bytes, opened.bytes_on_disk)
@@ -326,6 +353,7 @@ impl Scanner<'_> {
         head: &[u8],
         total: u64,
         on_disk: u64,
+        transcoded_from: Option<Encoding>,
     ) -> Option<(usize, Arc<Layout>)> {
         let reason = match content::classify(&head[..head.len().min(content::HEAD_LEN)]) {
             Content::Text(Encoding::Utf8 | Encoding::Utf8Bom) => None,
@@ -351,10 +379,10 @@ impl Scanner<'_> {
             }
             return None;
         }
-        let encoding = if head.starts_with(b"\xEF\xBB\xBF") {
-            "utf-8-bom"
-        } else {
-            "utf-8"
+        let encoding = match transcoded_from {
+            Some(encoding) => encoding.name(),
+            None if head.starts_with(b"\xEF\xBB\xBF") => "utf-8-bom",
+            None => "utf-8",
         };
         let layout = Arc::new(Layout::sniff(name, head, self.opts.format));
         self.summary.inputs.push(InputSummary {
@@ -380,7 +408,7 @@ impl Scanner<'_> {
         let data = (*bytes).as_ref();
         let total = data.len() as u64;
         let path = &spec.display;
-        let Some((input, layout)) = self.start(path, path, data, total, on_disk) else {
+        let Some((input, layout)) = self.start(path, path, data, total, on_disk, None) else {
             return Ok(());
         };
         let (records, state) = match self.opts.range {
@@ -416,43 +444,90 @@ impl Scanner<'_> {
                 range: from + pair[0].at..from + pair[1].at,
                 base: 0,
                 state: pair[0].state.clone(),
+                stored: None,
             })?;
         }
         Ok(())
     }
 
-    /// A stream (a leaf of a container, standard input, a file not mapped), read in windows
-    /// that end at record boundaries.
+    /// A stream (a leaf of a container, standard input, a file not mapped, UTF-16 text),
+    /// read in windows that end at record boundaries.
     fn stream(&mut self, leaf: &Leaf<'_>, reader: &mut dyn Read) -> Result<(), ScanError> {
+        let mut source = Peeked::ahead(reader);
+        let (encoding, big_endian) = match content::classify(source.head()) {
+            Content::Text(encoding @ Encoding::Utf16Le) => (encoding, false),
+            Content::Text(encoding @ Encoding::Utf16Be) => (encoding, true),
+            _ => return self.read_text(leaf, &mut source, None),
+        };
+        let bom = encoding.bom_in(source.head()) as u64;
+        let consumed = Cell::new(0);
+        let mut text = Utf16Reader::new(&mut source, big_endian, &consumed);
+        let utf16 = Utf16 {
+            encoding,
+            bom,
+            consumed: &consumed,
+        };
+        self.read_text(leaf, &mut text, Some(&utf16))
+    }
+
+    /// Reads text in windows, queueing their chunks. `utf16`: the text is transcoded from
+    /// UTF-16, and offsets and sizes are counted in the stored bytes.
+    fn read_text(
+        &mut self,
+        leaf: &Leaf<'_>,
+        reader: &mut dyn Read,
+        utf16: Option<&Utf16<'_>>,
+    ) -> Result<(), ScanError> {
         let mut buf: Vec<u8> = Vec::new();
         let mut at_eof = false;
         let read_error = fill(reader, &mut buf, WINDOW, &mut at_eof);
         let mut consumed = 0u64;
-        let started = if read_error.is_none() || !buf.is_empty() {
-            self.start(
-                leaf.path,
-                leaf.name,
-                &buf,
-                buf.len() as u64,
-                leaf.bytes_on_disk,
-            )
-        } else {
-            None
-        };
+        if read_error.is_some() && buf.is_empty() {
+            if let Some(e) = read_error {
+                self.stopped(leaf.path, &e, 0, None);
+            }
+            return Ok(());
+        }
+        let started = self.start(
+            leaf.path,
+            leaf.name,
+            &buf,
+            buf.len() as u64,
+            leaf.bytes_on_disk,
+            utf16.map(|u| u.encoding),
+        );
         let Some((input, layout)) = started else {
-            match read_error {
-                Some(e) => self.stopped(leaf.path, &e, 0, None),
-                None => self.skip_rest(leaf.path, reader, buf.len() as u64),
+            // Skipped (the entry is the last one): count the rest, read to its end.
+            let (rest, error) = match read_error {
+                Some(e) => (0, Some(e)),
+                None => container::drain(reader),
+            };
+            let skipped = self.summary.skipped.len() - 1;
+            let read = buf.len() as u64 + rest;
+            self.summary.skipped[skipped].bytes = utf16.map_or(read, |u| u.consumed.get());
+            if let Some(e) = error {
+                match container::stop_of(&e) {
+                    Stop::Limit(reason) => self.summary.skipped[skipped].reason = reason.into(),
+                    Stop::Failed(..) => self.stopped(leaf.path, &e, read, None),
+                }
             }
             return Ok(());
         };
         let mut body = layout.body_start.min(buf.len());
+        // Stored offset of `buf[body]` (UTF-16 only): the BOM and the header are read.
+        let mut stored_at = utf16.map_or(0, |u| u.bom + stored_len(&buf[..body]));
+        if utf16.is_some() {
+            self.summary.inputs[input].stats.bytes_scanned = stored_at;
+        }
         let mut error = read_error;
         let mut state = ChunkState::Start;
         loop {
             let done = at_eof || error.is_some();
             let edges = layout.chunk_edges(&buf[body..], self.opts.chunk_size, done, &state);
-            self.summary.inputs[input].bytes_decoded = consumed + buf.len() as u64;
+            self.summary.inputs[input].bytes_decoded = match utf16 {
+                Some(utf16) => utf16.consumed.get(),
+                None => consumed + buf.len() as u64,
+            };
             if let Some(edge) = edges.last() {
                 state = edge.state.clone();
             }
@@ -463,14 +538,22 @@ impl Scanner<'_> {
                 let mut next = Vec::with_capacity(buf.len() - last + WINDOW);
                 next.extend_from_slice(&buf[last..]);
                 let window: Bytes = Arc::new(std::mem::replace(&mut buf, next));
+                let text = (*window).as_ref();
                 for pair in edges.windows(2) {
+                    let range = body + pair[0].at..body + pair[1].at;
+                    let stored = utf16.map(|_| {
+                        let len = stored_len(&text[range.clone()]);
+                        stored_at += len;
+                        (stored_at - len, len)
+                    });
                     self.push(Unit {
                         input,
                         layout: layout.clone(),
                         data: window.clone(),
-                        range: body + pair[0].at..body + pair[1].at,
+                        range,
                         base: consumed,
                         state: pair[0].state.clone(),
+                        stored,
                     });
                 }
                 consumed += last as u64;
@@ -483,36 +566,17 @@ impl Scanner<'_> {
             let want = buf.len() + WINDOW;
             error = self.flush_while(|| fill(reader, &mut buf, want, &mut at_eof))?;
         }
+        if let Some(utf16) = utf16 {
+            // Stored bytes that made no text (a last odd byte) are read, not scanned.
+            let summary = &mut self.summary.inputs[input];
+            summary.bytes_decoded = utf16.consumed.get();
+            summary.stats.bytes_skipped += summary.bytes_decoded.saturating_sub(stored_at);
+        }
         if let Some(e) = error {
             let offset = self.summary.inputs[input].bytes_decoded;
             self.stopped(leaf.path, &e, offset, Some(input));
         }
         self.flush_if_full()
-    }
-
-    /// Counts the rest of a skipped stream into its `skipped` entry (the last one). Should
-    /// reading it pass a limit, that is the reason it is skipped for.
-    fn skip_rest(&mut self, path: &str, reader: &mut dyn Read, head: u64) {
-        let mut rest = 0u64;
-        let mut chunk = vec![0u8; 1 << 16];
-        let error = loop {
-            match reader.read(&mut chunk) {
-                Ok(0) => break None,
-                Ok(n) => rest += n as u64,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => break Some(e),
-            }
-        };
-        let Some(skipped) = self.summary.skipped.last_mut() else {
-            return;
-        };
-        skipped.bytes += rest;
-        if let Some(e) = error {
-            match container::stop_of(&e) {
-                Stop::Limit(reason) => skipped.reason = reason.to_string(),
-                Stop::Failed(..) => self.stopped(path, &e, head + rest, None),
-            }
-        }
     }
 
     /// Records why reading `path` stopped at decoded `offset`: past a limit it is listed in
@@ -669,6 +733,11 @@ fn scan_chunk(
         none_slot: None,
         record: 0,
         findings: Vec::new(),
+        utf16: unit.stored.map(|(stored, _)| Utf16Offsets {
+            data,
+            base: unit.base,
+            cursor: StoredCursor::new(unit.range.start, stored),
+        }),
     };
     unit.layout.tokenize(
         data,
@@ -683,7 +752,7 @@ fn scan_chunk(
     ChunkOut {
         stats: InputStats {
             records: sink.record,
-            bytes_scanned: unit.range.len() as u64,
+            bytes_scanned: unit.stored.map_or(unit.range.len() as u64, |(_, len)| len),
             bytes_skipped: 0,
             fields: sink.slots.into_iter().map(|s| s.stats).collect(),
         },
@@ -718,6 +787,27 @@ struct ChunkSink<'a> {
     /// Records completed in this chunk.
     record: u64,
     findings: Vec<Finding>,
+    /// For text transcoded from UTF-16: maps offsets back to the stored bytes.
+    utf16: Option<Utf16Offsets<'a>>,
+}
+
+/// Offsets in a window of transcoded text, mapped back to the stored UTF-16.
+struct Utf16Offsets<'a> {
+    /// The window.
+    data: &'a [u8],
+    /// Offset of `data[0]` in the transcoded text.
+    base: u64,
+    cursor: StoredCursor,
+}
+
+impl Utf16Offsets<'_> {
+    /// The stored (offset, length) of transcoded `offset`, `length`.
+    fn stored(&mut self, offset: u64, length: u64) -> (u64, u64) {
+        let at = usize::try_from(offset - self.base).expect("an offset in the window");
+        let start = self.cursor.stored(self.data, at);
+        let end = self.cursor.stored(self.data, at + length as usize);
+        (start, end - start)
+    }
 }
 
 impl ChunkSink<'_> {
@@ -803,7 +893,10 @@ impl FieldSink for ChunkSink<'_> {
                 stats.examples.push(mask(hit.ty, raw));
             }
             if self.want_findings {
-                let (offset, length) = value.stored_span(hit.start, hit.end);
+                let (mut offset, mut length) = value.stored_span(hit.start, hit.end);
+                if let Some(utf16) = &mut self.utf16 {
+                    (offset, length) = utf16.stored(offset, length);
+                }
                 self.findings.push(Finding {
                     offset,
                     length,

@@ -3,12 +3,13 @@
 //! descriptors; tar; tar.gz; tar.zst; a zip inside a tar.gz), gives the same findings — type,
 //! field, record, offset in the decoded content — read from memory maps, streams and standard
 //! input. Truncated and corrupt archives keep what came before the damage and say where it
-//! is; bombs stop at a limit; what cannot be read is named; memory stays bounded.
+//! is; bombs stop at a limit; what cannot be read is named; memory stays bounded. UTF-16
+//! text gives the UTF-8 findings, at offsets in its stored bytes.
 
 use crate::common::{bin, synth};
 use leakscan::input::container::Limits;
 use leakscan::output::report;
-use leakscan::scan::{self, ScanOptions};
+use leakscan::scan::{self, ScanOptions, DEFAULT_CHUNK};
 use serde::Deserialize;
 use serde_json::Value;
 use std::io::{Cursor, Write};
@@ -907,4 +908,121 @@ fn memory_stays_bounded_through_a_pipe() {
         peak < decoded as u64 / 3,
         "peak memory {peak} bytes for {decoded} decoded"
     );
+}
+
+/// A finding with its revealed value.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+struct Revealed {
+    offset: u64,
+    length: u64,
+    #[serde(rename = "type")]
+    ty: String,
+    field: Option<String>,
+    record: Option<u64>,
+    value: String,
+}
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(if big_endian { b"\xfe\xff" } else { b"\xff\xfe" });
+    }
+    for unit in text.encode_utf16() {
+        out.extend_from_slice(&if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn utf16_is_scanned_with_offsets_in_its_stored_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = corpus(tmp.path());
+    let out = tmp.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let (name, csv) = files.iter().find(|(n, _)| n == "users.csv").unwrap();
+    // Excel's "Unicode text" is UTF-16; make the corpus's CSV valid text with a few
+    // characters outside the BMP.
+    let text = String::from_utf8_lossy(csv).replacen("\n", " \u{1f600}\n", 40);
+    let plain_path = tmp.path().join(format!("utf8-{name}"));
+    std::fs::write(&plain_path, &text).unwrap();
+    let revealed = |path: &Path, tune: &dyn Fn(&mut ScanOptions)| -> (Vec<Revealed>, Value) {
+        let findings = out.join("revealed.jsonl");
+        let mut opts = ScanOptions {
+            paths: vec![path.as_os_str().to_owned()],
+            findings: Some(findings.to_string_lossy().into_owned()),
+            reveal: true,
+            ..ScanOptions::default()
+        };
+        tune(&mut opts);
+        let summary = scan::run(&opts).unwrap();
+        let report = serde_json::to_value(report::build(&summary)).unwrap();
+        let text = std::fs::read_to_string(&findings).unwrap();
+        let found = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (found, report)
+    };
+    let (want, _) = revealed(&plain_path, &|_| {});
+    assert!(want.len() > 100);
+    let key = |f: &Revealed| (f.ty.clone(), f.field.clone(), f.record, f.value.clone());
+    let want_keys: Vec<_> = want.iter().map(key).collect();
+
+    for (big_endian, bom) in [(false, true), (true, true), (false, false)] {
+        let stored = utf16(&text, big_endian, bom);
+        let path = tmp.path().join(format!("utf16-{big_endian}-{bom}.csv"));
+        std::fs::write(&path, &stored).unwrap();
+        let gz = tmp.path().join(format!("utf16-{big_endian}-{bom}.csv.gz"));
+        std::fs::write(&gz, gzip(&stored)).unwrap();
+        let how = format!("big-endian {big_endian}, BOM {bom}");
+        for (source, chunk) in [(&path, DEFAULT_CHUNK), (&path, 777), (&gz, 4096)] {
+            let (found, report) = revealed(source, &|opts| {
+                opts.chunk_size = chunk;
+                opts.threads = 2;
+            });
+            assert_eq!(
+                found.iter().map(key).collect::<Vec<_>>(),
+                want_keys,
+                "{how}"
+            );
+            let decode = |bytes: &[u8]| {
+                let units: Vec<u16> = bytes
+                    .chunks_exact(2)
+                    .map(|p| {
+                        if big_endian {
+                            u16::from_be_bytes([p[0], p[1]])
+                        } else {
+                            u16::from_le_bytes([p[0], p[1]])
+                        }
+                    })
+                    .collect();
+                String::from_utf16(&units).unwrap()
+            };
+            for f in &found {
+                let at = f.offset as usize;
+                let value = decode(&stored[at..at + f.length as usize]);
+                assert_eq!(value, f.value, "{how}: the offset points at the value");
+            }
+            let input = &report["inputs"][0];
+            let encoding = if big_endian { "utf-16be" } else { "utf-16le" };
+            assert_eq!(input["encoding"], encoding);
+            assert_eq!(input["format"], "csv");
+            assert_eq!(input["bytes_decoded"], stored.len() as u64);
+            assert_eq!(input["bytes_scanned"], stored.len() as u64);
+        }
+    }
+
+    // Latin-1 bytes in UTF-8 text, and a UTF-8 BOM, do not stop a scan.
+    let mut mixed = b"\xef\xbb\xbfname,email\nJos\xe9 Garc\xeda,jose@example.com\n".to_vec();
+    mixed.extend_from_slice("Asha,asha.rao@example.com\n".as_bytes());
+    let path = tmp.path().join("mixed.csv");
+    std::fs::write(&path, &mixed).unwrap();
+    let (found, report) = revealed(&path, &|_| {});
+    let values: Vec<&str> = found.iter().map(|f| f.value.as_str()).collect();
+    assert_eq!(values, ["jose@example.com", "asha.rao@example.com"]);
+    assert_eq!(report["inputs"][0]["encoding"], "utf-8-bom");
 }

@@ -3,11 +3,13 @@
 //! [`walk::walk`] turns the PATHs given into leaf inputs in walk order, [`mmap::open`] opens
 //! one (the only `unsafe` of the crate lives there), and [`content::classify`] tells from its
 //! first bytes whether it is text (and in which encoding), a container, a document or binary.
-//! [`container`] reads through compressed files and archives, handing on their members.
+//! [`container`] reads through compressed files and archives, handing on their members;
+//! [`utf16`] reads UTF-16 text as UTF-8.
 
 pub mod container;
 pub mod content;
 pub mod mmap;
+pub mod utf16;
 pub mod walk;
 
 /// One leaf input to scan, in walk order.

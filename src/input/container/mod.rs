@@ -238,7 +238,7 @@ pub fn read_whole<S: Sink>(
         return pkzip::read_indexed(&mut reader, &node, data);
     }
     let mut source = data;
-    let peeked = Peeked::read(&mut source);
+    let peeked = Peeked::ahead(&mut source);
     reader.node(&node, peeked)
 }
 
@@ -260,7 +260,7 @@ pub fn read_stream<S: Sink>(
         sink,
         budget: &budget,
     };
-    let peeked = Peeked::read(&mut source);
+    let peeked = Peeked::ahead(&mut source);
     reader.node(&Node::top(path, bytes_on_disk), peeked)
 }
 
@@ -469,7 +469,7 @@ impl<S: Sink> Reader<'_, '_, S> {
         mut decoder: Decoded<'_, R>,
     ) -> Result<(), S::Error> {
         let child = node.decoded(inner_name(&node.name, None));
-        let peeked = Peeked::read(&mut decoder);
+        let peeked = Peeked::ahead(&mut decoder);
         self.node(&child, peeked)
     }
 
@@ -518,12 +518,12 @@ impl<S: Sink> Reader<'_, '_, S> {
                     Decoded::new(&mut entry, self.budget, |e| archive_failed(e, "tar")),
                     None,
                 );
-                let peeked = Peeked::read(&mut member);
+                let peeked = Peeked::ahead(&mut member);
                 self.node(&child, peeked)?;
                 member.failed
             } else {
                 let mut member = Exact::new(&mut entry, Some(size));
-                let peeked = Peeked::read(&mut member);
+                let peeked = Peeked::ahead(&mut member);
                 self.node(&child, peeked)?;
                 member.failed
             };
@@ -549,13 +549,8 @@ impl<S: Sink> Reader<'_, '_, S> {
 
     /// Reads `input` to its end, counting bytes; an error is reported on `node`.
     fn drain(&mut self, node: &Node, input: &mut dyn Read) -> u64 {
-        let mut counted = Counted {
-            inner: input,
-            count: &Cell::new(0),
-        };
-        let result = io::copy(&mut counted, &mut io::sink());
-        let bytes = counted.count.get();
-        if let Err(e) = result {
+        let (bytes, error) = drain(input);
+        if let Some(e) = error {
             self.fail(node, &e, bytes);
         }
         bytes
@@ -621,6 +616,20 @@ fn base_name(path: &[u8]) -> &[u8] {
     }
 }
 
+/// Reads `reader` to its end: the bytes read, and the error that stopped it, if any.
+pub(crate) fn drain(reader: &mut dyn Read) -> (u64, Option<io::Error>) {
+    let mut chunk = vec![0u8; 1 << 16];
+    let mut read = 0u64;
+    loop {
+        match reader.read(&mut chunk) {
+            Ok(0) => return (read, None),
+            Ok(n) => read += n as u64,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return (read, Some(e)),
+        }
+    }
+}
+
 /// Reads up to [`content::HEAD_LEN`] bytes: enough to classify and to tell a container.
 fn read_head(reader: &mut dyn Read) -> (Vec<u8>, Option<io::Error>) {
     let mut head = vec![0u8; content::HEAD_LEN];
@@ -643,7 +652,7 @@ fn read_head(reader: &mut dyn Read) -> (Vec<u8>, Option<io::Error>) {
 
 /// A reader whose first bytes were read ahead to classify it: yields them, then the read
 /// error met while reading them (if any), then the rest.
-struct Peeked<'r> {
+pub(crate) struct Peeked<'r> {
     head: Vec<u8>,
     at: usize,
     error: Option<io::Error>,
@@ -660,9 +669,15 @@ impl<'r> Peeked<'r> {
         }
     }
 
-    fn read(rest: &'r mut dyn Read) -> Self {
+    /// Reads the first [`content::HEAD_LEN`] bytes of `rest` ahead.
+    pub(crate) fn ahead(rest: &'r mut dyn Read) -> Self {
         let (head, error) = read_head(rest);
         Peeked::new(head, error, rest)
+    }
+
+    /// The bytes read ahead.
+    pub(crate) fn head(&self) -> &[u8] {
+        &self.head
     }
 }
 
@@ -843,7 +858,7 @@ mod tests {
             }
         }
         let mut source = io::Cursor::new(b"abc".to_vec()).chain(Failing(true));
-        let mut peeked = Peeked::read(&mut source);
+        let mut peeked = Peeked::ahead(&mut source);
         assert_eq!(peeked.head, b"abc");
         let mut buf = [0u8; 8];
         assert_eq!(peeked.read(&mut buf).unwrap(), 3);

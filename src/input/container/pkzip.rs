@@ -93,7 +93,7 @@ pub(super) fn read_indexed<S: Sink>(
         Ok(archive) => archive,
         Err(_) => {
             let mut source = data;
-            let mut peeked = Peeked::read(&mut source);
+            let mut peeked = Peeked::ahead(&mut source);
             return read_stream(reader, node, &mut peeked);
         }
     };
@@ -146,7 +146,7 @@ pub(super) fn read_indexed<S: Sink>(
         };
         {
             let mut member = Decoded::new(file, reader.budget, zip_read_error);
-            let peeked = Peeked::read(&mut member);
+            let peeked = Peeked::ahead(&mut member);
             reader.node(&child, peeked)?;
         }
         if let Some(reason) = reader.budget.tripped.get() {
@@ -506,7 +506,7 @@ pub(super) fn read_stream<S: Sink>(
         };
         {
             let mut metered = Decoded::new(&mut member, reader.budget, |e| e);
-            let peeked = Peeked::read(&mut metered);
+            let peeked = Peeked::ahead(&mut metered);
             reader.node(&child, peeked)?;
         }
         // A nested container that gave up early leaves data to pass over.
