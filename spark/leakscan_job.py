@@ -45,6 +45,9 @@ from pyspark.sql.types import ArrayType, LongType, StringType, StructField, Stru
 # How many reports one `leakscan merge` call takes in the merge tree.
 FAN_IN = 64
 
+# Findings travel from a scan to Spark in blocks of about this many bytes of whole lines.
+FINDINGS_BLOCK = 1 << 20
+
 # Magic bytes of compressed files and archives: such an input is one part (its byte ranges
 # are not ranges of its records).
 MAGIC = (b"\x1f\x8b", b"\x28\xb5\x2f\xfd", b"BZh", b"\xfd7zXZ\x00", b"PK\x03\x04")
@@ -257,8 +260,22 @@ def run_parts(parts, key, binary_name, scan_args, threads, want_findings):
             errors = []
             drain = threading.Thread(target=lambda: errors.append(proc.stderr.read()))
             drain.start()
-            for line in proc.stdout:
-                yield (part["id"], "f", line.decode("utf-8").rstrip("\n"))
+            # Findings pass on in blocks of whole lines: one Spark record per line would
+            # cost more than the scan that found them.
+            rest = b""
+            while True:
+                block = proc.stdout.read(FINDINGS_BLOCK)
+                if not block:
+                    break
+                block = rest + block
+                cut = block.rfind(b"\n")
+                if cut < 0:
+                    rest = block
+                    continue
+                rest = block[cut + 1:]
+                yield (part["id"], "f", block[:cut].decode("utf-8"))
+            if rest:
+                yield (part["id"], "f", rest.decode("utf-8"))
             code = proc.wait()
             drain.join()
             if feeder:
@@ -379,13 +396,20 @@ def main(argv=None):
                                             want_findings))
         .persist(StorageLevel.DISK_ONLY)
     )
+    # The scans run once, for the first action; later ones read the persisted results.
     findings = results.filter(lambda r: r[1] == "f").map(lambda r: r[2])
     if args.findings == "jsonl":
         findings.saveAsTextFile(args.out + "/findings")
     elif args.findings == "parquet":
-        (spark.read.schema(FINDINGS_SCHEMA).json(findings)
+        lines = findings.flatMap(lambda block: block.split("\n"))
+        (spark.read.schema(FINDINGS_SCHEMA).json(lines)
          .write.partitionBy("type").parquet(args.out + "/findings"))
-    reports = results.filter(lambda r: r[1] == "r").map(lambda r: (r[0], r[2]))
+    else:
+        results.count()
+    # Reports are small: a few tasks of FAN_IN parts each do the rest.
+    groups = -(-len(parts) // FAN_IN)
+    reports = (results.filter(lambda r: r[1] == "r").map(lambda r: (r[0], r[2]))
+               .coalesce(groups).persist(StorageLevel.DISK_ONLY))
     by_id = {p["id"]: p for p in parts}
     (reports.map(lambda r: json.dumps({"part": r[0], "path": by_id[r[0]]["uri"],
                                        "range": by_id[r[0]]["range"],
@@ -396,7 +420,8 @@ def main(argv=None):
         raise RuntimeError("expected one report per part, got ids %s" % ids)
     scanned = time.time()
 
-    level = reports.values()
+    # The merge tree: each task merges the reports of its partition.
+    level = reports.values().mapPartitions(lambda it: merge_batch(it, key, binary_name))
     while level.getNumPartitions() > FAN_IN:
         groups = -(-level.getNumPartitions() // FAN_IN)
         level = level.coalesce(groups).mapPartitions(
@@ -404,6 +429,7 @@ def main(argv=None):
     exe, _ = worker_files(key, binary_name)
     merged = merge_texts(exe, level.collect())
     write_text(sc, args.out + "/report.json", merged)
+    reports.unpersist()
     results.unpersist()
     done = time.time()
     print("leakscan_job: %d parts; plan %.1fs, scan %.1fs, merge %.1fs, total %.1fs"

@@ -12,9 +12,13 @@
 //! JSON Lines, SQL dumps read as lines) need only the byte before `START`. CSV/TSV and JSON
 //! arrays need the tokeniser's state at `START` (inside a quoted cell or not, nesting depth),
 //! which only a walk from the body's start can tell exactly: the part walks its prefix for
-//! record boundaries only, without detection (measured in the issue #10 note).
+//! record boundaries only, without detection. For CSV the walk jumps from quote to quote
+//! with `memchr`, since only quotes change the state (a part 1 GB into the synthetic
+//! `users.csv`, a quote every ~350 bytes: 0.5 s of CPU, page faults of the map included,
+//! against 1.2 s with the chunking walk); JSON arrays use the chunking walk itself.
 
-use crate::format::{ChunkState, Layout};
+use crate::format::{csv, ChunkState, Format, Layout};
+use memchr::memchr;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -111,6 +115,9 @@ fn edge_at_or_after(layout: &Layout, data: &[u8], body: usize, at: u64) -> (usiz
     if at >= data.len() {
         return (data.len(), ChunkState::Start);
     }
+    if matches!(layout.format, Format::Csv | Format::Tsv) {
+        return (csv_row_boundary(data, body, at), ChunkState::Start);
+    }
     // Chunk edges with target `at - body` are 0, then the first boundary at or after `at`:
     // the chunking walk itself, over a window that grows until it holds that boundary.
     let target = at - body;
@@ -125,6 +132,45 @@ fn edge_at_or_after(layout: &Layout, data: &[u8], body: usize, at: u64) -> (usiz
             // arm is only reached for an empty body.
             _ if at_eof => return (data.len(), ChunkState::Start),
             _ => probe = probe.saturating_mul(2),
+        }
+    }
+}
+
+/// The first CSV/TSV row boundary at or after `at` (`body < at < data.len()`): the quote
+/// rule of [`csv`] (which chunk edges follow), applied from the body's start one quote at a
+/// time. Outside quotes a `\n` ends a row; a quote opens a section where
+/// [`csv::opens_quote`] says so; inside, `""` is a literal quote and any other quote closes.
+fn csv_row_boundary(data: &[u8], body: usize, at: usize) -> usize {
+    let mut p = body;
+    loop {
+        // Outside quotes, up to the next quote: a newline at or after `at - 1` is the edge.
+        let next = memchr(b'"', &data[p..]).map(|k| p + k);
+        let stretch_end = next.unwrap_or(data.len());
+        let from = p.max(at - 1);
+        if from < stretch_end {
+            if let Some(k) = memchr(b'\n', &data[from..stretch_end]) {
+                return from + k + 1;
+            }
+        }
+        let Some(quote) = next else {
+            return data.len();
+        };
+        p = quote + 1;
+        if !csv::opens_quote(data, body, quote) {
+            continue;
+        }
+        // Inside a quoted section, which an unmatched quote runs to the end of the input.
+        loop {
+            let Some(k) = memchr(b'"', &data[p..]) else {
+                return data.len();
+            };
+            let q = p + k;
+            if data.get(q + 1) == Some(&b'"') {
+                p = q + 2;
+            } else {
+                p = q + 1;
+                break;
+            }
         }
     }
 }
@@ -245,7 +291,8 @@ mod tests {
             cells in proptest::collection::vec(
                 prop_oneof![
                     Just(&b","[..]), Just(&b"\n"[..]), Just(&b"\""[..]), Just(&b"\"\""[..]),
-                    Just(&b"a"[..]), Just(&b"\r\n"[..]), Just(&b";"[..])
+                    Just(&b"a"[..]), Just(&b"\r\n"[..]), Just(&b";"[..]), Just(&b"\t"[..]),
+                    Just(&b"|"[..])
                 ],
                 0..60,
             ),

@@ -50,7 +50,12 @@ fn run_job(submit: &Path, args: &[&std::ffi::OsStr]) -> f64 {
         .expect("spark-submit runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "the Spark job failed:\n{stderr}");
-    if let Some(line) = stderr.lines().find(|l| l.contains("leakscan_job:")) {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if let Some(line) = stdout
+        .lines()
+        .chain(stderr.lines())
+        .find(|l| l.contains("leakscan_job:"))
+    {
         eprintln!("{line}");
     }
     started.elapsed().as_secs_f64()

@@ -26,7 +26,7 @@ const QUOTE: u8 = b'"';
 /// Whether a `"` at `p` outside quotes opens a quoted section (see the module docs).
 /// `start` is a row start (the start of the scanned range).
 #[inline]
-fn opens_quote(data: &[u8], start: usize, p: usize) -> bool {
+pub(crate) fn opens_quote(data: &[u8], start: usize, p: usize) -> bool {
     p == start || matches!(data[p - 1], b'\n' | b',' | b';' | b'|' | b'\t')
 }
 
