@@ -571,8 +571,8 @@ mod tests {
     #[test]
     fn refuses_mismatched_reports_naming_both() {
         let base = part([0, 100], 1);
-        type Mismatch = (&'static str, fn(&mut Report));
-        let cases: [Mismatch; 4] = [
+        type Change = fn(&mut Report);
+        let cases: [(&str, Change); 4] = [
             ("sketch keys", |r| r.sketch_key = "ffff".into()),
             ("pattern sets", |r| r.patterns = "beef".into()),
             ("normalisation", |r| r.normalization += 1),
