@@ -365,6 +365,13 @@ pub(crate) fn write_file_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    // A device or pipe (`--report /dev/null`, `--report /dev/stdout`) is written in place:
+    // renaming a temporary file over it would replace the device itself.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut out = io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
+        write(&mut out)?;
+        return out.flush();
+    }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -658,5 +665,21 @@ pub(crate) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("no/such/dir/report.json");
         assert!(write_atomic(&build(&summary()), &missing).is_err());
+    }
+
+    /// Writing to a device writes through it; it never renames a file over the device.
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_in_place() {
+        use std::os::unix::fs::FileTypeExt;
+        let null = Path::new("/dev/null");
+        if !std::fs::metadata(null).is_ok_and(|m| m.file_type().is_char_device()) {
+            return; // no /dev/null device on this machine to write through
+        }
+        write_file_atomic(null, |out| out.write_all(b"{}\n")).unwrap();
+        assert!(std::fs::metadata(null)
+            .unwrap()
+            .file_type()
+            .is_char_device());
     }
 }
