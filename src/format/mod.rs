@@ -25,7 +25,7 @@ pub enum Format {
     Jsonl,
     /// A JSON array of documents, or one document.
     Json,
-    /// An SQL dump (read as text until SQL parsing lands).
+    /// An SQL dump (mysqldump, pg_dump, SQLite `.dump`): row tuples, fields `table.column`.
     Sql,
     /// Lines of text; `key=value` and `key: value` pairs inside a line are fields.
     Text,

@@ -1,31 +1,1316 @@
-//! SQL dumps: read as lines of text until the SQL tokeniser lands (`table.column` fields).
+//! SQL dumps: `mysqldump`, `pg_dump` (plain, with `COPY` blocks or `--inserts` /
+//! `--column-inserts`) and SQLite `.dump` output, read as row tuples whose values are named
+//! `table.column`.
+//!
+//! One walker ([`Walker`]) reads the dump statement by statement, and both chunk edges and
+//! the tokeniser run it, so a tuple is the same tuple however an input is cut:
+//!
+//! - `INSERT [IGNORE|OR …] INTO t [(cols)] VALUES (…),(…);` and `REPLACE INTO`: each tuple
+//!   is a record, each value a field; a chunk edge falls after a tuple's `)` (multi-megabyte
+//!   extended inserts are cut between tuples) or after a statement.
+//! - `COPY t (cols) FROM stdin;`: each data line up to the `\.` line is a record, values
+//!   tab-separated (`\N` is NULL, backslash escapes unescaped); `WITH CSV` / `(FORMAT csv)`
+//!   blocks are read as CSV lines (a quoted newline inside a CSV value is not supported).
+//! - `CREATE TABLE t (…)`: its column names are remembered, so inserts without a column
+//!   list get names; a value past the known columns, or of a table never created, is
+//!   `table.colN` (1-based, like a CSV without header).
+//! - Anything else (`LOCK TABLES`, `SET`, `/*!40101 … */;`, `--` and `#` comments, views,
+//!   functions and `$$` bodies, `DELIMITER ;;` blocks of triggers and procedures) is skipped
+//!   to its delimiter, quotes and comments respected: inserts inside a trigger body are
+//!   never read as rows.
+//!
+//! Names: quotes (`` ` ``, `"`) are removed, and a `public.` schema prefix is dropped (the
+//! default schema of every pg_dump: `public.users.email` is reported as `users.email`); any
+//! other schema is kept (`sales.orders.email`).
+//!
+//! Values: a quoted string is reported inside its quotes, unescaped for detection (`''`,
+//! and backslash escapes where the dialect has them) with offsets into the stored bytes;
+//! charset introducers (`_binary '…'`, `_utf8mb4'…'`, `N'…'`, `E'…'`) are read as strings;
+//! hex literals (`0x…`, `X'…'`) are decoded when they hold printable UTF-8 text, else
+//! reported as their hex digits; numbers and other bare literals are values as written;
+//! `NULL` is no value.
+//!
+//! Dialect: backslashes escape inside strings (MySQL) until the dump says otherwise: a
+//! `-- PostgreSQL database dump` header, `SET standard_conforming_strings = on`, `PRAGMA` or
+//! `BEGIN TRANSACTION` (SQLite) switch to standard strings, where only `''` escapes (and
+//! `E'…'` strings take backslashes).
 
-use super::{text, ChunkState, Edge, FieldSink, Scratch};
+use super::csv::{self, rel};
+use super::text::{swar, EdgePicker};
+use super::{ChunkState, Edge, FieldRef, FieldSink, Scratch, Value};
+use memchr::{memchr, memmem, memrchr};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
-/// The tokeniser's state at a chunk edge inside an SQL dump.
+/// How strings escape.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Dialect {
+    /// Backslash escapes inside strings (MySQL, MariaDB, PostgreSQL with
+    /// `standard_conforming_strings` off).
+    #[default]
+    Backslash,
+    /// Only `''` escapes (PostgreSQL, SQLite); `E'…'` strings take backslashes.
+    Standard,
+}
+
+/// A statement delimiter (`;`, or what `DELIMITER` set), at most 8 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Delimiter {
+    bytes: [u8; 8],
+    len: u8,
+}
+
+impl Default for Delimiter {
+    fn default() -> Self {
+        Delimiter {
+            bytes: [b';', 0, 0, 0, 0, 0, 0, 0],
+            len: 1,
+        }
+    }
+}
+
+impl Delimiter {
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
+/// The statement whose rows are being read: its table and field names.
+#[derive(Debug, PartialEq, Eq)]
+struct Stmt {
+    /// The table as reported (quotes removed, `public.` dropped).
+    table: Box<[u8]>,
+    /// `table.column` for each column, in order (empty when no column is known).
+    fields: Vec<Box<[u8]>>,
+    /// The statement's bytes up to its rows, to reuse it for the next identical header
+    /// (`pg_dump --inserts` writes one statement a row).
+    header: Box<[u8]>,
+    /// A `COPY … WITH CSV` block (else tab-separated text).
+    csv: bool,
+}
+
+/// What the walker is reading.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct State {}
+enum Mode {
+    /// Between statements.
+    #[default]
+    Top,
+    /// An `INSERT`'s tuples, between two of them.
+    Values(Arc<Stmt>),
+    /// A `COPY … FROM stdin` block, at a line start.
+    Copy(Arc<Stmt>),
+}
+
+/// Column names of the tables created so far, by lower-cased table name.
+type Tables = HashMap<Box<[u8]>, Arc<[Box<[u8]>]>>;
+
+/// The tokeniser's state at a chunk edge inside an SQL dump: the dialect, the delimiter,
+/// the statement being read and the tables created before.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct State {
+    dialect: Dialect,
+    delimiter: Delimiter,
+    mode: Mode,
+    tables: Arc<Tables>,
+}
+
+/// What a walk does at records and boundaries: the chunk-edge walk only finds boundaries,
+/// the tokeniser reports values.
+trait Visit {
+    /// A record boundary at `at` (after a tuple, a COPY line or a statement); the walker's
+    /// state there is `w.state` (changed since the last call only if `w.version` changed).
+    fn boundary(&mut self, at: usize, w: &Walker<'_>);
+    /// A tuple whose `(` is at `open`: its end (after its `)`), `None` when it runs past the
+    /// data.
+    fn tuple(&mut self, w: &Walker<'_>, stmt: &Stmt, open: usize) -> Option<usize>;
+    /// Complete data lines `from..to` (`to` after a `\n`) of a COPY block.
+    fn copy_lines(&mut self, w: &Walker<'_>, stmt: &Stmt, from: usize, to: usize);
+}
+
+/// Reads a dump from a record boundary, statement by statement (see the module docs).
+struct Walker<'a> {
+    data: &'a [u8],
+    end: usize,
+    state: State,
+    /// Bumped on every change of `state`.
+    version: u64,
+    /// The last statement built, reused when the next header is the same bytes.
+    last_stmt: Option<Arc<Stmt>>,
+}
+
+/// Whitespace between tokens.
+#[inline]
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Bytes of a bare identifier or keyword.
+#[inline]
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+}
+
+/// Whether `word` is `keyword` (upper case), ignoring case.
+#[inline]
+fn is_kw(word: &[u8], keyword: &[u8]) -> bool {
+    word.eq_ignore_ascii_case(keyword)
+}
+
+/// The first of `'` `"` `(` `)` (and `,` when `COMMA`) in `data[from..end]`, a word at a
+/// time (the distances between them are short: values of a tuple).
+#[inline]
+fn find_structural<const COMMA: bool>(data: &[u8], from: usize, end: usize) -> Option<usize> {
+    let mut at = from;
+    while at < end {
+        let w = swar::word(data, at, end);
+        let mut mask =
+            swar::eq(w, b'\'') | swar::eq(w, b'"') | swar::eq(w, b'(') | swar::eq(w, b')');
+        if COMMA {
+            mask |= swar::eq(w, b',');
+        }
+        if mask != 0 {
+            return Some(at + swar::first(mask));
+        }
+        at += 8;
+    }
+    None
+}
+
+impl<'a> Walker<'a> {
+    fn new(data: &'a [u8], end: usize, start: &ChunkState) -> Walker<'a> {
+        let state = match start {
+            ChunkState::Sql(state) => State::clone(state),
+            ChunkState::Start => State::default(),
+        };
+        Walker {
+            data,
+            end,
+            state,
+            version: 0,
+            last_stmt: None,
+        }
+    }
+
+    fn set_mode(&mut self, mode: Mode) {
+        self.state.mode = mode;
+        self.version += 1;
+    }
+
+    fn set_dialect(&mut self, dialect: Dialect) {
+        if self.state.dialect != dialect {
+            self.state.dialect = dialect;
+            self.version += 1;
+        }
+    }
+
+    /// Walks from `p` until the data runs out.
+    fn run(&mut self, mut p: usize, v: &mut impl Visit) {
+        loop {
+            let next = match self.state.mode.clone() {
+                Mode::Top => self.statement(p, v),
+                Mode::Values(stmt) => self.values(p, &stmt, v),
+                Mode::Copy(stmt) => self.copy(p, &stmt, v),
+            };
+            match next {
+                Some(q) => p = q,
+                None => return,
+            }
+        }
+    }
+
+    /// The first byte at or after `p` that is not whitespace.
+    #[inline]
+    fn skip_space(&self, mut p: usize) -> Option<usize> {
+        while p < self.end {
+            if !is_space(self.data[p]) {
+                return Some(p);
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// Whether the delimiter starts at `p` (`None`: the data ends before it can be told).
+    fn delimiter_at(&self, p: usize) -> Option<bool> {
+        let d = self.state.delimiter.as_bytes();
+        if self.data[p] != d[0] {
+            return Some(false);
+        }
+        if p + d.len() > self.end {
+            return None;
+        }
+        Some(&self.data[p..p + d.len()] == d)
+    }
+
+    /// The end of the word at `p` (`None` when it runs to the end of the data).
+    fn word_end(&self, p: usize) -> Option<usize> {
+        let mut q = p;
+        while q < self.end && is_word(self.data[q]) {
+            q += 1;
+        }
+        (q < self.end).then_some(q)
+    }
+
+    /// The end of the line holding `p`, after its `\n`.
+    fn line_end(&self, p: usize) -> Option<usize> {
+        memchr(b'\n', &self.data[p..self.end]).map(|k| p + k + 1)
+    }
+
+    /// After the comment starting at `p` (`--`, `#` or `/*`), if one does.
+    fn comment_end(&self, p: usize) -> Option<Option<usize>> {
+        let data = self.data;
+        let next = data.get(p + 1).copied().filter(|_| p + 1 < self.end);
+        match (data[p], next) {
+            (b'-', Some(b'-')) => Some(self.line_end(p)),
+            (b'#', _) if self.state.dialect == Dialect::Backslash => Some(self.line_end(p)),
+            (b'/', Some(b'*')) => {
+                Some(memmem::find(&data[p + 2..self.end], b"*/").map(|k| p + 2 + k + 2))
+            }
+            (b'-' | b'/', None) => Some(None),
+            _ => None,
+        }
+    }
+
+    /// Whether backslashes escape in the string whose quote is at `q`: in the backslash
+    /// dialect, and in `E'…'` strings.
+    #[inline]
+    fn backslashes(&self, q: usize) -> bool {
+        self.state.dialect == Dialect::Backslash
+            || (q > 0
+                && matches!(self.data[q - 1], b'E' | b'e')
+                && (q < 2 || !is_word(self.data[q - 2])))
+    }
+
+    /// The closing quote of the string whose opening quote is at `open`, and whether the
+    /// string holds escapes.
+    #[inline]
+    fn string_end(&self, open: usize) -> Option<(usize, bool)> {
+        let data = self.data;
+        let quote = data[open];
+        let backslashes = self.backslashes(open);
+        let mut escaped = false;
+        let mut p = open + 1;
+        loop {
+            let k = if backslashes {
+                swar::find2(data, p, self.end, quote, b'\\')?
+            } else {
+                p + memchr(quote, &data[p..self.end])?
+            };
+            if data[k] == b'\\' {
+                escaped = true;
+                p = k + 2;
+                if p > self.end {
+                    return None;
+                }
+                continue;
+            }
+            if k + 1 >= self.end {
+                // A doubled quote cannot be told from a closing one yet.
+                return None;
+            }
+            if data[k + 1] == quote {
+                escaped = true;
+                p = k + 2;
+                continue;
+            }
+            return Some((k, escaped));
+        }
+    }
+
+    /// The end (after its `)`) of the parenthesised group whose `(` is at `open`, strings
+    /// and nested groups skipped.
+    #[inline]
+    fn group_end(&self, open: usize) -> Option<usize> {
+        let mut depth = 1u32;
+        let mut p = open + 1;
+        loop {
+            let k = find_structural::<false>(self.data, p, self.end)?;
+            match self.data[k] {
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(k + 1);
+                    }
+                }
+                _ => {
+                    p = self.string_end(k)?.0 + 1;
+                    continue;
+                }
+            }
+            p = k + 1;
+        }
+    }
+
+    /// The `,` or `)` ending the tuple value that goes on at `p`, strings and groups
+    /// skipped (the same bytes [`Walker::group_end`] skips, so both find one tuple end).
+    #[inline]
+    fn value_end(&self, mut p: usize) -> Option<usize> {
+        loop {
+            let k = find_structural::<true>(self.data, p, self.end)?;
+            match self.data[k] {
+                b'(' => p = self.group_end(k)?,
+                b'\'' | b'"' => p = self.string_end(k)?.0 + 1,
+                _ => return Some(k),
+            }
+        }
+    }
+
+    /// After the delimiter ending the statement that goes on at `p`: strings, quoted names,
+    /// comments, groups and (standard dialect) `$tag$` bodies skipped.
+    fn statement_end(&self, mut p: usize) -> Option<usize> {
+        let data = self.data;
+        let first = self.state.delimiter.as_bytes()[0];
+        while p < self.end {
+            let b = data[p];
+            if b == first && self.delimiter_at(p)? {
+                return Some(p + usize::from(self.state.delimiter.len));
+            }
+            match b {
+                b'\'' | b'"' => p = self.string_end(p)?.0 + 1,
+                b'`' => p = p + 1 + memchr(b'`', &data[p + 1..self.end])? + 1,
+                b'-' | b'#' | b'/' => match self.comment_end(p) {
+                    Some(end) => p = end?,
+                    None => p += 1,
+                },
+                b'$' if self.state.dialect == Dialect::Standard => p = self.dollar_end(p)?,
+                _ => p += 1,
+            }
+        }
+        None
+    }
+
+    /// After a `$tag$ … $tag$` body starting at `p`, or `p + 1` when `$` starts none.
+    fn dollar_end(&self, p: usize) -> Option<usize> {
+        let data = self.data;
+        let mut q = p + 1;
+        while q < self.end && (data[q].is_ascii_alphanumeric() || data[q] == b'_') {
+            q += 1;
+        }
+        if q >= self.end {
+            return None;
+        }
+        if data[q] != b'$' || (q > p + 1 && data[p + 1].is_ascii_digit()) {
+            return Some(p + 1);
+        }
+        let tag = &data[p..=q];
+        memmem::find(&data[q + 1..self.end], tag).map(|k| q + 1 + k + tag.len())
+    }
+
+    /// Reads the statement (or comment) starting at or after `p`, between statements.
+    fn statement(&mut self, p: usize, v: &mut impl Visit) -> Option<usize> {
+        let data = self.data;
+        let p = self.skip_space(p)?;
+        if let Some(end) = self.comment_end(p) {
+            let end = end?;
+            self.dialect_comment(&data[p..end]);
+            v.boundary(end, self);
+            return Some(end);
+        }
+        if self.delimiter_at(p)? {
+            let end = p + usize::from(self.state.delimiter.len);
+            v.boundary(end, self);
+            return Some(end);
+        }
+        let word_end = self.word_end(p)?;
+        let word = &data[p..word_end];
+        let end = if is_kw(word, b"INSERT") || is_kw(word, b"REPLACE") {
+            if let Some(after) = self.insert_header(p, word_end)? {
+                return Some(after);
+            }
+            self.statement_end(word_end)?
+        } else if is_kw(word, b"COPY") {
+            if let Some(after) = self.copy_header(p, word_end)? {
+                v.boundary(after, self);
+                return Some(after);
+            }
+            self.statement_end(word_end)?
+        } else if is_kw(word, b"CREATE") {
+            self.create(word_end)?
+        } else if is_kw(word, b"DELIMITER") {
+            let end = self.line_end(word_end)?;
+            let token = data[word_end..end].trim_ascii();
+            if !token.is_empty() && token.len() <= 8 && !token.iter().any(|&b| is_space(b)) {
+                let mut bytes = [0; 8];
+                bytes[..token.len()].copy_from_slice(token);
+                self.state.delimiter = Delimiter {
+                    bytes,
+                    len: token.len() as u8,
+                };
+                self.version += 1;
+            }
+            end
+        } else {
+            let end = self.statement_end(word_end)?;
+            let text = &data[p..end];
+            if is_kw(word, b"PRAGMA") || (is_kw(word, b"BEGIN") && has_word(text, b"TRANSACTION")) {
+                self.set_dialect(Dialect::Standard);
+            } else if is_kw(word, b"SET") && has_word(text, b"standard_conforming_strings") {
+                let on = has_word(text, b"on") || has_word(text, b"'on'");
+                self.set_dialect(if on {
+                    Dialect::Standard
+                } else {
+                    Dialect::Backslash
+                });
+            }
+            end
+        };
+        v.boundary(end, self);
+        Some(end)
+    }
+
+    /// Sets the dialect a dump's header comment names.
+    fn dialect_comment(&mut self, comment: &[u8]) {
+        let starts = |prefix: &[u8]| {
+            comment.len() >= prefix.len() && is_kw(&comment[..prefix.len()], prefix)
+        };
+        if starts(b"-- POSTGRESQL DATABASE DUMP") {
+            self.set_dialect(Dialect::Standard);
+        } else if starts(b"-- MYSQL DUMP") || starts(b"-- MARIADB DUMP") {
+            self.set_dialect(Dialect::Backslash);
+        }
+    }
+
+    /// The identifier at `p` (after whitespace and comments): its name without quotes and
+    /// where it ends; `Some(None)` when none starts there.
+    fn ident(&self, p: usize) -> Option<Option<(Range<usize>, usize)>> {
+        let data = self.data;
+        let mut p = self.skip_space(p)?;
+        while let Some(end) = self.comment_end(p) {
+            p = self.skip_space(end?)?;
+        }
+        Some(match data[p] {
+            b'`' | b'"' | b'[' => {
+                let close = if data[p] == b'[' { b']' } else { data[p] };
+                let k = memchr(close, &data[p + 1..self.end])?;
+                Some((p + 1..p + 1 + k, p + 2 + k))
+            }
+            b if is_word(b) => {
+                let end = self.word_end(p)?;
+                Some((p..end, end))
+            }
+            _ => None,
+        })
+    }
+
+    /// A possibly qualified name at `p` (`schema.table`): its parts and where it ends.
+    fn name(&self, p: usize, parts: &mut Vec<Range<usize>>) -> Option<Option<usize>> {
+        parts.clear();
+        let Some((first, mut end)) = self.ident(p)? else {
+            return Some(None);
+        };
+        parts.push(first);
+        while end < self.end && self.data[end] == b'.' {
+            let Some((part, next)) = self.ident(end + 1)? else {
+                break;
+            };
+            parts.push(part);
+            end = next;
+        }
+        (end < self.end).then_some(Some(end))
+    }
+
+    /// The column names of a `(a, b, …)` list whose `(` is at `open`, and its end.
+    fn column_list(&self, open: usize, cols: &mut Vec<Range<usize>>) -> Option<Option<usize>> {
+        cols.clear();
+        let mut p = open + 1;
+        loop {
+            let Some((col, end)) = self.ident(p)? else {
+                return Some(None);
+            };
+            cols.push(col);
+            let q = self.skip_space(end)?;
+            match self.data[q] {
+                b',' => p = q + 1,
+                b')' => return Some(Some(q + 1)),
+                _ => return Some(None),
+            }
+        }
+    }
+
+    /// The table name as reported: parts joined by `.`, a `public.` schema dropped.
+    fn table_name(&self, parts: &[Range<usize>]) -> Vec<u8> {
+        let parts = match parts {
+            [schema, rest @ ..]
+                if !rest.is_empty() && is_kw(&self.data[schema.clone()], b"PUBLIC") =>
+            {
+                rest
+            }
+            _ => parts,
+        };
+        let mut name = Vec::new();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                name.push(b'.');
+            }
+            name.extend_from_slice(&self.data[part.clone()]);
+        }
+        name
+    }
+
+    /// Builds (or reuses) the statement whose header is `data[start..end]`.
+    fn stmt(
+        &mut self,
+        start: usize,
+        end: usize,
+        parts: &[Range<usize>],
+        cols: &[Range<usize>],
+        csv: bool,
+    ) -> Arc<Stmt> {
+        let header = &self.data[start..end];
+        if let Some(last) = &self.last_stmt {
+            if &*last.header == header && last.csv == csv {
+                return last.clone();
+            }
+        }
+        let table = self.table_name(parts);
+        let names: Vec<Box<[u8]>> = if cols.is_empty() {
+            self.state
+                .tables
+                .get(&*table.to_ascii_lowercase())
+                .map(|c| c.to_vec())
+                .unwrap_or_default()
+        } else {
+            cols.iter()
+                .map(|c| Box::from(&self.data[c.clone()]))
+                .collect()
+        };
+        let fields = names
+            .iter()
+            .map(|c| {
+                let mut f = table.clone();
+                f.push(b'.');
+                f.extend_from_slice(c);
+                f.into_boxed_slice()
+            })
+            .collect();
+        let stmt = Arc::new(Stmt {
+            table: table.into_boxed_slice(),
+            fields,
+            header: header.into(),
+            csv,
+        });
+        self.last_stmt = Some(stmt.clone());
+        stmt
+    }
+
+    /// Reads an `INSERT`/`REPLACE` header (`start` at its keyword, `p` after it). Enters
+    /// the tuples and returns where they start when it inserts `VALUES`; `Some(None)` when
+    /// it is another kind of insert (skipped as a statement).
+    fn insert_header(&mut self, start: usize, mut p: usize) -> Option<Option<usize>> {
+        let mut parts = Vec::new();
+        // Modifiers, then the table.
+        loop {
+            let Some(end) = self.name(p, &mut parts)? else {
+                return Some(None);
+            };
+            let word = &self.data[parts[0].clone()];
+            let modifier = parts.len() == 1
+                && [
+                    &b"INTO"[..],
+                    b"IGNORE",
+                    b"LOW_PRIORITY",
+                    b"DELAYED",
+                    b"HIGH_PRIORITY",
+                    b"OR",
+                    b"REPLACE",
+                    b"ABORT",
+                    b"FAIL",
+                    b"ROLLBACK",
+                ]
+                .iter()
+                .any(|k| is_kw(word, k))
+                && !matches!(self.data[parts[0].start.saturating_sub(1)], b'`' | b'"');
+            p = end;
+            if !modifier {
+                break;
+            }
+        }
+        let mut cols = Vec::new();
+        let q = self.skip_space(p)?;
+        if self.data[q] == b'(' {
+            match self.column_list(q, &mut cols)? {
+                Some(end) => p = end,
+                None => return Some(None),
+            }
+        }
+        // Up to VALUES (OVERRIDING SYSTEM VALUE and PARTITION (…) skipped).
+        loop {
+            let q = self.skip_space(p)?;
+            if !is_word(self.data[q]) {
+                return Some(None);
+            }
+            let end = self.word_end(q)?;
+            let word = &self.data[q..end];
+            if is_kw(word, b"VALUES") || is_kw(word, b"VALUE") {
+                let stmt = self.stmt(start, end, &parts, &cols, false);
+                self.set_mode(Mode::Values(stmt));
+                return Some(Some(end));
+            }
+            if is_kw(word, b"OVERRIDING") {
+                let system = self.skip_space(end)?;
+                let value = self.skip_space(self.word_end(system)?)?;
+                p = self.word_end(value)?;
+            } else if is_kw(word, b"PARTITION") {
+                let open = self.skip_space(end)?;
+                if self.data[open] != b'(' {
+                    return Some(None);
+                }
+                p = self.group_end(open)?;
+            } else {
+                return Some(None);
+            }
+        }
+    }
+
+    /// Reads a `COPY` header (`start` at its keyword, `p` after it). For `FROM stdin`, enters
+    /// the block and returns where its data starts; `Some(None)` for any other `COPY`.
+    fn copy_header(&mut self, start: usize, p: usize) -> Option<Option<usize>> {
+        let mut parts = Vec::new();
+        let Some(mut p) = self.name(p, &mut parts)? else {
+            return Some(None);
+        };
+        let mut cols = Vec::new();
+        let q = self.skip_space(p)?;
+        if self.data[q] == b'(' {
+            match self.column_list(q, &mut cols)? {
+                Some(end) => p = end,
+                None => return Some(None),
+            }
+        }
+        let end = self.statement_end(p)?;
+        let text = &self.data[p..end];
+        if !has_word(text, b"stdin") || !has_word(text, b"from") {
+            return Some(None);
+        }
+        let data_start = self.line_end(end)?;
+        let csv = has_word(text, b"csv");
+        let stmt = self.stmt(start, end, &parts, &cols, csv);
+        self.set_mode(Mode::Copy(stmt));
+        Some(Some(data_start))
+    }
+
+    /// Reads a `CREATE` statement (`p` after the keyword); remembers a table's columns.
+    /// Returns where the statement ends.
+    fn create(&mut self, mut p: usize) -> Option<usize> {
+        let mut parts = Vec::new();
+        // Up to TABLE, through TEMPORARY, UNLOGGED and the like.
+        loop {
+            let q = self.skip_space(p)?;
+            if !is_word(self.data[q]) {
+                return self.statement_end(q);
+            }
+            let end = self.word_end(q)?;
+            let word = &self.data[q..end];
+            p = end;
+            if is_kw(word, b"TABLE") {
+                break;
+            }
+            let prefix = [&b"TEMPORARY"[..], b"TEMP", b"UNLOGGED", b"GLOBAL", b"LOCAL"];
+            if !prefix.iter().any(|k| is_kw(word, k)) {
+                return self.statement_end(p);
+            }
+        }
+        loop {
+            let Some(end) = self.name(p, &mut parts)? else {
+                return self.statement_end(p);
+            };
+            let word = &self.data[parts[0].clone()];
+            let keyword = parts.len() == 1
+                && [&b"IF"[..], b"NOT", b"EXISTS"]
+                    .iter()
+                    .any(|k| is_kw(word, k));
+            p = end;
+            if !keyword {
+                break;
+            }
+        }
+        let open = self.skip_space(p)?;
+        if self.data[open] != b'(' {
+            return self.statement_end(open);
+        }
+        let mut cols: Vec<Box<[u8]>> = Vec::new();
+        let mut q = open + 1;
+        let close = loop {
+            if let Some((name, end)) = self.ident(q)? {
+                let quoted =
+                    name.start > 0 && matches!(self.data[name.start - 1], b'`' | b'"' | b'[');
+                let word = &self.data[name.clone()];
+                let constraint = [
+                    &b"PRIMARY"[..],
+                    b"KEY",
+                    b"INDEX",
+                    b"UNIQUE",
+                    b"CONSTRAINT",
+                    b"FOREIGN",
+                    b"CHECK",
+                    b"FULLTEXT",
+                    b"SPATIAL",
+                    b"EXCLUDE",
+                    b"LIKE",
+                    b"PERIOD",
+                ]
+                .iter()
+                .any(|k| is_kw(word, k));
+                if quoted || !constraint {
+                    cols.push(word.into());
+                }
+                q = end;
+            }
+            // To the `,` or `)` ending this definition.
+            let k = self.value_end(q)?;
+            if self.data[k] == b')' {
+                break k;
+            }
+            q = k + 1;
+        };
+        let end = self.statement_end(close + 1)?;
+        let table = self.table_name(&parts).to_ascii_lowercase();
+        Arc::make_mut(&mut self.state.tables).insert(table.into(), cols.into());
+        self.version += 1;
+        self.last_stmt = None;
+        Some(end)
+    }
+
+    /// Reads tuples from `p` (between two of them) to the statement's end.
+    fn values(&mut self, mut p: usize, stmt: &Stmt, v: &mut impl Visit) -> Option<usize> {
+        loop {
+            p = self.skip_space(p)?;
+            match self.data[p] {
+                b'(' => {
+                    p = v.tuple(self, stmt, p)?;
+                    v.boundary(p, self);
+                }
+                b',' => p += 1,
+                _ => {
+                    // The delimiter, or a tail (`ON DUPLICATE KEY UPDATE …`) up to it.
+                    let end = if self.delimiter_at(p)? {
+                        p + usize::from(self.state.delimiter.len)
+                    } else {
+                        self.statement_end(p)?
+                    };
+                    self.set_mode(Mode::Top);
+                    v.boundary(end, self);
+                    return Some(end);
+                }
+            }
+        }
+    }
+
+    /// Reads COPY data lines from `p` (a line start) to the `\.` line.
+    fn copy(&mut self, p: usize, stmt: &Stmt, v: &mut impl Visit) -> Option<usize> {
+        let data = self.data;
+        let block = &data[p..self.end];
+        // The end marker at a line start: at `p` itself, or after a `\n`.
+        let marker = if block.starts_with(b"\\.") {
+            Some(p)
+        } else {
+            memmem::find(block, b"\n\\.").map(|k| p + k + 1)
+        };
+        let lines_end = match marker {
+            Some(m) => m,
+            None => p + memrchr(b'\n', block).map_or(0, |k| k + 1),
+        };
+        if lines_end > p {
+            v.copy_lines(self, stmt, p, lines_end);
+            v.boundary(lines_end, self);
+        }
+        let m = marker?;
+        // `\.` ends the block when it is the whole line.
+        let after = match data.get(m + 2..self.end.min(m + 4)) {
+            Some([b'\n', ..]) => m + 3,
+            Some([b'\r', b'\n']) => m + 4,
+            _ if m + 2 == self.end => m + 2,
+            Some([b'\r']) => return None,
+            _ => {
+                // A line that starts with `\.` but holds more is data.
+                let end = self.line_end(m)?;
+                v.copy_lines(self, stmt, m, end);
+                v.boundary(end, self);
+                return Some(end);
+            }
+        };
+        self.set_mode(Mode::Top);
+        v.boundary(after, self);
+        Some(after)
+    }
+}
+
+/// Whether `text` holds `word` as a whole word, ignoring case.
+fn has_word(text: &[u8], word: &[u8]) -> bool {
+    text.windows(word.len()).enumerate().any(|(i, w)| {
+        is_kw(w, word)
+            && (i == 0 || !is_word(text[i - 1]))
+            && text.get(i + word.len()).is_none_or(|&b| !is_word(b))
+    })
+}
+
+/// The chunk-edge walk: finds boundaries, picks edges and notes the state at each.
+struct Edges {
+    picker: EdgePicker,
+    /// The state at each picked edge after the first.
+    states: Vec<Arc<State>>,
+    /// The state at the last boundary, and the walker version it was taken at.
+    last: Option<(u64, Arc<State>)>,
+}
+
+impl Edges {
+    /// Notes the walker's state at a boundary: a new snapshot only when it changed.
+    #[inline]
+    fn snapshot(&mut self, w: &Walker<'_>) -> &Arc<State> {
+        if self
+            .last
+            .as_ref()
+            .is_none_or(|(version, _)| *version != w.version)
+        {
+            self.last = Some((w.version, Arc::new(w.state.clone())));
+        }
+        &self.last.as_ref().expect("just set").1
+    }
+}
+
+impl Visit for Edges {
+    #[inline]
+    fn boundary(&mut self, at: usize, w: &Walker<'_>) {
+        self.snapshot(w);
+        if self.picker.boundary(at) {
+            let state = self.snapshot(w).clone();
+            self.states.push(state);
+        }
+    }
+
+    #[inline]
+    fn tuple(&mut self, w: &Walker<'_>, _stmt: &Stmt, open: usize) -> Option<usize> {
+        w.group_end(open)
+    }
+
+    fn copy_lines(&mut self, w: &Walker<'_>, _stmt: &Stmt, from: usize, to: usize) {
+        // Only the first line end at or after each wanted edge matters (`to` is one).
+        let mut at = from.max(self.picker.next_at() - 1);
+        while at < to - 1 {
+            match memchr(b'\n', &w.data[at..to - 1]) {
+                Some(k) => {
+                    self.boundary(at + k + 1, w);
+                    at = self.picker.next_at() - 1;
+                }
+                None => break,
+            }
+        }
+    }
+}
 
 /// Chunk edges of an SQL dump (see [`super::Layout::chunk_edges`]).
 pub fn chunk_edges(window: &[u8], target: usize, at_eof: bool, start: &ChunkState) -> Vec<Edge> {
-    text::line_chunk_edges(window, target, at_eof)
-        .into_iter()
-        .map(|at| Edge {
+    let mut walker = Walker::new(window, window.len(), start);
+    let mut edges = Edges {
+        picker: EdgePicker::new(target),
+        states: Vec::new(),
+        last: None,
+    };
+    let first = match start {
+        ChunkState::Sql(state) => state.clone(),
+        ChunkState::Start => Arc::new(State::default()),
+    };
+    edges.last = Some((0, first.clone()));
+    walker.run(0, &mut edges);
+    let picked = edges.states.len();
+    let last = edges.last.map(|(_, s)| s);
+    let mut states = edges.states;
+    let offsets = edges.picker.finish(window.len(), at_eof);
+    if offsets.len() > picked + 1 {
+        // The final edge: the end of the input, or the last boundary of the window.
+        let at_end = if at_eof {
+            Arc::new(walker.state.clone())
+        } else {
+            last.unwrap_or_else(|| first.clone())
+        };
+        states.push(at_end);
+    }
+    std::iter::once(first)
+        .chain(states)
+        .zip(offsets)
+        .map(|(state, at)| Edge {
             at,
-            state: start.clone(),
+            state: ChunkState::Sql(state),
         })
         .collect()
 }
 
-/// Tokenises an SQL dump chunk.
+/// The tokeniser: reports each tuple's and COPY line's values.
+struct Tokens<'s, S: FieldSink> {
+    base: u64,
+    scratch: &'s mut Scratch,
+    sink: &'s mut S,
+}
+
+/// Reports `value` as column `col` (0-based) of `stmt`, named `table.column`, or
+/// `table.colN` past the known columns (`name` is the buffer for that name).
+fn report(
+    sink: &mut impl FieldSink,
+    name: &mut Vec<u8>,
+    stmt: &Stmt,
+    col: usize,
+    value: Value<'_>,
+) {
+    match stmt.fields.get(col) {
+        Some(field) => sink.value(FieldRef::Name(field), value),
+        None => {
+            name.clear();
+            name.extend_from_slice(&stmt.table);
+            name.extend_from_slice(b".col");
+            name.extend_from_slice((col + 1).to_string().as_bytes());
+            sink.value(FieldRef::Name(name), value);
+        }
+    }
+}
+
+/// What a quoted string holds, told by its prefix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Literal {
+    /// Text (plain, `_charset`, `N`, `E`).
+    Text,
+    /// Hex digits (`X'…'`).
+    Hex,
+    /// Bits (`B'…'`): no value.
+    Bits,
+}
+
+impl<S: FieldSink> Tokens<'_, S> {
+    /// Reports the stored value `data[from..to]` as it is.
+    fn plain(&mut self, data: &[u8], stmt: &Stmt, col: usize, from: usize, to: usize) {
+        if to > from {
+            let value = Value {
+                bytes: &data[from..to],
+                offset: self.base + from as u64,
+                stored_at: None,
+            };
+            report(self.sink, &mut self.scratch.path, stmt, col, value);
+        }
+    }
+
+    /// Reports the unescaped value in `scratch.value`, stored from `from`.
+    fn unescaped(&mut self, stmt: &Stmt, col: usize, from: usize) {
+        let Scratch {
+            value,
+            stored_at,
+            path,
+            ..
+        } = &mut *self.scratch;
+        if !value.is_empty() {
+            let value = Value {
+                bytes: value,
+                offset: self.base + from as u64,
+                stored_at: Some(stored_at),
+            };
+            report(self.sink, path, stmt, col, value);
+        }
+    }
+
+    /// Reports hex digits `data[from..to]`: decoded when they hold printable UTF-8 text,
+    /// else the digits themselves.
+    fn hex(&mut self, data: &[u8], stmt: &Stmt, col: usize, from: usize, to: usize) {
+        let digits = &data[from..to];
+        let value = &mut self.scratch.value;
+        value.clear();
+        let decoded = digits.len() % 2 == 0
+            && digits.chunks_exact(2).all(|pair| {
+                let hi = (pair[0] as char).to_digit(16);
+                let lo = (pair[1] as char).to_digit(16);
+                match (hi, lo) {
+                    (Some(hi), Some(lo)) => {
+                        value.push((hi * 16 + lo) as u8);
+                        true
+                    }
+                    _ => false,
+                }
+            })
+            && std::str::from_utf8(value).is_ok_and(|t| {
+                !t.chars()
+                    .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            });
+        if !decoded {
+            return self.plain(data, stmt, col, from, to);
+        }
+        let stored_at = &mut self.scratch.stored_at;
+        stored_at.clear();
+        stored_at.extend((0..=value.len()).map(|i| rel(2 * i)));
+        self.unescaped(stmt, col, from);
+    }
+
+    /// Reports the string whose quotes are at `open` and `close`.
+    fn string(
+        &mut self,
+        w: &Walker<'_>,
+        stmt: &Stmt,
+        col: usize,
+        open: usize,
+        close: usize,
+        escaped: bool,
+    ) {
+        let from = open + 1;
+        if !escaped {
+            return self.plain(w.data, stmt, col, from, close);
+        }
+        unescape(w.data, from, close, w.backslashes(open), self.scratch);
+        self.unescaped(stmt, col, from);
+    }
+
+    /// Reads the bare value (a number, a keyword, a prefixed string, an expression) at `p`
+    /// and reports it; returns where it ends.
+    fn bare(&mut self, w: &Walker<'_>, stmt: &Stmt, col: usize, p: usize) -> Option<usize> {
+        let data = w.data;
+        let mut word = p;
+        while word < w.end && is_word(data[word]) {
+            word += 1;
+        }
+        let quote = w.skip_space(word)?;
+        if word > p && matches!(data[quote], b'\'' | b'"') {
+            let prefix = &data[p..word];
+            let literal = match prefix {
+                [b'X' | b'x'] => Some(Literal::Hex),
+                [b'B' | b'b'] => Some(Literal::Bits),
+                [b'N' | b'n' | b'E' | b'e'] if quote == word => Some(Literal::Text),
+                [b'_', ..] => Some(Literal::Text),
+                _ => None,
+            };
+            if let Some(literal) = literal {
+                let (close, escaped) = w.string_end(quote)?;
+                match literal {
+                    Literal::Text => self.string(w, stmt, col, quote, close, escaped),
+                    Literal::Hex => self.hex(data, stmt, col, quote + 1, close),
+                    Literal::Bits => {}
+                }
+                return Some(close + 1);
+            }
+        }
+        let end = w.value_end(p)?;
+        let mut to = end;
+        while to > p && is_space(data[to - 1]) {
+            to -= 1;
+        }
+        let text = &data[p..to];
+        if is_kw(text, b"NULL") || text.iter().any(|&b| matches!(b, b'(' | b'\'' | b'"')) {
+            return Some(end);
+        }
+        match text {
+            [b'0', b'x' | b'X', digits @ ..]
+                if !digits.is_empty() && digits.iter().all(u8::is_ascii_hexdigit) =>
+            {
+                self.hex(data, stmt, col, p + 2, to)
+            }
+            _ => self.plain(data, stmt, col, p, to),
+        }
+        Some(end)
+    }
+
+    /// Reports one COPY text-format line `data[from..to]` (without its `\n`).
+    fn copy_line(&mut self, data: &[u8], stmt: &Stmt, from: usize, to: usize) {
+        let mut col = 0;
+        let mut field = from;
+        loop {
+            let end = memchr(b'\t', &data[field..to]).map_or(to, |k| field + k);
+            let value = &data[field..end];
+            if value != b"\\N" {
+                if memchr(b'\\', value).is_some() {
+                    unescape_copy(data, field, end, self.scratch);
+                    self.unescaped(stmt, col, field);
+                } else {
+                    self.plain(data, stmt, col, field, end);
+                }
+            }
+            if end == to {
+                break;
+            }
+            col += 1;
+            field = end + 1;
+        }
+        self.sink.end_record();
+    }
+}
+
+impl<S: FieldSink> Visit for Tokens<'_, S> {
+    #[inline]
+    fn boundary(&mut self, _at: usize, _w: &Walker<'_>) {}
+
+    fn tuple(&mut self, w: &Walker<'_>, stmt: &Stmt, open: usize) -> Option<usize> {
+        let data = w.data;
+        let mut col = 0;
+        let mut p = open + 1;
+        loop {
+            p = w.skip_space(p)?;
+            let after = match data[p] {
+                b'\'' | b'"' => {
+                    let (close, escaped) = w.string_end(p)?;
+                    self.string(w, stmt, col, p, close, escaped);
+                    close + 1
+                }
+                b',' | b')' => p,
+                _ => self.bare(w, stmt, col, p)?,
+            };
+            let k = w.value_end(after)?;
+            if data[k] == b')' {
+                self.sink.end_record();
+                return Some(k + 1);
+            }
+            col += 1;
+            p = k + 1;
+        }
+    }
+
+    fn copy_lines(&mut self, w: &Walker<'_>, stmt: &Stmt, from: usize, to: usize) {
+        let data = w.data;
+        if stmt.csv {
+            let mut named = Named {
+                sink: &mut *self.sink,
+                stmt,
+                name: Vec::new(),
+            };
+            csv::tokenize(b',', data, from..to, self.base, self.scratch, &mut named);
+            return;
+        }
+        let mut line = from;
+        while line < to {
+            let nl = memchr(b'\n', &data[line..to]).map_or(to, |k| line + k);
+            let end = if nl > line && data[nl - 1] == b'\r' {
+                nl - 1
+            } else {
+                nl
+            };
+            self.copy_line(data, stmt, line, end);
+            line = nl + 1;
+        }
+    }
+}
+
+/// A sink that names CSV columns (of a `COPY … CSV` block) `table.column`.
+struct Named<'a, S: FieldSink> {
+    sink: &'a mut S,
+    stmt: &'a Stmt,
+    name: Vec<u8>,
+}
+
+impl<S: FieldSink> FieldSink for Named<'_, S> {
+    fn value(&mut self, field: FieldRef<'_>, value: Value<'_>) {
+        if let FieldRef::Column(col) = field {
+            report(self.sink, &mut self.name, self.stmt, col, value);
+        }
+    }
+
+    fn end_record(&mut self) {
+        self.sink.end_record();
+    }
+}
+
+/// Unescapes the string body `data[from..to]` (`''`, and backslash escapes when
+/// `backslashes`) into `scratch.value`, with stored offsets relative to `from`.
+fn unescape(data: &[u8], from: usize, to: usize, backslashes: bool, scratch: &mut Scratch) {
+    let (value, stored_at) = (&mut scratch.value, &mut scratch.stored_at);
+    value.clear();
+    stored_at.clear();
+    let mut i = from;
+    while i < to {
+        let b = data[i];
+        let at = rel(i - from);
+        if b == b'\\' && backslashes && i + 1 < to {
+            let c = data[i + 1];
+            if matches!(c, b'%' | b'_') {
+                // MySQL keeps the backslash of `\%` and `\_`.
+                value.extend_from_slice(&[b, c]);
+                stored_at.extend_from_slice(&[at, rel(i + 1 - from)]);
+            } else {
+                value.push(match c {
+                    b'0' => 0,
+                    b'b' => 8,
+                    b'n' => b'\n',
+                    b'r' => b'\r',
+                    b't' => b'\t',
+                    b'Z' => 0x1a,
+                    other => other,
+                });
+                stored_at.push(at);
+            }
+            i += 2;
+            continue;
+        }
+        value.push(b);
+        stored_at.push(at);
+        // The first of a doubled quote stands for both.
+        i += if (b == b'\'' || b == b'"') && data.get(i + 1) == Some(&b) {
+            2
+        } else {
+            1
+        };
+    }
+    stored_at.push(rel(to - from));
+}
+
+/// Unescapes a COPY text-format value `data[from..to]` (`\\`, `\t`, `\n`, octal and
+/// `\x` escapes) into `scratch.value`, with stored offsets relative to `from`.
+fn unescape_copy(data: &[u8], from: usize, to: usize, scratch: &mut Scratch) {
+    let (value, stored_at) = (&mut scratch.value, &mut scratch.stored_at);
+    value.clear();
+    stored_at.clear();
+    let mut i = from;
+    while i < to {
+        let at = rel(i - from);
+        if data[i] != b'\\' || i + 1 >= to {
+            value.push(data[i]);
+            stored_at.push(at);
+            i += 1;
+            continue;
+        }
+        let c = data[i + 1];
+        i += 2;
+        let byte = match c {
+            b'b' => 8,
+            b'f' => 0x0c,
+            b'n' => b'\n',
+            b'r' => b'\r',
+            b't' => b'\t',
+            b'v' => 0x0b,
+            b'0'..=b'7' => {
+                let mut n = u32::from(c - b'0');
+                let mut k = 0;
+                while k < 2 && i < to && matches!(data[i], b'0'..=b'7') {
+                    n = n * 8 + u32::from(data[i] - b'0');
+                    i += 1;
+                    k += 1;
+                }
+                n as u8
+            }
+            b'x' if i < to && data[i].is_ascii_hexdigit() => {
+                let mut n = 0u32;
+                let mut k = 0;
+                while k < 2 && i < to && data[i].is_ascii_hexdigit() {
+                    n = n * 16 + (data[i] as char).to_digit(16).unwrap_or(0);
+                    i += 1;
+                    k += 1;
+                }
+                n as u8
+            }
+            other => other,
+        };
+        value.push(byte);
+        stored_at.push(at);
+    }
+    stored_at.push(rel(to - from));
+}
+
+/// Tokenises an SQL dump chunk (see [`super::Layout::tokenize`]).
 pub fn tokenize(
     data: &[u8],
     range: Range<usize>,
     base: u64,
-    _state: &ChunkState,
-    _scratch: &mut Scratch,
+    state: &ChunkState,
+    scratch: &mut Scratch,
     sink: &mut impl FieldSink,
 ) {
-    text::tokenize(data, range, base, sink)
+    let mut walker = Walker::new(data, range.end, state);
+    let mut tokens = Tokens {
+        base,
+        scratch,
+        sink,
+    };
+    walker.run(range.start, &mut tokens);
 }

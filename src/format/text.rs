@@ -46,13 +46,15 @@ impl EdgePicker {
         self.next_at
     }
 
-    /// A record boundary, not before the previous one.
-    pub(super) fn boundary(&mut self, at: usize) {
+    /// A record boundary, not before the previous one; returns whether it became an edge.
+    pub(super) fn boundary(&mut self, at: usize) -> bool {
         self.last = at;
-        if at >= self.next_at {
+        let edge = at >= self.next_at;
+        if edge {
             self.edges.push(at);
             self.next_at = at.saturating_add(self.target);
         }
+        edge
     }
 
     /// The edges of a window of `len` bytes (see [`super::Layout::chunk_edges`]).
