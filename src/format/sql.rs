@@ -1314,3 +1314,328 @@ pub fn tokenize(
     };
     walker.run(range.start, &mut tokens);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::testing::{check_stored, chunked, streamed, Got};
+    use super::super::{Format, Layout};
+    use super::*;
+
+    fn layout() -> Layout {
+        Layout {
+            format: Format::Sql,
+            delimiter: b',',
+            header: Vec::new(),
+            body_start: 0,
+        }
+    }
+
+    fn whole(data: &[u8]) -> Vec<Got> {
+        let got = chunked(&layout(), data, usize::MAX);
+        check_stored(data, &got);
+        got
+    }
+
+    /// (field, value) pairs, and `|` for each record end.
+    fn pairs(data: &[u8]) -> Vec<(String, String)> {
+        whole(data)
+            .into_iter()
+            .map(|g| match g {
+                Got::Value { field, bytes, .. } => (field, bytes),
+                Got::End => ("|".into(), String::new()),
+            })
+            .collect()
+    }
+
+    fn p(field: &str, value: &str) -> (String, String) {
+        (field.into(), value.into())
+    }
+
+    fn end() -> (String, String) {
+        p("|", "")
+    }
+
+    /// The value stored for `bytes`, offsets checked against the data.
+    fn offset_of(got: &[Got], want: &str) -> (u64, Option<Vec<u32>>) {
+        got.iter()
+            .find_map(|g| match g {
+                Got::Value {
+                    bytes,
+                    offset,
+                    stored_at,
+                    ..
+                } if bytes == want => Some((*offset, stored_at.clone())),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no {want:?} in {got:?}"))
+    }
+
+    const MYSQL: &[u8] = br#"-- MySQL dump 10.13  Distrib 8.0.36
+/*!40101 SET NAMES utf8mb4 */;
+# a hash comment with a ( and a ' quote
+DROP TABLE IF EXISTS `users`;
+CREATE TABLE `users` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  `email` varchar(255) DEFAULT NULL COMMENT 'mail, (primary)',
+  `phone` bigint DEFAULT NULL,
+  `note` text,
+  PRIMARY KEY (`id`),
+  KEY `idx_email` (`email`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+LOCK TABLES `users` WRITE;
+/*!40000 ALTER TABLE `users` DISABLE KEYS */;
+INSERT INTO `users` VALUES (1,'a@example.com',919876543210,'it\'s ''ok'' \\ (x)'),(2,NULL,_binary 'b@example.com',0x6340),(3,_utf8mb4'd@example.com',X'00ff',NULL);
+INSERT IGNORE INTO `users` (`note`, `email`) VALUES ('n1','e@example.com');
+REPLACE INTO users VALUES (4,'f@example.com',5,'-- not a comment; (')
+  ON DUPLICATE KEY UPDATE note = VALUES(note);
+UNLOCK TABLES;
+DELIMITER ;;
+/*!50003 CREATE*/ /*!50003 TRIGGER t AFTER INSERT ON users FOR EACH ROW BEGIN INSERT INTO users VALUES (9,'trigger@example.com',1,'x'); END */;;
+CREATE PROCEDURE p() BEGIN INSERT INTO users VALUES (8,'proc@example.com',1,'y'); END ;;
+DELIMITER ;
+INSERT INTO `users` VALUES (5,'g@example.com',6,'z');
+"#;
+
+    #[test]
+    fn mysqldump_rows_and_names() {
+        assert_eq!(
+            pairs(MYSQL),
+            vec![
+                p("users.id", "1"),
+                p("users.email", "a@example.com"),
+                p("users.phone", "919876543210"),
+                p("users.note", "it's 'ok' \\ (x)"),
+                end(),
+                p("users.id", "2"),
+                p("users.phone", "b@example.com"),
+                p("users.note", "c@"),
+                end(),
+                p("users.id", "3"),
+                p("users.email", "d@example.com"),
+                p("users.phone", "00ff"),
+                end(),
+                p("users.note", "n1"),
+                p("users.email", "e@example.com"),
+                end(),
+                p("users.id", "4"),
+                p("users.email", "f@example.com"),
+                p("users.phone", "5"),
+                p("users.note", "-- not a comment; ("),
+                end(),
+                p("users.id", "5"),
+                p("users.email", "g@example.com"),
+                p("users.phone", "6"),
+                p("users.note", "z"),
+                end(),
+            ]
+        );
+    }
+
+    #[test]
+    fn escaped_values_map_to_stored_offsets() {
+        let got = whole(MYSQL);
+        let (offset, map) = offset_of(&got, "it's 'ok' \\ (x)");
+        let stored = b"it\\'s ''ok'' \\\\ (x)";
+        let at = memmem::find(MYSQL, stored).unwrap();
+        assert_eq!(offset as usize, at);
+        let map = map.expect("unescaped");
+        assert_eq!(*map.last().unwrap() as usize, stored.len());
+        // `s` is byte 3 of the value, stored after `\'` at 4.
+        assert_eq!(map[3], 4);
+        // A hex literal decodes to text with two stored digits a byte.
+        let (offset, map) = offset_of(&got, "c@");
+        assert_eq!(&MYSQL[offset as usize..offset as usize + 4], b"6340");
+        assert_eq!(map, Some(vec![0, 2, 4]));
+        // Plain values are stored as they are.
+        let (offset, map) = offset_of(&got, "b@example.com");
+        assert_eq!(&MYSQL[offset as usize - 1..offset as usize], b"'");
+        assert_eq!(map, None);
+    }
+
+    const PG: &[u8] = b"--\n-- PostgreSQL database dump\n--\n\nSET standard_conforming_strings = on;\n\
+CREATE TABLE public.users (\n    id integer NOT NULL,\n    email character varying(255),\n    note text\n);\n\
+CREATE FUNCTION public.f() RETURNS trigger AS $$ BEGIN INSERT INTO users VALUES (1, 'fn@example.com'); RETURN NEW; END; $$ LANGUAGE plpgsql;\n\
+COPY public.users (id, email, note) FROM stdin;\n\
+1\ta@example.com\tline\\none\\ttab \\\\ back\n\
+2\t\\N\t\\\\N is text\n\
+3\tb@example.com\t\\x41\\101\n\
+\\.\n\
+INSERT INTO public.users VALUES (4, 'c@example.com', 'C:\\');\n\
+INSERT INTO public.users (id, email, note) OVERRIDING SYSTEM VALUE VALUES (5, 'd@example.com', E'it\\'s');\n\
+INSERT INTO sales.orders (id, email) VALUES (6, 'e@example.com');\n\
+COPY public.users (id, email) FROM stdin WITH (FORMAT csv);\n\
+7,\"f@example.com\"\n\
+\\.\n";
+
+    #[test]
+    fn pg_dump_copy_and_inserts() {
+        assert_eq!(
+            pairs(PG),
+            vec![
+                p("users.id", "1"),
+                p("users.email", "a@example.com"),
+                p("users.note", "line\none\ttab \\ back"),
+                end(),
+                p("users.id", "2"),
+                p("users.note", "\\N is text"),
+                end(),
+                p("users.id", "3"),
+                p("users.email", "b@example.com"),
+                p("users.note", "AA"),
+                end(),
+                p("users.id", "4"),
+                p("users.email", "c@example.com"),
+                p("users.note", "C:\\"),
+                end(),
+                p("users.id", "5"),
+                p("users.email", "d@example.com"),
+                p("users.note", "it's"),
+                end(),
+                p("sales.orders.id", "6"),
+                p("sales.orders.email", "e@example.com"),
+                end(),
+                p("users.id", "7"),
+                p("users.email", "f@example.com"),
+                end(),
+            ]
+        );
+    }
+
+    #[test]
+    fn copy_null_and_escapes_keep_stored_offsets() {
+        let got = whole(PG);
+        let (offset, map) = offset_of(&got, "line\none\ttab \\ back");
+        let stored = b"line\\none\\ttab \\\\ back";
+        assert_eq!(offset as usize, memmem::find(PG, stored).unwrap());
+        let map = map.expect("unescaped");
+        assert_eq!((map[4], map[5]), (4, 6));
+        assert_eq!(*map.last().unwrap() as usize, stored.len());
+    }
+
+    const SQLITE: &[u8] = b"PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n\
+CREATE TABLE \"users\" (\"id\" INTEGER PRIMARY KEY, \"email\" TEXT, \"path\" TEXT, \"blob\" BLOB);\n\
+INSERT INTO \"users\" VALUES(1,'a@example.com','C:\\dir\\','it''s');\n\
+INSERT INTO users VALUES(2,'b@example.com',NULL,X'6240');\n\
+INSERT INTO \"users\" VALUES(3,'c@example.com',-1.5e3,'x','extra');\n\
+CREATE TABLE t(a,b);\nINSERT INTO t VALUES(1,2);\nCOMMIT;\n";
+
+    #[test]
+    fn sqlite_dump() {
+        assert_eq!(
+            pairs(SQLITE),
+            vec![
+                p("users.id", "1"),
+                p("users.email", "a@example.com"),
+                p("users.path", "C:\\dir\\"),
+                p("users.blob", "it's"),
+                end(),
+                p("users.id", "2"),
+                p("users.email", "b@example.com"),
+                p("users.blob", "b@"),
+                end(),
+                p("users.id", "3"),
+                p("users.email", "c@example.com"),
+                p("users.path", "-1.5e3"),
+                p("users.blob", "x"),
+                p("users.col5", "extra"),
+                end(),
+                p("t.a", "1"),
+                p("t.b", "2"),
+                end(),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_tables_number_their_columns() {
+        let got = pairs(b"INSERT INTO x VALUES ('a', 'b');\n");
+        assert_eq!(got, vec![p("x.col1", "a"), p("x.col2", "b"), end()]);
+    }
+
+    #[test]
+    fn any_cut_gives_the_same_values() {
+        for data in [MYSQL, PG, SQLITE] {
+            let reference = whole(data);
+            for target in [1, 2, 3, 7, 64, 500] {
+                assert_eq!(
+                    chunked(&layout(), data, target),
+                    reference,
+                    "target {target}"
+                );
+            }
+            for window in [1, 5, 16, 100] {
+                for target in [1, 7, 1000] {
+                    assert_eq!(
+                        streamed(&layout(), data, window, target),
+                        reference,
+                        "window {window} target {target}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_statements_are_cut_between_tuples() {
+        let mut data = b"INSERT INTO t (a, b) VALUES ".to_vec();
+        for i in 0..5000 {
+            if i > 0 {
+                data.push(b',');
+            }
+            data.extend_from_slice(format!("({i},'v;),(\\'{i}')").as_bytes());
+        }
+        data.extend_from_slice(b";\nINSERT INTO t VALUES (1,2);\n");
+        let edges = chunk_edges(&data, 4096, true, &ChunkState::Start);
+        assert!(edges.len() > 20, "{}", edges.len());
+        for e in &edges[1..edges.len() - 1] {
+            assert_eq!(data[e.at - 1], b')', "edge at {}", e.at);
+        }
+        let records = whole(&data).iter().filter(|g| **g == Got::End).count();
+        assert_eq!(records, 5001);
+        assert_eq!(chunked(&layout(), &data, 4096), whole(&data));
+    }
+
+    #[test]
+    fn edges_carry_the_statement() {
+        let data = b"CREATE TABLE t (a int, b int);\nINSERT INTO t VALUES (1,2),(3,4);\n";
+        let edges = chunk_edges(data, 1, true, &ChunkState::Start);
+        let inside = edges
+            .iter()
+            .find(|e| e.at >= 5 && &data[e.at - 5..e.at] == b"(1,2)")
+            .expect("an edge after the first tuple");
+        let ChunkState::Sql(state) = &inside.state else {
+            panic!("an SQL state")
+        };
+        let Mode::Values(stmt) = &state.mode else {
+            panic!("inside the tuples: {state:?}")
+        };
+        assert_eq!(&*stmt.fields[1], b"t.b");
+        // Cut without the end of the input: the last edge is the last boundary.
+        let edges = chunk_edges(&data[..data.len() - 8], 1, false, &ChunkState::Start);
+        assert_eq!(edges.last().unwrap().at, data.len() - 8);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn random_dumps_cut_anywhere(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "INSERT INTO t VALUES ", "INSERT INTO `u` (a,b) VALUES ", "(", ")", ",",
+                    "'", "''", "\\", "\"", "a@b.in", "12", "NULL", ";", "\n", " ", "--", "#",
+                    "/*", "*/", "0x41", "X'41'", "_binary ", "E'", "$$",
+                    "COPY t (a) FROM stdin;\n", "\\.\n", "\t", "\\N",
+                    "CREATE TABLE t (a int, `b` text);", "DELIMITER ;;\n", "DELIMITER ;\n",
+                    "-- PostgreSQL database dump\n", "PRAGMA x;",
+                ]),
+                0..40,
+            ),
+            target in 1usize..40,
+            window in 1usize..40,
+        ) {
+            let data = parts.concat().into_bytes();
+            let reference = whole(&data);
+            proptest::prop_assert_eq!(&chunked(&layout(), &data, target), &reference);
+            proptest::prop_assert_eq!(&streamed(&layout(), &data, window, target), &reference);
+        }
+    }
+}
