@@ -238,6 +238,9 @@ mod tests {
         let text = b"one\ntwo=2\n\nthree";
         check_every_offset("a.txt", text, Format::Text);
         check_every_offset("a.sql", b"INSERT INTO t VALUES (1);\n(2);\n", Format::Sql);
+        let dump = b"CREATE TABLE t (a int, b text);\nINSERT INTO t VALUES (1,'x;)'),(2,'y');\n\
+COPY t (a, b) FROM stdin;\n3\tz\n4\t\\N\n\\.\nINSERT INTO t VALUES (5,'w');\n";
+        check_every_offset("a.sql", dump, Format::Sql);
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //!   and for an archive member the part after the last `!`: `.csv` → CSV, `.tsv`/`.tab` →
 //!   TSV, `.jsonl`/`.ndjson` → JSON Lines, `.json` → JSON when it starts with `[` or is not
 //!   one object a line (else JSON Lines), `.sql` → SQL, `.log`/`.txt` → text.
-//! - Otherwise the content: `[` followed by `{`, `[`, `"` or `]` → JSON; lines of `{…}` →
+//! - Otherwise the content: a dump tool's header comment or a statement dumps start with
+//!   (`CREATE TABLE`, `INSERT INTO`, `PRAGMA foreign_keys`, `BEGIN TRANSACTION`) → SQL;
+//!   `[` followed by `{`, `[`, `"` or `]` → JSON; lines of `{…}` →
 //!   JSON Lines, another document starting with `{` → JSON; two or more rows with the same
 //!   number of `,` `;` `|` or tab outside quotes (in at least 90 % of the first 50 rows) →
 //!   CSV with that delimiter (TSV for tab); anything else → text.
@@ -47,6 +49,7 @@ pub fn layout(name: &str, head: &[u8], forced: Option<Format>) -> Layout {
     };
     let format = forced
         .or_else(|| by_extension(name, body, whole))
+        .or_else(|| sql_by_content(body))
         .or_else(|| json_by_content(body, whole));
     match format {
         Some(format @ (Format::Csv | Format::Tsv)) => {
@@ -118,6 +121,37 @@ fn extension(name: &str) -> &str {
         }
     }
     ""
+}
+
+/// SQL, told from the content: the first line that is neither blank nor a bare `--` is a
+/// dump tool's header comment (`-- MySQL dump`, `-- MariaDB dump`, `-- PostgreSQL database
+/// dump`) or starts a statement dumps begin with (`CREATE TABLE`, `INSERT INTO`, `PRAGMA
+/// foreign_keys`, `BEGIN TRANSACTION`, a MySQL `/*!` comment, …).
+fn sql_by_content(body: &[u8]) -> Option<Format> {
+    const STARTS: [&[u8]; 13] = [
+        b"-- MySQL dump",
+        b"-- MariaDB dump",
+        b"-- PostgreSQL database dump",
+        b"-- Dumped from database",
+        b"CREATE TABLE",
+        b"INSERT INTO",
+        b"REPLACE INTO",
+        b"PRAGMA foreign_keys",
+        b"BEGIN TRANSACTION",
+        b"DROP TABLE",
+        b"LOCK TABLES",
+        b"SET NAMES",
+        b"/*!40",
+    ];
+    let line = body
+        .split(|&b| b == b'\n')
+        .take(ROWS)
+        .map(<[u8]>::trim_ascii)
+        .find(|line| !line.is_empty() && *line != b"--")?;
+    STARTS
+        .iter()
+        .any(|s| line.len() >= s.len() && line[..s.len()].eq_ignore_ascii_case(s))
+        .then_some(Format::Sql)
 }
 
 /// JSON or JSON Lines, told from the content.
@@ -413,6 +447,26 @@ mod tests {
         );
         assert_eq!(sniff("-", "one line, only").format, Format::Text);
         assert_eq!(sniff("-", "").format, Format::Text);
+    }
+
+    #[test]
+    fn sql_by_content() {
+        for head in [
+            "-- MySQL dump 10.13  Distrib 8.0.36\n--\n",
+            "--\n-- PostgreSQL database dump\n--\n\nSET x = 1;\n",
+            "PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n",
+            "\n  create table users (id int, email text);\n",
+            "INSERT INTO t VALUES (1,'a,b'),(2,'c,d');\nINSERT INTO t VALUES (3,'e,f');\n",
+            "BEGIN TRANSACTION;\nCREATE TABLE t(a);\n",
+        ] {
+            assert_eq!(sniff("-", head).format, Format::Sql, "{head}");
+            assert_eq!(sniff("dump.dat", head).format, Format::Sql, "{head}");
+        }
+        // An extension other than `.sql` still decides.
+        assert_eq!(sniff("x.csv", "INSERT INTO t VALUES (1);\n").format, Format::Csv);
+        for head in ["-- a note\ninsert the coin\n", "Creating tables is fun\n", "--\n"] {
+            assert_ne!(sniff("-", head).format, Format::Sql, "{head}");
+        }
     }
 
     #[test]
