@@ -62,7 +62,7 @@ pub struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     pub findings: Option<String>,
     /// How records and fields are found.
-    #[arg(long, default_value = "auto", value_parser = ["auto", "csv", "tsv", "jsonl", "json", "sql", "text"])]
+    #[arg(long, default_value = "auto", value_parser = ["auto", "csv", "tsv", "jsonl", "json", "sql", "text", "bson", "es-bulk", "elasticdump"])]
     pub format: String,
     /// Only these detectors (comma-separated type names).
     #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = parse_type)]

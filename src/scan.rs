@@ -13,7 +13,7 @@ use crate::aggregate::{
 use crate::detect::normalize::normalize;
 use crate::detect::pattern::{PatternError, PatternSet};
 use crate::detect::{Detector, Hit};
-use crate::error::InputError;
+use crate::error::{ErrorKind, InputError};
 use crate::format::{ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
 use crate::input::container::{self, Leaf, Limits, Peeked, Stop};
 use crate::input::content::{self, Content, Encoding};
@@ -355,15 +355,25 @@ impl Scanner<'_> {
         on_disk: u64,
         transcoded_from: Option<Encoding>,
     ) -> Option<(usize, Arc<Layout>)> {
-        let reason = match content::classify(&head[..head.len().min(content::HEAD_LEN)]) {
-            Content::Text(Encoding::Utf8 | Encoding::Utf8Bom) => None,
+        let content = content::classify(&head[..head.len().min(content::HEAD_LEN)]);
+        let reason = match content {
+            _ if crate::format::bson::is_metadata(name) => {
+                Some(crate::format::bson::METADATA_REASON.to_string())
+            }
+            Content::Text(Encoding::Utf8 | Encoding::Utf8Bom) | Content::Bson => None,
+            // A `.bson` file (or `--format bson`) that does not look like BSON is read as
+            // BSON all the same: its corruption is reported where it is.
+            Content::Binary
+                if Layout::sniff(name, b"", self.opts.format).format == Format::Bson =>
+            {
+                None
+            }
             Content::Text(enc) => Some(format!("unsupported_encoding:{}", enc.name())),
             // Containers not read through (7z, rar; the others never reach here).
             Content::Container(kind) => Some(format!("unsupported:{kind}")),
             Content::Document(kind) => Some(match kind {
-                "jpeg" | "png" | "gif" | "webp" | "tiff" | "heic" | "mp4" | "elf" => {
-                    "binary".to_string()
-                }
+                "jpeg" | "png" | "gif" | "webp" | "tiff" | "heic" => "unsupported:image".into(),
+                "mp4" | "elf" => "binary".to_string(),
                 other => format!("unsupported:{other}"),
             }),
             Content::Binary => Some("binary".to_string()),
@@ -434,8 +444,12 @@ impl Scanner<'_> {
                 (part.records, part.state)
             }
         };
-        let from = records.start;
+        let (from, to) = (records.start, records.end);
         let edges = layout.chunk_edges(&data[records], self.opts.chunk_size, true, &state);
+        if let Some((stop, message)) = stop_at(&edges) {
+            let at = from + stop;
+            self.corrupt(path, input, at as u64, (to - at) as u64, message);
+        }
         for pair in edges.windows(2) {
             self.queue(Unit {
                 input,
@@ -559,6 +573,14 @@ impl Scanner<'_> {
                 consumed += last as u64;
                 body = 0;
             }
+            if let Some((_, message)) = stop_at(&edges) {
+                // The rest is read (an archive reads on past it) but not scanned.
+                let (rest, _) = container::drain(reader);
+                let unread = (buf.len() - body) as u64 + rest;
+                self.summary.inputs[input].bytes_decoded = consumed + unread;
+                self.corrupt(leaf.path, input, consumed + body as u64, unread, message);
+                return self.flush_if_full();
+            }
             if done {
                 break;
             }
@@ -597,6 +619,17 @@ impl Scanner<'_> {
                 .errors
                 .push(InputError::new(path, kind, message).at(offset)),
         }
+    }
+
+    /// Records that `input` cannot be read past decoded offset `at` (a corrupt record):
+    /// an error there, status `partial`, and the `unread` bytes from there on skipped.
+    fn corrupt(&mut self, path: &str, input: usize, at: u64, unread: u64, message: &str) {
+        let summary = &mut self.summary.inputs[input];
+        summary.status = InputStatus::Partial;
+        summary.stats.bytes_skipped += unread;
+        self.summary
+            .errors
+            .push(InputError::new(path, ErrorKind::Format, message).at(at));
     }
 
     /// Queues a chunk; scans the batch once it is full.
@@ -692,6 +725,17 @@ impl container::Sink for Scanner<'_> {
     }
 }
 
+/// The offset and message of a walk's last edge when reading stops there.
+fn stop_at(edges: &[crate::format::Edge]) -> Option<(usize, &str)> {
+    match edges.last() {
+        Some(crate::format::Edge {
+            at,
+            state: ChunkState::Stop(message),
+        }) => Some((*at, message)),
+        _ => None,
+    }
+}
+
 /// Reads from `reader` until `buf` holds `want` bytes or the stream ends; returns the read
 /// error, if any (what was read before it stays in `buf`). Reads straight into `buf`'s spare
 /// capacity, growing it only as data comes: a small member costs a small buffer.
@@ -732,6 +776,8 @@ fn scan_chunk(
         by_name: HashMap::new(),
         none_slot: None,
         record: 0,
+        record_id: None,
+        record_first: 0,
         findings: Vec::new(),
         utf16: unit.stored.map(|(stored, _)| Utf16Offsets {
             data,
@@ -786,6 +832,10 @@ struct ChunkSink<'a> {
     none_slot: Option<usize>,
     /// Records completed in this chunk.
     record: u64,
+    /// The current record's id as reported (masked where a detector matches it).
+    record_id: Option<Arc<str>>,
+    /// Index in `findings` of the current record's first finding.
+    record_first: usize,
     findings: Vec<Finding>,
     /// For text transcoded from UTF-16: maps offsets back to the stored bytes.
     utf16: Option<Utf16Offsets<'a>>,
@@ -903,6 +953,7 @@ impl FieldSink for ChunkSink<'_> {
                     ty: hit.ty,
                     field: slot.name.clone(),
                     record: Some(record),
+                    record_id: self.record_id.clone(),
                     part_record: None,
                     masked: mask(hit.ty, raw),
                     value: self.reveal.then(|| Revealed::new(raw)),
@@ -915,5 +966,37 @@ impl FieldSink for ChunkSink<'_> {
 
     fn end_record(&mut self) {
         self.record += 1;
+        self.record_id = None;
+        self.record_first = self.findings.len();
+    }
+
+    fn record_id(&mut self, id: &[u8]) {
+        if !self.want_findings || id.is_empty() {
+            return;
+        }
+        // An id is rarely personal data; where a detector says it is (an e-mail as `_id`),
+        // the matched part is masked like a finding, unless values are revealed.
+        let mut hits = std::mem::take(&mut self.hits);
+        hits.clear();
+        if !self.reveal {
+            self.det.detect(id, self.det.field_hint(b"_id"), &mut hits);
+        }
+        let mut shown = String::new();
+        let mut at = 0;
+        for hit in &hits {
+            if hit.start < at {
+                continue;
+            }
+            shown.push_str(&String::from_utf8_lossy(&id[at..hit.start]));
+            shown.push_str(mask(hit.ty, &id[hit.start..hit.end]).as_str());
+            at = hit.end;
+        }
+        shown.push_str(&String::from_utf8_lossy(&id[at..]));
+        self.hits = hits;
+        let shown: Arc<str> = Arc::from(shown);
+        for finding in &mut self.findings[self.record_first..] {
+            finding.record_id = Some(shown.clone());
+        }
+        self.record_id = Some(shown);
     }
 }

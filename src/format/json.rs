@@ -335,25 +335,15 @@ fn walk(
                     // The wrapped value keeps the path of the key holding the wrapper.
                 } else if key.first() == Some(&b'$') && SKIPPED.contains(&key) {
                     mute_next = true;
-                } else {
-                    if !path.is_empty() {
-                        path.push(b'.');
-                    }
-                    if is_identifier(key) {
-                        path.extend_from_slice(b"{}");
-                        if top & MUTED == 0 {
-                            out.sink.value(
-                                FieldRef::Name(path),
-                                Value {
-                                    bytes: key,
-                                    offset: base + key_range.start as u64,
-                                    stored_at: escaped.then_some(&out.stored_at[..]),
-                                },
-                            );
-                        }
-                    } else {
-                        path.extend_from_slice(key);
-                    }
+                } else if push_key(path, key) && top & MUTED == 0 {
+                    out.sink.value(
+                        FieldRef::Name(path),
+                        Value {
+                            bytes: key,
+                            offset: base + key_range.start as u64,
+                            stored_at: escaped.then_some(&out.stored_at[..]),
+                        },
+                    );
                 }
                 at = colon + 1;
                 expect = Expect::Value;
@@ -495,6 +485,18 @@ fn code_point(s: &[u8]) -> (char, usize) {
         char::from_u32(first).unwrap_or(char::REPLACEMENT_CHARACTER),
         6,
     )
+}
+
+/// Appends `key` to the key path `path` as its next segment: the key itself, or `{}` when it
+/// is an identifier (see the module docs); returns whether it was one. BSON key paths are
+/// built the same way.
+pub(super) fn push_key(path: &mut Vec<u8>, key: &[u8]) -> bool {
+    if !path.is_empty() {
+        path.push(b'.');
+    }
+    let identifier = is_identifier(key);
+    path.extend_from_slice(if identifier { b"{}" } else { key });
+    identifier
 }
 
 /// Whether a key is an identifier or a number rather than a name (see the module docs).

@@ -5,7 +5,9 @@
 //! ([`Layout::chunk_edges`]) and tokenises a chunk into records and field values, handing each
 //! value to a [`FieldSink`]. Tokenisers never detect: they only say where values are.
 
+pub mod bson;
 pub mod csv;
+pub mod es;
 pub mod json;
 pub mod sniff;
 pub mod sql;
@@ -29,6 +31,12 @@ pub enum Format {
     Sql,
     /// Lines of text; `key=value` and `key: value` pairs inside a line are fields.
     Text,
+    /// MongoDB `mongodump` BSON: length-prefixed documents.
+    Bson,
+    /// An Elasticsearch `_bulk` body: action lines, each followed by its document.
+    EsBulk,
+    /// `elasticdump` output: one `{"_index", "_id", "_source"}` hit a line.
+    Elasticdump,
 }
 
 impl Format {
@@ -41,6 +49,9 @@ impl Format {
             Format::Json => "json",
             Format::Sql => "sql",
             Format::Text => "text",
+            Format::Bson => "bson",
+            Format::EsBulk => "es-bulk",
+            Format::Elasticdump => "elasticdump",
         }
     }
 
@@ -53,6 +64,9 @@ impl Format {
             Format::Json,
             Format::Sql,
             Format::Text,
+            Format::Bson,
+            Format::EsBulk,
+            Format::Elasticdump,
         ]
         .into_iter()
         .find(|f| f.name() == name)
@@ -105,6 +119,9 @@ pub trait FieldSink {
     fn value(&mut self, field: FieldRef<'_>, value: Value<'_>);
     /// The current record ended (a CSV row, a JSON document, a text line).
     fn end_record(&mut self);
+    /// The current record's own id (an Elasticsearch `_id`), unescaped; it may come before,
+    /// between or after the record's values.
+    fn record_id(&mut self, _id: &[u8]) {}
 }
 
 /// What a field's name says about its values, worked out once per field.
@@ -193,7 +210,11 @@ impl Layout {
             Format::Csv | Format::Tsv => plain(csv::chunk_edges(window, target, at_eof)),
             Format::Json => plain(json::array_chunk_edges(window, target, at_eof)),
             Format::Sql => sql::chunk_edges(window, target, at_eof, start),
-            Format::Jsonl | Format::Text => plain(text::line_chunk_edges(window, target, at_eof)),
+            Format::Jsonl | Format::Text | Format::Elasticdump => {
+                plain(text::line_chunk_edges(window, target, at_eof))
+            }
+            Format::Bson => bson::chunk_edges(window, target, at_eof),
+            Format::EsBulk => plain(es::bulk_chunk_edges(window, target, at_eof)),
         }
     }
 
@@ -217,6 +238,9 @@ impl Layout {
             Format::Json => json::tokenize_array(data, range, base, scratch, sink),
             Format::Sql => sql::tokenize(data, range, base, state, scratch, sink),
             Format::Text => text::tokenize(data, range, base, sink),
+            Format::Bson => bson::tokenize(data, range, base, scratch, sink),
+            Format::EsBulk => es::tokenize_bulk(data, range, base, scratch, sink),
+            Format::Elasticdump => es::tokenize_elasticdump(data, range, base, scratch, sink),
         }
     }
 }
@@ -240,4 +264,7 @@ pub enum ChunkState {
     Start,
     /// Inside an SQL dump.
     Sql(Arc<sql::State>),
+    /// The input cannot be read from this edge on (a corrupt BSON document): the message
+    /// says why. Only the last edge of a walk carries it.
+    Stop(Arc<str>),
 }

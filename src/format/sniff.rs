@@ -49,8 +49,13 @@ pub fn layout(name: &str, head: &[u8], forced: Option<Format>) -> Layout {
     };
     let format = forced
         .or_else(|| by_extension(name, body, whole))
+        .or_else(|| super::bson::looks_like(head).then_some(Format::Bson))
         .or_else(|| sql_by_content(body))
         .or_else(|| json_by_content(body, whole));
+    let format = match format {
+        Some(Format::Jsonl | Format::Json) if forced.is_none() => super::es::sniff(body).or(format),
+        other => other,
+    };
     match format {
         Some(format @ (Format::Csv | Format::Tsv)) => {
             let rows = rows(head, bom, whole);
@@ -100,6 +105,8 @@ fn by_extension(name: &str, body: &[u8], whole: bool) -> Option<Format> {
         })
     } else if is("sql") {
         Some(Format::Sql)
+    } else if is("bson") {
+        Some(Format::Bson)
     } else if is("log") || is("txt") {
         Some(Format::Text)
     } else {

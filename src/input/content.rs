@@ -82,6 +82,9 @@ pub enum Content {
     Document(&'static str),
     /// Other binary data: a NUL byte or a high share of control bytes in the head.
     Binary,
+    /// MongoDB BSON documents (`mongodump`): binary, but read as records
+    /// ([`crate::format::bson::looks_like`]).
+    Bson,
 }
 
 /// Magic bytes at a fixed offset, and what they mean. Short ASCII prefixes (such as `BM` or
@@ -136,6 +139,9 @@ pub fn classify(head: &[u8]) -> Content {
     let head = &head[..head.len().min(HEAD_LEN)];
     if let Some(kind) = magic(head) {
         return kind;
+    }
+    if crate::format::bson::looks_like(head) {
+        return Content::Bson;
     }
     for encoding in [Encoding::Utf8Bom, Encoding::Utf16Le, Encoding::Utf16Be] {
         if encoding.bom_in(head) > 0 {

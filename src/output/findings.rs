@@ -54,6 +54,8 @@ struct Line<'a> {
     field: Option<&'a str>,
     record: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    record_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     part_record: Option<u64>,
     masked: &'a crate::output::mask::Masked,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,6 +117,7 @@ impl FindingsWriter {
             ty: finding.ty.name(),
             field: finding.field.as_deref(),
             record: finding.record,
+            record_id: finding.record_id.as_deref(),
             part_record: finding.part_record,
             masked: &finding.masked,
             value: finding.value.as_ref().filter(|_| self.reveal),
@@ -144,6 +147,7 @@ mod tests {
             ty: PiiType::Aadhaar,
             field: Some(Arc::from("aadhaar_no")),
             record: Some(17),
+            record_id: None,
             part_record: None,
             masked: mask(PiiType::Aadhaar, b"2345 6789 9012"),
             value: Some(Revealed::new(b"2345 6789 9012")),
@@ -188,6 +192,7 @@ mod tests {
         let finding = Finding {
             field: None,
             record: None,
+            record_id: None,
             value: None,
             basis: Basis::SHAPE,
             ..aadhaar()
@@ -207,6 +212,7 @@ mod tests {
     fn a_part_gives_its_own_record_number() {
         let finding = Finding {
             record: None,
+            record_id: None,
             part_record: Some(3),
             ..aadhaar()
         };

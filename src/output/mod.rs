@@ -26,6 +26,9 @@ pub struct Finding {
     pub field: Option<Arc<str>>,
     /// 1-based record number.
     pub record: Option<u64>,
+    /// The record's own id (an Elasticsearch `_id`), masked where a detector matches it
+    /// (unless values are revealed).
+    pub record_id: Option<Arc<str>>,
     /// 1-based record number within a part (`--range`) that cannot know `record`.
     pub part_record: Option<u64>,
     /// The value masked.

@@ -7,8 +7,36 @@ use super::out::{Cell, JsonStyle, Out};
 use super::values::{Country, Form, Gen, V};
 use super::Writer;
 
+/// Where a generated document goes, member by member: JSON text ([`Json`]) or BSON
+/// ([`super::dumps::Bson`]). The document generators ([`Mongo`]) write through it, so one
+/// generator makes both a mongoexport line and a mongodump document.
+pub(super) trait Doc {
+    /// Opens an object (`{`) or array (`[`), as member `key` or as an array element / the
+    /// top-level document (`None`).
+    fn open(&mut self, out: &mut Out<'_>, key: Option<&str>, bracket: u8);
+    /// Closes the innermost container with `}` or `]`.
+    fn close(&mut self, out: &mut Out<'_>, bracket: u8);
+    /// A string member `key` holding `v`, planted under `field`.
+    fn str(&mut self, out: &mut Out<'_>, g: &mut Gen, key: &str, field: &'static str, v: V);
+    /// A member `key` holding a literal JSON value (`true`, `12`, `"card"`, `["a"]`).
+    fn lit(&mut self, out: &mut Out<'_>, key: &str, json: &str);
+    /// A typed value as mongoexport wraps it, `{"$wrapper": v}` (`$oid`, `$date`,
+    /// `$numberLong`).
+    fn wrapped(
+        &mut self,
+        out: &mut Out<'_>,
+        g: &mut Gen,
+        key: &str,
+        wrapper: &str,
+        field: &'static str,
+        v: V,
+    );
+    /// A date given as epoch milliseconds: `{"$date": {"$numberLong": v}}` in mongoexport.
+    fn date_ms(&mut self, out: &mut Out<'_>, g: &mut Gen, key: &str, field: &'static str, v: V);
+}
+
 /// A streaming JSON writer over [`Out`]: commas, indentation and key quoting.
-struct Json {
+pub(super) struct Json {
     style: JsonStyle,
     pretty: bool,
     /// `", "` and `": "` between items, as Python writes them.
@@ -19,7 +47,7 @@ struct Json {
 }
 
 impl Json {
-    fn new(style: JsonStyle, pretty: bool, spaced: bool) -> Json {
+    pub(super) fn new(style: JsonStyle, pretty: bool, spaced: bool) -> Json {
         Json {
             style,
             pretty,
@@ -30,7 +58,7 @@ impl Json {
     }
 
     /// The separator and key before an item.
-    fn item(&mut self, out: &mut Out<'_>, key: Option<&str>) {
+    pub(super) fn item(&mut self, out: &mut Out<'_>, key: Option<&str>) {
         let depth = self.open.len();
         if let Some(has) = self.open.last_mut() {
             if *has {
@@ -60,14 +88,14 @@ impl Json {
     }
 
     /// Opens an object (`{`) or array (`[`).
-    fn open(&mut self, out: &mut Out<'_>, key: Option<&str>, bracket: u8) {
+    pub(super) fn open(&mut self, out: &mut Out<'_>, key: Option<&str>, bracket: u8) {
         self.item(out, key);
         out.lit(&[bracket]);
         self.open.push(false);
     }
 
     /// Closes the innermost container with `}` or `]`.
-    fn close(&mut self, out: &mut Out<'_>, bracket: u8) {
+    pub(super) fn close(&mut self, out: &mut Out<'_>, bracket: u8) {
         let had_items = self.open.pop().expect("close matches an open");
         if self.pretty && had_items {
             out.lit(b"\n");
@@ -79,7 +107,14 @@ impl Json {
     }
 
     /// A string member `key` holding `v`, planted under `field`.
-    fn str(&mut self, out: &mut Out<'_>, g: &mut Gen, key: &str, field: &'static str, v: V) {
+    pub(super) fn str(
+        &mut self,
+        out: &mut Out<'_>,
+        g: &mut Gen,
+        key: &str,
+        field: &'static str,
+        v: V,
+    ) {
         self.cell.clear();
         self.cell.val(g, v, Some(field));
         self.item(out, Some(key));
@@ -115,13 +150,13 @@ impl Json {
     }
 
     /// A member `key` holding a literal JSON value (`true`, `12`, `"card"`).
-    fn lit(&mut self, out: &mut Out<'_>, key: &str, json: &str) {
+    pub(super) fn lit(&mut self, out: &mut Out<'_>, key: &str, json: &str) {
         self.item(out, Some(key));
         out.lit(json.as_bytes());
     }
 
     /// `{"$wrapper": v}` (mongoexport's typed values).
-    fn wrapped(
+    fn wrap(
         &mut self,
         out: &mut Out<'_>,
         g: &mut Gen,
@@ -133,6 +168,42 @@ impl Json {
         self.open(out, Some(key), b'{');
         self.str(out, g, wrapper, field, v);
         self.close(out, b'}');
+    }
+}
+
+impl Doc for Json {
+    fn open(&mut self, out: &mut Out<'_>, key: Option<&str>, bracket: u8) {
+        Json::open(self, out, key, bracket)
+    }
+
+    fn close(&mut self, out: &mut Out<'_>, bracket: u8) {
+        Json::close(self, out, bracket)
+    }
+
+    fn str(&mut self, out: &mut Out<'_>, g: &mut Gen, key: &str, field: &'static str, v: V) {
+        Json::str(self, out, g, key, field, v)
+    }
+
+    fn lit(&mut self, out: &mut Out<'_>, key: &str, json: &str) {
+        Json::lit(self, out, key, json)
+    }
+
+    fn wrapped(
+        &mut self,
+        out: &mut Out<'_>,
+        g: &mut Gen,
+        key: &str,
+        wrapper: &str,
+        field: &'static str,
+        v: V,
+    ) {
+        self.wrap(out, g, key, wrapper, field, v)
+    }
+
+    fn date_ms(&mut self, out: &mut Out<'_>, g: &mut Gen, key: &str, field: &'static str, v: V) {
+        Json::open(self, out, Some(key), b'{');
+        self.wrap(out, g, "$date", "$numberLong", field, v);
+        Json::close(self, out, b'}');
     }
 }
 
@@ -181,6 +252,16 @@ impl Events {
 
 impl Writer for Events {
     fn record(&mut self, g: &mut Gen, out: &mut Out<'_>, clean: bool) {
+        self.doc(g, out, clean);
+        out.lit(b"\n");
+        out.end_record();
+    }
+}
+
+impl Events {
+    /// One event document, without its line end (also the `_source` of the Elasticsearch
+    /// exports).
+    pub(super) fn doc(&mut self, g: &mut Gen, out: &mut Out<'_>, clean: bool) {
         g.new_person();
         g.tick(30);
         if clean {
@@ -308,8 +389,6 @@ impl Writer for Events {
             }
         }
         self.json.close(out, b'}');
-        out.lit(b"\n");
-        out.end_record();
     }
 }
 
@@ -326,87 +405,88 @@ impl Default for Mongo {
     }
 }
 
+/// One customer document (of `mongo_customers.json` and of the mongodump `db/users.bson`).
+pub(super) fn customer(j: &mut impl Doc, g: &mut Gen, out: &mut Out<'_>, clean: bool) {
+    g.new_person();
+    g.tick(600);
+    j.open(out, None, b'{');
+    j.wrapped(out, g, "_id", "$oid", "_id.$oid", V::ObjectId);
+    if clean {
+        j.lit(out, "status", "\"inactive\"");
+        j.lit(out, "tags", "[\"newsletter\"]");
+        j.wrapped(out, g, "createdAt", "$date", "createdAt.$date", V::IsoTime);
+    } else {
+        j.wrapped(
+            out,
+            g,
+            "customer_id",
+            "$numberLong",
+            "customer_id.$numberLong",
+            V::Seq,
+        );
+        j.open(out, Some("name"), b'{');
+        j.str(out, g, "first", "name.first", V::GivenName);
+        j.str(out, g, "last", "name.last", V::Surname);
+        j.close(out, b'}');
+        if g.chance(95) {
+            j.str(out, g, "email", "email", V::Email);
+        }
+        j.str(out, g, "mobile", "mobile", V::Phone(Form::Field));
+        j.str(out, g, "dob", "dob", V::Dob);
+        match g.person.country {
+            Country::In => {
+                j.str(out, g, "aadhaar_no", "aadhaar_no", V::Aadhaar(Form::Field));
+                j.str(out, g, "pan", "pan", V::Pan(Form::Field));
+                if g.chance(40) {
+                    j.str(out, g, "upi_id", "upi_id", V::Upi);
+                }
+            }
+            Country::Sg => j.str(out, g, "nric", "nric", V::Nric),
+            Country::Us => j.str(out, g, "ssn", "ssn", V::Ssn(Form::Field)),
+            Country::Gb => {}
+        }
+        j.open(out, Some("addresses"), b'[');
+        j.open(out, None, b'{');
+        j.lit(out, "type", "\"home\"");
+        j.str(out, g, "line1", "addresses[].line1", V::Address);
+        j.str(out, g, "city", "addresses[].city", V::City);
+        j.str(out, g, "pincode", "addresses[].pincode", V::Zip);
+        j.close(out, b'}');
+        j.close(out, b']');
+        if g.chance(50) {
+            j.open(out, Some("cards"), b'[');
+            for _ in 0..1 + g.below(2) {
+                j.open(out, None, b'{');
+                j.str(out, g, "number", "cards[].number", V::Card(Form::Field));
+                j.str(out, g, "last4", "cards[].last4", V::Last4);
+                j.str(out, g, "expiry", "cards[].expiry", V::Expiry);
+                j.close(out, b'}');
+            }
+            j.close(out, b']');
+        }
+        j.str(out, g, "password", "password", V::Hash(Form::Field));
+        j.str(out, g, "last_login_ip", "last_login_ip", V::Ip);
+        if g.chance(30) {
+            j.str(out, g, "account_ref", "account_ref", V::AccountRef);
+        }
+        if g.chance(10) {
+            j.str(out, g, "gstin", "gstin", V::Gstin);
+        }
+        j.wrapped(out, g, "createdAt", "$date", "createdAt.$date", V::IsoTime);
+        j.date_ms(
+            out,
+            g,
+            "updatedAt",
+            "updatedAt.$date.$numberLong",
+            V::EpochMs,
+        );
+    }
+    j.close(out, b'}');
+}
+
 impl Writer for Mongo {
     fn record(&mut self, g: &mut Gen, out: &mut Out<'_>, clean: bool) {
-        g.new_person();
-        g.tick(600);
-        let j = &mut self.json;
-        j.open(out, None, b'{');
-        j.wrapped(out, g, "_id", "$oid", "_id.$oid", V::ObjectId);
-        if clean {
-            j.lit(out, "status", "\"inactive\"");
-            j.lit(out, "tags", "[\"newsletter\"]");
-            j.wrapped(out, g, "createdAt", "$date", "createdAt.$date", V::IsoTime);
-        } else {
-            j.wrapped(
-                out,
-                g,
-                "customer_id",
-                "$numberLong",
-                "customer_id.$numberLong",
-                V::Seq,
-            );
-            j.open(out, Some("name"), b'{');
-            j.str(out, g, "first", "name.first", V::GivenName);
-            j.str(out, g, "last", "name.last", V::Surname);
-            j.close(out, b'}');
-            if g.chance(95) {
-                j.str(out, g, "email", "email", V::Email);
-            }
-            j.str(out, g, "mobile", "mobile", V::Phone(Form::Field));
-            j.str(out, g, "dob", "dob", V::Dob);
-            match g.person.country {
-                Country::In => {
-                    j.str(out, g, "aadhaar_no", "aadhaar_no", V::Aadhaar(Form::Field));
-                    j.str(out, g, "pan", "pan", V::Pan(Form::Field));
-                    if g.chance(40) {
-                        j.str(out, g, "upi_id", "upi_id", V::Upi);
-                    }
-                }
-                Country::Sg => j.str(out, g, "nric", "nric", V::Nric),
-                Country::Us => j.str(out, g, "ssn", "ssn", V::Ssn(Form::Field)),
-                Country::Gb => {}
-            }
-            j.open(out, Some("addresses"), b'[');
-            j.open(out, None, b'{');
-            j.lit(out, "type", "\"home\"");
-            j.str(out, g, "line1", "addresses[].line1", V::Address);
-            j.str(out, g, "city", "addresses[].city", V::City);
-            j.str(out, g, "pincode", "addresses[].pincode", V::Zip);
-            j.close(out, b'}');
-            j.close(out, b']');
-            if g.chance(50) {
-                j.open(out, Some("cards"), b'[');
-                for _ in 0..1 + g.below(2) {
-                    j.open(out, None, b'{');
-                    j.str(out, g, "number", "cards[].number", V::Card(Form::Field));
-                    j.str(out, g, "last4", "cards[].last4", V::Last4);
-                    j.str(out, g, "expiry", "cards[].expiry", V::Expiry);
-                    j.close(out, b'}');
-                }
-                j.close(out, b']');
-            }
-            j.str(out, g, "password", "password", V::Hash(Form::Field));
-            j.str(out, g, "last_login_ip", "last_login_ip", V::Ip);
-            if g.chance(30) {
-                j.str(out, g, "account_ref", "account_ref", V::AccountRef);
-            }
-            if g.chance(10) {
-                j.str(out, g, "gstin", "gstin", V::Gstin);
-            }
-            j.wrapped(out, g, "createdAt", "$date", "createdAt.$date", V::IsoTime);
-            j.open(out, Some("updatedAt"), b'{');
-            j.wrapped(
-                out,
-                g,
-                "$date",
-                "$numberLong",
-                "updatedAt.$date.$numberLong",
-                V::EpochMs,
-            );
-            j.close(out, b'}');
-        }
-        j.close(out, b'}');
+        customer(&mut self.json, g, out, clean);
         out.lit(b"\n");
         out.end_record();
     }

@@ -25,6 +25,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+mod dumps;
 mod gstin;
 mod json;
 mod names;
@@ -82,6 +83,8 @@ impl Density {
             (Density::Dense, FileKind::JsonArray) => 70,
             (Density::Dense, FileKind::Log) => 65,
             (Density::Dense, FileKind::Text) => 90,
+            (Density::Dense, FileKind::MongoDump) => 60,
+            (Density::Dense, FileKind::EsBulk | FileKind::Elasticdump) => 70,
         }
     }
 }
@@ -105,6 +108,12 @@ pub enum FileKind {
     Log,
     /// `notes.txt`: free-text support tickets.
     Text,
+    /// `db/users.bson` (and `db/users.metadata.json`): a mongodump folder.
+    MongoDump,
+    /// `es_bulk.ndjson`: an Elasticsearch `_bulk` body.
+    EsBulk,
+    /// `es_dump.json`: `elasticdump` output.
+    Elasticdump,
 }
 
 impl FileKind {
@@ -120,6 +129,9 @@ impl FileKind {
         FileKind::Text,
     ];
 
+    /// Database export kinds, written only when [`SynthConfig::kinds`] names them.
+    pub const DUMPS: [FileKind; 3] = [FileKind::MongoDump, FileKind::EsBulk, FileKind::Elasticdump];
+
     /// The file's name in the output directory.
     pub fn file_name(self) -> &'static str {
         match self {
@@ -131,6 +143,9 @@ impl FileKind {
             FileKind::JsonArray => "orders_array.json",
             FileKind::Log => "app.log",
             FileKind::Text => "notes.txt",
+            FileKind::MongoDump => "db/users.bson",
+            FileKind::EsBulk => "es_bulk.ndjson",
+            FileKind::Elasticdump => "es_dump.json",
         }
     }
 
@@ -145,6 +160,7 @@ impl FileKind {
             FileKind::JsonArray => 10,
             FileKind::Log => 14,
             FileKind::Text => 8,
+            FileKind::MongoDump | FileKind::EsBulk | FileKind::Elasticdump => 12,
         }
     }
 
@@ -158,6 +174,9 @@ impl FileKind {
             FileKind::JsonArray => Box::<json::Orders>::default(),
             FileKind::Log => Box::<text::Log>::default(),
             FileKind::Text => Box::<text::Notes>::default(),
+            FileKind::MongoDump => Box::<dumps::MongoDump>::default(),
+            FileKind::EsBulk => Box::<dumps::EsBulk>::default(),
+            FileKind::Elasticdump => Box::<dumps::Elasticdump>::default(),
         }
     }
 }
@@ -188,6 +207,11 @@ pub fn generate(cfg: &SynthConfig) -> io::Result<SynthSummary> {
     let kinds: Vec<FileKind> = FileKind::ALL
         .into_iter()
         .filter(|k| cfg.kinds.is_empty() || cfg.kinds.contains(k))
+        .chain(
+            FileKind::DUMPS
+                .into_iter()
+                .filter(|k| cfg.kinds.contains(k)),
+        )
         .collect();
     let weights: u64 = kinds.iter().map(|k| k.weight()).sum();
     let truth_path = cfg.out_dir.join(TRUTH_FILE);

@@ -128,6 +128,9 @@ const FLUSH_AT: usize = 1 << 17;
 
 impl Sink {
     fn create(path: &Path) -> io::Result<Sink> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
         Ok(Sink {
             file: File::create(path)?,
             buf: Vec::with_capacity(FLUSH_AT + (1 << 14)),
@@ -214,6 +217,10 @@ impl Truth {
 /// One data file being generated: its bytes, the current record number, the count of
 /// planted tokens (truth and decoys), and the truth file it reports to.
 pub(super) struct Out<'t> {
+    /// The directory the file is written in.
+    dir: std::path::PathBuf,
+    /// Files to write beside it.
+    beside: Vec<(std::path::PathBuf, Vec<u8>)>,
     name: &'static str,
     data: Sink,
     record: u64,
@@ -225,6 +232,8 @@ impl<'t> Out<'t> {
     /// Creates `dir/name`; truth entries will name it `name`.
     pub(super) fn create(dir: &Path, name: &'static str, truth: &'t mut Truth) -> io::Result<Self> {
         Ok(Out {
+            dir: dir.to_path_buf(),
+            beside: Vec::new(),
             name,
             data: Sink::create(&dir.join(name))?,
             record: 1,
@@ -288,6 +297,19 @@ impl<'t> Out<'t> {
         self.lit(b"\"");
     }
 
+    /// Overwrites already written bytes at file offset `at` (a BSON length prefix); they
+    /// must still be buffered, which they are within the current record.
+    pub(super) fn patch(&mut self, at: u64, bytes: &[u8]) {
+        let start = usize::try_from(at - self.data.flushed).expect("a buffered offset");
+        self.data.buf[start..start + bytes.len()].copy_from_slice(bytes);
+    }
+
+    /// Adds a file to write beside this one when it is finished (a mongodump
+    /// `.metadata.json`); `name` is relative to the directory of [`Out::create`].
+    pub(super) fn beside(&mut self, name: &str, bytes: &[u8]) {
+        self.beside.push((self.dir.join(name), bytes.to_vec()));
+    }
+
     /// Writes buffered bytes out once the buffers are large.
     pub(super) fn flush_if_full(&mut self) -> io::Result<()> {
         self.data.flush_if_full()?;
@@ -296,6 +318,9 @@ impl<'t> Out<'t> {
 
     /// Writes what is buffered; returns the file size.
     pub(super) fn finish(self) -> io::Result<u64> {
+        for (path, bytes) in &self.beside {
+            std::fs::write(path, bytes)?;
+        }
         self.data.finish()
     }
 
