@@ -181,7 +181,7 @@ impl<'a> Walker<'a> {
     fn new(data: &'a [u8], end: usize, start: &ChunkState) -> Walker<'a> {
         let state = match start {
             ChunkState::Sql(state) => State::clone(state),
-            ChunkState::Start => State::default(),
+            ChunkState::Start | ChunkState::Stop(_) => State::default(),
         };
         Walker {
             data,
@@ -910,7 +910,7 @@ pub fn chunk_edges(window: &[u8], target: usize, at_eof: bool, start: &ChunkStat
     };
     let first = match start {
         ChunkState::Sql(state) => state.clone(),
-        ChunkState::Start => Arc::new(State::default()),
+        ChunkState::Start | ChunkState::Stop(_) => Arc::new(State::default()),
     };
     edges.last = Some((0, first.clone()));
     walker.run(0, &mut edges);
