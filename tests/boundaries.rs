@@ -2,37 +2,7 @@
 //! corpus scanned with chunks down to a few bytes, 1/2/8 threads, mmap and read, gives what
 //! one whole-file chunk on one thread gives.
 
-use crate::common::synth;
-use leakscan::output::report;
-use leakscan::scan::{self, ScanOptions};
-use std::path::Path;
-
-/// Scans `dir` and returns (findings text, report JSON without `seconds`).
-fn scan_with(
-    dir: &Path,
-    out: &Path,
-    chunk_size: usize,
-    threads: usize,
-    mmap: bool,
-) -> (String, serde_json::Value) {
-    let findings = out.join(format!("f-{chunk_size}-{threads}-{mmap}.jsonl"));
-    let opts = ScanOptions {
-        paths: vec![dir.as_os_str().to_owned()],
-        findings: Some(findings.to_string_lossy().into_owned()),
-        chunk_size,
-        threads,
-        mmap,
-        sketch_key: Some(b"boundary test key".to_vec()),
-        ..ScanOptions::default()
-    };
-    let summary = scan::run(&opts).expect("scan runs");
-    let mut json = serde_json::to_value(report::build(&summary)).expect("report serialises");
-    json["scanned"]["seconds"] = serde_json::Value::Null;
-    (
-        std::fs::read_to_string(findings).expect("findings written"),
-        json,
-    )
-}
+use crate::common::{scan_with, synth};
 
 #[test]
 fn chunks_threads_and_read_path_do_not_change_results() {

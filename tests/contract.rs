@@ -148,7 +148,7 @@ fn report_and_findings_follow_the_contract() {
             ("ok", "utf-8", "IN")
         );
         assert!(
-            ["csv", "tsv", "jsonl", "json", "text"].contains(&input.format.as_str()),
+            ["csv", "tsv", "jsonl", "json", "sql", "text"].contains(&input.format.as_str()),
             "{input:?}"
         );
         bytes += input.bytes_scanned;

@@ -127,7 +127,11 @@ fn random_parts_merge_into_the_whole_scan() {
     assert!(whole_findings.len() > 1000, "the corpus has findings");
     let formats: std::collections::BTreeSet<&str> =
         whole.inputs.iter().map(|i| i.format.as_str()).collect();
-    assert_eq!(formats.len(), 5, "csv, tsv, jsonl, json, text: {formats:?}");
+    assert_eq!(
+        formats.len(),
+        6,
+        "csv, tsv, jsonl, json, text, sql: {formats:?}"
+    );
 
     let mut files: Vec<PathBuf> = std::fs::read_dir(corpus.path())
         .unwrap()

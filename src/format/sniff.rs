@@ -470,8 +470,15 @@ mod tests {
             assert_eq!(sniff("dump.dat", head).format, Format::Sql, "{head}");
         }
         // An extension other than `.sql` still decides.
-        assert_eq!(sniff("x.csv", "INSERT INTO t VALUES (1);\n").format, Format::Csv);
-        for head in ["-- a note\ninsert the coin\n", "Creating tables is fun\n", "--\n"] {
+        assert_eq!(
+            sniff("x.csv", "INSERT INTO t VALUES (1);\n").format,
+            Format::Csv
+        );
+        for head in [
+            "-- a note\ninsert the coin\n",
+            "Creating tables is fun\n",
+            "--\n",
+        ] {
             assert_ne!(sniff("-", head).format, Format::Sql, "{head}");
         }
     }

@@ -842,7 +842,7 @@ fn has_word(text: &[u8], word: &[u8]) -> bool {
     text.windows(word.len()).enumerate().any(|(i, w)| {
         is_kw(w, word)
             && (i == 0 || !is_word(text[i - 1]))
-            && text.get(i + word.len()).is_none_or(|&b| !is_word(b))
+            && text.get(i + word.len()).map_or(true, |&b| !is_word(b))
     })
 }
 
@@ -862,7 +862,7 @@ impl Edges {
         if self
             .last
             .as_ref()
-            .is_none_or(|(version, _)| *version != w.version)
+            .map_or(true, |(version, _)| *version != w.version)
         {
             self.last = Some((w.version, Arc::new(w.state.clone())));
         }

@@ -1,7 +1,8 @@
 //! Synthetic dumps with byte-level ground truth, for `samples/`, tests and benches.
 //!
 //! [`generate`] writes one file per [`FileKind`] (CSV with and without header, TSV, JSON
-//! Lines, mongoexport, a pretty-printed JSON array, a log and free text), each about its share
+//! Lines, mongoexport, a pretty-printed JSON array, a log, free text, and SQL dumps of
+//! mysqldump, pg_dump and SQLite), each about its share
 //! of [`SynthConfig::total_bytes`], and `truth.jsonl`: one line per planted value,
 //!
 //! ```json
@@ -30,6 +31,7 @@ mod gstin;
 mod json;
 mod names;
 mod out;
+mod sql;
 mod tabular;
 mod text;
 mod values;
@@ -85,6 +87,10 @@ impl Density {
             (Density::Dense, FileKind::Text) => 90,
             (Density::Dense, FileKind::MongoDump) => 60,
             (Density::Dense, FileKind::EsBulk | FileKind::Elasticdump) => 70,
+            (Density::Dense, FileKind::MysqlDump) => 60,
+            (Density::Dense, FileKind::PgCopy) => 50,
+            (Density::Dense, FileKind::PgInserts) => 120,
+            (Density::Dense, FileKind::SqliteDump) => 55,
         }
     }
 }
@@ -114,11 +120,19 @@ pub enum FileKind {
     EsBulk,
     /// `es_dump.json`: `elasticdump` output.
     Elasticdump,
+    /// `mysql_users.sql`: a mysqldump with extended inserts.
+    MysqlDump,
+    /// `pg_payments.sql`: a pg_dump with a `COPY` block.
+    PgCopy,
+    /// `pg_users.sql`: a pg_dump with `--column-inserts`.
+    PgInserts,
+    /// `sqlite_people.sql`: an SQLite `.dump`.
+    SqliteDump,
 }
 
 impl FileKind {
     /// Every kind, in the order files are written.
-    pub const ALL: [FileKind; 8] = [
+    pub const ALL: [FileKind; 12] = [
         FileKind::Csv,
         FileKind::CsvNoHeader,
         FileKind::Tsv,
@@ -127,6 +141,10 @@ impl FileKind {
         FileKind::JsonArray,
         FileKind::Log,
         FileKind::Text,
+        FileKind::MysqlDump,
+        FileKind::PgCopy,
+        FileKind::PgInserts,
+        FileKind::SqliteDump,
     ];
 
     /// Database export kinds, written only when [`SynthConfig::kinds`] names them.
@@ -146,6 +164,10 @@ impl FileKind {
             FileKind::MongoDump => "db/users.bson",
             FileKind::EsBulk => "es_bulk.ndjson",
             FileKind::Elasticdump => "es_dump.json",
+            FileKind::MysqlDump => "mysql_users.sql",
+            FileKind::PgCopy => "pg_payments.sql",
+            FileKind::PgInserts => "pg_users.sql",
+            FileKind::SqliteDump => "sqlite_people.sql",
         }
     }
 
@@ -161,6 +183,10 @@ impl FileKind {
             FileKind::Log => 14,
             FileKind::Text => 8,
             FileKind::MongoDump | FileKind::EsBulk | FileKind::Elasticdump => 12,
+            FileKind::MysqlDump => 8,
+            FileKind::PgCopy => 6,
+            FileKind::PgInserts => 6,
+            FileKind::SqliteDump => 5,
         }
     }
 
@@ -177,6 +203,10 @@ impl FileKind {
             FileKind::MongoDump => Box::<dumps::MongoDump>::default(),
             FileKind::EsBulk => Box::<dumps::EsBulk>::default(),
             FileKind::Elasticdump => Box::<dumps::Elasticdump>::default(),
+            FileKind::MysqlDump => Box::<sql::Mysql>::default(),
+            FileKind::PgCopy => Box::<sql::PgCopy>::default(),
+            FileKind::PgInserts => Box::<sql::PgInserts>::default(),
+            FileKind::SqliteDump => Box::<sql::Sqlite>::default(),
         }
     }
 }
@@ -356,6 +386,11 @@ mod tests {
             serde_json::from_str(&format!("\"{text}\"")).expect("a JSON span is a string body")
         } else if name.ends_with(".csv") || name.ends_with(".tsv") {
             text.replace("\"\"", "\"")
+        } else if name.ends_with(".sql") {
+            text.replace("''", "'")
+                .replace("\\n", "\n")
+                .replace("\\'", "'")
+                .replace("\\\\", "\\")
         } else {
             text
         }
@@ -479,12 +514,24 @@ mod tests {
             assert!(e.offset >= *end, "spans out of order or overlapping: {e:?}");
             *end = e.offset + e.length;
             // The value alone: never the middle of a longer word.
-            let before = e.offset.checked_sub(1).map(|i| data[i]);
+            // SQL hex literals (`0x…`, `X'…'`) hold the value's bytes as digits.
+            let hex = [&b"0x"[..], b"X'"]
+                .iter()
+                .any(|p| data[..e.offset].ends_with(p));
+            let before = e.offset.checked_sub(1).map(|i| data[i]).filter(|_| !hex);
             let after = data.get(e.offset + e.length).copied();
             for c in [before, after].into_iter().flatten() {
                 assert!(!c.is_ascii_alphanumeric(), "{e:?} touches {:?}", c as char);
             }
-            let v = decoded(&e.path, raw);
+            let v = if hex {
+                let bytes: Vec<u8> = raw
+                    .chunks(2)
+                    .map(|d| u8::from_str_radix(std::str::from_utf8(d).unwrap(), 16).unwrap())
+                    .collect();
+                String::from_utf8(bytes).expect("hex of text")
+            } else {
+                decoded(&e.path, raw)
+            };
             assert_eq!(v.trim(), v, "{e:?}");
             assert!(!v.starts_with('"') && !v.ends_with('"'), "{e:?}: {v}");
             assert!(valid(&e.ty, &v, e.field.as_deref()), "{e:?}: {v:?}");
@@ -847,6 +894,33 @@ mod tests {
                             ),
                             None => assert!(!before.ends_with(b"=") && !before.ends_with(b"=\"")),
                         }
+                    }
+                }
+                sql if sql.ends_with(".sql") => {
+                    // A row tuple starts each `INSERT` line (pg_users.sql's raw newlines
+                    // inside values start no `INSERT`), each `),(` of mysqldump's extended
+                    // inserts, and each tab-separated COPY line.
+                    let mut tuples = Vec::new();
+                    let mut at = 0;
+                    for line in data.split_inclusive(|&c| c == b'\n') {
+                        if line.starts_with(b"INSERT") || line.contains(&b'\t') {
+                            tuples.push(at);
+                        }
+                        if line.starts_with(b"INSERT") || line.starts_with(b",(") {
+                            for (k, w) in line.windows(3).enumerate() {
+                                if w == b"),(" {
+                                    tuples.push(at + k + 1);
+                                }
+                            }
+                        }
+                        at += line.len();
+                    }
+                    for e in entries {
+                        let field = e.field.as_deref().expect("SQL values have a field");
+                        let table = &sql[sql.find('_').expect("kind_table.sql") + 1..sql.len() - 4];
+                        assert!(field.starts_with(&format!("{table}.")), "{e:?}");
+                        let record = tuples.partition_point(|&t| t <= e.offset);
+                        assert_eq!(e.record, record, "{e:?}");
                     }
                 }
                 _ => assert_eq!(name, TRUTH_FILE),

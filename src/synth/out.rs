@@ -325,7 +325,7 @@ impl<'t> Out<'t> {
     }
 
     /// Encodes `cell` segment by segment, noting where each planted span lands.
-    fn emit(&mut self, cell: &Cell, encode: impl Fn(&mut Vec<u8>, &[u8])) {
+    pub(super) fn emit(&mut self, cell: &Cell, encode: impl Fn(&mut Vec<u8>, &[u8])) {
         let mut cur = 0;
         for s in &cell.spans {
             encode(&mut self.data.buf, &cell.bytes[cur..s.start]);

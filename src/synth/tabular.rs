@@ -29,8 +29,8 @@ fn padded(g: &mut Gen, c: &mut Cell, v: V, field: Field, clean: bool) {
     }
 }
 
-/// Columns of `users.csv`.
-const USERS: [&str; 20] = [
+/// Columns of `users.csv` (also the columns of the SQL dumps' `users` table).
+pub(super) const USERS: [&str; 20] = [
     "user_id",
     "full_name",
     "email",
@@ -94,9 +94,18 @@ impl Users {
         filled(g, percent, clean).then_some(v)
     }
 
+    /// The cell of column `name` for the current person, its values planted under `field`.
+    pub(super) fn cell(g: &mut Gen, c: &mut Cell, name: &str, field: Field, clean: bool) {
+        c.clear();
+        if name == "notes" {
+            Self::notes(g, c, field, clean);
+        } else if let Some(v) = Self::column(g, name, clean) {
+            padded(g, c, v, field, clean);
+        }
+    }
+
     /// The free-text `notes` column: strong shapes only (a notes field supports nothing).
-    fn notes(g: &mut Gen, c: &mut Cell, clean: bool) {
-        let f = Some("notes");
+    fn notes(g: &mut Gen, c: &mut Cell, f: Field, clean: bool) {
         if clean {
             if g.chance(50) {
                 let n = 20 + g.below(60) as u16;
@@ -163,12 +172,7 @@ impl Writer for Users {
                 out.lit(b",");
             }
             let c = &mut self.cell;
-            c.clear();
-            if name == "notes" {
-                Self::notes(g, c, clean);
-            } else if let Some(v) = Self::column(g, name, clean) {
-                padded(g, c, v, Some(name), clean);
-            }
+            Self::cell(g, c, name, Some(name), clean);
             out.csv(c, b',', false);
         }
         out.lit(b"\n");
@@ -177,7 +181,7 @@ impl Writer for Users {
 }
 
 /// Field names of `contacts_noheader.csv`, as a scan names columns of a file without header.
-const CONTACTS: [&str; 13] = [
+pub(super) const CONTACTS: [&str; 13] = [
     "col1", "col2", "col3", "col4", "col5", "col6", "col7", "col8", "col9", "col10", "col11",
     "col12", "col13",
 ];
@@ -190,7 +194,7 @@ pub(super) struct Contacts {
 
 impl Contacts {
     /// What column `i` (0-based) holds for the current person.
-    fn column(g: &mut Gen, i: usize, clean: bool) -> Option<V> {
+    pub(super) fn column(g: &mut Gen, i: usize, clean: bool) -> Option<V> {
         let (percent, v) = match i {
             0 => return Some(V::Seq),
             7 => return Some(V::City),
@@ -236,8 +240,8 @@ impl Writer for Contacts {
     }
 }
 
-/// Columns of `payments.tsv`.
-const PAYMENTS: [&str; 20] = [
+/// Columns of `payments.tsv` (also of the SQL dumps' `payments` table).
+pub(super) const PAYMENTS: [&str; 20] = [
     "txn_id",
     "order_id",
     "created_ms",
@@ -294,41 +298,60 @@ impl Payments {
     }
 }
 
+impl Payments {
+    /// Starts a payment for a new person; returns whether it is by card (else UPI).
+    pub(super) fn new_payment(g: &mut Gen) -> bool {
+        g.new_person();
+        g.tick(120);
+        g.chance(55)
+    }
+
+    /// The cell of column `name` of the current payment, its values planted under `field`.
+    pub(super) fn cell(
+        g: &mut Gen,
+        c: &mut Cell,
+        name: &str,
+        field: Field,
+        card: bool,
+        clean: bool,
+    ) {
+        c.clear();
+        match name {
+            "status" => {
+                let status = g.pick(&["captured", "captured", "failed", "refunded", "pending"]);
+                c.lit(status.as_bytes());
+            }
+            "description" => {
+                c.lit(if card {
+                    b"Card payment, "
+                } else {
+                    b"UPI payment, "
+                });
+                let n = 3 + g.below(8) as u16;
+                c.val(g, V::Words(n), None);
+            }
+            _ => {
+                if let Some(v) = Self::column(g, name, card, clean) {
+                    c.val(g, v, field);
+                }
+            }
+        }
+    }
+}
+
 impl Writer for Payments {
     fn begin(&mut self, out: &mut Out<'_>) {
         header(out, &PAYMENTS, b'\t');
     }
 
     fn record(&mut self, g: &mut Gen, out: &mut Out<'_>, clean: bool) {
-        g.new_person();
-        g.tick(120);
-        let card = g.chance(55);
+        let card = Self::new_payment(g);
         for (i, &name) in PAYMENTS.iter().enumerate() {
             if i > 0 {
                 out.lit(b"\t");
             }
             let c = &mut self.cell;
-            c.clear();
-            match name {
-                "status" => {
-                    let status = g.pick(&["captured", "captured", "failed", "refunded", "pending"]);
-                    c.lit(status.as_bytes());
-                }
-                "description" => {
-                    c.lit(if card {
-                        b"Card payment, "
-                    } else {
-                        b"UPI payment, "
-                    });
-                    let n = 3 + g.below(8) as u16;
-                    c.val(g, V::Words(n), None);
-                }
-                _ => {
-                    if let Some(v) = Self::column(g, name, card, clean) {
-                        c.val(g, v, Some(name));
-                    }
-                }
-            }
+            Self::cell(g, c, name, Some(name), card, clean);
             out.csv(c, b'\t', false);
         }
         out.lit(b"\n");

@@ -91,3 +91,133 @@ pub fn synth(dir: &Path, bytes: u64, seed: u64) {
         .expect("leakscan synth runs");
     assert!(status.success(), "leakscan synth failed");
 }
+
+/// One line of truth.jsonl or of the findings stream (the fields both share).
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct Span {
+    pub path: String,
+    pub offset: u64,
+    pub length: u64,
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub field: Option<String>,
+    pub record: Option<u64>,
+}
+
+/// The spans of a truth or findings file.
+pub fn read_spans(path: &Path) -> Vec<Span> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Findings scored against truth: per type (matched, truth, found), and the matches whose
+/// field or record differ.
+#[derive(Debug, Default)]
+pub struct Score {
+    pub by_type: std::collections::BTreeMap<String, (u64, u64, u64)>,
+    pub field_errors: Vec<String>,
+}
+
+impl Score {
+    /// Scores `findings` against `truth`: a finding matches a truth entry with the same path
+    /// and type whose bytes overlap it, one-to-one (greedy, in offset order).
+    pub fn new(truth: &[Span], findings: &[Span]) -> Score {
+        type Pair<'a> = (Vec<&'a Span>, Vec<&'a Span>);
+        let mut by_key: std::collections::BTreeMap<(&str, &str), Pair> = Default::default();
+        for t in truth {
+            by_key.entry((&t.path, &t.ty)).or_default().0.push(t);
+        }
+        for f in findings {
+            by_key.entry((&f.path, &f.ty)).or_default().1.push(f);
+        }
+        let mut score = Score::default();
+        for ((_, ty), (mut t, mut f)) in by_key {
+            t.sort_by_key(|s| s.offset);
+            f.sort_by_key(|s| s.offset);
+            let entry = score.by_type.entry(ty.to_string()).or_default();
+            entry.1 += t.len() as u64;
+            entry.2 += f.len() as u64;
+            let mut j = 0;
+            for truth in &t {
+                while j < f.len() && f[j].offset + f[j].length <= truth.offset {
+                    j += 1;
+                }
+                if j < f.len() && f[j].offset < truth.offset + truth.length {
+                    entry.0 += 1;
+                    if f[j].field != truth.field || f[j].record != truth.record {
+                        score.field_errors.push(format!("{truth:?} vs {:?}", f[j]));
+                    }
+                    j += 1;
+                }
+            }
+        }
+        score
+    }
+
+    /// Precision and recall of `ty` (0 when nothing was found or planted).
+    pub fn precision_recall(&self, ty: &str) -> (f64, f64) {
+        let (matched, truth, found) = self.by_type.get(ty).copied().unwrap_or_default();
+        let ratio = |n: u64, d: u64| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+        (ratio(matched, found), ratio(matched, truth))
+    }
+
+    /// Truth entries of `ty`.
+    pub fn truth(&self, ty: &str) -> u64 {
+        self.by_type.get(ty).map_or(0, |s| s.1)
+    }
+}
+
+/// Scans `dir` with these chunk size, thread count and read path; returns the findings text
+/// and the report JSON without `seconds`.
+pub fn scan_with(
+    dir: &Path,
+    out: &Path,
+    chunk_size: usize,
+    threads: usize,
+    mmap: bool,
+) -> (String, serde_json::Value) {
+    use leakscan::scan::{self, ScanOptions};
+    let findings = out.join(format!("f-{chunk_size}-{threads}-{mmap}.jsonl"));
+    let opts = ScanOptions {
+        paths: vec![dir.as_os_str().to_owned()],
+        findings: Some(findings.to_string_lossy().into_owned()),
+        chunk_size,
+        threads,
+        mmap,
+        sketch_key: Some(b"boundary test key".to_vec()),
+        ..ScanOptions::default()
+    };
+    let summary = scan::run(&opts).expect("scan runs");
+    let report = leakscan::output::report::build(&summary);
+    let mut json = serde_json::to_value(report).expect("report serialises");
+    json["scanned"]["seconds"] = serde_json::Value::Null;
+    (
+        std::fs::read_to_string(findings).expect("findings written"),
+        json,
+    )
+}
+
+/// Scans the corpus in `dir`; returns its findings (written into `out`) with paths relative
+/// to `dir`, those in the truth file left out.
+pub fn findings_of(dir: &Path, out: &Path) -> Vec<Span> {
+    use leakscan::scan::{self, ScanOptions};
+    let findings_path = out.join("findings.jsonl");
+    let opts = ScanOptions {
+        paths: vec![dir.as_os_str().to_owned()],
+        findings: Some(findings_path.to_string_lossy().into_owned()),
+        ..ScanOptions::default()
+    };
+    scan::run(&opts).unwrap();
+    let prefix = format!("{}/", dir.display());
+    read_spans(&findings_path)
+        .into_iter()
+        .map(|mut f| {
+            f.path = f.path.trim_start_matches(&prefix).to_string();
+            f
+        })
+        .filter(|f| f.path != "truth.jsonl")
+        .collect()
+}
