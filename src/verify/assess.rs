@@ -69,9 +69,9 @@ fn matches(report: &VerifyReport, out: &mut Vec<String>) {
         "no strong identifier (e-mail, phone, national id) was found to check".to_string()
     } else {
         format!(
-            "{}; chance alone would match under {}",
+            "{}; chance alone would match {:.3} % of checks",
             strong.join(", "),
-            pct(chance.max(0.0001))
+            chance * 100.0
         )
     };
     out.push(format!(
@@ -190,7 +190,13 @@ fn consistency(report: &VerifyReport, out: &mut Vec<String>) {
 
 fn variety(report: &VerifyReport, out: &mut Vec<String>) {
     for f in &report.fields {
-        let phones = f.matches.as_ref().is_some_and(|m| m.contains_key("phone"))
+        // Phone fields: most of their values are phones checked against a digest, or their
+        // name says so.
+        let phones = f
+            .matches
+            .as_ref()
+            .and_then(|m| m.get("phone"))
+            .is_some_and(|m| m.checked * 2 >= f.format.values)
             || f.field.as_deref().is_some_and(|n| {
                 let n = n.to_ascii_lowercase();
                 n.contains("phone") || n.contains("mobile")
