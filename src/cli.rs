@@ -38,7 +38,8 @@ pub enum Command {
     /// Write a synthetic dump with byte-level ground truth (truth.jsonl).
     #[command(after_help = "Examples:\n  \
         leakscan synth --out /tmp/dump --size 100MB\n  \
-        leakscan synth --out samples --sample")]
+        leakscan synth --out samples --sample\n  \
+        leakscan synth --out /tmp/company --company 20000")]
     Synth(SynthArgs),
     /// Make a key, or a keyed digest of your own customers' identifiers (for `verify`).
     #[command(after_help = "Examples:\n  \
@@ -233,6 +234,13 @@ pub struct SynthArgs {
     /// Write the small committed sample (`samples/`), ignoring --size and --seed.
     #[arg(long)]
     pub sample: bool,
+    /// Instead of a dump, a fictional company of N customers and breach claims made from it
+    /// (for `verify`): export/, old_dump/ and claims/.
+    #[arg(long, value_name = "N", conflicts_with_all = ["sample", "size", "density"])]
+    pub company: Option<usize>,
+    /// Rows of each claimed sample (with --company).
+    #[arg(long, value_name = "N", default_value_t = 500, requires = "company")]
+    pub sample_rows: usize,
 }
 
 /// `leakscan report`.

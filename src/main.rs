@@ -206,6 +206,17 @@ fn run_merge(args: &MergeArgs) -> anyhow::Result<()> {
 }
 
 fn run_synth(args: &SynthArgs) -> anyhow::Result<()> {
+    if let Some(customers) = args.company {
+        let files = synth::company::write(&args.out, customers, args.sample_rows, args.seed)
+            .with_context(|| format!("writing the company to {}", args.out.display()))?;
+        println!(
+            "wrote {} ({customers} customers), {} and {} claimed samples",
+            files.export.display(),
+            files.old_dump.display(),
+            files.claims.len()
+        );
+        return Ok(());
+    }
     let config = if args.sample {
         synth::sample_config(&args.out)
     } else {
