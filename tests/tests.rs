@@ -12,3 +12,4 @@ mod html;
 mod merge;
 mod patterns;
 mod spark;
+mod verify;
