@@ -38,8 +38,21 @@ pub enum Command {
     /// Write a synthetic dump with byte-level ground truth (truth.jsonl).
     #[command(after_help = "Examples:\n  \
         leakscan synth --out /tmp/dump --size 100MB\n  \
-        leakscan synth --out samples --sample")]
+        leakscan synth --out samples --sample\n  \
+        leakscan synth --out /tmp/company --company 20000")]
     Synth(SynthArgs),
+    /// Make a key, or a keyed digest of your own customers' identifiers (for `verify`).
+    #[command(after_help = "Examples:\n  \
+        leakscan digest --new-key own.key\n  \
+        leakscan digest export/customers.csv --key-file own.key --out own.lsdigest\n\n\
+        Keep the key and the digest apart: phones and ids can be enumerated, so a digest is\n\
+        only as private as its key.")]
+    Digest(VerifyCommonArgs<DigestArgs>),
+    /// Check a claimed breach sample: is it ours, how fresh, recycled or fabricated?
+    #[command(after_help = "Examples:\n  \
+        leakscan verify sample.csv --against own.lsdigest --key-file own.key\n  \
+        leakscan verify sample.csv --known sketches/ --sketch-key sketch.key --report v.json")]
+    Verify(VerifyCommonArgs<VerifyArgs>),
     /// Turn a saved (or merged) JSON report into a self-contained HTML page.
     #[command(after_help = "Examples:\n  \
         leakscan report report.json --html report.html")]
@@ -106,6 +119,10 @@ pub struct ScanArgs {
     /// Report the one input (standard input, `-`) under this path.
     #[arg(long, value_name = "PATH")]
     pub input_name: Option<String>,
+    /// Also write a sketch of the identifiers found (per type a HyperLogLog and a filter of
+    /// keyed hashes) to FILE, hashed with the --sketch-key key, for `verify --known`.
+    #[arg(long, value_name = "FILE", requires = "sketch_key")]
+    pub sketch: Option<PathBuf>,
     /// Target chunk size in bytes (for tests and tuning).
     #[arg(long, hide = true, default_value_t = DEFAULT_CHUNK)]
     pub chunk_size: usize,
@@ -115,6 +132,77 @@ pub struct ScanArgs {
     /// Print the peak resident memory (Linux `VmHWM`) to stderr at exit (for tests).
     #[arg(long, hide = true)]
     pub peak_memory: bool,
+}
+
+/// Options `digest` and `verify` share: the inputs and how they are read, and the command's own.
+#[derive(Debug, Args)]
+pub struct VerifyCommonArgs<T: Args> {
+    /// Files, directories (walked recursively) or `-` for standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<OsString>,
+    /// How records and fields are found.
+    #[arg(long, default_value = "auto", value_parser = ["auto", "csv", "tsv", "jsonl", "json", "sql", "text"])]
+    pub format: String,
+    /// Default country for numbers written without one.
+    #[arg(long, value_name = "CC", default_value = "IN", value_parser = parse_region)]
+    pub region: Region,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// The command's own options.
+    #[command(flatten)]
+    pub command: T,
+}
+
+impl<T: Args> VerifyCommonArgs<T> {
+    /// The options of the scan underneath.
+    pub fn scan_options(&self, progress: bool) -> ScanOptions {
+        ScanOptions {
+            paths: self.paths.clone(),
+            format: Format::from_name(&self.format),
+            region: self.region,
+            threads: self.threads,
+            progress: progress && !self.quiet,
+            ..ScanOptions::default()
+        }
+    }
+}
+
+/// `leakscan digest`'s own options.
+#[derive(Debug, Args)]
+pub struct DigestArgs {
+    /// Write a new key of 32 random bytes to FILE (readable by you only) and stop.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["key_file", "out"])]
+    pub new_key: Option<PathBuf>,
+    /// The key to hash identifiers with.
+    #[arg(long, value_name = "FILE", requires = "out")]
+    pub key_file: Option<PathBuf>,
+    /// Where to write the digest.
+    #[arg(long, value_name = "FILE", requires = "key_file")]
+    pub out: Option<PathBuf>,
+}
+
+/// `leakscan verify`'s own options.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// A digest of your own customers (`leakscan digest`).
+    #[arg(long, value_name = "FILE", requires = "key_file")]
+    pub against: Option<PathBuf>,
+    /// The key the digest was made with.
+    #[arg(long, value_name = "FILE", requires = "against")]
+    pub key_file: Option<PathBuf>,
+    /// A directory of sketches of known dumps (`scan --sketch`, `*.lssketch`).
+    #[arg(long, value_name = "DIR", requires = "sketch_key")]
+    pub known: Option<PathBuf>,
+    /// The key the known sketches were made with.
+    #[arg(long, value_name = "FILE", requires = "known")]
+    pub sketch_key: Option<PathBuf>,
+    /// Write the report (JSON, `leakscan.verify/1`) to FILE; without it, a summary on stdout.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 }
 
 /// `leakscan merge`.
@@ -146,6 +234,13 @@ pub struct SynthArgs {
     /// Write the small committed sample (`samples/`), ignoring --size and --seed.
     #[arg(long)]
     pub sample: bool,
+    /// Instead of a dump, a fictional company of N customers and breach claims made from it
+    /// (for `verify`): export/, old_dump/ and claims/.
+    #[arg(long, value_name = "N", conflicts_with_all = ["sample", "size", "density"])]
+    pub company: Option<usize>,
+    /// Rows of each claimed sample (with --company).
+    #[arg(long, value_name = "N", default_value_t = 500, requires = "company")]
+    pub sample_rows: usize,
 }
 
 /// `leakscan report`.

@@ -41,3 +41,4 @@ pub mod part;
 pub mod scan;
 pub mod synth;
 pub mod types;
+pub mod verify;

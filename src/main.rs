@@ -3,10 +3,14 @@
 
 use anyhow::Context as _;
 use clap::Parser;
-use leakscan::cli::{Cli, Command, MergeArgs, ReportArgs, ScanArgs, SynthArgs};
+use leakscan::cli::{
+    Cli, Command, DigestArgs, MergeArgs, ReportArgs, ScanArgs, SynthArgs, VerifyArgs,
+    VerifyCommonArgs,
+};
 use leakscan::output::{html, report, table};
 use leakscan::scan::{self, ScanError};
 use leakscan::synth;
+use leakscan::verify::{self, collect, key::Key, report::VerifyOptions, sets::Role};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -17,6 +21,8 @@ fn main() -> ExitCode {
         Command::Merge(args) => run_merge(&args).map(|()| ExitCode::SUCCESS),
         Command::Synth(args) => run_synth(&args).map(|()| ExitCode::SUCCESS),
         Command::Report(args) => run_report(&args).map(|()| ExitCode::SUCCESS),
+        Command::Digest(args) => run_digest(&args).map(|()| ExitCode::SUCCESS),
+        Command::Verify(args) => run_verify(&args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -46,7 +52,22 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let opts = args
         .options(std::io::stderr().is_terminal())
         .context("reading the sketch key")?;
-    let summary = scan::run(&opts)?;
+    let summary = match &args.sketch {
+        None => scan::run(&opts)?,
+        Some(path) => {
+            let key_file = args
+                .sketch_key
+                .as_deref()
+                .expect("clap: --sketch requires --sketch-key");
+            let key = Key::read(key_file)
+                .with_context(|| format!("reading the sketch key {}", key_file.display()))?;
+            let (sketch, summary) = collect::build(&opts, &key, Role::Sketch)?;
+            sketch
+                .write(path)
+                .with_context(|| format!("writing the sketch to {}", path.display()))?;
+            summary
+        }
+    };
     for error in &summary.errors {
         eprintln!("leakscan: {error}");
     }
@@ -82,6 +103,79 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+fn run_digest(args: &VerifyCommonArgs<DigestArgs>) -> anyhow::Result<()> {
+    if let Some(path) = &args.command.new_key {
+        Key::write_new(path).with_context(|| format!("writing a new key to {}", path.display()))?;
+        eprintln!(
+            "leakscan: wrote a new key to {} (mode 0600); keep it apart from any digest made with it",
+            path.display()
+        );
+        return Ok(());
+    }
+    let (Some(key_file), Some(out)) = (&args.command.key_file, &args.command.out) else {
+        anyhow::bail!("digest needs --new-key FILE, or PATH... --key-file KEY --out FILE");
+    };
+    anyhow::ensure!(
+        !args.paths.is_empty(),
+        "digest needs the export to read (PATH...)"
+    );
+    let key =
+        Key::read(key_file).with_context(|| format!("reading the key {}", key_file.display()))?;
+    let started = std::time::Instant::now();
+    let (digest, summary) = collect::build(
+        &args.scan_options(std::io::stderr().is_terminal()),
+        &key,
+        Role::Digest,
+    )?;
+    for error in &summary.errors {
+        eprintln!("leakscan: {error}");
+    }
+    digest
+        .write(out)
+        .with_context(|| format!("writing the digest to {}", out.display()))?;
+    let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+    let kinds: Vec<String> = digest
+        .header
+        .kinds
+        .iter()
+        .map(|k| format!("{} {}", k.kind, k.entries))
+        .collect();
+    println!(
+        "digest of {} records ({}) written to {}: {size} bytes in {:.2} s, key {}",
+        digest.header.records,
+        kinds.join(", "),
+        out.display(),
+        started.elapsed().as_secs_f64(),
+        digest.header.key_fingerprint
+    );
+    Ok(())
+}
+
+fn run_verify(args: &VerifyCommonArgs<VerifyArgs>) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        !args.paths.is_empty(),
+        "verify needs the sample to read (PATH...)"
+    );
+    let v = &args.command;
+    let opts = VerifyOptions {
+        against: v.against.clone().zip(v.key_file.clone()),
+        known: v.known.clone(),
+        sketch_key: v.sketch_key.clone(),
+    };
+    let report =
+        verify::report::verify(&args.scan_options(std::io::stderr().is_terminal()), &opts)?;
+    match &v.report {
+        Some(path) => verify::report::write(&report, path)
+            .with_context(|| format!("writing the report to {}", path.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            verify::report::render(&report, &mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}
+
 fn run_report(args: &ReportArgs) -> anyhow::Result<()> {
     let file = std::fs::File::open(&args.report)
         .with_context(|| format!("opening {}", args.report.display()))?;
@@ -112,6 +206,17 @@ fn run_merge(args: &MergeArgs) -> anyhow::Result<()> {
 }
 
 fn run_synth(args: &SynthArgs) -> anyhow::Result<()> {
+    if let Some(customers) = args.company {
+        let files = synth::company::write(&args.out, customers, args.sample_rows, args.seed)
+            .with_context(|| format!("writing the company to {}", args.out.display()))?;
+        println!(
+            "wrote {} ({customers} customers), {} and {} claimed samples",
+            files.export.display(),
+            files.old_dump.display(),
+            files.claims.len()
+        );
+        return Ok(());
+    }
     let config = if args.sample {
         synth::sample_config(&args.out)
     } else {

@@ -116,6 +116,37 @@ pub enum ScanError {
 
 /// Runs a scan and returns its summary (findings are written as the scan goes).
 pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
+    run_with(opts, None)
+}
+
+/// An extra consumer of what a scan sees, for commands built on the scanner (`digest`,
+/// `scan --sketch`, `verify`): every value of every record, and every finding with its type
+/// and normal form. Chunks run on all cores: each gets its own [`ChunkTap`] from
+/// [`Tap::chunk`], and [`Tap::absorb`] takes them back one by one in input order, like the
+/// report's counts, so what a tap builds does not depend on chunking or thread count.
+pub trait Tap: Send + Sync {
+    /// A fresh consumer for one chunk.
+    fn chunk(&self) -> Box<dyn ChunkTap>;
+    /// Takes back a chunk's consumer, in input order: `path` is its input as reported and
+    /// `records_before` the records of that input in the chunks before it.
+    fn absorb(&mut self, path: &str, records_before: u64, chunk: Box<dyn ChunkTap>);
+}
+
+/// What one chunk hands a [`Tap`]. Records are numbered from 1 within the chunk; a chunk
+/// holds whole records, so a record's values all reach the same consumer.
+pub trait ChunkTap: Send {
+    /// A non-empty value of record `record`, in `field` (`None` where none can be told).
+    fn value(&mut self, field: Option<&str>, record: u64, raw: &[u8]);
+    /// A finding in the value just given: its type, the value as found, its normal form.
+    fn hit(&mut self, field: Option<&str>, record: u64, ty: PiiType, raw: &[u8], normal: &[u8]);
+    /// Record `record` ended.
+    fn end_record(&mut self, record: u64);
+    /// The consumer as `Any`, for its [`Tap`] to take its own type back.
+    fn into_any(self: Box<Self>) -> Box<dyn std::any::Any>;
+}
+
+/// Runs a scan like [`run`], handing every value and finding to `tap` as well.
+pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSummary, ScanError> {
     let started = Instant::now();
     let mut set = PatternSet::builtin()?;
     if let Some(dir) = &opts.patterns {
@@ -141,6 +172,7 @@ pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
         opts,
         detector: &detector,
         key,
+        tap: tap.map(|t| t as &mut dyn Tap),
         writer,
         batch: Vec::new(),
         batch_bytes: 0,
@@ -269,6 +301,7 @@ struct Utf16<'c> {
 struct ChunkOut {
     stats: InputStats,
     findings: Vec<Finding>,
+    tap: Option<Box<dyn ChunkTap>>,
 }
 
 /// Per-thread scratch, reused across chunks.
@@ -283,6 +316,7 @@ struct Scanner<'a> {
     opts: &'a ScanOptions,
     detector: &'a Detector,
     key: SketchKey,
+    tap: Option<&'a mut dyn Tap>,
     writer: Option<FindingsWriter>,
     batch: Vec<Unit>,
     batch_bytes: usize,
@@ -665,6 +699,7 @@ impl Scanner<'_> {
         let key = self.key;
         let want_findings = self.writer.is_some();
         let reveal = self.opts.reveal;
+        let tap = self.tap.as_deref();
         let mut results: Vec<ChunkOut> = Vec::new();
         // Unlike `join`, an in-place scope does not ask `meanwhile` (which holds the
         // input's reader) to be sent to another thread.
@@ -674,7 +709,8 @@ impl Scanner<'_> {
                     results = batch
                         .par_iter()
                         .map_init(Worker::default, |worker, unit| {
-                            scan_chunk(detector, key, want_findings, reveal, worker, unit)
+                            let tap = tap.map(|t| t.chunk());
+                            scan_chunk(detector, key, want_findings, reveal, tap, worker, unit)
                         })
                         .collect();
                 });
@@ -684,6 +720,9 @@ impl Scanner<'_> {
         let mut bytes = 0u64;
         for (unit, out) in batch.iter().zip(results) {
             let input = &mut self.summary.inputs[unit.input];
+            if let (Some(tap), Some(chunk)) = (self.tap.as_deref_mut(), out.tap) {
+                tap.absorb(&input.path, input.stats.records, chunk);
+            }
             if let Some(writer) = &mut self.writer {
                 let before = input.stats.records;
                 // A part that starts past offset 0 numbers its records from its own start.
@@ -759,6 +798,7 @@ fn scan_chunk(
     key: SketchKey,
     want_findings: bool,
     reveal: bool,
+    tap: Option<Box<dyn ChunkTap>>,
     worker: &mut Worker,
     unit: &Unit,
 ) -> ChunkOut {
@@ -769,6 +809,7 @@ fn scan_chunk(
         key,
         want_findings,
         reveal,
+        tap,
         hits: std::mem::take(&mut worker.hits),
         norm: std::mem::take(&mut worker.norm),
         slots: Vec::new(),
@@ -803,6 +844,7 @@ fn scan_chunk(
             fields: sink.slots.into_iter().map(|s| s.stats).collect(),
         },
         findings: sink.findings,
+        tap: sink.tap,
     }
 }
 
@@ -824,6 +866,7 @@ struct ChunkSink<'a> {
     key: SketchKey,
     want_findings: bool,
     reveal: bool,
+    tap: Option<Box<dyn ChunkTap>>,
     hits: Vec<Hit>,
     norm: Vec<u8>,
     slots: Vec<Slot>,
@@ -926,6 +969,9 @@ impl FieldSink for ChunkSink<'_> {
             slot.last_record = record;
             slot.stats.records += 1;
         }
+        if let Some(tap) = &mut self.tap {
+            tap.value(slot.name.as_deref(), record, value.bytes);
+        }
         self.det.detect(value.bytes, slot.hint, &mut hits);
         for hit in &hits {
             let raw = &value.bytes[hit.start..hit.end];
@@ -933,6 +979,9 @@ impl FieldSink for ChunkSink<'_> {
             slot.type_last[hit.ty.index()] = record;
             normalize(hit.ty, raw, self.det.region(), &mut self.norm);
             let hash = self.key.hash(&self.norm);
+            if let Some(tap) = &mut self.tap {
+                tap.hit(slot.name.as_deref(), record, hit.ty, raw, &self.norm);
+            }
             let stats = slot.stats.type_mut(hit.ty);
             stats.count += 1;
             if first_in_record {
@@ -968,6 +1017,9 @@ impl FieldSink for ChunkSink<'_> {
         self.record += 1;
         self.record_id = None;
         self.record_first = self.findings.len();
+        if let Some(tap) = &mut self.tap {
+            tap.end_record(self.record);
+        }
     }
 
     fn record_id(&mut self, id: &[u8]) {

@@ -13,3 +13,4 @@ mod merge;
 mod patterns;
 mod spark;
 mod sql;
+mod verify;

@@ -27,6 +27,7 @@
 //! ```
 
 mod dumps;
+pub mod company;
 mod gstin;
 mod json;
 mod names;

@@ -158,7 +158,8 @@ pub(super) struct Person {
     ascii_surname: &'static str,
     /// Where the person lives.
     pub(super) country: Country,
-    born: u16,
+    /// Year of birth.
+    pub(super) born: u16,
     city: usize,
 }
 
