@@ -25,6 +25,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+pub mod documents;
 mod gstin;
 mod json;
 mod names;
