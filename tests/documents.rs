@@ -59,7 +59,7 @@ fn scan(paths: &[&Path], args: &[&str]) -> (Vec<Found>, Report) {
 }
 
 fn bucket(dir: &Path) -> Vec<Planted> {
-    let (truth, counts) = write_bucket(dir, 7, 3).unwrap();
+    let (truth, counts) = write_bucket(dir, 7, 3, 4096).unwrap();
     assert_eq!((counts.photos, counts.scans, counts.screenshots), (3, 1, 1));
     truth
 }
@@ -269,4 +269,133 @@ fn sniffing_routes_documents_before_other_kinds() {
     assert_eq!(document::sniff("o.pdf", &pdf), Some(Kind::Pdf));
     // A plain zip of files stays an archive.
     assert_eq!(document::sniff("a.zip", b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x05\x00\x00\x00a.csv"), None);
+}
+
+/// Files and bytes under `dir` (recursively).
+fn files_in(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_in(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Throughput per input kind against the tools a user would otherwise reach for, on the same
+/// files in the same run: `pdftotext` (poppler-utils) for PDFs, one process per file as a
+/// loop over a bucket runs it, and `exiftool` (libimage-exiftool-perl) for photo metadata in
+/// its batch mode. Prints files/s and MB/s; leakscan with one thread is the per-core figure.
+/// Run with `cargo test --release --test tests documents::throughput -- --ignored --nocapture`
+/// (`DOCS_BENCH_N`: files per kind, default 400).
+#[test]
+#[ignore = "a measurement: needs pdftotext and exiftool, prints figures"]
+fn throughput_against_pdftotext_and_exiftool() {
+    let n: usize = std::env::var("DOCS_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400);
+    let dir = tempfile::tempdir().unwrap();
+    write_bucket(dir.path(), 11, n, 256 << 10).unwrap();
+    let report = dir.path().join("bench-report.json");
+    let time = |f: &mut dyn FnMut()| {
+        let started = std::time::Instant::now();
+        f();
+        started.elapsed().as_secs_f64()
+    };
+    let line = |what: &str, files: usize, bytes: u64, secs: f64| {
+        println!(
+            "{what:<44} {files:>6} files {:>8.1} MB {secs:>7.2} s {:>9.0} files/s {:>8.1} MB/s",
+            bytes as f64 / 1e6,
+            files as f64 / secs,
+            bytes as f64 / 1e6 / secs
+        );
+    };
+    for (sub, tool) in [("orders", "pdftotext"), ("photos", "exiftool")] {
+        let path = dir.path().join(sub);
+        let files = files_in(&path);
+        let bytes: u64 = files.iter().map(|f| f.metadata().unwrap().len()).sum();
+        for threads in ["1", "0"] {
+            let secs = time(&mut || {
+                let out = Command::new(bin())
+                    .arg("scan")
+                    .arg(&path)
+                    .args(["--threads", threads, "--report"])
+                    .arg(&report)
+                    .output()
+                    .unwrap();
+                assert!(out.status.code().is_some_and(|c| c <= 1));
+            });
+            let label = format!("leakscan scan {sub}/ --threads {threads}");
+            line(&label, files.len(), bytes, secs);
+        }
+        let secs = time(&mut || match tool {
+            "pdftotext" => {
+                for file in &files {
+                    let out = Command::new("pdftotext").arg(file).arg("-").output();
+                    assert!(out.is_ok_and(|o| o.status.success()), "pdftotext runs");
+                }
+            }
+            _ => {
+                let out = Command::new("exiftool")
+                    .args(["-json", "-r"])
+                    .arg(&path)
+                    .output();
+                assert!(out.is_ok_and(|o| o.status.success()), "exiftool runs");
+            }
+        });
+        let label = match tool {
+            "pdftotext" => "pdftotext FILE - (each file, 1 core)".to_string(),
+            _ => format!("exiftool -json -r {sub}/ (1 core)"),
+        };
+        line(&label, files.len(), bytes, secs);
+    }
+}
+
+#[test]
+fn documents_inside_archives_are_read_as_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    bucket(dir.path());
+    let members = [
+        "orders/order-2.pdf",
+        "photos/IMG_0001.jpg",
+        "mail/customer.eml",
+    ];
+    let out = tempfile::tempdir().unwrap();
+    let archive = out.path().join("bucket.tar");
+    let mut tar = tar::Builder::new(std::fs::File::create(&archive).unwrap());
+    for member in members {
+        tar.append_path_with_name(dir.path().join(member), member)
+            .unwrap();
+    }
+    tar.finish().unwrap();
+    drop(tar);
+    let key = out.path().join("key");
+    std::fs::write(&key, b"the same key").unwrap();
+    let key = key.to_str().unwrap();
+    let (packed, report) = scan(&[&archive], &["--reveal", "--sketch-key", key]);
+    let direct: Vec<Found> = members
+        .iter()
+        .flat_map(|m| scan(&[&dir.path().join(m)], &["--reveal", "--sketch-key", key]).0)
+        .collect();
+    let strip = |found: Vec<Found>| -> Vec<Found> {
+        found
+            .into_iter()
+            .map(|f| Found {
+                path: f.path.rsplit(['!', '/']).next().unwrap().to_string(),
+                ..f
+            })
+            .collect()
+    };
+    assert!(!direct.is_empty());
+    assert_eq!(strip(packed), strip(direct));
+    assert_eq!(report.images.with_gps, 1);
+    assert!(report
+        .inputs
+        .iter()
+        .all(|i| i.path.contains("bucket.tar!") && i.content.is_some()));
 }

@@ -71,3 +71,64 @@ fn in_range(pair: &[u8]) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::tests::types;
+    use crate::detect::Detector;
+    use crate::types::PiiType;
+
+    fn geo(det: &Detector, field: Option<&str>, value: &str) -> Vec<String> {
+        let hint = field
+            .map(|f| det.field_hint(f.as_bytes()))
+            .unwrap_or_default();
+        let mut hits = Vec::new();
+        det.detect(value.as_bytes(), hint, &mut hits);
+        hits.iter()
+            .filter(|h| h.ty == PiiType::GeoLocation)
+            .map(|h| value[h.start..h.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn positions_need_a_field_or_a_keyword() {
+        let det = Detector::builtin().unwrap();
+        let pos = "12.971599, 77.594566";
+        assert_eq!(geo(&det, Some("exif.GPSPosition"), pos), [pos]);
+        assert_eq!(
+            geo(&det, Some("geo"), "-33.856784,151.215297"),
+            ["-33.856784,151.215297"]
+        );
+        assert_eq!(geo(&det, None, "lat 12.971599, 77.594566"), [pos]);
+        assert!(geo(&det, None, pos).is_empty());
+        assert!(geo(&det, Some("order_total"), pos).is_empty());
+        // Out of range, too coarse, or part of a longer dotted run.
+        assert!(geo(&det, Some("gps"), "91.000000, 77.594566").is_empty());
+        assert!(geo(&det, Some("gps"), "12.97, 77.59").is_empty());
+        assert!(geo(&det, Some("gps"), "1.12345.6789 2.12345").is_empty());
+        // Free text keeps other types as they were.
+        assert!(types(&det, "gps 12.971599, 77.594566 call +91 98765 43210")
+            .iter()
+            .any(|(_, ty)| *ty == PiiType::Phone));
+    }
+
+    #[test]
+    fn positions_normalise_to_six_decimals() {
+        let mut out = Vec::new();
+        let region = crate::types::Region::IN;
+        crate::detect::normalize::normalize(
+            PiiType::GeoLocation,
+            b"12.9716, 77.5946",
+            region,
+            &mut out,
+        );
+        assert_eq!(out, b"12.971600,77.594600");
+        crate::detect::normalize::normalize(
+            PiiType::GeoLocation,
+            b"12.971600 77.5946",
+            region,
+            &mut out,
+        );
+        assert_eq!(out, b"12.971600,77.594600");
+    }
+}

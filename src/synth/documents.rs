@@ -40,9 +40,15 @@ pub struct BucketCounts {
     pub screenshots: u64,
 }
 
-/// Writes a bucket of `n` order PDFs, `n` photos, a scan, a screenshot, a spreadsheet of
-/// `4 * n` customers and an e-mail into `dir`, from `seed`; returns what was planted.
-pub fn write_bucket(dir: &Path, seed: u64, n: usize) -> io::Result<(Vec<Planted>, BucketCounts)> {
+/// Writes a bucket of `n` order PDFs, `n` photos (each padded with `photo_bytes` of
+/// compressed-looking image data), a scan, a screenshot, a spreadsheet of `4 * n` customers
+/// and an e-mail into `dir`, from `seed`; returns what was planted.
+pub fn write_bucket(
+    dir: &Path,
+    seed: u64,
+    n: usize,
+    photo_bytes: usize,
+) -> io::Result<(Vec<Planted>, BucketCounts)> {
     let mut g = Gen::new(seed, 0xd0c5);
     let mut truth = Vec::new();
     for sub in ["orders", "photos", "customers", "mail", "scans"] {
@@ -60,7 +66,9 @@ pub fn write_bucket(dir: &Path, seed: u64, n: usize) -> io::Result<(Vec<Planted>
     )?;
     for i in 1..=n {
         let path = format!("photos/IMG_{i:04}.jpg");
-        std::fs::write(dir.join(&path), photo_jpeg(&mut g, &path, &mut truth))?;
+        let mut photo = photo_jpeg(&mut g, &path, &mut truth);
+        pad_jpeg(&mut g, &mut photo, photo_bytes);
+        std::fs::write(dir.join(&path), photo)?;
     }
     std::fs::write(
         dir.join("scans/id-card.jpg"),
@@ -181,9 +189,12 @@ fn pdf_string(s: &str) -> String {
 }
 
 /// A minimal PDF: Helvetica pages of lines (each line's pieces placed side by side with
-/// `Td`), and AcroForm text fields under a parent field `customer`.
+/// `Td`) in deflated content streams, and AcroForm text fields under a parent field
+/// `customer`.
 pub fn pdf(pages: &[Vec<Vec<String>>], form: &[(String, String)]) -> Vec<u8> {
     let mut objects: Vec<String> = Vec::new();
+    // Content streams, deflated as PDF writers do: (object index, bytes).
+    let mut streams: Vec<(usize, Vec<u8>)> = Vec::new();
     // 1 catalog, 2 pages, 3 font; then page and content pairs; then form fields.
     let first_page = 4;
     let first_field = first_page + 2 * pages.len();
@@ -221,10 +232,14 @@ pub fn pdf(pages: &[Vec<Vec<String>>], form: &[(String, String)]) -> Vec<u8> {
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
             first_page + 2 * i + 1
         ));
-        objects.push(format!(
-            "<< /Length {} >>\nstream\n{content}endstream",
-            content.len()
-        ));
+        let mut deflate =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        deflate
+            .write_all(content.as_bytes())
+            .expect("writing to memory");
+        let stream = deflate.finish().expect("writing to memory");
+        streams.push((objects.len(), stream));
+        objects.push(String::new());
     }
     if !form.is_empty() {
         let kids: Vec<String> = (0..form.len())
@@ -243,7 +258,22 @@ pub fn pdf(pages: &[Vec<Vec<String>>], form: &[(String, String)]) -> Vec<u8> {
     let mut offsets = Vec::new();
     for (i, object) in objects.iter().enumerate() {
         offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+        out.extend(format!("{} 0 obj\n", i + 1).bytes());
+        match streams.iter().find(|(at, _)| *at == i) {
+            Some((_, stream)) => {
+                out.extend(
+                    format!(
+                        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+                        stream.len()
+                    )
+                    .bytes(),
+                );
+                out.extend(stream);
+                out.extend(b"\nendstream");
+            }
+            None => out.extend(object.bytes()),
+        }
+        out.extend(b"\nendobj\n");
     }
     let xref = out.len();
     out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
@@ -502,6 +532,26 @@ fn photo_jpeg(g: &mut Gen, path: &str, truth: &mut Vec<Planted>) -> Vec<u8> {
     out.extend(app1);
     out.extend(frame(4000, 3000));
     out
+}
+
+/// Puts `bytes` of scan data (random bytes, `FF` stuffed as in entropy-coded data) before
+/// the end of a JPEG, as a camera's image data would sit there.
+fn pad_jpeg(g: &mut Gen, jpeg: &mut Vec<u8>, bytes: usize) {
+    if bytes == 0 {
+        return;
+    }
+    let end = jpeg.len() - 2;
+    let mut scan = vec![
+        0xff, 0xda, 0x00, 0x0c, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0,
+    ];
+    while scan.len() < bytes {
+        let b = g.below(256) as u8;
+        scan.push(b);
+        if b == 0xff {
+            scan.push(0);
+        }
+    }
+    jpeg.splice(end..end, scan);
 }
 
 /// A JPEG frame header (SOF0) of `width` × `height`, three components, and the end.

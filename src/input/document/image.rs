@@ -101,10 +101,11 @@ pub fn extract(format: &'static str, data: &[u8]) -> Result<Extracted, DocError>
         }
     }
     out.end_record();
-    let scanner_dpi = dpi.is_some_and(|d| d >= 150.0);
-    let kind = if camera && !(scanner_dpi && !exposure) {
+    // A scanner writes a high resolution and no exposure data; a camera writes exposure data.
+    let scanner = dpi.is_some_and(|d| d >= 150.0) && !exposure;
+    let kind = if camera && !scanner {
         ImageKind::Photo
-    } else if scanner_dpi || camera {
+    } else if scanner {
         ImageKind::Scan
     } else if size.is_some_and(|(w, h)| SCREENS.contains(&(w, h)) || SCREENS.contains(&(h, w))) {
         ImageKind::Screenshot

@@ -101,10 +101,10 @@ fn strings(text: &mut String, encoding: Option<&Encoding<'_>>, operands: &[Objec
                 None => text.push_str(&String::from_utf8_lossy(bytes)),
             },
             Object::Array(items) => strings(text, encoding, items),
-            Object::Integer(_) | Object::Real(_) => {
-                if operand.as_float().is_ok_and(|gap| gap < -200.0) && !text.ends_with(' ') {
-                    text.push(' ');
-                }
+            Object::Integer(_) | Object::Real(_)
+                if operand.as_float().is_ok_and(|gap| gap < -200.0) && !text.ends_with(' ') =>
+            {
+                text.push(' ');
             }
             _ => {}
         }
