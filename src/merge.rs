@@ -12,7 +12,8 @@
 //!   [`crate::aggregate::hll`]); examples are the first three in input order.
 //! - `skipped` and `errors` are concatenated in walk order; an entry repeated by several parts
 //!   of one input (an input that could not be opened) is listed once.
-//! - `seconds` is the parts' seconds added up.
+//! - `seconds` is the parts' seconds added up, and so are the `images` counts (an image is
+//!   never split into parts).
 //!
 //! Every rule above depends on the set of parts, never on the order or grouping in which
 //! reports are merged: merging is associative and commutative, byte for byte. Reports of
@@ -20,7 +21,7 @@
 //! refused, and so are parts that overlap: either would give counts no single scan gives.
 
 use crate::aggregate::hll::Hll;
-use crate::aggregate::{FieldStats, InputStats, Totals, TypeStats};
+use crate::aggregate::{FieldStats, ImageCounts, InputStats, Totals, TypeStats};
 use crate::output::report::{
     self, ErrorEntry, FieldEntry, InputEntry, Report, Scanned, SkippedEntry, SCHEMA,
 };
@@ -126,6 +127,11 @@ pub fn merge(reports: &[Named]) -> Result<Report, MergeError> {
     skipped.dedup();
     let mut errors: Vec<ErrorEntry> = canonical(errors, |e| &e.path);
     errors.dedup();
+    // Images are whole inputs, never split into parts: their counts add up.
+    let mut images = ImageCounts::default();
+    for named in reports {
+        images.merge(&named.report.images);
+    }
 
     let mut totals = Totals::default();
     let mut inputs = Vec::with_capacity(pieces.len());
@@ -169,6 +175,7 @@ pub fn merge(reports: &[Named]) -> Result<Report, MergeError> {
         fields,
         skipped,
         errors,
+        images,
     })
 }
 

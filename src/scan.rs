@@ -17,6 +17,7 @@ use crate::error::{ErrorKind, InputError};
 use crate::format::{ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
 use crate::input::container::{self, Leaf, Limits, Peeked, Stop};
 use crate::input::content::{self, Content, Encoding};
+use crate::input::document::{self, Extracted};
 use crate::input::mmap::{self, Data};
 use crate::input::utf16::{stored_len, StoredCursor, Utf16Reader};
 use crate::input::{walk, Entry, InputSpec};
@@ -286,6 +287,8 @@ struct Unit {
     /// For text transcoded from UTF-16: where the chunk starts in the stored bytes, and how
     /// many stored bytes it covers (findings are mapped back to them).
     stored: Option<(u64, u64)>,
+    /// For a document: its extracted text (`data` is that text) and the records of the chunk.
+    doc: Option<(Arc<Extracted>, Range<usize>)>,
 }
 
 /// Text being transcoded from UTF-16.
@@ -345,6 +348,16 @@ impl Scanner<'_> {
             Data::Whole(bytes) => {
                 let data = (*bytes).as_ref();
                 let head = &data[..data.len().min(content::HEAD_LEN)];
+                let leaf = Leaf {
+                    path: &spec.display,
+                    name: &spec.display,
+                    bytes_on_disk: opened.bytes_on_disk,
+                };
+                if let Some(kind) = document::sniff(&spec.display, head) {
+                    if self.document(&leaf, kind, data)? {
+                        return Ok(());
+                    }
+                }
                 if container::is_container(head) {
                     return container::read_whole(&spec.display, data, &limits, self);
                 }
@@ -353,11 +366,6 @@ impl Scanner<'_> {
                     Content::Text(Encoding::Utf16Le | Encoding::Utf16Be)
                 ) {
                     // Transcoded as it is read, window by window, like a stream.
-                    let leaf = Leaf {
-                        path: &spec.display,
-                        name: &spec.display,
-                        bytes_on_disk: opened.bytes_on_disk,
-                    };
                     return self.stream(&leaf, &mut &data[..]);
                 }
                 let bytes: Bytes = Arc::from(bytes);
@@ -368,13 +376,35 @@ impl Scanner<'_> {
                  input, a pipe, a compressed file or --no-mmap)",
                 spec.display
             ))),
-            Data::Stream(mut reader) => container::read_stream(
-                &spec.display,
-                &mut reader,
-                opened.bytes_on_disk,
-                &limits,
-                self,
-            ),
+            Data::Stream(mut reader) => {
+                let mut source = Peeked::ahead(&mut reader);
+                if let Some(kind) = document::sniff(&spec.display, source.head()) {
+                    let leaf = Leaf {
+                        path: &spec.display,
+                        name: &spec.display,
+                        bytes_on_disk: opened.bytes_on_disk,
+                    };
+                    if let Some(rest) = self.document_stream(&leaf, kind, &mut source)? {
+                        // Not a document after all: read the bytes read and the rest as before.
+                        let mut chained = std::io::Cursor::new(rest).chain(source);
+                        return container::read_stream(
+                            &spec.display,
+                            &mut chained,
+                            opened.bytes_on_disk,
+                            &limits,
+                            self,
+                        );
+                    }
+                    return Ok(());
+                }
+                container::read_stream(
+                    &spec.display,
+                    &mut source,
+                    opened.bytes_on_disk,
+                    &limits,
+                    self,
+                )
+            }
         }
     }
 
@@ -443,6 +473,7 @@ impl Scanner<'_> {
                 bytes_scanned: layout.body_start as u64,
                 ..InputStats::default()
             },
+            content: None,
         });
         Some((self.summary.inputs.len() - 1, layout))
     }
@@ -493,6 +524,7 @@ impl Scanner<'_> {
                 base: 0,
                 state: pair[0].state.clone(),
                 stored: None,
+                doc: None,
             })?;
         }
         Ok(())
@@ -502,6 +534,15 @@ impl Scanner<'_> {
     /// read in windows that end at record boundaries.
     fn stream(&mut self, leaf: &Leaf<'_>, reader: &mut dyn Read) -> Result<(), ScanError> {
         let mut source = Peeked::ahead(reader);
+        if let Some(kind) = document::sniff(leaf.name, source.head()) {
+            match self.document_stream(leaf, kind, &mut source)? {
+                None => return Ok(()),
+                Some(rest) => {
+                    let mut chained = std::io::Cursor::new(rest).chain(source);
+                    return self.read_text(leaf, &mut chained, None);
+                }
+            }
+        }
         let (encoding, big_endian) = match content::classify(source.head()) {
             Content::Text(encoding @ Encoding::Utf16Le) => (encoding, false),
             Content::Text(encoding @ Encoding::Utf16Be) => (encoding, true),
@@ -602,6 +643,7 @@ impl Scanner<'_> {
                         base: consumed,
                         state: pair[0].state.clone(),
                         stored,
+                        doc: None,
                     });
                 }
                 consumed += last as u64;
@@ -633,6 +675,112 @@ impl Scanner<'_> {
             self.stopped(leaf.path, &e, offset, Some(input));
         }
         self.flush_if_full()
+    }
+
+    /// Reads a document from a stream, up to [`document::MAX_DOCUMENT_BYTES`], and scans it.
+    /// Returns the bytes read when it is to be read as before instead: a text document too
+    /// large to extract, or a zip of office parts that is no document read here.
+    fn document_stream(
+        &mut self,
+        leaf: &Leaf<'_>,
+        kind: document::Kind,
+        reader: &mut dyn Read,
+    ) -> Result<Option<Vec<u8>>, ScanError> {
+        let mut data = Vec::new();
+        let limit = document::MAX_DOCUMENT_BYTES;
+        if let Err(e) = reader.take(limit + 1).read_to_end(&mut data) {
+            self.stopped(leaf.path, &e, data.len() as u64, None);
+            return Ok(None);
+        }
+        if data.len() as u64 > limit && document::is_text(kind) {
+            return Ok(Some(data));
+        }
+        if data.len() as u64 > limit {
+            let (rest, _) = container::drain(reader);
+            self.summary.skipped.push(Skipped {
+                path: leaf.path.to_string(),
+                reason: document::LIMIT_DOCUMENT.to_string(),
+                bytes: data.len() as u64 + rest,
+            });
+            return Ok(None);
+        }
+        Ok((!self.document(leaf, kind, &data)?).then_some(data))
+    }
+
+    /// Extracts the text of a document held whole and queues its chunks; false when it is
+    /// not read as a document (too large text, or no document after all). A document that
+    /// cannot be parsed goes to `errors`.
+    fn document(
+        &mut self,
+        leaf: &Leaf<'_>,
+        kind: document::Kind,
+        data: &[u8],
+    ) -> Result<bool, ScanError> {
+        if data.len() as u64 > document::MAX_DOCUMENT_BYTES {
+            if document::is_text(kind) {
+                return Ok(false);
+            }
+            self.summary.skipped.push(Skipped {
+                path: leaf.path.to_string(),
+                reason: document::LIMIT_DOCUMENT.to_string(),
+                bytes: data.len() as u64,
+            });
+            return Ok(true);
+        }
+        if self.opts.range.is_some() && document::is_text(kind) {
+            // A part of a large web page or XML file: scanned as text, as before.
+            return Ok(false);
+        }
+        if self.opts.range.is_some() {
+            return Err(ScanError::Usage(format!(
+                "{}: --range needs a text input (a document is one part)",
+                leaf.path
+            )));
+        }
+        let doc = match document::extract(kind, data) {
+            Ok(Some(doc)) => Arc::new(doc),
+            Ok(None) => return Ok(false),
+            Err(e) => {
+                self.summary.errors.push(InputError::new(
+                    leaf.path,
+                    crate::error::ErrorKind::Format,
+                    e.to_string(),
+                ));
+                return Ok(true);
+            }
+        };
+        if let Some(info) = &doc.image {
+            self.summary.images.add(info);
+        }
+        let text_len = doc.text().len() as u64;
+        self.summary.inputs.push(InputSummary {
+            path: leaf.path.to_string(),
+            format: doc.format,
+            encoding: "utf-8",
+            region: self.detector.region().as_str().to_string(),
+            bytes_on_disk: leaf.bytes_on_disk,
+            bytes_decoded: text_len,
+            range: None,
+            status: InputStatus::Ok,
+            stats: InputStats::default(),
+            content: Some(document::EXTRACTED_TEXT),
+        });
+        let input = self.summary.inputs.len() - 1;
+        let layout = Arc::new(Layout::sniff(leaf.name, b"", Some(Format::Text)));
+        let bytes: Bytes = doc.clone();
+        for records in doc.chunks(self.opts.chunk_size) {
+            self.queue(Unit {
+                input,
+                layout: layout.clone(),
+                data: bytes.clone(),
+                range: doc.text_range(records.clone()),
+                base: 0,
+                state: ChunkState::Start,
+                stored: None,
+                doc: Some((doc.clone(), records)),
+            })?;
+        }
+        Ok(true)
     }
 
     /// Records why reading `path` stopped at decoded `offset`: past a limit it is listed in
@@ -826,14 +974,17 @@ fn scan_chunk(
             cursor: StoredCursor::new(unit.range.start, stored),
         }),
     };
-    unit.layout.tokenize(
-        data,
-        unit.range.clone(),
-        unit.base,
-        &unit.state,
-        &mut worker.scratch,
-        &mut sink,
-    );
+    match &unit.doc {
+        Some((doc, records)) => doc.tokenize(records.clone(), &mut sink),
+        None => unit.layout.tokenize(
+            data,
+            unit.range.clone(),
+            unit.base,
+            &unit.state,
+            &mut worker.scratch,
+            &mut sink,
+        ),
+    }
     worker.hits = std::mem::take(&mut sink.hits);
     worker.norm = std::mem::take(&mut sink.norm);
     ChunkOut {

@@ -163,6 +163,53 @@ pub struct InputSummary {
     pub status: InputStatus,
     /// What was found in it.
     pub stats: InputStats,
+    /// `Some("extracted-text")` for a document read for its text: its bytes decoded and
+    /// scanned count the extracted text ([`crate::input::document`]).
+    pub content: Option<&'static str>,
+}
+
+/// Images read for their metadata, counted by kind (the report's `images`). Counts add up
+/// exactly when reports of parts are merged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ImageCounts {
+    /// Camera photos.
+    pub photo: u64,
+    /// Scans (documents, ID cards).
+    pub scan: u64,
+    /// Screenshots.
+    pub screenshot: u64,
+    /// Other images.
+    pub other: u64,
+    /// Images holding a GPS position.
+    pub with_gps: u64,
+}
+
+impl ImageCounts {
+    /// Counts one image.
+    pub fn add(&mut self, info: &crate::input::document::ImageInfo) {
+        use crate::input::document::ImageKind;
+        *match info.kind {
+            ImageKind::Photo => &mut self.photo,
+            ImageKind::Scan => &mut self.scan,
+            ImageKind::Screenshot => &mut self.screenshot,
+            ImageKind::Other => &mut self.other,
+        } += 1;
+        self.with_gps += u64::from(info.gps);
+    }
+
+    /// Adds the counts of `other`.
+    pub fn merge(&mut self, other: &ImageCounts) {
+        self.photo += other.photo;
+        self.scan += other.scan;
+        self.screenshot += other.screenshot;
+        self.other += other.other;
+        self.with_gps += other.with_gps;
+    }
+
+    /// Whether no image was counted.
+    pub fn is_empty(&self) -> bool {
+        *self == ImageCounts::default()
+    }
 }
 
 /// An input passed over, with the reason (`binary`, `unsupported_container`, ...).
@@ -195,4 +242,6 @@ pub struct ScanSummary {
     pub sketch_key_fingerprint: String,
     /// Fingerprint of the detectors that ran: pattern files and `--types` (hex).
     pub patterns_fingerprint: String,
+    /// Images read for their metadata, by kind.
+    pub images: ImageCounts,
 }

@@ -13,6 +13,7 @@
 
 pub mod context;
 mod contextual;
+mod geo;
 pub mod normalize;
 mod numeric;
 pub mod pattern;
@@ -137,6 +138,7 @@ impl Detector {
         };
         scan.run();
         contextual::detect(self, value, hint, out, first);
+        geo::detect(self, value, hint, out, first);
         out[first..].sort_unstable_by_key(|h| h.start);
     }
 

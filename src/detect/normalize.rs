@@ -81,6 +81,22 @@ pub fn normalize(ty: PiiType, raw: &[u8], region: Region, out: &mut Vec<u8>) {
                 }
             }
         }
+        PiiType::GeoLocation => normalize_geo(raw, out),
+        _ => out.extend_from_slice(raw),
+    }
+}
+
+/// A decimal `lat, lon` pair as `lat,lon` with 6 decimals each (about 10 cm), so the same
+/// place written with other separators or precision is one value; other forms as found.
+fn normalize_geo(raw: &[u8], out: &mut Vec<u8>) {
+    let text = String::from_utf8_lossy(raw);
+    let numbers: Vec<f64> = text
+        .split([',', ' ', ';'])
+        .filter(|p| !p.is_empty())
+        .map_while(|p| p.parse().ok())
+        .collect();
+    match numbers[..] {
+        [lat, lon] => out.extend(format!("{lat:.6},{lon:.6}").bytes()),
         _ => out.extend_from_slice(raw),
     }
 }

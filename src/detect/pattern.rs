@@ -124,6 +124,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("email.toml", include_str!("../../patterns/email.toml")),
     (
+        "geo_location.toml",
+        include_str!("../../patterns/geo_location.toml"),
+    ),
+    (
         "ip_address.toml",
         include_str!("../../patterns/ip_address.toml"),
     ),

@@ -338,7 +338,7 @@ fn set_header(layout: &mut Layout, head: &[u8], rows: &[Row]) {
 /// no `@`, no run of 3 digits), and either there is no other row, or some column's name
 /// differs in kind (word against number or e-mail) from most of the cells below it, or every
 /// name is a `snake_case`/`camelCase` identifier while the rows below hold spaces or digits.
-fn header(names: &[Vec<u8>], below: &[Vec<Option<Vec<u8>>>]) -> bool {
+pub(crate) fn header(names: &[Vec<u8>], below: &[Vec<Option<Vec<u8>>>]) -> bool {
     if !names.iter().all(|n| looks_like_name(n)) {
         return false;
     }

@@ -4,10 +4,13 @@
 //! one (the only `unsafe` of the crate lives there), and [`content::classify`] tells from its
 //! first bytes whether it is text (and in which encoding), a container, a document or binary.
 //! [`container`] reads through compressed files and archives, handing on their members;
+//! [`document`] extracts the text of documents (PDF, spreadsheets, office texts, web pages,
+//! e-mail) and the metadata of photos;
 //! [`utf16`] reads UTF-16 text as UTF-8.
 
 pub mod container;
 pub mod content;
+pub mod document;
 pub mod mmap;
 pub mod utf16;
 pub mod walk;

@@ -6,7 +6,9 @@
 //! the types were found in, so that two scans of the same data give byte-identical reports.
 
 use crate::aggregate::hll::EncodedHll;
-use crate::aggregate::{FieldStats, InputSummary, ScanSummary, Skipped, Totals, TypeStats};
+use crate::aggregate::{
+    FieldStats, ImageCounts, InputSummary, ScanSummary, Skipped, Totals, TypeStats,
+};
 use crate::detect::normalize;
 use crate::error::InputError;
 use crate::output::mask::Masked;
@@ -54,6 +56,9 @@ pub struct Report {
     pub skipped: Vec<SkippedEntry>,
     /// Inputs that could not be read, wholly or in part.
     pub errors: Vec<ErrorEntry>,
+    /// Images read for their metadata, by kind (left out when there is none).
+    #[serde(default, skip_serializing_if = "ImageCounts::is_empty")]
+    pub images: ImageCounts,
 }
 
 /// The `tool` object.
@@ -104,6 +109,11 @@ pub struct InputEntry {
     pub records: u64,
     /// `ok`, `partial` or `error`.
     pub status: String,
+    /// `extracted-text` for a document read for its text (a PDF, a spreadsheet, an e-mail,
+    /// an image's metadata): `bytes_decoded` and `bytes_scanned` count the extracted text,
+    /// and offsets in findings are offsets in it. Left out for inputs scanned as stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
 }
 
 /// One entry of the top-level `types` map.
@@ -256,6 +266,7 @@ pub fn build(summary: &ScanSummary) -> Report {
         fields,
         skipped: summary.skipped.iter().map(skipped_entry).collect(),
         errors: summary.errors.iter().map(error_entry).collect(),
+        images: summary.images,
     }
 }
 
@@ -304,6 +315,7 @@ fn input_entry(input: &InputSummary) -> InputEntry {
         bytes_skipped: input.stats.bytes_skipped,
         records: input.stats.records,
         status: input.status.name().to_owned(),
+        content: input.content.map(str::to_owned),
     }
 }
 
@@ -470,6 +482,7 @@ pub(crate) mod tests {
             range: None,
             status,
             stats,
+            content: None,
         };
         ScanSummary {
             complete: true,
@@ -491,6 +504,7 @@ pub(crate) mod tests {
             totals,
             sketch_key_fingerprint: "0123abcd".into(),
             patterns_fingerprint: "feed".into(),
+            images: Default::default(),
         }
     }
 

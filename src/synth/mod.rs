@@ -26,8 +26,9 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
-mod dumps;
 pub mod company;
+pub mod documents;
+mod dumps;
 mod gstin;
 mod json;
 mod names;

@@ -28,6 +28,8 @@
 
 mod pkzip;
 
+pub(crate) use pkzip::is_office_part;
+
 use super::content::{self, Content};
 use super::walk::display_bytes;
 use crate::aggregate::Skipped;

@@ -21,7 +21,7 @@ const ENCRYPTED: &str = "encrypted";
 const UNSUPPORTED_METHOD: &str = "unsupported:zip_method";
 
 /// Whether a zip whose first member is `name` is an office document.
-fn is_office_part(name: &[u8]) -> bool {
+pub(crate) fn is_office_part(name: &[u8]) -> bool {
     name == b"[Content_Types].xml"
         || name == b"mimetype"
         || [&b"_rels/"[..], b"docProps/", b"xl/", b"word/", b"ppt/"]

@@ -1,0 +1,111 @@
+//! Zip-based office files: told by their parts, spreadsheets (`xl/workbook.xml`, ODF
+//! `mimetype` of a spreadsheet) go to [`super::sheet`], texts (`word/document.xml`, ODF
+//! text) are read here with `quick-xml`: a record per paragraph (or heading), field `null`,
+//! the body first, then headers and footers. Other office files (presentations) are not
+//! documents read here.
+
+use super::{sheet, Builder, DocError, Extracted, MAX_DOCUMENT_BYTES};
+use quick_xml::events::Event;
+use std::io::{Cursor, Read};
+
+/// The mimetype of ODF spreadsheets and texts.
+const ODS: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+const ODT: &[u8] = b"application/vnd.oasis.opendocument.text";
+
+/// Extracts a spreadsheet or a text; `None` for other office files.
+pub fn extract(data: &[u8]) -> Result<Option<Extracted>, DocError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(data))
+        .map_err(|_| DocError::new("office", "broken zip"))?;
+    let has = |zip: &zip::ZipArchive<_>, name: &str| zip.index_for_name(name).is_some();
+    if has(&zip, "xl/workbook.xml") {
+        return sheet::extract(data, "xlsx").map(Some);
+    }
+    if has(&zip, "word/document.xml") {
+        let mut parts = vec!["word/document.xml".to_string()];
+        let mut extra: Vec<String> = zip
+            .file_names()
+            .filter(|n| {
+                (n.starts_with("word/header") || n.starts_with("word/footer"))
+                    && n.ends_with(".xml")
+            })
+            .map(str::to_string)
+            .collect();
+        extra.sort();
+        parts.extend(extra);
+        return text(&mut zip, "docx", &parts).map(Some);
+    }
+    let mimetype = member(&mut zip, "mimetype", "odf").unwrap_or_default();
+    if mimetype.trim_ascii() == ODS {
+        return sheet::extract(data, "ods").map(Some);
+    }
+    if mimetype.trim_ascii() == ODT {
+        return text(&mut zip, "odt", &["content.xml".to_string()]).map(Some);
+    }
+    Ok(None)
+}
+
+/// A member's bytes, read up to [`MAX_DOCUMENT_BYTES`] (a bomb stops there).
+fn member(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    format: &'static str,
+) -> Result<Vec<u8>, DocError> {
+    let file = zip
+        .by_name(name)
+        .map_err(|_| DocError::new(format, "missing or unreadable part"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_DOCUMENT_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(|_| DocError::new(format, "corrupt part"))?;
+    Ok(bytes)
+}
+
+/// The paragraphs of the XML `parts` of a text document.
+fn text(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    format: &'static str,
+    parts: &[String],
+) -> Result<Extracted, DocError> {
+    let mut out = Builder::new(format);
+    for part in parts {
+        let xml = member(zip, part, format)?;
+        paragraphs(&xml, format, &mut out)?;
+    }
+    Ok(out.finish())
+}
+
+/// Hands each paragraph (`w:p`, `text:p`, `text:h`) of `xml` to `out` as a record; tabs,
+/// line breaks and ODF's `text:s` are spaces.
+fn paragraphs(xml: &[u8], format: &'static str, out: &mut Builder) -> Result<(), DocError> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut line = String::new();
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|_| DocError::new(format, "malformed XML part"))?;
+        match event {
+            Event::Text(t) => match t.unescape() {
+                Ok(text) => line.push_str(&text),
+                Err(_) => line.push_str(&String::from_utf8_lossy(&t)),
+            },
+            Event::Empty(e) => {
+                if matches!(
+                    e.local_name().as_ref(),
+                    b"tab" | b"br" | b"cr" | b"s" | b"line-break"
+                ) {
+                    line.push(' ');
+                }
+            }
+            Event::End(e) if matches!(e.local_name().as_ref(), b"p" | b"h") => {
+                out.value(None, &line);
+                out.end_record();
+                line.clear();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(())
+}
