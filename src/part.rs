@@ -9,13 +9,15 @@
 //! their scans add up to the scan of the whole input.
 //!
 //! How far back a part reads to find its first edge depends on the format. Lines (text, logs,
-//! JSON Lines, SQL dumps read as lines) need only the byte before `START`. CSV/TSV and JSON
-//! arrays need the tokeniser's state at `START` (inside a quoted cell or not, nesting depth),
-//! which only a walk from the body's start can tell exactly: the part walks its prefix for
-//! record boundaries only, without detection. For CSV the walk jumps from quote to quote
+//! JSON Lines) need only the byte before `START`. CSV/TSV, JSON arrays and SQL dumps need the
+//! tokeniser's state at `START` (inside a quoted cell or not, nesting depth; for SQL the
+//! statement, its table and columns, the tables created before), which only a walk from the
+//! body's start can tell exactly: the part walks its prefix for record boundaries only,
+//! without detection. For CSV the walk jumps from quote to quote
 //! with `memchr`, since only quotes change the state (a part 1 GB into the synthetic
 //! `users.csv`, a quote every ~350 bytes: 0.5 s of CPU, page faults of the map included,
-//! against 1.2 s with the chunking walk); JSON arrays use the chunking walk itself.
+//! against 1.2 s with the chunking walk); JSON arrays and SQL dumps use the chunking walk
+//! itself.
 
 use crate::format::{csv, ChunkState, Format, Layout};
 use memchr::memchr;

@@ -135,9 +135,13 @@ struct Walker<'a> {
     state: State,
     /// Bumped on every change of `state`.
     version: u64,
-    /// The last statement built, reused when the next header is the same bytes.
-    last_stmt: Option<Arc<Stmt>>,
+    /// The last statements built, most recent first, reused when a header is the same
+    /// bytes (`pg_dump --inserts` writes one statement a row).
+    recent: Vec<Arc<Stmt>>,
 }
+
+/// How many statements [`Walker::recent`] keeps.
+const RECENT: usize = 4;
 
 /// Whitespace between tokens.
 #[inline]
@@ -188,7 +192,7 @@ impl<'a> Walker<'a> {
             end,
             state,
             version: 0,
-            last_stmt: None,
+            recent: Vec::new(),
         }
     }
 
@@ -292,10 +296,11 @@ impl<'a> Walker<'a> {
         let mut escaped = false;
         let mut p = open + 1;
         loop {
+            // Strings are short: a word at a time first, then `memchr` (inside `find2`).
             let k = if backslashes {
                 swar::find2(data, p, self.end, quote, b'\\')?
             } else {
-                p + memchr(quote, &data[p..self.end])?
+                swar::find2(data, p, self.end, quote, quote)?
             };
             if data[k] == b'\\' {
                 escaped = true;
@@ -416,8 +421,8 @@ impl<'a> Walker<'a> {
         let word_end = self.word_end(p)?;
         let word = &data[p..word_end];
         let end = if is_kw(word, b"INSERT") || is_kw(word, b"REPLACE") {
-            if let Some(after) = self.insert_header(p, word_end)? {
-                return Some(after);
+            if let Some((stmt, after)) = self.insert_header(p, word_end)? {
+                return self.values(after, &stmt, v);
             }
             self.statement_end(word_end)?
         } else if is_kw(word, b"COPY") {
@@ -559,11 +564,6 @@ impl<'a> Walker<'a> {
         csv: bool,
     ) -> Arc<Stmt> {
         let header = &self.data[start..end];
-        if let Some(last) = &self.last_stmt {
-            if &*last.header == header && last.csv == csv {
-                return last.clone();
-            }
-        }
         let table = self.table_name(parts);
         let names: Vec<Box<[u8]>> = if cols.is_empty() {
             self.state
@@ -591,14 +591,41 @@ impl<'a> Walker<'a> {
             header: header.into(),
             csv,
         });
-        self.last_stmt = Some(stmt.clone());
+        self.recent.insert(0, stmt.clone());
+        self.recent.truncate(RECENT);
         stmt
     }
 
-    /// Reads an `INSERT`/`REPLACE` header (`start` at its keyword, `p` after it). Enters
-    /// the tuples and returns where they start when it inserts `VALUES`; `Some(None)` when
-    /// it is another kind of insert (skipped as a statement).
-    fn insert_header(&mut self, start: usize, mut p: usize) -> Option<Option<usize>> {
+    /// A recent statement whose header the data at `start` repeats (a word boundary after
+    /// it), and where the header ends.
+    fn repeated(&mut self, start: usize) -> Option<Option<(Arc<Stmt>, usize)>> {
+        let rest = &self.data[start..self.end];
+        let i = self
+            .recent
+            .iter()
+            .position(|s| !s.csv && rest.starts_with(&s.header));
+        let Some(i) = i else {
+            return Some(None);
+        };
+        let end = start + self.recent[i].header.len();
+        if end >= self.end {
+            return None;
+        }
+        if is_word(self.data[end]) {
+            return Some(None);
+        }
+        let stmt = self.recent.remove(i);
+        self.recent.insert(0, stmt.clone());
+        Some(Some((stmt, end)))
+    }
+
+    /// Reads an `INSERT`/`REPLACE` header (`start` at its keyword, `p` after it): when it
+    /// inserts `VALUES`, the statement and where its tuples start; `Some(None)` when it is
+    /// another kind of insert (skipped as a statement).
+    fn insert_header(&mut self, start: usize, mut p: usize) -> Option<Option<(Arc<Stmt>, usize)>> {
+        if let Some(hit) = self.repeated(start)? {
+            return Some(Some(hit));
+        }
         let mut parts = Vec::new();
         // Modifiers, then the table.
         loop {
@@ -645,8 +672,7 @@ impl<'a> Walker<'a> {
             let word = &self.data[q..end];
             if is_kw(word, b"VALUES") || is_kw(word, b"VALUE") {
                 let stmt = self.stmt(start, end, &parts, &cols, false);
-                self.set_mode(Mode::Values(stmt));
-                return Some(Some(end));
+                return Some(Some((stmt, end)));
             }
             if is_kw(word, b"OVERRIDING") {
                 let system = self.skip_space(end)?;
@@ -769,17 +795,22 @@ impl<'a> Walker<'a> {
         let table = self.table_name(&parts).to_ascii_lowercase();
         Arc::make_mut(&mut self.state.tables).insert(table.into(), cols.into());
         self.version += 1;
-        self.last_stmt = None;
+        self.recent.clear();
         Some(end)
     }
 
-    /// Reads tuples from `p` (between two of them) to the statement's end.
-    fn values(&mut self, mut p: usize, stmt: &Stmt, v: &mut impl Visit) -> Option<usize> {
+    /// Reads tuples from `p` (between two of them, or after `VALUES`) to the statement's
+    /// end. The walker enters [`Mode::Values`] at the first tuple's end, so that every
+    /// change of state is at a boundary.
+    fn values(&mut self, mut p: usize, stmt: &Arc<Stmt>, v: &mut impl Visit) -> Option<usize> {
         loop {
             p = self.skip_space(p)?;
             match self.data[p] {
                 b'(' => {
                     p = v.tuple(self, stmt, p)?;
+                    if !matches!(&self.state.mode, Mode::Values(s) if Arc::ptr_eq(s, stmt)) {
+                        self.set_mode(Mode::Values(stmt.clone()));
+                    }
                     v.boundary(p, self);
                 }
                 b',' => p += 1,
@@ -790,7 +821,9 @@ impl<'a> Walker<'a> {
                     } else {
                         self.statement_end(p)?
                     };
-                    self.set_mode(Mode::Top);
+                    if self.state.mode != Mode::Top {
+                        self.set_mode(Mode::Top);
+                    }
                     v.boundary(end, self);
                     return Some(end);
                 }
@@ -851,32 +884,19 @@ struct Edges {
     picker: EdgePicker,
     /// The state at each picked edge after the first.
     states: Vec<Arc<State>>,
-    /// The state at the last boundary, and the walker version it was taken at.
-    last: Option<(u64, Arc<State>)>,
-}
-
-impl Edges {
-    /// Notes the walker's state at a boundary: a new snapshot only when it changed.
-    #[inline]
-    fn snapshot(&mut self, w: &Walker<'_>) -> &Arc<State> {
-        if self
-            .last
-            .as_ref()
-            .map_or(true, |(version, _)| *version != w.version)
-        {
-            self.last = Some((w.version, Arc::new(w.state.clone())));
-        }
-        &self.last.as_ref().expect("just set").1
-    }
+    /// The state at the last picked edge (or the start) and the walker version it was
+    /// taken at: edges within one statement share it.
+    last: (u64, Arc<State>),
 }
 
 impl Visit for Edges {
     #[inline]
     fn boundary(&mut self, at: usize, w: &Walker<'_>) {
-        self.snapshot(w);
         if self.picker.boundary(at) {
-            let state = self.snapshot(w).clone();
-            self.states.push(state);
+            if self.last.0 != w.version {
+                self.last = (w.version, Arc::new(w.state.clone()));
+            }
+            self.states.push(self.last.1.clone());
         }
     }
 
@@ -903,29 +923,28 @@ impl Visit for Edges {
 /// Chunk edges of an SQL dump (see [`super::Layout::chunk_edges`]).
 pub fn chunk_edges(window: &[u8], target: usize, at_eof: bool, start: &ChunkState) -> Vec<Edge> {
     let mut walker = Walker::new(window, window.len(), start);
-    let mut edges = Edges {
-        picker: EdgePicker::new(target),
-        states: Vec::new(),
-        last: None,
-    };
     let first = match start {
         ChunkState::Sql(state) => state.clone(),
         ChunkState::Start | ChunkState::Stop(_) => Arc::new(State::default()),
     };
-    edges.last = Some((0, first.clone()));
+    let mut edges = Edges {
+        picker: EdgePicker::new(target),
+        states: Vec::new(),
+        last: (0, first.clone()),
+    };
     walker.run(0, &mut edges);
     let picked = edges.states.len();
-    let last = edges.last.map(|(_, s)| s);
     let mut states = edges.states;
     let offsets = edges.picker.finish(window.len(), at_eof);
     if offsets.len() > picked + 1 {
-        // The final edge: the end of the input, or the last boundary of the window.
-        let at_end = if at_eof {
-            Arc::new(walker.state.clone())
+        // The final edge: the end of the input, or the last boundary of the window. The
+        // walker's state only changes right before a boundary, so its state now is the one
+        // at the last boundary.
+        states.push(if edges.last.0 == walker.version {
+            edges.last.1
         } else {
-            last.unwrap_or_else(|| first.clone())
-        };
-        states.push(at_end);
+            Arc::new(walker.state.clone())
+        });
     }
     std::iter::once(first)
         .chain(states)
@@ -1085,6 +1104,11 @@ impl<S: FieldSink> Tokens<'_, S> {
             }
         }
         let end = w.value_end(p)?;
+        // A charset introducer before a bare literal (`_binary 0x…`) is set aside.
+        let p = match data[p] {
+            b'_' if word < end && is_space(data[word]) => w.skip_space(word)?.min(end),
+            _ => p,
+        };
         let mut to = end;
         while to > p && is_space(data[to - 1]) {
             to -= 1;
@@ -1384,7 +1408,7 @@ CREATE TABLE `users` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 LOCK TABLES `users` WRITE;
 /*!40000 ALTER TABLE `users` DISABLE KEYS */;
-INSERT INTO `users` VALUES (1,'a@example.com',919876543210,'it\'s ''ok'' \\ (x)'),(2,NULL,_binary 'b@example.com',0x6340),(3,_utf8mb4'd@example.com',X'00ff',NULL);
+INSERT INTO `users` VALUES (1,'a@example.com',919876543210,'it\'s ''ok'' \\ (x)'),(2,NULL,_binary 'b@example.com',_binary 0x6340),(3,_utf8mb4'd@example.com',X'00ff',NULL);
 INSERT IGNORE INTO `users` (`note`, `email`) VALUES ('n1','e@example.com');
 REPLACE INTO users VALUES (4,'f@example.com',5,'-- not a comment; (')
   ON DUPLICATE KEY UPDATE note = VALUES(note);
