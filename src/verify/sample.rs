@@ -252,7 +252,6 @@ struct RecordState {
 struct SampleChunk {
     against: Arc<Against>,
     fields: Vec<FieldAcc>,
-    by_name: HashMap<Option<String>, usize>,
     g: Gathered,
     rec: RecordState,
     buf: Vec<u8>,
@@ -264,7 +263,6 @@ impl Tap for SampleTap {
         Box::new(SampleChunk {
             against: self.against.clone(),
             fields: Vec::new(),
-            by_name: HashMap::new(),
             g: Gathered {
                 known: vec![[Tally::default(); Kind::COUNT]; self.against.known.len()],
                 ..Gathered::default()
@@ -327,14 +325,14 @@ impl Tap for SampleTap {
 }
 
 impl SampleChunk {
+    /// The field's index; a chunk holds few fields, so a scan of their names beats hashing
+    /// (and allocating) a key per value.
     fn field(&mut self, name: Option<&str>) -> usize {
-        if let Some(&i) = self.by_name.get(&name.map(str::to_string)) {
+        if let Some(i) = self.fields.iter().position(|f| f.name.as_deref() == name) {
             return i;
         }
         self.fields
             .push(FieldAcc::new(String::new(), name.map(str::to_string)));
-        self.by_name
-            .insert(name.map(str::to_string), self.fields.len() - 1);
         self.fields.len() - 1
     }
 
@@ -376,8 +374,8 @@ impl ChunkTap for SampleChunk {
         }
         f.values += 1;
         signals::shapes(raw, |shape, ok| f.checksum[shape.index()].add(ok));
-        signals::format_class(raw, &mut self.class);
-        *f.lengths.entry(self.class.chars().count()).or_default() += 1;
+        let length = signals::format_class(raw, &mut self.class);
+        *f.lengths.entry(length).or_default() += 1;
         if let Some(n) = f.formats.get_mut(self.class.as_str()) {
             *n += 1;
         } else {

@@ -90,6 +90,10 @@ pub fn shapes(value: &[u8], mut each: impl FnMut(Shape, bool)) {
             }
         }
     }
+    // NRICs and PANs are 9 and 10 characters with letters around their digits.
+    if value.len() < 9 || !value.iter().any(u8::is_ascii_alphabetic) {
+        return;
+    }
     for m in NRIC.find_iter(value) {
         let id = m.as_bytes().to_ascii_uppercase();
         each(Shape::Nric, nric::is_valid(&id));
@@ -326,27 +330,31 @@ pub fn domain_kind(domain: &str) -> DomainKind {
 }
 
 /// The format class of a value: digits as `9`, letters as `A`/`a`, other characters kept;
-/// at most 40 characters (then `…`). Written into `out` (cleared first).
+/// at most 40 characters (then `…`). Written into `out` (cleared first); returns the value's
+/// length in characters.
 ///
 /// ```
 /// let mut out = String::new();
-/// leakscan::verify::signals::format_class(b"+91 98765-43210", &mut out);
+/// assert_eq!(leakscan::verify::signals::format_class(b"+91 98765-43210", &mut out), 15);
 /// assert_eq!(out, "+99 99999-99999");
 /// ```
-pub fn format_class(value: &[u8], out: &mut String) {
+pub fn format_class(value: &[u8], out: &mut String) -> usize {
     out.clear();
-    for (i, c) in String::from_utf8_lossy(value).chars().enumerate() {
-        if i == 40 {
+    let mut n = 0;
+    for c in String::from_utf8_lossy(value).chars() {
+        if n < 40 {
+            out.push(match c {
+                '0'..='9' => '9',
+                c if c.is_uppercase() => 'A',
+                c if c.is_alphabetic() => 'a',
+                c => c,
+            });
+        } else if n == 40 {
             out.push('…');
-            break;
         }
-        out.push(match c {
-            '0'..='9' => '9',
-            c if c.is_uppercase() => 'A',
-            c if c.is_alphabetic() => 'a',
-            c => c,
-        });
+        n += 1;
     }
+    n
 }
 
 /// A password hash's scheme as the census counts it: `bcrypt cost 10`, `argon2`,
