@@ -5,6 +5,7 @@ use crate::input::container::{
     Limits, DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO,
 };
 use crate::part::ByteRange;
+use crate::signal::Interrupt;
 use crate::scan::{ScanOptions, DEFAULT_CHUNK};
 use crate::types::{PiiType, Region};
 use clap::{Args, Parser, Subcommand};
@@ -187,6 +188,7 @@ impl ScanArgs {
             },
             range: self.range,
             input_name: self.input_name.clone(),
+            interrupt: Interrupt::new(),
         })
     }
 }

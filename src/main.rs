@@ -1,11 +1,13 @@
 //! The `leakscan` binary: parse arguments, run the command, exit 0 (done), 1 (done, some
-//! inputs unreadable), 2 (usage error, nothing scanned, or an output not written).
+//! inputs unreadable), 2 (usage error, nothing scanned, or an output not written), 130
+//! (interrupted by SIGINT or SIGTERM; the report, marked incomplete, is still written).
 
 use anyhow::Context as _;
 use clap::Parser;
 use leakscan::cli::{Cli, Command, MergeArgs, ReportArgs, ScanArgs, SynthArgs};
 use leakscan::output::{html, report, table};
 use leakscan::scan::{self, ScanError};
+use leakscan::signal::{Interrupt, EXIT_INTERRUPTED};
 use leakscan::synth;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -43,9 +45,10 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
-    let opts = args
+    let mut opts = args
         .options(std::io::stderr().is_terminal())
         .context("reading the sketch key")?;
+    opts.interrupt = Interrupt::on_signals().context("installing the SIGINT handler")?;
     let summary = scan::run(&opts)?;
     for error in &summary.errors {
         eprintln!("leakscan: {error}");
@@ -73,7 +76,9 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     }
     let nothing_scanned =
         summary.inputs.is_empty() && summary.skipped.is_empty() && !summary.errors.is_empty();
-    Ok(if nothing_scanned {
+    Ok(if !summary.complete {
+        ExitCode::from(EXIT_INTERRUPTED)
+    } else if nothing_scanned {
         ExitCode::from(2)
     } else if summary.errors.is_empty() {
         ExitCode::SUCCESS

@@ -24,6 +24,7 @@ use crate::output::findings::FindingsWriter;
 use crate::output::mask::{mask, Revealed};
 use crate::output::Finding;
 use crate::part::{self, ByteRange};
+use crate::signal::Interrupt;
 use crate::types::{PiiType, Region};
 use rayon::prelude::*;
 use siphasher::sip::SipHasher13;
@@ -34,8 +35,12 @@ use std::hash::Hasher;
 use std::io::Read;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
+
+/// Skip reason of the inputs an interrupted scan did not start.
+pub const INTERRUPTED: &str = "interrupted";
 
 /// Default chunk size: large enough to amortise scheduling, small enough to balance cores.
 pub const DEFAULT_CHUNK: usize = 2 << 20;
@@ -73,6 +78,10 @@ pub struct ScanOptions {
     pub range: Option<ByteRange>,
     /// The path the one input is reported as (`--input-name`, for standard input).
     pub input_name: Option<String>,
+    /// Once raised (by SIGINT/SIGTERM), the scan stops: workers drop the chunk they are in at
+    /// their next value, inputs not started are listed in `skipped` as `interrupted`, and
+    /// the summary is marked incomplete.
+    pub interrupt: Interrupt,
 }
 
 impl Default for ScanOptions {
@@ -93,6 +102,7 @@ impl Default for ScanOptions {
             limits: Limits::default(),
             range: None,
             input_name: None,
+            interrupt: Interrupt::new(),
         }
     }
 }
@@ -112,6 +122,10 @@ pub enum ScanError {
     /// The options cannot be applied to the inputs given.
     #[error("{0}")]
     Usage(String),
+    /// The scan was interrupted while reading an input (caught by [`run`], which returns
+    /// the summary of what was scanned).
+    #[error("interrupted")]
+    Interrupted,
 }
 
 /// Runs a scan and returns its summary (findings are written as the scan goes).
@@ -152,6 +166,7 @@ pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
             ..ScanSummary::default()
         },
         progress: opts.progress.then(progress_bar),
+        mapped: Vec::new(),
     };
     let entries = walk::walk(&opts.paths);
     if (opts.range.is_some() || opts.input_name.is_some()) && entries.len() != 1 {
@@ -162,11 +177,15 @@ pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
     pool.install(|| {
         for entry in entries {
             match entry {
+                Entry::Input(spec) if opts.interrupt.is_raised() => scan.not_started(&spec),
                 Entry::Input(mut spec) => {
                     if let Some(name) = &opts.input_name {
                         spec.display = name.clone();
                     }
-                    scan.input(&spec)?
+                    match scan.input(&spec) {
+                        Err(ScanError::Interrupted) => {}
+                        result => result?,
+                    }
                 }
                 Entry::Skipped(s) => scan.summary.skipped.push(s),
                 Entry::Error(e) => scan.summary.errors.push(e),
@@ -174,6 +193,7 @@ pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
         }
         scan.flush()
     })?;
+    scan.faulted_maps();
     if let Some(writer) = scan.writer.take() {
         writer.finish().map_err(ScanError::Findings)?;
     }
@@ -187,6 +207,7 @@ pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
     }
     summary.totals = totals;
     summary.seconds = started.elapsed().as_secs_f64();
+    summary.complete = !opts.interrupt.is_raised();
     Ok(summary)
 }
 
@@ -269,6 +290,8 @@ struct Utf16<'c> {
 struct ChunkOut {
     stats: InputStats,
     findings: Vec<Finding>,
+    /// The scan was interrupted before the chunk was done: its results are dropped.
+    interrupted: bool,
 }
 
 /// Per-thread scratch, reused across chunks.
@@ -289,6 +312,9 @@ struct Scanner<'a> {
     max_units: usize,
     summary: ScanSummary,
     progress: Option<indicatif::ProgressBar>,
+    /// Memory-mapped inputs that may still fault (their chunks queued), or faulted: the
+    /// reported path, the file, and the flag the SIGBUS guard sets.
+    mapped: Vec<(String, PathBuf, Arc<AtomicBool>)>,
 }
 
 /// How much a stream reads at a time.
@@ -307,6 +333,10 @@ impl Scanner<'_> {
             }
         };
         let limits = self.opts.limits;
+        if let (Some(flag), Some(path)) = (&opened.truncated, &spec.path) {
+            self.mapped
+                .push((spec.display.clone(), path.clone(), Arc::clone(flag)));
+        }
         match opened.data {
             Data::Whole(bytes) => {
                 let data = (*bytes).as_ref();
@@ -342,6 +372,47 @@ impl Scanner<'_> {
                 self,
             ),
         }
+    }
+
+    /// Reports the maps the SIGBUS guard saw fault (files truncated while mapped), once all
+    /// their chunks are scanned: each input read from such a file is `partial`, with an error
+    /// at the file's new size (the bytes past it were read as zeros).
+    fn faulted_maps(&mut self) {
+        for (display, path, flag) in std::mem::take(&mut self.mapped) {
+            if !flag.load(Ordering::Acquire) {
+                continue;
+            }
+            let member = format!("{display}!");
+            for input in &mut self.summary.inputs {
+                if input.path == display || input.path.starts_with(&member) {
+                    input.status = InputStatus::Partial;
+                }
+            }
+            let size = std::fs::metadata(&path).map_or(0, |meta| meta.len());
+            self.summary.errors.push(
+                InputError::new(
+                    display,
+                    crate::error::ErrorKind::Mmap,
+                    "truncated while being read (bytes past this offset read as zeros)",
+                )
+                .at(size),
+            );
+        }
+    }
+
+    /// Lists an input the scan was interrupted before: in `skipped` as `interrupted`, with
+    /// its size as stored (what it decodes to is not known without reading it).
+    fn not_started(&mut self, spec: &InputSpec) {
+        let bytes = spec
+            .path
+            .as_ref()
+            .and_then(|path| std::fs::metadata(path).ok())
+            .map_or(0, |meta| meta.len());
+        self.summary.skipped.push(Skipped {
+            path: spec.display.clone(),
+            reason: INTERRUPTED.to_string(),
+            bytes,
+        });
     }
 
     /// Starts an input after classifying its first bytes; `None` when it is skipped.
@@ -562,6 +633,13 @@ impl Scanner<'_> {
             if done {
                 break;
             }
+            if self.opts.interrupt.is_raised() {
+                // What was read and not cut into chunks is counted, not scanned.
+                let rest = &buf[body..];
+                let stats = &mut self.summary.inputs[input].stats;
+                stats.bytes_skipped += utf16.map_or(rest.len() as u64, |_| stored_len(rest));
+                return Err(ScanError::Interrupted);
+            }
             // Decode the next window while the workers scan this one.
             let want = buf.len() + WINDOW;
             error = self.flush_while(|| fill(reader, &mut buf, want, &mut at_eof))?;
@@ -630,8 +708,8 @@ impl Scanner<'_> {
         self.batch_bytes = 0;
         let detector = self.detector;
         let key = self.key;
-        let want_findings = self.writer.is_some();
-        let reveal = self.opts.reveal;
+        let want_findings = self.writer.is_some().then_some(self.opts.reveal);
+        let interrupt = &self.opts.interrupt;
         let mut results: Vec<ChunkOut> = Vec::new();
         // Unlike `join`, an in-place scope does not ask `meanwhile` (which holds the
         // input's reader) to be sent to another thread.
@@ -641,7 +719,7 @@ impl Scanner<'_> {
                     results = batch
                         .par_iter()
                         .map_init(Worker::default, |worker, unit| {
-                            scan_chunk(detector, key, want_findings, reveal, worker, unit)
+                            scan_chunk(detector, key, want_findings, interrupt, worker, unit)
                         })
                         .collect();
                 });
@@ -649,8 +727,16 @@ impl Scanner<'_> {
             meanwhile()
         });
         let mut bytes = 0u64;
+        let mut cut = false;
         for (unit, out) in batch.iter().zip(results) {
             let input = &mut self.summary.inputs[unit.input];
+            // From the first chunk dropped on, the batch's chunks count as not scanned, so
+            // what is kept is a prefix of each input (and record numbers stay right).
+            cut |= out.interrupted;
+            if cut {
+                input.stats.bytes_skipped += unit.stored.map_or(unit.range.len() as u64, |s| s.1);
+                continue;
+            }
             if let Some(writer) = &mut self.writer {
                 let before = input.stats.records;
                 // A part that starts past offset 0 numbers its records from its own start.
@@ -671,6 +757,9 @@ impl Scanner<'_> {
         if let Some(bar) = &self.progress {
             bar.inc(bytes);
         }
+        // Maps no chunk holds any more are done with, unless they faulted.
+        self.mapped
+            .retain(|(_, _, flag)| Arc::strong_count(flag) > 1 || flag.load(Ordering::Acquire));
         Ok(value)
     }
 }
@@ -709,22 +798,30 @@ fn fill(
     result.err()
 }
 
-/// Tokenises and scans one chunk.
+/// Tokenises and scans one chunk; `want_findings`: with findings, revealed or not.
 fn scan_chunk(
     det: &Detector,
     key: SketchKey,
-    want_findings: bool,
-    reveal: bool,
+    want_findings: Option<bool>,
+    interrupt: &Interrupt,
     worker: &mut Worker,
     unit: &Unit,
 ) -> ChunkOut {
     let data = (*unit.data).as_ref();
+    if interrupt.is_raised() {
+        return ChunkOut {
+            stats: InputStats::default(),
+            findings: Vec::new(),
+            interrupted: true,
+        };
+    }
     let mut sink = ChunkSink {
         det,
         layout: &unit.layout,
         key,
-        want_findings,
-        reveal,
+        want_findings: want_findings.is_some(),
+        reveal: want_findings == Some(true),
+        interrupt,
         hits: std::mem::take(&mut worker.hits),
         norm: std::mem::take(&mut worker.norm),
         slots: Vec::new(),
@@ -750,6 +847,7 @@ fn scan_chunk(
     worker.hits = std::mem::take(&mut sink.hits);
     worker.norm = std::mem::take(&mut sink.norm);
     ChunkOut {
+        interrupted: interrupt.is_raised(),
         stats: InputStats {
             records: sink.record,
             bytes_scanned: unit.stored.map_or(unit.range.len() as u64, |(_, len)| len),
@@ -778,6 +876,8 @@ struct ChunkSink<'a> {
     key: SketchKey,
     want_findings: bool,
     reveal: bool,
+    /// Polled for every value: once raised, values are passed over (the chunk is dropped).
+    interrupt: &'a Interrupt,
     hits: Vec<Hit>,
     norm: Vec<u8>,
     slots: Vec<Slot>,
@@ -864,7 +964,7 @@ impl ChunkSink<'_> {
 
 impl FieldSink for ChunkSink<'_> {
     fn value(&mut self, field: FieldRef<'_>, value: Value<'_>) {
-        if value.bytes.is_empty() {
+        if value.bytes.is_empty() || self.interrupt.is_raised() {
             return;
         }
         let i = self.slot(field);

@@ -44,18 +44,19 @@ impl Format {
         }
     }
 
+    /// Every format, in `--format` order.
+    pub const ALL: [Format; 6] = [
+        Format::Csv,
+        Format::Tsv,
+        Format::Jsonl,
+        Format::Json,
+        Format::Sql,
+        Format::Text,
+    ];
+
     /// The format with this `--format` name.
     pub fn from_name(name: &str) -> Option<Format> {
-        [
-            Format::Csv,
-            Format::Tsv,
-            Format::Jsonl,
-            Format::Json,
-            Format::Sql,
-            Format::Text,
-        ]
-        .into_iter()
-        .find(|f| f.name() == name)
+        Format::ALL.into_iter().find(|f| f.name() == name)
     }
 }
 
