@@ -6,6 +6,7 @@ use crate::input::container::{
 };
 use crate::part::ByteRange;
 use crate::scan::{ScanOptions, DEFAULT_CHUNK};
+use crate::signal::Interrupt;
 use crate::types::{PiiType, Region};
 use clap::{Args, Parser, Subcommand};
 use std::ffi::OsString;
@@ -282,6 +283,7 @@ impl ScanArgs {
             },
             range: self.range,
             input_name: self.input_name.clone(),
+            interrupt: Interrupt::new(),
         })
     }
 }

@@ -30,6 +30,10 @@ pub struct InputError {
     pub message: String,
     /// Bytes of decoded content successfully read before the failure.
     pub offset: u64,
+    /// Bytes the failure kept from being read, where they can be told: the size of a file
+    /// that could not be opened or read at all. 0 when they cannot: past damage in a
+    /// compressed stream, the decoded size of the rest is unknown.
+    pub bytes: u64,
 }
 
 impl InputError {
@@ -40,6 +44,7 @@ impl InputError {
             kind,
             message: message.into(),
             offset: 0,
+            bytes: 0,
         }
     }
 
@@ -51,6 +56,12 @@ impl InputError {
     /// The same error, reported at `offset`.
     pub fn at(mut self, offset: u64) -> Self {
         self.offset = offset;
+        self
+    }
+
+    /// The same error, keeping `bytes` unread.
+    pub fn unread(mut self, bytes: u64) -> Self {
+        self.bytes = bytes;
         self
     }
 }

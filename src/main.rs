@@ -1,5 +1,6 @@
 //! The `leakscan` binary: parse arguments, run the command, exit 0 (done), 1 (done, some
-//! inputs unreadable), 2 (usage error, nothing scanned, or an output not written).
+//! inputs unreadable), 2 (usage error, nothing scanned, or an output not written), 130
+//! (interrupted by SIGINT or SIGTERM; the report, marked incomplete, is still written).
 
 use anyhow::Context as _;
 use clap::Parser;
@@ -9,6 +10,7 @@ use leakscan::cli::{
 };
 use leakscan::output::{html, report, table};
 use leakscan::scan::{self, ScanError};
+use leakscan::signal::{Interrupt, EXIT_INTERRUPTED};
 use leakscan::synth;
 use leakscan::verify::{self, collect, key::Key, report::VerifyOptions, sets::Role};
 use std::io::{IsTerminal, Write};
@@ -49,9 +51,10 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
-    let opts = args
+    let mut opts = args
         .options(std::io::stderr().is_terminal())
         .context("reading the sketch key")?;
+    opts.interrupt = Interrupt::on_signals().context("installing the SIGINT handler")?;
     let summary = match &args.sketch {
         None => scan::run(&opts)?,
         Some(path) => {
@@ -94,7 +97,9 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     }
     let nothing_scanned =
         summary.inputs.is_empty() && summary.skipped.is_empty() && !summary.errors.is_empty();
-    Ok(if nothing_scanned {
+    Ok(if !summary.complete {
+        ExitCode::from(EXIT_INTERRUPTED)
+    } else if nothing_scanned {
         ExitCode::from(2)
     } else if summary.errors.is_empty() {
         ExitCode::SUCCESS

@@ -25,6 +25,7 @@ use crate::output::findings::FindingsWriter;
 use crate::output::mask::{mask, Revealed};
 use crate::output::Finding;
 use crate::part::{self, ByteRange};
+use crate::signal::Interrupt;
 use crate::types::{PiiType, Region};
 use rayon::prelude::*;
 use siphasher::sip::SipHasher13;
@@ -35,8 +36,12 @@ use std::hash::Hasher;
 use std::io::Read;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
+
+/// Skip reason of the inputs an interrupted scan did not start.
+pub const INTERRUPTED: &str = "interrupted";
 
 /// Default chunk size: large enough to amortise scheduling, small enough to balance cores.
 pub const DEFAULT_CHUNK: usize = 2 << 20;
@@ -74,6 +79,10 @@ pub struct ScanOptions {
     pub range: Option<ByteRange>,
     /// The path the one input is reported as (`--input-name`, for standard input).
     pub input_name: Option<String>,
+    /// Once raised (by SIGINT/SIGTERM), the scan stops: workers drop the chunk they are in at
+    /// their next value, inputs not started are listed in `skipped` as `interrupted`, and
+    /// the summary is marked incomplete.
+    pub interrupt: Interrupt,
 }
 
 impl Default for ScanOptions {
@@ -94,6 +103,7 @@ impl Default for ScanOptions {
             limits: Limits::default(),
             range: None,
             input_name: None,
+            interrupt: Interrupt::new(),
         }
     }
 }
@@ -113,6 +123,10 @@ pub enum ScanError {
     /// The options cannot be applied to the inputs given.
     #[error("{0}")]
     Usage(String),
+    /// The scan was interrupted while reading an input (caught by [`run`], which returns
+    /// the summary of what was scanned).
+    #[error("interrupted")]
+    Interrupted,
 }
 
 /// Runs a scan and returns its summary (findings are written as the scan goes).
@@ -185,6 +199,7 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
             ..ScanSummary::default()
         },
         progress: opts.progress.then(progress_bar),
+        mapped: Vec::new(),
     };
     let entries = walk::walk(&opts.paths);
     if (opts.range.is_some() || opts.input_name.is_some()) && entries.len() != 1 {
@@ -195,11 +210,15 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
     pool.install(|| {
         for entry in entries {
             match entry {
+                Entry::Input(spec) if opts.interrupt.is_raised() => scan.not_started(&spec),
                 Entry::Input(mut spec) => {
                     if let Some(name) = &opts.input_name {
                         spec.display = name.clone();
                     }
-                    scan.input(&spec)?
+                    match scan.input(&spec) {
+                        Err(ScanError::Interrupted) => {}
+                        result => result?,
+                    }
                 }
                 Entry::Skipped(s) => scan.summary.skipped.push(s),
                 Entry::Error(e) => scan.summary.errors.push(e),
@@ -207,6 +226,7 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
         }
         scan.flush()
     })?;
+    scan.faulted_maps();
     if let Some(writer) = scan.writer.take() {
         writer.finish().map_err(ScanError::Findings)?;
     }
@@ -220,6 +240,7 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
     }
     summary.totals = totals;
     summary.seconds = started.elapsed().as_secs_f64();
+    summary.complete = !opts.interrupt.is_raised();
     Ok(summary)
 }
 
@@ -305,6 +326,8 @@ struct ChunkOut {
     stats: InputStats,
     findings: Vec<Finding>,
     tap: Option<Box<dyn ChunkTap>>,
+    /// The scan was interrupted before the chunk was done: its results are dropped.
+    interrupted: bool,
 }
 
 /// Per-thread scratch, reused across chunks.
@@ -326,6 +349,9 @@ struct Scanner<'a> {
     max_units: usize,
     summary: ScanSummary,
     progress: Option<indicatif::ProgressBar>,
+    /// Memory-mapped inputs that may still fault (their chunks queued), or faulted: the
+    /// reported path, the file, and the flag the SIGBUS guard sets.
+    mapped: Vec<(String, PathBuf, Arc<AtomicBool>)>,
 }
 
 /// How much a stream reads at a time.
@@ -344,6 +370,10 @@ impl Scanner<'_> {
             }
         };
         let limits = self.opts.limits;
+        if let (Some(flag), Some(path)) = (&opened.truncated, &spec.path) {
+            self.mapped
+                .push((spec.display.clone(), path.clone(), Arc::clone(flag)));
+        }
         match opened.data {
             Data::Whole(bytes) => {
                 let data = (*bytes).as_ref();
@@ -406,6 +436,47 @@ impl Scanner<'_> {
                 )
             }
         }
+    }
+
+    /// Reports the maps the SIGBUS guard saw fault (files truncated while mapped), once all
+    /// their chunks are scanned: each input read from such a file is `partial`, with an error
+    /// at the file's new size (the bytes past it were read as zeros).
+    fn faulted_maps(&mut self) {
+        for (display, path, flag) in std::mem::take(&mut self.mapped) {
+            if !flag.load(Ordering::Acquire) {
+                continue;
+            }
+            let member = format!("{display}!");
+            for input in &mut self.summary.inputs {
+                if input.path == display || input.path.starts_with(&member) {
+                    input.status = InputStatus::Partial;
+                }
+            }
+            let size = std::fs::metadata(&path).map_or(0, |meta| meta.len());
+            self.summary.errors.push(
+                InputError::new(
+                    display,
+                    crate::error::ErrorKind::Mmap,
+                    "truncated while being read (bytes past this offset read as zeros)",
+                )
+                .at(size),
+            );
+        }
+    }
+
+    /// Lists an input the scan was interrupted before: in `skipped` as `interrupted`, with
+    /// its size as stored (what it decodes to is not known without reading it).
+    fn not_started(&mut self, spec: &InputSpec) {
+        let bytes = spec
+            .path
+            .as_ref()
+            .and_then(|path| std::fs::metadata(path).ok())
+            .map_or(0, |meta| meta.len());
+        self.summary.skipped.push(Skipped {
+            path: spec.display.clone(),
+            reason: INTERRUPTED.to_string(),
+            bytes,
+        });
     }
 
     /// Starts an input after classifying its first bytes; `None` when it is skipped.
@@ -660,6 +731,13 @@ impl Scanner<'_> {
             if done {
                 break;
             }
+            if self.opts.interrupt.is_raised() {
+                // What was read and not cut into chunks is counted, not scanned.
+                let rest = &buf[body..];
+                let stats = &mut self.summary.inputs[input].stats;
+                stats.bytes_skipped += utf16.map_or(rest.len() as u64, |_| stored_len(rest));
+                return Err(ScanError::Interrupted);
+            }
             // Decode the next window while the workers scan this one.
             let want = buf.len() + WINDOW;
             error = self.flush_while(|| fill(reader, &mut buf, want, &mut at_eof))?;
@@ -843,10 +921,13 @@ impl Scanner<'_> {
     fn flush_while<T>(&mut self, meanwhile: impl FnOnce() -> T) -> Result<T, ScanError> {
         let batch = std::mem::take(&mut self.batch);
         self.batch_bytes = 0;
-        let detector = self.detector;
-        let key = self.key;
-        let want_findings = self.writer.is_some();
-        let reveal = self.opts.reveal;
+        let job = ChunkJob {
+            det: self.detector,
+            key: self.key,
+            want_findings: self.writer.is_some(),
+            reveal: self.opts.reveal,
+            interrupt: &self.opts.interrupt,
+        };
         let tap = self.tap.as_deref();
         let mut results: Vec<ChunkOut> = Vec::new();
         // Unlike `join`, an in-place scope does not ask `meanwhile` (which holds the
@@ -858,7 +939,7 @@ impl Scanner<'_> {
                         .par_iter()
                         .map_init(Worker::default, |worker, unit| {
                             let tap = tap.map(|t| t.chunk());
-                            scan_chunk(detector, key, want_findings, reveal, tap, worker, unit)
+                            scan_chunk(job, tap, worker, unit)
                         })
                         .collect();
                 });
@@ -866,8 +947,16 @@ impl Scanner<'_> {
             meanwhile()
         });
         let mut bytes = 0u64;
+        let mut cut = false;
         for (unit, out) in batch.iter().zip(results) {
             let input = &mut self.summary.inputs[unit.input];
+            // From the first chunk dropped on, the batch's chunks count as not scanned, so
+            // what is kept is a prefix of each input (and record numbers stay right).
+            cut |= out.interrupted;
+            if cut {
+                input.stats.bytes_skipped += unit.stored.map_or(unit.range.len() as u64, |s| s.1);
+                continue;
+            }
             if let (Some(tap), Some(chunk)) = (self.tap.as_deref_mut(), out.tap) {
                 tap.absorb(&input.path, input.stats.records, chunk);
             }
@@ -891,6 +980,9 @@ impl Scanner<'_> {
         if let Some(bar) = &self.progress {
             bar.inc(bytes);
         }
+        // Maps no chunk holds any more are done with, unless they faulted.
+        self.mapped
+            .retain(|(_, _, flag)| Arc::strong_count(flag) > 1 || flag.load(Ordering::Acquire));
         Ok(value)
     }
 }
@@ -940,24 +1032,43 @@ fn fill(
     result.err()
 }
 
+/// What every chunk of a batch shares: the detector and what to produce.
+#[derive(Clone, Copy)]
+struct ChunkJob<'a> {
+    det: &'a Detector,
+    key: SketchKey,
+    /// Findings are kept (a findings file is being written).
+    want_findings: bool,
+    /// Findings carry raw values (`--reveal`).
+    reveal: bool,
+    /// Raised on SIGINT: the chunk stops and is dropped.
+    interrupt: &'a Interrupt,
+}
+
 /// Tokenises and scans one chunk.
 fn scan_chunk(
-    det: &Detector,
-    key: SketchKey,
-    want_findings: bool,
-    reveal: bool,
+    job: ChunkJob<'_>,
     tap: Option<Box<dyn ChunkTap>>,
     worker: &mut Worker,
     unit: &Unit,
 ) -> ChunkOut {
     let data = (*unit.data).as_ref();
+    if job.interrupt.is_raised() {
+        return ChunkOut {
+            stats: InputStats::default(),
+            findings: Vec::new(),
+            tap: None,
+            interrupted: true,
+        };
+    }
     let mut sink = ChunkSink {
-        det,
+        det: job.det,
         layout: &unit.layout,
-        key,
-        want_findings,
-        reveal,
+        key: job.key,
+        want_findings: job.want_findings,
+        reveal: job.reveal,
         tap,
+        interrupt: job.interrupt,
         hits: std::mem::take(&mut worker.hits),
         norm: std::mem::take(&mut worker.norm),
         slots: Vec::new(),
@@ -988,6 +1099,7 @@ fn scan_chunk(
     worker.hits = std::mem::take(&mut sink.hits);
     worker.norm = std::mem::take(&mut sink.norm);
     ChunkOut {
+        interrupted: job.interrupt.is_raised(),
         stats: InputStats {
             records: sink.record,
             bytes_scanned: unit.stored.map_or(unit.range.len() as u64, |(_, len)| len),
@@ -1018,6 +1130,8 @@ struct ChunkSink<'a> {
     want_findings: bool,
     reveal: bool,
     tap: Option<Box<dyn ChunkTap>>,
+    /// Polled for every value: once raised, values are passed over (the chunk is dropped).
+    interrupt: &'a Interrupt,
     hits: Vec<Hit>,
     norm: Vec<u8>,
     slots: Vec<Slot>,
@@ -1108,7 +1222,7 @@ impl ChunkSink<'_> {
 
 impl FieldSink for ChunkSink<'_> {
     fn value(&mut self, field: FieldRef<'_>, value: Value<'_>) {
-        if value.bytes.is_empty() {
+        if value.bytes.is_empty() || self.interrupt.is_raised() {
             return;
         }
         let i = self.slot(field);

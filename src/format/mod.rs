@@ -55,21 +55,22 @@ impl Format {
         }
     }
 
+    /// Every format, in `--format` order.
+    pub const ALL: [Format; 9] = [
+        Format::Csv,
+        Format::Tsv,
+        Format::Jsonl,
+        Format::Json,
+        Format::Sql,
+        Format::Text,
+        Format::Bson,
+        Format::EsBulk,
+        Format::Elasticdump,
+    ];
+
     /// The format with this `--format` name.
     pub fn from_name(name: &str) -> Option<Format> {
-        [
-            Format::Csv,
-            Format::Tsv,
-            Format::Jsonl,
-            Format::Json,
-            Format::Sql,
-            Format::Text,
-            Format::Bson,
-            Format::EsBulk,
-            Format::Elasticdump,
-        ]
-        .into_iter()
-        .find(|f| f.name() == name)
+        Format::ALL.into_iter().find(|f| f.name() == name)
     }
 }
 

@@ -1,15 +1,33 @@
 //! Opening one input: its whole bytes (memory-mapped, or read when small) or a stream to read
-//! in windows. This file holds the only `unsafe` code of the crate: the memory map.
+//! in windows. This file holds the only `unsafe` code of the crate: the memory map and the
+//! SIGBUS guard that keeps it safe.
 //!
 //! As in ripgrep's `searcher/mmap.rs`, mapping is an optimisation that may fail quietly: a
 //! file that cannot be mapped is read as a stream instead, and both paths must give the scan
 //! the same bytes.
+//!
+//! A mapped file that another process truncates while it is scanned makes the kernel raise
+//! SIGBUS on the first access to a page past the new end, which kills a process that does
+//! not handle it (ripgrep documents that it may abort here). On Linux, [`guard`] installs a
+//! SIGBUS handler that looks the faulting address up among the live maps, maps a page of
+//! zeros over the faulting page (`MAP_FIXED | MAP_ANONYMOUS`), flags that map and returns:
+//! the access is retried and reads zeros. Nothing unwinds or jumps across Rust frames; the
+//! handler only loads and stores atomics and calls `mmap`. The scan then reports the input
+//! `partial`, with an error at the file's new size. A fault at an address of no live map is
+//! handed back to the previous disposition (it kills the process as before).
+//!
+//! Why keep the map rather than always read: on a 1.08 GB CSV in the page cache (2 threads,
+//! a loaded 2-core machine, see BENCHMARKS.md) the mapped scan and the read path scan at the
+//! same speed within noise, but the map is what `--range` parts and a zip's central directory
+//! read through, and it costs no copy; the guard makes it as safe as reading.
 
 use super::InputSpec;
 use crate::error::InputError;
 use memmap2::Mmap;
 use std::fs::File;
 use std::io::{self, Read};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 /// Files shorter than this are read into memory rather than mapped: setting up and tearing
 /// down a map costs more than reading a small file (ripgrep measures the same), and files
@@ -42,6 +60,9 @@ pub struct Opened {
     pub data: Data,
     /// Size as stored (0 for streams of unknown size, such as stdin).
     pub bytes_on_disk: u64,
+    /// For a memory-mapped file: set once a page of the map faulted because the file
+    /// shrank while mapped (the page then reads as zeros).
+    pub truncated: Option<Arc<AtomicBool>>,
 }
 
 /// Opens `spec`. With `allow_mmap` regular files are mapped (memmap2), or read whole below
@@ -66,9 +87,15 @@ pub fn open(spec: &InputSpec, allow_mmap: bool) -> Result<Opened, InputError> {
         return Ok(Opened {
             data: Data::Stream(Box::new(io::stdin())),
             bytes_on_disk: 0,
+            truncated: None,
         });
     };
-    let io_error = |err: io::Error| InputError::io(spec.display.as_str(), &err);
+    // A file that cannot be opened or read keeps all its bytes unread: its size, where a
+    // stat can still tell it (a file without read permission).
+    let io_error = |err: io::Error| {
+        let size = std::fs::metadata(path).map_or(0, |meta| meta.len());
+        InputError::io(spec.display.as_str(), &err).unread(size)
+    };
     let mut file = File::open(path).map_err(io_error)?;
     let meta = file.metadata().map_err(io_error)?;
     let bytes_on_disk = meta.len();
@@ -78,6 +105,7 @@ pub fn open(spec: &InputSpec, allow_mmap: bool) -> Result<Opened, InputError> {
         return Ok(Opened {
             data: Data::Stream(Box::new(file)),
             bytes_on_disk,
+            truncated: None,
         });
     }
     if bytes_on_disk < MMAP_MIN_LEN {
@@ -87,29 +115,216 @@ pub fn open(spec: &InputSpec, allow_mmap: bool) -> Result<Opened, InputError> {
         return Ok(Opened {
             data: Data::Whole(Box::new(bytes)),
             bytes_on_disk,
+            truncated: None,
         });
     }
-    let data = match map(&file) {
-        Some(mmap) => Data::Whole(Box::new(mmap)),
-        None => Data::Stream(Box::new(file)),
+    let (data, truncated) = match map(&file) {
+        Some(map) => {
+            let truncated = map.truncated();
+            (Data::Whole(Box::new(map)), Some(truncated))
+        }
+        None => (Data::Stream(Box::new(file)), None),
     };
     Ok(Opened {
         data,
         bytes_on_disk,
+        truncated,
     })
 }
 
-/// Maps `file` read-only, or `None` if the system refuses (the caller then reads it).
-fn map(file: &File) -> Option<Mmap> {
-    // SAFETY: the map is read-only and never outlives the `Mmap` that owns it. memmap2 cannot
-    // rule out another process truncating or rewriting the file while it is mapped (reads then
-    // see the new bytes, or fault past a truncation); like ripgrep we accept that for inputs
-    // being scanned; a caller that cannot accept it passes `allow_mmap = false`.
+/// Maps `file` read-only under the SIGBUS guard, or `None` if the system refuses or the
+/// guard cannot take the map (the caller then reads the file).
+fn map(file: &File) -> Option<guard::Guarded> {
+    // SAFETY: the map is read-only and never outlives the `Mmap` that owns it. Another
+    // process may rewrite the file while it is mapped (reads then see the new bytes, as a
+    // read would) or truncate it: the guard turns the faults past the new end into pages of
+    // zeros, flagged, before the map is handed out.
     let mmap = unsafe { Mmap::map(file) }.ok()?;
     // Only a hint for read-ahead: a kernel that refuses it changes nothing but speed.
     #[cfg(unix)]
     let _ = mmap.advise(memmap2::Advice::Sequential);
-    Some(mmap)
+    guard::Guarded::new(mmap)
+}
+
+/// The SIGBUS guard over live maps (see the module documentation).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod guard {
+    use memmap2::Mmap;
+    use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
+    use std::sync::{Arc, OnceLock};
+
+    /// Most maps guarded at once; past it, files are read instead of mapped. A scan holds a
+    /// few maps a worker thread (those its queued chunks come from).
+    const SLOTS: usize = 1024;
+
+    /// One live map, as the handler sees it: `start == 0` is a free slot.
+    struct Slot {
+        /// Set by whoever takes the slot, before `start`.
+        taken: AtomicBool,
+        start: AtomicUsize,
+        len: AtomicUsize,
+        /// The map's flag; valid while `start != 0` (its owner holds an `Arc` to it).
+        flag: AtomicPtr<AtomicBool>,
+    }
+
+    #[allow(clippy::declare_interior_mutable_const)]
+    const FREE: Slot = Slot {
+        taken: AtomicBool::new(false),
+        start: AtomicUsize::new(0),
+        len: AtomicUsize::new(0),
+        flag: AtomicPtr::new(std::ptr::null_mut()),
+    };
+    static TABLE: [Slot; SLOTS] = [FREE; SLOTS];
+    static PAGE: AtomicUsize = AtomicUsize::new(4096);
+    /// The disposition before ours, for faults that are not ours.
+    static PREVIOUS: OnceLock<Option<libc::sigaction>> = OnceLock::new();
+
+    /// Installs the handler once; false if it could not be installed.
+    fn install() -> bool {
+        let previous = PREVIOUS.get_or_init(|| {
+            // SAFETY: plain libc calls on zeroed, owned structs; the handler installed is
+            // async-signal-safe (atomics and mmap only).
+            unsafe {
+                let page = libc::sysconf(libc::_SC_PAGESIZE);
+                if page > 0 {
+                    PAGE.store(page as usize, Ordering::Relaxed);
+                }
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = on_sigbus as *const () as usize;
+                action.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
+                libc::sigemptyset(&mut action.sa_mask);
+                let mut old: libc::sigaction = std::mem::zeroed();
+                (libc::sigaction(libc::SIGBUS, &action, &mut old) == 0).then_some(old)
+            }
+        });
+        previous.is_some()
+    }
+
+    /// The SIGBUS handler: a zero page over a faulting page of a live map, else the previous
+    /// disposition (the access faults again and is handled as before).
+    extern "C" fn on_sigbus(_: libc::c_int, info: *mut libc::siginfo_t, _: *mut libc::c_void) {
+        // SAFETY: the kernel passes a valid siginfo for SA_SIGINFO handlers.
+        let addr = unsafe { (*info).si_addr() } as usize;
+        let page = PAGE.load(Ordering::Relaxed);
+        for slot in &TABLE {
+            let start = slot.start.load(Ordering::Acquire);
+            let len = slot.len.load(Ordering::Acquire);
+            if start == 0 || addr < start || addr >= start + len {
+                continue;
+            }
+            let at = addr & !(page - 1);
+            // SAFETY: the page lies inside a live read-only map that this process owns;
+            // replacing it with zeros changes only what those bytes read as.
+            let zero = unsafe {
+                libc::mmap(
+                    at as *mut libc::c_void,
+                    page,
+                    libc::PROT_READ,
+                    libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_FIXED,
+                    -1,
+                    0,
+                )
+            };
+            if zero != libc::MAP_FAILED {
+                let flag = slot.flag.load(Ordering::Acquire);
+                // SAFETY: the slot's owner keeps the flag alive while the slot is taken.
+                if let Some(flag) = unsafe { flag.as_ref() } {
+                    flag.store(true, Ordering::Release);
+                }
+                return;
+            }
+            break;
+        }
+        if let Some(Some(previous)) = PREVIOUS.get() {
+            // SAFETY: restoring a disposition the kernel gave us; sigaction is
+            // async-signal-safe.
+            unsafe { libc::sigaction(libc::SIGBUS, previous, std::ptr::null_mut()) };
+        }
+    }
+
+    /// A map registered with the guard for as long as it lives.
+    pub struct Guarded {
+        map: Mmap,
+        slot: usize,
+        truncated: Arc<AtomicBool>,
+    }
+
+    impl Guarded {
+        /// Registers `map`; `None` if the guard is not available or full.
+        pub fn new(map: Mmap) -> Option<Guarded> {
+            if map.is_empty() || !install() {
+                return None;
+            }
+            let truncated = Arc::new(AtomicBool::new(false));
+            let slot = TABLE.iter().position(|slot| {
+                slot.taken
+                    .compare_exchange(false, true, Ordering::AcqRel, Ordering::Relaxed)
+                    .is_ok()
+            })?;
+            let entry = &TABLE[slot];
+            entry
+                .flag
+                .store(Arc::as_ptr(&truncated).cast_mut(), Ordering::Release);
+            entry.len.store(map.len(), Ordering::Release);
+            entry.start.store(map.as_ptr() as usize, Ordering::Release);
+            Some(Guarded {
+                map,
+                slot,
+                truncated,
+            })
+        }
+
+        /// The flag set when a page of this map faulted.
+        pub fn truncated(&self) -> Arc<AtomicBool> {
+            Arc::clone(&self.truncated)
+        }
+    }
+
+    impl AsRef<[u8]> for Guarded {
+        fn as_ref(&self) -> &[u8] {
+            &self.map
+        }
+    }
+
+    impl Drop for Guarded {
+        fn drop(&mut self) {
+            // Off the table before the map (and its flag) go.
+            let entry = &TABLE[self.slot];
+            entry.start.store(0, Ordering::Release);
+            entry.len.store(0, Ordering::Release);
+            entry.flag.store(std::ptr::null_mut(), Ordering::Release);
+            entry.taken.store(false, Ordering::Release);
+        }
+    }
+}
+
+/// Elsewhere, maps are not guarded: a file truncated while mapped may still fault there.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+mod guard {
+    use memmap2::Mmap;
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+
+    /// A map (no guard on this system).
+    pub struct Guarded(Mmap, Arc<AtomicBool>);
+
+    impl Guarded {
+        /// Wraps `map`.
+        pub fn new(map: Mmap) -> Option<Guarded> {
+            Some(Guarded(map, Arc::default()))
+        }
+
+        /// A flag that is never set.
+        pub fn truncated(&self) -> Arc<AtomicBool> {
+            Arc::clone(&self.1)
+        }
+    }
+
+    impl AsRef<[u8]> for Guarded {
+        fn as_ref(&self) -> &[u8] {
+            &self.0
+        }
+    }
 }
 
 #[cfg(test)]
@@ -161,6 +376,42 @@ mod tests {
             assert_eq!(streamed.bytes_on_disk, len as u64);
             assert_eq!(read_all(streamed), content, "len {len}: stream");
         }
+    }
+
+    /// A file cut short by another process while mapped: the pages past its new end read
+    /// as zeros, the process lives on, and the map is flagged.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[test]
+    fn truncation_while_mapped_reads_zeros_and_is_flagged() {
+        use std::sync::atomic::Ordering;
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let path = tmp.path().join("shrinks.csv");
+        let content = vec![b'a'; 1 << 20];
+        std::fs::write(&path, &content).expect("write");
+        let opened = open(&spec(&path), true).expect("open");
+        let truncated = opened.truncated.clone().expect("mapped");
+        let Data::Whole(bytes) = opened.data else {
+            panic!("a 1 MiB file is mapped")
+        };
+        let keep = 100_000;
+        File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_len(keep))
+            .expect("truncate");
+        let data = (*bytes).as_ref();
+        assert_eq!(data.len(), 1 << 20);
+        let ones = data.iter().filter(|&&b| b == b'a').count();
+        assert!(truncated.load(Ordering::Acquire), "the fault is flagged");
+        // The page holding the new end keeps its bytes (the kernel zero-fills past the end
+        // of the file within it); the pages after it read as zeros.
+        assert!(ones as u64 >= keep && ones < keep as usize + 4096, "{ones}");
+        assert!(data[(keep as usize + 4096)..].iter().all(|&b| b == 0));
+        drop(bytes);
+        // A map opened later is not flagged.
+        let again = open(&spec(&path), true).expect("open");
+        let flag = again.truncated.expect("100 kB is mapped");
+        assert!(!flag.load(Ordering::Acquire));
     }
 
     #[test]
@@ -216,7 +467,7 @@ mod tests {
             match open(&spec(&path), allow_mmap) {
                 Err(err) => assert_eq!(
                     err,
-                    InputError::new("shown/as.csv", ErrorKind::Io, "permission denied")
+                    InputError::new("shown/as.csv", ErrorKind::Io, "permission denied").unread(4)
                 ),
                 Ok(_) => panic!("opened an unreadable file"),
             }

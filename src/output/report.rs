@@ -178,6 +178,10 @@ pub struct ErrorEntry {
     pub error: String,
     /// Decoded bytes read before the failure.
     pub offset: u64,
+    /// Bytes left unread because of it, where known (a file that could not be read at all:
+    /// its size); 0 otherwise and in reports written before it existed.
+    #[serde(default)]
+    pub bytes: u64,
 }
 
 /// A map keyed by type that serialises as a JSON object keyed by type names, in contract order
@@ -358,6 +362,7 @@ fn error_entry(error: &InputError) -> ErrorEntry {
         path: error.path.clone(),
         error: error.message.clone(),
         offset: error.offset,
+        bytes: error.bytes,
     }
 }
 
@@ -564,7 +569,8 @@ pub(crate) mod tests {
             [ErrorEntry {
                 path: "locked.csv".into(),
                 error: "permission denied".into(),
-                offset: 0
+                offset: 0,
+                bytes: 0
             }]
         );
     }
