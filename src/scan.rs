@@ -18,6 +18,7 @@ use crate::format::{ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, 
 use crate::input::container::{self, Leaf, Limits, Peeked, Stop};
 use crate::input::content::{self, Content, Encoding};
 use crate::input::mmap::{self, Data};
+use crate::input::remote::{self, ObjectSpec, Objects, RemoteOptions};
 use crate::input::utf16::{stored_len, StoredCursor, Utf16Reader};
 use crate::input::{walk, Entry, InputSpec};
 use crate::output::findings::FindingsWriter;
@@ -73,6 +74,8 @@ pub struct ScanOptions {
     pub range: Option<ByteRange>,
     /// The path the one input is reported as (`--input-name`, for standard input).
     pub input_name: Option<String>,
+    /// How object-store URLs (`s3://...`) are reached.
+    pub remote: RemoteOptions,
 }
 
 impl Default for ScanOptions {
@@ -93,6 +96,7 @@ impl Default for ScanOptions {
             limits: Limits::default(),
             range: None,
             input_name: None,
+            remote: RemoteOptions::default(),
         }
     }
 }
@@ -153,7 +157,7 @@ pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
         },
         progress: opts.progress.then(progress_bar),
     };
-    let entries = walk::walk(&opts.paths);
+    let (entries, mut objects) = remote::walk(&opts.paths, &opts.remote);
     if (opts.range.is_some() || opts.input_name.is_some()) && entries.len() != 1 {
         return Err(ScanError::Usage(
             "--range and --input-name apply to exactly one input".into(),
@@ -167,6 +171,12 @@ pub fn run(opts: &ScanOptions) -> Result<ScanSummary, ScanError> {
                         spec.display = name.clone();
                     }
                     scan.input(&spec)?
+                }
+                Entry::Object(mut object) => {
+                    if let Some(name) = &opts.input_name {
+                        object.display = name.clone();
+                    }
+                    scan.object(&object, &mut objects)?
                 }
                 Entry::Skipped(s) => scan.summary.skipped.push(s),
                 Entry::Error(e) => scan.summary.errors.push(e),
@@ -342,6 +352,19 @@ impl Scanner<'_> {
                 self,
             ),
         }
+    }
+
+    /// Reads one object of an object-store URL as a stream, as standard input is read.
+    fn object(&mut self, object: &ObjectSpec, objects: &mut Objects) -> Result<(), ScanError> {
+        if self.opts.range.is_some() {
+            return Err(ScanError::Usage(format!(
+                "{}: --range needs a local file (not an object-store URL)",
+                object.display
+            )));
+        }
+        let mut reader = objects.open(object);
+        let limits = self.opts.limits;
+        container::read_stream(&object.display, &mut reader, object.size, &limits, self)
     }
 
     /// Starts an input after classifying its first bytes; `None` when it is skipped.

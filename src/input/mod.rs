@@ -4,11 +4,13 @@
 //! one (the only `unsafe` of the crate lives there), and [`content::classify`] tells from its
 //! first bytes whether it is text (and in which encoding), a container, a document or binary.
 //! [`container`] reads through compressed files and archives, handing on their members;
-//! [`utf16`] reads UTF-16 text as UTF-8.
+//! [`utf16`] reads UTF-16 text as UTF-8; [`remote`] lists and downloads objects of
+//! object-store URLs (`s3://bucket/prefix`).
 
 pub mod container;
 pub mod content;
 pub mod mmap;
+pub mod remote;
 pub mod utf16;
 pub mod walk;
 
@@ -28,6 +30,8 @@ pub struct InputSpec {
 pub enum Entry {
     /// An input to open and scan.
     Input(InputSpec),
+    /// An object of an object-store URL, to download and scan as a stream.
+    Object(remote::ObjectSpec),
     /// An input passed over without being opened (`special_file`).
     Skipped(crate::aggregate::Skipped),
     /// A path that could not be walked (not found, permission denied, symlink loop, ...).
