@@ -4,6 +4,7 @@ use crate::format::Format;
 use crate::input::container::{
     Limits, DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO,
 };
+use crate::input::remote::{RemoteOptions, DEFAULT_DOWNLOADS, DEFAULT_RETRIES};
 use crate::part::ByteRange;
 use crate::scan::{ScanOptions, DEFAULT_CHUNK};
 use crate::signal::Interrupt;
@@ -30,7 +31,9 @@ pub enum Command {
         leakscan scan dump/ --report report.json --findings findings.jsonl\n  \
         leakscan scan dump/ --report report.json --html report.html\n  \
         zcat users.csv.gz | leakscan scan - --format csv --types email,phone\n  \
-        leakscan scan big.csv --range 0-1GiB --sketch-key key --report part0.json")]
+        leakscan scan big.csv --range 0-1GiB --sketch-key key --report part0.json\n  \
+        leakscan scan s3://bucket/exports/ --report report.json\n  \
+        leakscan scan s3://open-bucket --anonymous --endpoint http://127.0.0.1:9000")]
     Scan(Box<ScanArgs>),
     /// Merge the reports of scans of disjoint parts into the report of their union.
     #[command(after_help = "Examples:\n  \
@@ -63,7 +66,8 @@ pub enum Command {
 /// `leakscan scan`.
 #[derive(Debug, Args)]
 pub struct ScanArgs {
-    /// Files, directories (walked recursively) or `-` for standard input.
+    /// Files, directories (walked recursively), `-` for standard input, or object-store
+    /// URLs (`s3://bucket/prefix`, `gs://`, `az://`, `https://`: every object under them).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<OsString>,
     /// Write the summary report (JSON) to FILE, atomically.
@@ -124,6 +128,19 @@ pub struct ScanArgs {
     /// keyed hashes) to FILE, hashed with the --sketch-key key, for `verify --known`.
     #[arg(long, value_name = "FILE", requires = "sketch_key")]
     pub sketch: Option<PathBuf>,
+    /// Object-store URLs: send unsigned requests (public buckets), look up no credentials.
+    #[arg(long)]
+    pub anonymous: bool,
+    /// Object-store URLs: the S3-compatible (or Azure-compatible) server to use
+    /// (default: `AWS_ENDPOINT_URL`, else the cloud's own).
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
+    /// Object-store URLs: objects downloaded at once.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_DOWNLOADS)]
+    pub downloads: usize,
+    /// Object-store URLs: retries of a failed request, with exponential backoff.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_RETRIES)]
+    pub retries: usize,
     /// Target chunk size in bytes (for tests and tuning).
     #[arg(long, hide = true, default_value_t = DEFAULT_CHUNK)]
     pub chunk_size: usize,
@@ -284,6 +301,12 @@ impl ScanArgs {
             range: self.range,
             input_name: self.input_name.clone(),
             interrupt: Interrupt::new(),
+            remote: RemoteOptions {
+                anonymous: self.anonymous,
+                endpoint: self.endpoint.clone(),
+                downloads: self.downloads.max(1),
+                retries: self.retries,
+            },
         })
     }
 }

@@ -19,6 +19,7 @@ use crate::input::container::{self, Leaf, Limits, Peeked, Stop};
 use crate::input::content::{self, Content, Encoding};
 use crate::input::document::{self, Extracted};
 use crate::input::mmap::{self, Data};
+use crate::input::remote::{self, ObjectSpec, Objects, RemoteOptions};
 use crate::input::utf16::{stored_len, StoredCursor, Utf16Reader};
 use crate::input::{walk, Entry, InputSpec};
 use crate::output::findings::FindingsWriter;
@@ -83,6 +84,8 @@ pub struct ScanOptions {
     /// their next value, inputs not started are listed in `skipped` as `interrupted`, and
     /// the summary is marked incomplete.
     pub interrupt: Interrupt,
+    /// How object-store URLs (`s3://...`) are reached.
+    pub remote: RemoteOptions,
 }
 
 impl Default for ScanOptions {
@@ -104,6 +107,7 @@ impl Default for ScanOptions {
             range: None,
             input_name: None,
             interrupt: Interrupt::new(),
+            remote: RemoteOptions::default(),
         }
     }
 }
@@ -201,7 +205,7 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
         progress: opts.progress.then(progress_bar),
         mapped: Vec::new(),
     };
-    let entries = walk::walk(&opts.paths);
+    let (entries, mut objects) = remote::walk(&opts.paths, &opts.remote);
     if (opts.range.is_some() || opts.input_name.is_some()) && entries.len() != 1 {
         return Err(ScanError::Usage(
             "--range and --input-name apply to exactly one input".into(),
@@ -219,6 +223,12 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
                         Err(ScanError::Interrupted) => {}
                         result => result?,
                     }
+                }
+                Entry::Object(mut object) => {
+                    if let Some(name) = &opts.input_name {
+                        object.display = name.clone();
+                    }
+                    scan.object(&object, &mut objects)?
                 }
                 Entry::Skipped(s) => scan.summary.skipped.push(s),
                 Entry::Error(e) => scan.summary.errors.push(e),
@@ -477,6 +487,19 @@ impl Scanner<'_> {
             reason: INTERRUPTED.to_string(),
             bytes,
         });
+    }
+
+    /// Reads one object of an object-store URL as a stream, as standard input is read.
+    fn object(&mut self, object: &ObjectSpec, objects: &mut Objects) -> Result<(), ScanError> {
+        if self.opts.range.is_some() {
+            return Err(ScanError::Usage(format!(
+                "{}: --range needs a local file (not an object-store URL)",
+                object.display
+            )));
+        }
+        let mut reader = objects.open(object);
+        let limits = self.opts.limits;
+        container::read_stream(&object.display, &mut reader, object.size, &limits, self)
     }
 
     /// Starts an input after classifying its first bytes; `None` when it is skipped.

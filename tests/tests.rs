@@ -4,6 +4,7 @@
 
 mod accuracy;
 mod boundaries;
+mod bucket;
 mod cli;
 mod common;
 mod containers;

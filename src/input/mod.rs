@@ -5,13 +5,14 @@
 //! first bytes whether it is text (and in which encoding), a container, a document or binary.
 //! [`container`] reads through compressed files and archives, handing on their members;
 //! [`document`] extracts the text of documents (PDF, spreadsheets, office texts, web pages,
-//! e-mail) and the metadata of photos;
-//! [`utf16`] reads UTF-16 text as UTF-8.
+//! e-mail) and the metadata of photos; [`utf16`] reads UTF-16 text as UTF-8; [`remote`] lists and downloads objects of
+//! object-store URLs (`s3://bucket/prefix`).
 
 pub mod container;
 pub mod content;
 pub mod document;
 pub mod mmap;
+pub mod remote;
 pub mod utf16;
 pub mod walk;
 
@@ -31,6 +32,8 @@ pub struct InputSpec {
 pub enum Entry {
     /// An input to open and scan.
     Input(InputSpec),
+    /// An object of an object-store URL, to download and scan as a stream.
+    Object(remote::ObjectSpec),
     /// An input passed over without being opened (`special_file`).
     Skipped(crate::aggregate::Skipped),
     /// A path that could not be walked (not found, permission denied, symlink loop, ...).

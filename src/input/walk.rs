@@ -233,6 +233,7 @@ mod tests {
                 Entry::Input(spec) => format!("input {}", spec.display),
                 Entry::Skipped(s) => format!("skipped {} {}", s.path, s.reason),
                 Entry::Error(e) => format!("error {}: {}", e.path, e.message),
+                Entry::Object(o) => format!("object {}", o.display),
             })
             .collect()
     }
