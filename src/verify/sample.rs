@@ -53,6 +53,9 @@ impl Tally {
     }
 }
 
+/// A date as (year, month, day).
+pub type Date = (u16, u8, u8);
+
 /// What one field of the sample showed.
 #[derive(Clone, Debug, Default)]
 pub struct FieldAcc {
@@ -80,7 +83,7 @@ pub struct FieldAcc {
     /// Values of an id field that were not numeric.
     pub non_numeric_ids: u64,
     /// Dates (event-date fields only): count, oldest, newest.
-    pub dates: (u64, Option<(u16, u8, u8)>, Option<(u16, u8, u8)>),
+    pub dates: (u64, Option<Date>, Option<Date>),
     role: Option<FieldRole>,
 }
 
@@ -391,10 +394,11 @@ impl ChunkTap for SampleChunk {
         print.write(raw);
         print.write_u8(0);
         match f.role {
-            Some(role @ (FieldRole::Surname | FieldRole::FullName)) => {
-                if role == FieldRole::Surname || rec.surname_initial.is_none() {
-                    rec.surname_initial = signals::surname_initial(raw, role);
-                }
+            // A surname field wins over a full name's last word.
+            Some(role @ (FieldRole::Surname | FieldRole::FullName))
+                if role == FieldRole::Surname || rec.surname_initial.is_none() =>
+            {
+                rec.surname_initial = signals::surname_initial(raw, role);
             }
             Some(FieldRole::Birth) => {
                 rec.birth_year = signals::parse_date(raw).map(|d| d.0).or(rec.birth_year);
@@ -417,7 +421,7 @@ impl ChunkTap for SampleChunk {
                         .or_default() += 1;
                 }
             }
-            None => {}
+            _ => {}
         }
     }
 

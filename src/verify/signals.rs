@@ -208,8 +208,7 @@ pub fn surname_initial(value: &[u8], role: FieldRole) -> Option<u8> {
             .find(|w| !w.is_empty()),
         FieldRole::FullName => value
             .split(|b| !b.is_ascii_alphabetic())
-            .filter(|w| !w.is_empty())
-            .last(),
+            .rfind(|w| !w.is_empty()),
         _ => None,
     }?;
     Some(word[0].to_ascii_uppercase())
