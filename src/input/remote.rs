@@ -311,7 +311,7 @@ fn io_error(err: &object_store::Error) -> io::Error {
         object_store::Error::NotFound { .. } => io::ErrorKind::NotFound.into(),
         object_store::Error::PermissionDenied { .. }
         | object_store::Error::Unauthenticated { .. } => io::ErrorKind::PermissionDenied.into(),
-        other => io::Error::other(other.to_string()),
+        other => io::Error::other(short_message(other)),
     }
 }
 
@@ -326,6 +326,13 @@ struct Place {
     folder: bool,
     /// The bucket or container, for messages.
     bucket: String,
+}
+
+impl Place {
+    /// Whether the store is a web server (`http(s)://`) rather than a bucket.
+    fn is_web(&self) -> bool {
+        self.root.starts_with("http://") || self.root.starts_with("https://")
+    }
 }
 
 /// Builds the store `url` names, with the credential chain of its kind.
@@ -399,24 +406,49 @@ async fn list(place: &Place) -> Result<Vec<ObjectMeta>, String> {
     if !place.folder {
         match place.store.head(&place.prefix).await {
             Ok(meta) => return Ok(vec![meta]),
+            // A plain web server lists nothing: a file that is not there is all there is to say.
+            Err(object_store::Error::NotFound { .. }) if place.is_web() => {
+                return Err(NOT_FOUND.into())
+            }
             Err(object_store::Error::NotFound { .. }) => {}
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(short_message(&e)),
         }
     }
     let prefix = (!place.folder || !place.prefix.as_ref().is_empty()).then_some(&place.prefix);
     let listed: Result<Vec<ObjectMeta>, _> = place.store.list(prefix).try_collect().await;
     let mut metas = match listed {
         Ok(metas) => metas,
-        Err(object_store::Error::NotFound { .. }) => {
+        // Listing a prefix that holds nothing succeeds: a 404 means the bucket is missing.
+        Err(e) if is_missing_bucket(&e) => {
             return Err(format!("bucket `{}` not found", place.bucket))
         }
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(short_message(&e)),
     };
     if metas.is_empty() {
-        return Err("not found (no object at or under this key)".into());
+        return Err(NOT_FOUND.into());
     }
     metas.sort_unstable_by(|a, b| a.location.as_ref().cmp(b.location.as_ref()));
     Ok(metas)
+}
+
+/// The error of a URL with no object at or under it.
+const NOT_FOUND: &str = "not found (no object at or under this key)";
+
+/// Whether a failed listing says the bucket or container does not exist (S3's
+/// `NoSuchBucket`, Azure's `ContainerNotFound`, a plain 404).
+fn is_missing_bucket(err: &object_store::Error) -> bool {
+    let text = err.to_string();
+    matches!(err, object_store::Error::NotFound { .. })
+        || ["NoSuchBucket", "ContainerNotFound", "404 Not Found"]
+            .iter()
+            .any(|code| text.contains(code))
+}
+
+/// A store's error message without the response body it may quote (an XML error document).
+fn short_message(err: &object_store::Error) -> String {
+    let text = err.to_string();
+    let cut = text.find(": <").unwrap_or(text.len());
+    text[..cut].trim_end().to_string()
 }
 
 /// Expands the PATHs given as [`walk::walk`] does, but lists object-store URLs (`s3://...`)
