@@ -161,24 +161,33 @@ fn is_kw(word: &[u8], keyword: &[u8]) -> bool {
     word.eq_ignore_ascii_case(keyword)
 }
 
-/// The first of `'` `"` `(` `)` (and `,` when `COMMA`) in `data[from..end]`, a word at a
-/// time (the distances between them are short: values of a tuple).
+/// Bytes of [`find_structural`]: 1 for `'` `"` `(` `)`, 2 for `,`.
+const STRUCTURAL: [u8; 256] = {
+    let mut table = [0; 256];
+    table[b'\'' as usize] = 1;
+    table[b'"' as usize] = 1;
+    table[b'(' as usize] = 1;
+    table[b')' as usize] = 1;
+    table[b',' as usize] = 2;
+    table
+};
+
+/// The first of `'` `"` `(` `)` (and `,` when `COMMA`) in `data[from..end]`. A byte at a
+/// time: between the values of a tuple the next one is mostly a byte or two away, where a
+/// word-at-a-time search costs more (see BENCHMARKS.md).
 #[inline]
 fn find_structural<const COMMA: bool>(data: &[u8], from: usize, end: usize) -> Option<usize> {
-    let mut at = from;
-    while at < end {
-        let w = swar::word(data, at, end);
-        let mut mask =
-            swar::eq(w, b'\'') | swar::eq(w, b'"') | swar::eq(w, b'(') | swar::eq(w, b')');
-        if COMMA {
-            mask |= swar::eq(w, b',');
-        }
-        if mask != 0 {
-            return Some(at + swar::first(mask));
-        }
-        at += 8;
-    }
-    None
+    data[from..end]
+        .iter()
+        .position(|&b| {
+            let class = STRUCTURAL[usize::from(b)];
+            if COMMA {
+                class != 0
+            } else {
+                class == 1
+            }
+        })
+        .map(|k| from + k)
 }
 
 impl<'a> Walker<'a> {
