@@ -2,25 +2,12 @@
 //! with the same path and type whose bytes overlap it, one-to-one. Precision and recall must
 //! reach 0.98 for every type of the 0.1 detectors.
 
+use crate::common::score::{read, score};
 use crate::common::synth;
 use leakscan::scan::{self, ScanOptions};
 use leakscan::types::PiiType;
-use serde::Deserialize;
-use std::collections::BTreeMap;
 
-/// One line of truth.jsonl or of the findings stream (the fields both share).
-#[derive(Debug, Deserialize)]
-struct Span {
-    path: String,
-    offset: u64,
-    length: u64,
-    #[serde(rename = "type")]
-    ty: String,
-    field: Option<String>,
-    record: Option<u64>,
-}
-
-const SCORED: [PiiType; 11] = [
+pub(crate) const SCORED: [PiiType; 11] = [
     PiiType::Email,
     PiiType::UpiId,
     PiiType::Phone,
@@ -33,17 +20,6 @@ const SCORED: [PiiType; 11] = [
     PiiType::IpAddress,
     PiiType::PasswordHash,
 ];
-
-/// Truth entries and findings of one (path, type).
-type TruthAndFound<'a> = (Vec<&'a Span>, Vec<&'a Span>);
-
-fn read(path: &std::path::Path) -> Vec<Span> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 #[test]
 fn precision_and_recall_per_type() {
@@ -58,8 +34,8 @@ fn precision_and_recall_per_type() {
     };
     scan::run(&opts).unwrap();
     let prefix = format!("{}/", corpus.path().display());
-    let truth: Vec<Span> = read(&corpus.path().join("truth.jsonl"));
-    let findings: Vec<Span> = read(&findings_path)
+    let truth = read(&corpus.path().join("truth.jsonl"));
+    let findings: Vec<_> = read(&findings_path)
         .into_iter()
         .map(|mut f| {
             f.path = f.path.trim_start_matches(&prefix).to_string();
@@ -68,76 +44,22 @@ fn precision_and_recall_per_type() {
         .filter(|f| f.path != "truth.jsonl")
         .collect();
 
-    // Per (path, type): both lists sorted by offset; greedy one-to-one overlap matching.
-    let mut by_key: BTreeMap<(String, String), TruthAndFound> = BTreeMap::new();
-    for t in &truth {
-        by_key
-            .entry((t.path.clone(), t.ty.clone()))
-            .or_default()
-            .0
-            .push(t);
-    }
-    for f in &findings {
-        by_key
-            .entry((f.path.clone(), f.ty.clone()))
-            .or_default()
-            .1
-            .push(f);
-    }
-    let mut score: BTreeMap<String, (u64, u64, u64)> = BTreeMap::new(); // matched, truth, found
-    let mut field_errors = Vec::new();
-    for ((_, ty), (mut t, mut f)) in by_key {
-        t.sort_by_key(|s| s.offset);
-        f.sort_by_key(|s| s.offset);
-        let entry = score.entry(ty).or_default();
-        entry.1 += t.len() as u64;
-        entry.2 += f.len() as u64;
-        let mut j = 0;
-        for truth in &t {
-            while j < f.len() && f[j].offset + f[j].length <= truth.offset {
-                j += 1;
-            }
-            if j < f.len() && f[j].offset < truth.offset + truth.length {
-                entry.0 += 1;
-                if f[j].field != truth.field || f[j].record != truth.record {
-                    field_errors.push(format!("{truth:?} vs {:?}", f[j]));
-                }
-                j += 1;
-            }
-        }
-    }
-    let mut report = Vec::new();
-    let mut failures = Vec::new();
-    for ty in SCORED {
-        let (matched, truth, found) = score.get(ty.name()).copied().unwrap_or_default();
-        let precision = if found == 0 {
-            0.0
-        } else {
-            matched as f64 / found as f64
-        };
-        let recall = if truth == 0 {
-            0.0
-        } else {
-            matched as f64 / truth as f64
-        };
-        report.push(format!(
-            "{:<14} truth {truth:>6} found {found:>6} precision {precision:.4} recall {recall:.4}",
-            ty.name()
-        ));
-        if precision < 0.98 || recall < 0.98 {
-            failures.push(ty.name());
-        }
-    }
-    println!("{}", report.join("\n"));
+    let score = score(&truth, &findings);
+    let report = score.table(SCORED.iter().map(|ty| ty.name()));
+    let failures: Vec<&str> = SCORED
+        .iter()
+        .map(|ty| ty.name())
+        .filter(|ty| {
+            let (precision, recall) = score.precision_recall(ty);
+            precision < 0.98 || recall < 0.98
+        })
+        .collect();
+    println!("{report}");
+    assert!(failures.is_empty(), "below 0.98: {failures:?}\n{report}");
     assert!(
-        failures.is_empty(),
-        "below 0.98: {failures:?}\n{}",
-        report.join("\n")
-    );
-    assert!(
-        field_errors.len() * 100 <= truth.len(),
+        score.field_errors.len() * 100 <= truth.len(),
         "field or record differs on {} matches, e.g. {:?}",
-        field_errors.len(),
-        field_errors.iter().take(5).collect::<Vec<_>>()
+        score.field_errors.len(),
+        score.field_errors.iter().take(5).collect::<Vec<_>>()
     );
 }

@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod containers;
 mod contract;
+mod dumps;
 mod html;
 mod merge;
 mod patterns;

@@ -1,5 +1,7 @@
 //! Helpers shared by the test modules.
 
+pub mod score;
+
 use leakscan::detect::{Detector, Hit};
 use leakscan::format::{text, FieldRef, FieldSink, Value};
 use leakscan::types::PiiType;
