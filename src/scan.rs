@@ -747,8 +747,9 @@ impl Scanner<'_> {
                 // The rest is read (an archive reads on past it) but not scanned.
                 let (rest, _) = container::drain(reader);
                 let unread = (buf.len() - body) as u64 + rest;
-                self.summary.inputs[input].bytes_decoded = consumed + unread;
-                self.corrupt(leaf.path, input, consumed + body as u64, unread, message);
+                let at = consumed + body as u64;
+                self.summary.inputs[input].bytes_decoded = at + unread;
+                self.corrupt(leaf.path, input, at, unread, message);
                 return self.flush_if_full();
             }
             if done {

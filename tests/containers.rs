@@ -779,6 +779,8 @@ fn what_cannot_be_read_is_named() {
         ),
         ("e.dump", b"PGDMP\x01\x0e\x00 asha.rao@example.com".to_vec()),
         ("f.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00".to_vec()),
+        ("f2.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec()),
+        ("f3.gif", b"GIF89a\x01\x00\x01\x00".to_vec()),
         (
             "g.xlsx",
             zip(
@@ -827,7 +829,9 @@ fn what_cannot_be_read_is_named() {
             "unsupported:pgdump_custom".into(),
             size("e.dump"),
         ),
-        ("f.jpg".into(), "binary".into(), size("f.jpg")),
+        ("f.jpg".into(), "unsupported:image".into(), size("f.jpg")),
+        ("f2.png".into(), "unsupported:image".into(), size("f2.png")),
+        ("f3.gif".into(), "unsupported:image".into(), size("f3.gif")),
         ("g.xlsx".into(), "unsupported:xlsx".into(), size("g.xlsx")),
         (
             "h.zip!secret.csv".into(),

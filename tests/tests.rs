@@ -10,6 +10,7 @@ mod common;
 mod containers;
 mod contract;
 mod documents;
+mod dumps;
 mod fuzzing;
 mod heavy;
 mod html;

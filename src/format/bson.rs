@@ -448,3 +448,294 @@ pub fn is_metadata(name: &str) -> bool {
     }
     leaf.len() > ".metadata.json".len() && leaf.ends_with(".metadata.json")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::testing::{check_stored, chunked, streamed, Got};
+    use super::super::{Format, Layout};
+    use super::*;
+
+    /// A BSON value to encode in tests.
+    enum B {
+        Str(&'static str),
+        I32(i32),
+        I64(i64),
+        F64(f64),
+        Oid,
+        Date(i64),
+        Bin(u8, &'static [u8]),
+        Doc(Vec<(&'static str, B)>),
+        Arr(Vec<B>),
+    }
+
+    /// Encodes `members` as a document.
+    fn doc(members: Vec<(&'static str, B)>) -> Vec<u8> {
+        let mut body = Vec::new();
+        for (key, value) in members {
+            element(&mut body, key, value);
+        }
+        let mut d = ((body.len() + 5) as i32).to_le_bytes().to_vec();
+        d.extend(body);
+        d.push(0);
+        d
+    }
+
+    fn element(out: &mut Vec<u8>, key: &str, value: B) {
+        let (ty, bytes) = match value {
+            B::Str(s) => {
+                let mut b = (s.len() as i32 + 1).to_le_bytes().to_vec();
+                b.extend_from_slice(s.as_bytes());
+                b.push(0);
+                (0x02, b)
+            }
+            B::I32(n) => (0x10, n.to_le_bytes().to_vec()),
+            B::I64(n) => (0x12, n.to_le_bytes().to_vec()),
+            B::F64(x) => (0x01, x.to_le_bytes().to_vec()),
+            B::Oid => (0x07, vec![0x5f; 12]),
+            B::Date(ms) => (0x09, ms.to_le_bytes().to_vec()),
+            B::Bin(subtype, data) => {
+                let mut b = (data.len() as i32).to_le_bytes().to_vec();
+                b.push(subtype);
+                b.extend_from_slice(data);
+                (0x05, b)
+            }
+            B::Doc(members) => (0x03, doc(members)),
+            B::Arr(items) => {
+                let keys = ["0", "1", "2", "3", "4", "5"];
+                (0x04, doc(keys.into_iter().zip(items).collect()))
+            }
+        };
+        out.push(ty);
+        out.extend_from_slice(key.as_bytes());
+        out.push(0);
+        out.extend(bytes);
+    }
+
+    fn layout() -> Layout {
+        Layout {
+            format: Format::Bson,
+            delimiter: b',',
+            header: Vec::new(),
+            body_start: 0,
+        }
+    }
+
+    fn pairs(got: &[Got]) -> Vec<(String, String)> {
+        got.iter()
+            .map(|g| match g {
+                Got::Value { field, bytes, .. } => (field.clone(), bytes.clone()),
+                Got::End => ("|".into(), String::new()),
+            })
+            .collect()
+    }
+
+    fn p(k: &str, v: &str) -> (String, String) {
+        (k.into(), v.into())
+    }
+
+    fn sample() -> Vec<u8> {
+        let mut data = doc(vec![
+            ("_id", B::Oid),
+            ("name", B::Str("Asha Rao")),
+            ("mobile", B::I64(9876543210)),
+            ("age", B::I32(31)),
+            ("score", B::F64(9876543210.0)),
+            ("ratio", B::F64(0.5)),
+            ("created", B::Date(1_600_000_000_000)),
+            (
+                "address",
+                B::Doc(vec![("city", B::Str("Pune")), ("pin", B::I32(411001))]),
+            ),
+            (
+                "cards",
+                B::Arr(vec![
+                    B::Doc(vec![("number", B::Str("4111 1111 1111 1111"))]),
+                    B::Doc(vec![("number", B::Str("5500 0000 0000 0004"))]),
+                ]),
+            ),
+            ("tags", B::Arr(vec![B::Str("a"), B::Arr(vec![B::I32(7)])])),
+            (
+                "contacts",
+                B::Doc(vec![(
+                    "9876543210",
+                    B::Doc(vec![("email", B::Str("a@b.co"))]),
+                )]),
+            ),
+            ("note", B::Bin(0, b"call +91 98765 43210")),
+            ("blob", B::Bin(0, b"\x00\x01\x02")),
+            ("uuid", B::Bin(4, b"0123456789abcdef")),
+            ("empty", B::Doc(vec![])),
+        ]);
+        data.extend(doc(vec![("next", B::Str("x"))]));
+        data
+    }
+
+    #[test]
+    fn key_paths_and_values() {
+        let data = sample();
+        let got = chunked(&layout(), &data, usize::MAX);
+        check_stored(&data, &got);
+        assert_eq!(
+            pairs(&got),
+            vec![
+                p("name", "Asha Rao"),
+                p("mobile", "9876543210"),
+                p("age", "31"),
+                p("score", "9876543210"),
+                p("ratio", "0.5"),
+                p("address.city", "Pune"),
+                p("address.pin", "411001"),
+                p("cards[].number", "4111 1111 1111 1111"),
+                p("cards[].number", "5500 0000 0000 0004"),
+                p("tags[]", "a"),
+                p("tags[][]", "7"),
+                p("contacts.{}", "9876543210"),
+                p("contacts.{}.email", "a@b.co"),
+                p("note", "call +91 98765 43210"),
+                p("|", ""),
+                p("next", "x"),
+                p("|", ""),
+            ]
+        );
+        // A string points at its bytes; a number at its stored 8 bytes.
+        let Got::Value { offset, .. } = &got[0] else {
+            panic!()
+        };
+        assert_eq!(&data[*offset as usize..*offset as usize + 8], b"Asha Rao");
+        let Got::Value {
+            offset, stored_at, ..
+        } = &got[1]
+        else {
+            panic!()
+        };
+        assert_eq!(
+            &data[*offset as usize..*offset as usize + 8],
+            &9876543210i64.to_le_bytes()
+        );
+        assert_eq!(stored_at.as_deref().map(|m| m[m.len() - 1]), Some(8));
+    }
+
+    #[test]
+    fn any_chunking_gives_the_same_events() {
+        let data: Vec<u8> = (0..5).flat_map(|_| sample()).collect();
+        let reference = chunked(&layout(), &data, usize::MAX);
+        for target in [1, 5, 64, 300] {
+            assert_eq!(chunked(&layout(), &data, target), reference, "{target}");
+        }
+        for window in [1, 7, 100, 4096] {
+            assert_eq!(
+                streamed(&layout(), &data, window, 50),
+                reference,
+                "{window}"
+            );
+        }
+    }
+
+    #[test]
+    fn corrupt_documents_stop_the_edges() {
+        let one = doc(vec![("a", B::Str("x"))]);
+        let mut data = [one.clone(), one.clone(), one.clone()].concat();
+        // The second document's string length runs past it.
+        data[one.len() + 4 + 3] = 0x7f;
+        let edges = chunk_edges(&data, 1, true);
+        let last = edges.last().expect("edges");
+        assert_eq!(last.at, one.len());
+        let ChunkState::Stop(message) = &last.state else {
+            panic!("{edges:?}")
+        };
+        assert_eq!(
+            &**message,
+            "bson: corrupt document: string length out of range (7 bytes in)"
+        );
+        // Not at the end of the input, a document cut by the window is carried.
+        let whole = [one.clone(), one.clone()].concat();
+        let edges = chunk_edges(&whole[..one.len() + 3], 1, false);
+        assert_eq!(
+            edges.iter().map(|e| e.at).collect::<Vec<_>>(),
+            [0, one.len()]
+        );
+        assert!(matches!(edges[1].state, ChunkState::Start));
+        // At the end of the input, it is truncated.
+        let edges = chunk_edges(&whole[..one.len() + 3], 1, true);
+        assert!(matches!(edges[1].state, ChunkState::Stop(_)));
+        // A length beyond any document stops a stream at once.
+        let edges = chunk_edges(&[0xff, 0xff, 0xff, 0x7f, 0x02], 1, false);
+        assert!(matches!(
+            edges[..],
+            [Edge {
+                at: 0,
+                state: ChunkState::Stop(_)
+            }]
+        ));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let depth = 100_000;
+        // Built inside out: each level is `{"a": <inner>}`.
+        let mut inner = doc(vec![("v", B::Str("deep"))]);
+        for _ in 0..depth {
+            let mut d = ((inner.len() + 8) as i32).to_le_bytes().to_vec();
+            d.extend_from_slice(b"\x03a\0");
+            d.extend(inner);
+            d.push(0);
+            inner = d;
+        }
+        let got = chunked(&layout(), &inner, usize::MAX);
+        let Got::Value { field, bytes, .. } = &got[0] else {
+            panic!()
+        };
+        assert_eq!(bytes, "deep");
+        assert_eq!(field.len(), depth * 2 + 1);
+    }
+
+    #[test]
+    fn sniffing() {
+        let data = sample();
+        assert!(looks_like(&data));
+        assert!(looks_like(&data[..40]));
+        assert!(looks_like(&doc(vec![])));
+        for text in [
+            &b"name,email\n"[..],
+            b"{\"a\":1}\n",
+            b"\x05\x00\x00\x00\x01",
+            b"",
+            b"abc",
+        ] {
+            assert!(!looks_like(text), "{text:?}");
+        }
+        assert!(is_metadata("dump/db/users.metadata.json"));
+        assert!(is_metadata("d.tar.gz!db/users.metadata.json.gz"));
+        assert!(!is_metadata("users.json"));
+        assert!(!is_metadata(".metadata.json"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn corrupt_input_never_panics(
+            flips in proptest::collection::vec((0usize..2000, proptest::num::u8::ANY), 1..6),
+            cut in 0usize..2000,
+            target in 1usize..200,
+        ) {
+            let mut data: Vec<u8> = (0..3).flat_map(|_| sample()).collect();
+            for (at, byte) in flips {
+                let at = at % data.len();
+                data[at] = byte;
+            }
+            data.truncate(cut.max(1).min(data.len()));
+            let edges = chunk_edges(&data, target, true);
+            let mut recorder = super::super::text::testing::Recorder::default();
+            let mut scratch = Scratch::default();
+            for pair in edges.windows(2) {
+                tokenize(&data, pair[0].at..pair[1].at, 0, &mut scratch, &mut recorder);
+            }
+            // Every value lies within the input.
+            for got in &recorder.0 {
+                if let Got::Value { offset, .. } = got {
+                    proptest::prop_assert!((*offset as usize) < data.len());
+                }
+            }
+            let _ = looks_like(&data);
+        }
+    }
+}

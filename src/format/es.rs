@@ -102,6 +102,9 @@ pub fn sniff(body: &[u8]) -> Option<Format> {
     None
 }
 
+/// The most a stream window of a bulk body grows to without an action line in it.
+const MAX_CARRY: usize = 64 << 20;
+
 /// Chunk edges of a bulk body: line starts that begin an action line.
 pub fn bulk_chunk_edges(window: &[u8], target: usize, at_eof: bool) -> Vec<usize> {
     let mut picker = EdgePicker::new(target);
@@ -116,8 +119,9 @@ pub fn bulk_chunk_edges(window: &[u8], target: usize, at_eof: bool) -> Vec<usize
         }
     }
     if !at_eof {
-        // The last action line starts the rest, carried into the next window; a window
-        // without one is cut at its last line end, so that the carry stays bounded.
+        // The last action line starts the rest, carried into the next window. A window of
+        // [`MAX_CARRY`] bytes without one is cut at its last line end, so that the carry
+        // stays bounded (an action may then lose its document there).
         let mut end = window.len();
         let mut last = None;
         while let Some(p) = memrchr(b'\n', &window[..end]) {
@@ -127,7 +131,10 @@ pub fn bulk_chunk_edges(window: &[u8], target: usize, at_eof: bool) -> Vec<usize
             }
             end = p;
         }
-        let fallback = || memrchr(b'\n', window).map_or(0, |p| p + 1);
+        let fallback = || match window.len() >= MAX_CARRY {
+            true => memrchr(b'\n', window).map_or(0, |p| p + 1),
+            false => 0,
+        };
         picker.boundary(last.unwrap_or_else(fallback));
     }
     picker.finish(window.len(), at_eof)
@@ -240,5 +247,158 @@ pub fn tokenize_bulk(
     });
     if pending.is_some() {
         sink.end_record();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::testing::{chunked, streamed, Got};
+    use super::super::{ChunkState, Layout};
+    use super::*;
+
+    fn layout(format: Format) -> Layout {
+        Layout {
+            format,
+            delimiter: b',',
+            header: Vec::new(),
+            body_start: 0,
+        }
+    }
+
+    /// Values as `field=value`, record ids as `#id`, record ends as `|`.
+    #[derive(Default)]
+    struct Events(Vec<String>);
+
+    impl FieldSink for Events {
+        fn value(&mut self, field: FieldRef<'_>, value: Value<'_>) {
+            let FieldRef::Name(name) = field else {
+                panic!("every value has a field")
+            };
+            let (name, value) = (
+                String::from_utf8_lossy(name),
+                String::from_utf8_lossy(value.bytes),
+            );
+            self.0.push(format!("{name}={value}"));
+        }
+
+        fn end_record(&mut self) {
+            self.0.push("|".into());
+        }
+
+        fn record_id(&mut self, id: &[u8]) {
+            self.0.push(format!("#{}", String::from_utf8_lossy(id)));
+        }
+    }
+
+    fn events(format: Format, data: &str) -> Vec<String> {
+        let mut sink = Events::default();
+        let layout = layout(format);
+        let edges = layout.chunk_edges(data.as_bytes(), 1, true, &ChunkState::Start);
+        for pair in edges.windows(2) {
+            let range = pair[0].at..pair[1].at;
+            layout.tokenize(
+                data.as_bytes(),
+                range,
+                0,
+                &pair[0].state,
+                &mut Scratch::default(),
+                &mut sink,
+            );
+        }
+        sink.0
+    }
+
+    const BULK: &str = concat!(
+        "{\"index\":{\"_index\":\"users\",\"_id\":\"a\\u0040b.co\"}}\n",
+        "{\"email\":\"x@y.co\",\"address\":{\"city\":\"Pune\"}}\n",
+        "{ \"delete\" : { \"_id\": \"7\" } }\n",
+        "{\"update\":{\"_id\":\"8\"}}\n",
+        "{\"doc\":{\"phone\":\"+91 98765 43210\"},\"upsert\":{\"name\":\"Asha\"}}\n",
+        "\n",
+        "{\"create\":{}}\n",
+        "{\"index\":\"not an action\",\"k\":\"v\"}\n",
+    );
+
+    #[test]
+    fn bulk_actions_documents_and_ids() {
+        assert_eq!(
+            events(Format::EsBulk, BULK),
+            [
+                "#a@b.co",
+                "_id=a@b.co",
+                "email=x@y.co",
+                "address.city=Pune",
+                "|",
+                "#7",
+                "_id=7",
+                "|",
+                "#8",
+                "_id=8",
+                "phone=+91 98765 43210",
+                "name=Asha",
+                "|",
+                "index=not an action",
+                "k=v",
+                "|",
+            ]
+        );
+        // Edges fall only before action lines.
+        let edges = bulk_chunk_edges(BULK.as_bytes(), 1, true);
+        let starts: Vec<&str> = edges[..edges.len() - 1]
+            .iter()
+            .map(|&at| BULK[at..].split('\n').next().unwrap_or_default())
+            .collect();
+        assert!(
+            starts[1..].iter().all(|l| action(l.as_bytes()).is_some()),
+            "{starts:?}"
+        );
+    }
+
+    #[test]
+    fn elasticdump_fields_lose_their_source_prefix() {
+        let data = "{\"_index\":\"u\",\"_id\":\"42\",\"_score\":1,\"_source\":{\"user\":{\"email\":\"a@b.co\"},\"tags\":[\"x\"]}}\n\n{\"_id\":\"43\",\"_source\":{}}\n";
+        assert_eq!(
+            events(Format::Elasticdump, data),
+            [
+                "_index=u",
+                "#42",
+                "_id=42",
+                "_score=1",
+                "user.email=a@b.co",
+                "tags[]=x",
+                "|",
+                "#43",
+                "_id=43",
+                "|"
+            ]
+        );
+    }
+
+    #[test]
+    fn sniffed_from_the_first_line() {
+        assert_eq!(
+            sniff(b"\n{\"index\":{\"_id\":1}}\n{}"),
+            Some(Format::EsBulk)
+        );
+        assert_eq!(
+            sniff(b"{\"_index\":\"u\",\"_id\":\"1\",\"_source\":{}}"),
+            Some(Format::Elasticdump)
+        );
+        assert_eq!(sniff(b"{\"a\":1}\n{\"index\":{}}"), None);
+        assert_eq!(sniff(b"[{\"index\":{}}]"), None);
+    }
+
+    #[test]
+    fn any_chunking_gives_the_same_events() {
+        let data = BULK.repeat(5);
+        let layout = layout(Format::EsBulk);
+        let reference = chunked(&layout, data.as_bytes(), usize::MAX);
+        assert!(reference.iter().filter(|g| **g == Got::End).count() == 20);
+        for target in [1, 13, 200] {
+            assert_eq!(chunked(&layout, data.as_bytes(), target), reference);
+        }
+        for window in [1, 17, 300] {
+            assert_eq!(streamed(&layout, data.as_bytes(), window, 9), reference);
+        }
     }
 }

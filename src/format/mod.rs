@@ -190,7 +190,8 @@ impl Layout {
     /// about `target` bytes apart, with the state at each. With `at_eof`, the last edge is
     /// `window.len()`; without, it is the last record boundary in the window (the rest is
     /// carried into the next window, which starts in that edge's state), and may be 0 when
-    /// no record ends in the window.
+    /// no record ends in the window. A walk that meets input it cannot read past (a corrupt
+    /// BSON document) ends with an edge in state [`ChunkState::Stop`] there instead.
     pub fn chunk_edges(
         &self,
         window: &[u8],

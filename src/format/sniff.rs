@@ -4,7 +4,10 @@
 //! - The name decides first, compression suffixes (`.gz`, `.zst`, `.bz2`, `.xz`) set aside,
 //!   and for an archive member the part after the last `!`: `.csv` → CSV, `.tsv`/`.tab` →
 //!   TSV, `.jsonl`/`.ndjson` → JSON Lines, `.json` → JSON when it starts with `[` or is not
-//!   one object a line (else JSON Lines), `.sql` → SQL, `.log`/`.txt` → text.
+//!   one object a line (else JSON Lines), `.sql` → SQL, `.bson` → BSON, `.log`/`.txt` → text.
+//! - BSON is also told by content ([`super::bson::looks_like`]). JSON or JSON Lines (by name
+//!   or content) whose first line is an Elasticsearch bulk action or an `elasticdump` hit is
+//!   that format instead ([`super::es::sniff`]).
 //! - Otherwise the content: a dump tool's header comment or a statement dumps start with
 //!   (`CREATE TABLE`, `INSERT INTO`, `PRAGMA foreign_keys`, `BEGIN TRANSACTION`) → SQL;
 //!   `[` followed by `{`, `[`, `"` or `]` → JSON; lines of `{…}` →

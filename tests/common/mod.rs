@@ -168,6 +168,19 @@ impl Score {
     pub fn truth(&self, ty: &str) -> u64 {
         self.by_type.get(ty).map_or(0, |s| s.1)
     }
+
+    /// One line per type of `types`: counts, precision and recall.
+    pub fn table<'a>(&self, types: impl IntoIterator<Item = &'a str>) -> String {
+        types
+            .into_iter()
+            .map(|ty| {
+                let (_, truth, found) = self.by_type.get(ty).copied().unwrap_or_default();
+                let (p, r) = self.precision_recall(ty);
+                format!("{ty:<14} truth {truth:>6} found {found:>6} precision {p:.4} recall {r:.4}")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// Scans `dir` with these chunk size, thread count and read path; returns the findings text
