@@ -93,3 +93,61 @@ fn headers(parsed: &Message<'_>, data: &[u8], out: &mut Builder) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::{FieldRef, FieldSink, Value};
+
+    /// (field, value, record) of every value.
+    #[derive(Default)]
+    struct Values(Vec<(Option<String>, String, usize)>, usize);
+
+    impl FieldSink for Values {
+        fn value(&mut self, field: FieldRef<'_>, value: Value<'_>) {
+            let field = match field {
+                FieldRef::Name(n) => Some(String::from_utf8_lossy(n).into_owned()),
+                _ => None,
+            };
+            let text = String::from_utf8_lossy(value.bytes).into_owned();
+            self.0.push((field, text, self.1 + 1));
+        }
+
+        fn end_record(&mut self) {
+            self.1 += 1;
+        }
+    }
+
+    fn values(doc: &Extracted) -> Vec<(Option<String>, String, usize)> {
+        let mut all = Values::default();
+        doc.tokenize(0..doc.records(), &mut all);
+        all.0
+    }
+
+    #[test]
+    fn headers_are_fields_and_messages_records() {
+        let mailbox = b"From a@example.com Tue Mar  5 10:00:00 2024\n\
+            From: =?utf-8?q?Asha_Rao?= <asha@example.com>\nTo: b@example.org, c@example.org\n\
+            Subject: hi\nMessage-ID: <x1@example.com>\n\nCall +91 98765 43210\n\
+            >From here on\n\
+            From b@example.org Tue Mar  5 11:00:00 2024\nFrom: b@example.org\nSubject: re\n\nok\n";
+        let doc = mbox(mailbox);
+        assert_eq!(doc.records(), 2);
+        let all = values(&doc);
+        let has = |field: Option<&str>, text: &str, record: usize| {
+            all.iter()
+                .any(|(f, t, r)| f.as_deref() == field && t.contains(text) && *r == record)
+        };
+        assert!(
+            has(Some("From"), "Asha Rao <asha@example.com>", 1),
+            "{all:?}"
+        );
+        assert!(has(Some("To"), "c@example.org", 1));
+        assert!(has(None, "Call +91 98765 43210", 1));
+        assert!(has(Some("From"), "b@example.org", 2));
+        assert!(!all
+            .iter()
+            .any(|(f, _, _)| f.as_deref() == Some("Message-ID")));
+        assert_eq!(eml(b"Subject: x\n\nbody").records(), 1);
+    }
+}

@@ -89,14 +89,12 @@ fn paragraphs(xml: &[u8], format: &'static str, out: &mut Builder) -> Result<(),
                 Ok(text) => line.push_str(&text),
                 Err(_) => line.push_str(&String::from_utf8_lossy(&t)),
             },
-            Event::Empty(e) => {
-                if matches!(
-                    e.local_name().as_ref(),
-                    b"tab" | b"br" | b"cr" | b"s" | b"line-break"
-                ) {
-                    line.push(' ');
-                }
-            }
+            Event::Empty(e) => match e.local_name().as_ref() {
+                b"tab" | b"br" | b"cr" | b"s" | b"line-break" => line.push(' '),
+                // An empty paragraph is still one.
+                b"p" | b"h" => out.end_record(),
+                _ => {}
+            },
             Event::End(e) if matches!(e.local_name().as_ref(), b"p" | b"h") => {
                 out.value(None, &line);
                 out.end_record();
@@ -108,4 +106,71 @@ fn paragraphs(xml: &[u8], format: &'static str, out: &mut Builder) -> Result<(),
         buf.clear();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A zip of `parts` (stored).
+    fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, body) in parts {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(body.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn lines(doc: &Extracted) -> Vec<String> {
+        String::from_utf8_lossy(doc.text())
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn docx_paragraphs_are_records() {
+        let body = "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>Name: Asha</w:t></w:r>\
+            <w:r><w:tab/><w:t>Rao</w:t></w:r></w:p><w:p/><w:p><w:r><w:t>Ph &amp; +91 98765 \
+            43210</w:t></w:r></w:p></w:body></w:document>";
+        let footer =
+            "<w:ftr xmlns:w=\"w\"><w:p><w:r><w:t>asha@example.com</w:t></w:r></w:p></w:ftr>";
+        let docx = zip_of(&[
+            ("[Content_Types].xml", "<Types/>"),
+            ("word/document.xml", body),
+            ("word/footer1.xml", footer),
+        ]);
+        let doc = extract(&docx).unwrap().unwrap();
+        assert_eq!(doc.format, "docx");
+        assert_eq!(
+            lines(&doc),
+            ["Name: Asha Rao", "Ph & +91 98765 43210", "asha@example.com"]
+        );
+        assert_eq!(doc.records(), 4);
+    }
+
+    #[test]
+    fn odt_text_and_other_office_files() {
+        let content = "<office:document-content xmlns:office=\"o\" xmlns:text=\"t\">\
+            <office:body><office:text><text:h>Customer</text:h><text:p>Asha<text:s/>Rao\
+            </text:p></office:text></office:body></office:document-content>";
+        let odt = zip_of(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+        ]);
+        let doc = extract(&odt).unwrap().unwrap();
+        assert_eq!(
+            (doc.format, lines(&doc)),
+            ("odt", vec!["Customer".into(), "Asha Rao".into()])
+        );
+        let pptx = zip_of(&[
+            ("[Content_Types].xml", "<Types/>"),
+            ("ppt/presentation.xml", "<p/>"),
+        ]);
+        assert!(extract(&pptx).unwrap().is_none());
+        assert!(extract(b"PK\x03\x04 broken").is_err());
+    }
 }
