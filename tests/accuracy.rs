@@ -1,8 +1,9 @@
 //! The scanner scored against the generator's ground truth: a finding matches a truth entry
 //! with the same path and type whose bytes overlap it, one-to-one. Precision and recall must
-//! reach 0.98 for every type of the 0.1 detectors.
+//! reach 0.98 for every type of the 0.1 detectors and 0.97 for dates of birth, passports and
+//! clear-text passwords.
 
-use crate::common::synth;
+use crate::common::{synth, BUILT};
 use leakscan::scan::{self, ScanOptions};
 use leakscan::types::PiiType;
 use serde::Deserialize;
@@ -20,19 +21,13 @@ struct Span {
     record: Option<u64>,
 }
 
-const SCORED: [PiiType; 11] = [
-    PiiType::Email,
-    PiiType::UpiId,
-    PiiType::Phone,
-    PiiType::CardNumber,
-    PiiType::CardPartial,
-    PiiType::Aadhaar,
-    PiiType::PanIn,
-    PiiType::SgNric,
-    PiiType::UsSsn,
-    PiiType::IpAddress,
-    PiiType::PasswordHash,
-];
+/// The precision and recall `ty` must reach.
+fn floor(ty: PiiType) -> f64 {
+    match ty {
+        PiiType::DateOfBirth | PiiType::Passport | PiiType::PasswordPlain => 0.97,
+        _ => 0.98,
+    }
+}
 
 /// Truth entries and findings of one (path, type).
 type TruthAndFound<'a> = (Vec<&'a Span>, Vec<&'a Span>);
@@ -108,7 +103,7 @@ fn precision_and_recall_per_type() {
     }
     let mut report = Vec::new();
     let mut failures = Vec::new();
-    for ty in SCORED {
+    for ty in BUILT {
         let (matched, truth, found) = score.get(ty.name()).copied().unwrap_or_default();
         let precision = if found == 0 {
             0.0
@@ -124,14 +119,14 @@ fn precision_and_recall_per_type() {
             "{:<14} truth {truth:>6} found {found:>6} precision {precision:.4} recall {recall:.4}",
             ty.name()
         ));
-        if precision < 0.98 || recall < 0.98 {
+        if precision < floor(ty) || recall < floor(ty) {
             failures.push(ty.name());
         }
     }
     println!("{}", report.join("\n"));
     assert!(
         failures.is_empty(),
-        "below 0.98: {failures:?}\n{}",
+        "below the floor: {failures:?}\n{}",
         report.join("\n")
     );
     assert!(
