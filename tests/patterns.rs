@@ -3,7 +3,6 @@
 
 use crate::common::{detector, scan_field, scan_line, Found, BUILT, CONTEXTUAL};
 use leakscan::detect::pattern::{Example, PatternSet};
-use leakscan::types::PiiType;
 
 /// At least this many examples and negative examples per type.
 const MIN_EXAMPLES: usize = 25;
