@@ -5,6 +5,7 @@
 mod accuracy;
 mod boundaries;
 mod cli;
+mod column;
 mod common;
 mod containers;
 mod contract;

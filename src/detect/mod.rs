@@ -150,7 +150,10 @@ impl Detector {
             out,
             floor: 0,
             keywords: None,
-            tentative: tentative && hint.supports == 0 && !hint.denies_weak,
+            tentative: tentative
+                && hint.supports == 0
+                && !hint.denies_weak
+                && crate::aggregate::column::shape_bits(value) != 0,
         };
         scan.run();
         contextual::detect(self, value, hint, out, first);
@@ -175,7 +178,8 @@ struct Scan<'a, 'o> {
     floor: usize,
     /// Keyword support before the current candidate, computed at most once per candidate.
     keywords: Option<(usize, u32)>,
-    /// Whether unsupported bare shapes of judged types are tentative hits.
+    /// Whether unsupported bare shapes of judged types are tentative hits: the value is
+    /// wholly such a shape, in a field that supports and denies nothing.
     tentative: bool,
 }
 
@@ -277,8 +281,7 @@ impl Scan<'_, '_> {
             .iter()
             .take_while(|b| b.is_ascii_whitespace())
             .count()
-            == at
-            && crate::aggregate::column::shape_bits(self.v) != 0;
+            == at;
         let judged = crate::aggregate::column::bit(ty).is_some();
         (self.tentative && judged && whole).then_some(Basis::COLUMN)
     }
