@@ -122,7 +122,7 @@ fn the_column_orders_ambiguous_dates_of_birth() {
     // 05/03/1990 is 5 March day first (the same date as 1990-03-05), 3 May month first.
     let rows = |order_evidence: &str| {
         let mut csv = String::from("id,dob\n");
-        for i in 0..30 {
+        for i in 0..90 {
             let v = match i % 3 {
                 0 => "05/03/1990",
                 1 => "1990-03-05",
@@ -136,7 +136,7 @@ fn the_column_orders_ambiguous_dates_of_birth() {
         let file = dir.path().join("dob.csv");
         std::fs::write(&file, rows(evidence)).unwrap();
         let (found, fields) = scan(&file, 64);
-        assert_eq!(of_type(&found, "date_of_birth").count(), 30);
+        assert_eq!(of_type(&found, "date_of_birth").count(), 90);
         let dob = field_type(&fields, "dob", "date_of_birth");
         assert_eq!(dob["distinct_estimate"], distinct, "{evidence}");
     }

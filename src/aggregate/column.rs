@@ -39,7 +39,11 @@
 //!
 //! The day/month order of numeric dates of birth is whole-column information too: each
 //! field counts its dates that can only be day-first or month-first, and its ambiguous dates
-//! (`03/04/1990`) are counted as distinct in the order most of the field's dates show.
+//! (`03/04/1990`) are counted as distinct in the order most of the field's dates show, when at
+//! least [`MIN_EVIDENCE`] show it (else the region's order: month first for `US`).
+//!
+//! A part of an input (`--range`) is judged on its own values: merged parts give the whole
+//! scan's report as long as each part sees enough of a field to reach the same verdicts.
 
 use crate::types::PiiType;
 use std::collections::{HashMap, VecDeque};

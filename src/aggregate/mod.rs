@@ -104,8 +104,8 @@ impl FieldStats {
     }
 
     /// Settles the field when its input ends: folds in the aside findings its verdicts
-    /// keep, and the ambiguous dates of birth in the order most of its dates show
-    /// (`month_first` when they show none).
+    /// keep, and the ambiguous dates of birth in the order most of its dates show, when at
+    /// least [`column::MIN_EVIDENCE`] of them show it (else `month_first`, the region's).
     pub fn settle(&mut self, verdicts: [column::Verdict; column::JUDGED.len()], month_first: bool) {
         for (ty, tentative, stats) in std::mem::take(&mut self.held) {
             let verdict = column::JUDGED
@@ -117,8 +117,16 @@ impl FieldStats {
             }
         }
         if let Some(either) = self.dob_either.take() {
+            // The field's order overrides the region's only on enough evidence, so that a
+            // part of an input (`--range`) with a handful of dates orders them as the whole.
             let [day, month] = self.dob_order;
-            let month_first = month > day || (month == day && month_first);
+            let month_first = if month >= u64::from(column::MIN_EVIDENCE) && month > day {
+                true
+            } else if day >= u64::from(column::MIN_EVIDENCE) && day > month {
+                false
+            } else {
+                month_first
+            };
             if let Some((_, stats)) = self
                 .types
                 .iter_mut()
