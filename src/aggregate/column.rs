@@ -157,6 +157,10 @@ impl Tally {
     }
 }
 
+/// What a held finding waits on: its field (index), judged type (index in [`JUDGED`]), and
+/// whether it is tentative.
+type Wait = (usize, usize, bool);
+
 /// The merge's side of the judgement, for the input being merged: replays the marks and
 /// findings of its chunks in input order, fixes verdicts, and holds findings in order until
 /// the verdicts they wait for are fixed.
@@ -166,8 +170,8 @@ pub struct Judge<F> {
     fields: Vec<(Tally, Option<[Verdict; JUDGED.len()]>)>,
     /// Values of fields past [`MAX_FIELDS`], judged alone.
     pub other: u64,
-    /// Findings in input order, each with the (field, judged type, tentative) it waits on.
-    held: VecDeque<(F, Option<(usize, usize, bool)>)>,
+    /// Findings in input order, each with what it waits on.
+    held: VecDeque<(F, Option<Wait>)>,
 }
 
 impl<F> Default for Judge<F> {
