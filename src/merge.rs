@@ -297,6 +297,7 @@ fn field_stats(field: &FieldEntry) -> Result<FieldStats, String> {
         name: field.field.clone(),
         records: field.records,
         types,
+        ..FieldStats::default()
     })
 }
 

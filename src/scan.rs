@@ -7,9 +7,11 @@
 //! depend on chunk size, thread count or read path. Memory stays bounded: a batch holds a
 //! few chunks per thread, and a stream is read one window at a time.
 
+use crate::aggregate::column::{self, Judge};
 use crate::aggregate::{
     FieldStats, InputStats, InputStatus, InputSummary, ScanSummary, Skipped, Totals,
 };
+use crate::detect::contextual::dob;
 use crate::detect::normalize::normalize;
 use crate::detect::pattern::{PatternError, PatternSet};
 use crate::detect::{Detector, Hit};
@@ -27,7 +29,7 @@ use crate::output::mask::{mask, Revealed};
 use crate::output::Finding;
 use crate::part::{self, ByteRange};
 use crate::signal::Interrupt;
-use crate::types::{PiiType, Region};
+use crate::types::{Basis, PiiType, Region};
 use rayon::prelude::*;
 use siphasher::sip::SipHasher13;
 use std::cell::Cell;
@@ -204,6 +206,7 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
         },
         progress: opts.progress.then(progress_bar),
         mapped: Vec::new(),
+        judge: None,
     };
     let (entries, mut objects) = remote::walk(&opts.paths, &opts.remote);
     if (opts.range.is_some() || opts.input_name.is_some()) && entries.len() != 1 {
@@ -234,7 +237,8 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
                 Entry::Error(e) => scan.summary.errors.push(e),
             }
         }
-        scan.flush()
+        scan.flush()?;
+        scan.settle()
     })?;
     scan.faulted_maps();
     if let Some(writer) = scan.writer.take() {
@@ -338,6 +342,32 @@ struct ChunkOut {
     tap: Option<Box<dyn ChunkTap>>,
     /// The scan was interrupted before the chunk was done: its results are dropped.
     interrupted: bool,
+    /// Per finding: the chunk's value it is in, and what its field's verdict may do to it.
+    tags: Vec<Tag>,
+    /// The first [`column::SAMPLE`] values of each field of the chunk.
+    marks: Vec<Mark>,
+}
+
+/// What the whole-column judgement needs to know of a finding.
+#[derive(Clone, Copy)]
+struct Tag {
+    /// The value it is in (numbered within the chunk).
+    seq: u32,
+    /// Its field (an index into the chunk's fields).
+    slot: u32,
+    /// For a whole value of a judged type: whether it is tentative.
+    judged: Option<bool>,
+}
+
+/// One of the first values of a field in a chunk, for the whole-column judgement.
+#[derive(Clone, Copy)]
+struct Mark {
+    seq: u32,
+    slot: u32,
+    /// [`column::shape_bits`] of the value.
+    shape: u8,
+    /// Judged types the whole value is.
+    valid: u8,
 }
 
 /// Per-thread scratch, reused across chunks.
@@ -362,6 +392,8 @@ struct Scanner<'a> {
     /// Memory-mapped inputs that may still fault (their chunks queued), or faulted: the
     /// reported path, the file, and the flag the SIGBUS guard sets.
     mapped: Vec<(String, PathBuf, Arc<AtomicBool>)>,
+    /// The whole-column judgement of the input being merged.
+    judge: Option<(usize, Judge<Finding>)>,
 }
 
 /// How much a stream reads at a time.
@@ -973,6 +1005,12 @@ impl Scanner<'_> {
         let mut bytes = 0u64;
         let mut cut = false;
         for (unit, out) in batch.iter().zip(results) {
+            if self.judge.as_ref().is_some_and(|(i, _)| *i != unit.input) {
+                self.settle()?;
+            }
+            let (_, judge) = self
+                .judge
+                .get_or_insert_with(|| (unit.input, Judge::default()));
             let input = &mut self.summary.inputs[unit.input];
             // From the first chunk dropped on, the batch's chunks count as not scanned, so
             // what is kept is a prefix of each input (and record numbers stay right).
@@ -984,19 +1022,32 @@ impl Scanner<'_> {
             if let (Some(tap), Some(chunk)) = (self.tap.as_deref_mut(), out.tap) {
                 tap.absorb(&input.path, input.stats.records, chunk);
             }
-            if let Some(writer) = &mut self.writer {
-                let before = input.stats.records;
-                // A part that starts past offset 0 numbers its records from its own start.
-                let in_part = matches!(input.range, Some(r) if r.start > 0);
-                for mut f in out.findings {
-                    let record = f.record.map(|r| r + before);
-                    if in_part {
-                        (f.record, f.part_record) = (None, record);
-                    } else {
-                        f.record = record;
-                    }
-                    writer.write(&input.path, &f).map_err(ScanError::Findings)?;
+            let before = input.stats.records;
+            // A part that starts past offset 0 numbers its records from its own start.
+            let in_part = matches!(input.range, Some(r) if r.start > 0);
+            let mut emit = |f: Finding| match &mut self.writer {
+                Some(writer) => writer.write(&input.path, &f).map_err(ScanError::Findings),
+                None => Ok(()),
+            };
+            // Replay the chunk's marks and findings in value order (marks of a value first).
+            let names = &out.stats.fields;
+            let mut marks = out.marks.iter().peekable();
+            for (mut f, tag) in out.findings.into_iter().zip(out.tags) {
+                while let Some(m) = marks.next_if(|m| m.seq <= tag.seq) {
+                    judge.mark(&names[m.slot as usize].name, m.shape, m.valid);
                 }
+                let record = f.record.map(|r| r + before);
+                if in_part {
+                    (f.record, f.part_record) = (None, record);
+                } else {
+                    f.record = record;
+                }
+                let name = &names[tag.slot as usize].name;
+                let judged = tag.judged.map(|tentative| (name, f.ty, tentative));
+                judge.hold(f, judged, &mut emit)?;
+            }
+            for m in marks {
+                judge.mark(&names[m.slot as usize].name, m.shape, m.valid);
             }
             input.stats.merge(&out.stats);
             bytes += unit.range.len() as u64;
@@ -1008,6 +1059,25 @@ impl Scanner<'_> {
         self.mapped
             .retain(|(_, _, flag)| Arc::strong_count(flag) > 1 || flag.load(Ordering::Acquire));
         Ok(value)
+    }
+
+    /// Ends the whole-column judgement of the input being merged: writes the findings it
+    /// held and settles the input's field statistics with its verdicts.
+    fn settle(&mut self) -> Result<(), ScanError> {
+        let Some((i, judge)) = self.judge.take() else {
+            return Ok(());
+        };
+        let input = &mut self.summary.inputs[i];
+        let verdicts = judge.finish(&mut |f: Finding| match &mut self.writer {
+            Some(writer) => writer.write(&input.path, &f).map_err(ScanError::Findings),
+            None => Ok(()),
+        })?;
+        let month_first = dob::month_first_region(self.detector.region());
+        for field in &mut input.stats.fields {
+            let v = verdicts.get(&field.name).copied().unwrap_or_default();
+            field.settle(v, month_first);
+        }
+        Ok(())
     }
 }
 
@@ -1082,6 +1152,8 @@ fn scan_chunk(
             stats: InputStats::default(),
             findings: Vec::new(),
             tap: None,
+            tags: Vec::new(),
+            marks: Vec::new(),
             interrupted: true,
         };
     }
@@ -1102,7 +1174,10 @@ fn scan_chunk(
         record: 0,
         record_id: None,
         record_first: 0,
+        seq: 0,
         findings: Vec::new(),
+        tags: Vec::new(),
+        marks: Vec::new(),
         utf16: unit.stored.map(|(stored, _)| Utf16Offsets {
             data,
             base: unit.base,
@@ -1132,6 +1207,8 @@ fn scan_chunk(
         },
         findings: sink.findings,
         tap: sink.tap,
+        tags: sink.tags,
+        marks: sink.marks,
     }
 }
 
@@ -1144,6 +1221,8 @@ struct Slot {
     last_record: u64,
     /// Per type, the record that last held a finding of it.
     type_last: [u64; PiiType::COUNT],
+    /// Values of this field marked for the whole-column judgement.
+    marked: u32,
 }
 
 /// Receives one chunk's values, detects, and counts.
@@ -1168,7 +1247,12 @@ struct ChunkSink<'a> {
     record_id: Option<Arc<str>>,
     /// Index in `findings` of the current record's first finding.
     record_first: usize,
+    /// Values seen in this chunk.
+    seq: u32,
     findings: Vec<Finding>,
+    /// One per finding.
+    tags: Vec<Tag>,
+    marks: Vec<Mark>,
     /// For text transcoded from UTF-16: maps offsets back to the stored bytes.
     utf16: Option<Utf16Offsets<'a>>,
 }
@@ -1207,6 +1291,7 @@ impl ChunkSink<'_> {
             hint,
             last_record: 0,
             type_last: [0; PiiType::COUNT],
+            marked: 0,
         });
         self.slots.len() - 1
     }
@@ -1261,22 +1346,57 @@ impl FieldSink for ChunkSink<'_> {
         if let Some(tap) = &mut self.tap {
             tap.value(slot.name.as_deref(), record, value.bytes);
         }
-        self.det.detect(value.bytes, slot.hint, &mut hits);
+        self.det.detect_judged(value.bytes, slot.hint, &mut hits);
+        let seq = self.seq;
+        self.seq += 1;
+        // The whole value, for the whole-column judgement.
+        let lead = value
+            .bytes
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        let whole = (lead, lead + value.bytes[lead..].trim_ascii_end().len());
+        let is_whole = |h: &Hit| (h.start, h.end) == whole;
+        if slot.marked < column::SAMPLE {
+            slot.marked += 1;
+            let valid = hits
+                .iter()
+                .filter(|h| is_whole(h))
+                .filter_map(|h| column::bit(h.ty))
+                .fold(0, |a, b| a | b);
+            self.marks.push(Mark {
+                seq,
+                slot: i as u32,
+                shape: column::shape_bits(value.bytes),
+                valid,
+            });
+        }
         for hit in &hits {
+            let tentative = hit.basis.contains(Basis::COLUMN);
+            let judged = (is_whole(hit) && column::bit(hit.ty).is_some()).then_some(tentative);
+            if tentative && judged.is_none() {
+                continue;
+            }
             let raw = &value.bytes[hit.start..hit.end];
             let first_in_record = slot.type_last[hit.ty.index()] != record;
             slot.type_last[hit.ty.index()] = record;
+            let either = distinct_dob(hit.ty, raw, slot, self.key);
             normalize(hit.ty, raw, self.det.region(), &mut self.norm);
             let hash = self.key.hash(&self.norm);
             if let Some(tap) = &mut self.tap {
                 tap.hit(slot.name.as_deref(), record, hit.ty, raw, &self.norm);
             }
-            let stats = slot.stats.type_mut(hit.ty);
+            let stats = match judged {
+                Some(tentative) => slot.stats.held_mut(hit.ty, tentative),
+                None => slot.stats.type_mut(hit.ty),
+            };
             stats.count += 1;
             if first_in_record {
                 stats.records += 1;
             }
-            stats.distinct.insert_hash(hash);
+            if !either {
+                stats.distinct.insert_hash(hash);
+            }
             if stats.examples.len() < crate::aggregate::MAX_EXAMPLES {
                 stats.examples.push(mask(hit.ty, raw));
             }
@@ -1296,6 +1416,11 @@ impl FieldSink for ChunkSink<'_> {
                     masked: mask(hit.ty, raw),
                     value: self.reveal.then(|| Revealed::new(raw)),
                     basis: hit.basis,
+                });
+                self.tags.push(Tag {
+                    seq,
+                    slot: i as u32,
+                    judged,
                 });
             }
         }
@@ -1340,4 +1465,31 @@ impl FieldSink for ChunkSink<'_> {
         }
         self.record_id = Some(shown);
     }
+}
+
+/// For a date of birth: counts what its form says of day and month order in the field, and
+/// when the form leaves the order open, counts it as distinct both ways (the field's order
+/// picks one when the input ends, [`FieldStats::settle`]); returns whether it did so.
+fn distinct_dob(ty: PiiType, raw: &[u8], slot: &mut Slot, key: SketchKey) -> bool {
+    if ty != PiiType::DateOfBirth {
+        return false;
+    }
+    let Some(r) = dob::read(raw) else {
+        return false;
+    };
+    match r.order {
+        dob::Order::DayFirst => slot.stats.dob_order[0] += 1,
+        dob::Order::MonthFirst => slot.stats.dob_order[1] += 1,
+        dob::Order::Fixed => {}
+        dob::Order::Either => {
+            let either = slot.stats.dob_either.get_or_insert_with(Default::default);
+            for (k, reading) in [r, r.swapped()].into_iter().enumerate() {
+                let mut iso = Vec::with_capacity(10);
+                reading.write_iso(&mut iso);
+                either[k].insert_hash(key.hash(&iso));
+            }
+            return true;
+        }
+    }
+    false
 }

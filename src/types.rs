@@ -137,8 +137,10 @@ impl Basis {
     pub const DICTIONARY: Basis = Basis(1 << 7);
     /// Its shape alone is distinctive.
     pub const SHAPE: Basis = Basis(1 << 8);
+    /// The field's other values support the type (whole-column judgement).
+    pub const COLUMN: Basis = Basis(1 << 9);
 
-    const NAMES: [(Basis, &'static str); 9] = [
+    const NAMES: [(Basis, &'static str); 10] = [
         (Basis::CHECKSUM, "checksum"),
         (Basis::LUHN, "luhn"),
         (Basis::VERHOEFF, "verhoeff"),
@@ -148,6 +150,7 @@ impl Basis {
         (Basis::KEYWORD, "keyword"),
         (Basis::DICTIONARY, "dictionary"),
         (Basis::SHAPE, "shape"),
+        (Basis::COLUMN, "column"),
     ];
 
     /// The empty set.

@@ -1,24 +1,20 @@
 //! The scanner scored against the generator's ground truth: a finding matches a truth entry
 //! with the same path and type whose bytes overlap it, one-to-one. Precision and recall must
-//! reach 0.98 for every type of the 0.1 detectors.
+//! reach each type's floor ([`floor`]), and field or record may differ on at most 1 % of
+//! matches.
 
-use crate::common::{findings_of, read_spans, synth, Score, Span};
+use crate::common::{findings_of, read_spans, synth, Score, Span, BUILT};
 use leakscan::types::PiiType;
 
-/// The types of the 0.1 detectors, scored.
-pub const SCORED: [PiiType; 11] = [
-    PiiType::Email,
-    PiiType::UpiId,
-    PiiType::Phone,
-    PiiType::CardNumber,
-    PiiType::CardPartial,
-    PiiType::Aadhaar,
-    PiiType::PanIn,
-    PiiType::SgNric,
-    PiiType::UsSsn,
-    PiiType::IpAddress,
-    PiiType::PasswordHash,
-];
+/// The precision and recall `ty` must reach: 0.98 for the 0.1 detectors, the floors of
+/// issue 4 for the types read from context.
+pub fn floor(ty: PiiType) -> f64 {
+    match ty {
+        PiiType::PersonName | PiiType::PostalAddress => 0.93,
+        PiiType::DateOfBirth | PiiType::Passport | PiiType::PasswordPlain => 0.97,
+        _ => 0.98,
+    }
+}
 
 #[test]
 fn precision_and_recall_per_type() {
@@ -28,24 +24,19 @@ fn precision_and_recall_per_type() {
     let truth: Vec<Span> = read_spans(&corpus.path().join("truth.jsonl"));
     let findings = findings_of(corpus.path(), out.path());
     let score = Score::new(&truth, &findings);
-    let mut report = Vec::new();
-    let mut failures = Vec::new();
-    for ty in SCORED {
-        let (_, truth, found) = score.by_type.get(ty.name()).copied().unwrap_or_default();
-        let (precision, recall) = score.precision_recall(ty.name());
-        report.push(format!(
-            "{:<14} truth {truth:>6} found {found:>6} precision {precision:.4} recall {recall:.4}",
-            ty.name()
-        ));
-        if precision < 0.98 || recall < 0.98 {
-            failures.push(ty.name());
-        }
-    }
-    println!("{}", report.join("\n"));
+    let report = score.table(BUILT.iter().map(|ty| ty.name()));
+    let failures: Vec<&str> = BUILT
+        .iter()
+        .filter(|ty| {
+            let (precision, recall) = score.precision_recall(ty.name());
+            precision < floor(**ty) || recall < floor(**ty)
+        })
+        .map(|ty| ty.name())
+        .collect();
+    println!("{report}");
     assert!(
         failures.is_empty(),
-        "below 0.98: {failures:?}\n{}",
-        report.join("\n")
+        "below the floor: {failures:?}\n{report}"
     );
     assert!(
         score.field_errors.len() * 100 <= truth.len(),

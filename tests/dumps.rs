@@ -3,7 +3,7 @@
 //! compressed, archived, from standard input, in any chunk size; corrupt BSON stops its
 //! input with an error at the bad document's offset.
 
-use crate::accuracy::SCORED;
+use crate::common::BUILT as SCORED;
 use crate::common::{bin, read_spans, Score, Span};
 use leakscan::output::report;
 use leakscan::scan::{self, ScanOptions};

@@ -5,7 +5,7 @@
 //! extended insert included); standard input is sniffed as SQL; a `.sql.gz` reads like its
 //! plain form.
 
-use crate::accuracy::SCORED;
+use crate::common::BUILT as SCORED;
 use crate::common::{bin, findings_of, read_spans, scan_with, synth, Score, Span};
 use std::io::Write;
 use std::path::Path;

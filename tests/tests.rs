@@ -6,6 +6,7 @@ mod accuracy;
 mod boundaries;
 mod bucket;
 mod cli;
+mod column;
 mod common;
 mod containers;
 mod contract;

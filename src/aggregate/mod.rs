@@ -2,6 +2,7 @@
 //! input order, into an input's and then the whole scan's. Merging is plain addition plus
 //! sketch union, so it is associative and any split of the work gives the same totals.
 
+pub mod column;
 pub mod hll;
 
 use crate::output::mask::Masked;
@@ -45,6 +46,14 @@ pub struct FieldStats {
     pub records: u64,
     /// Per type found in the field, in order of first finding.
     pub types: Vec<(PiiType, TypeStats)>,
+    /// Findings the field's verdict may still drop ([`column`]), counted aside until the
+    /// input ends: type, whether tentative (a bare shape with no support), statistics.
+    pub held: Vec<(PiiType, bool, TypeStats)>,
+    /// Dates of birth that can only be read day first, and only month first.
+    pub dob_order: [u64; 2],
+    /// Distinct dates of birth whose form leaves the order open, read day first and month
+    /// first; the field's order picks one when the input ends.
+    pub dob_either: Option<Box<[Hll; 2]>>,
 }
 
 impl FieldStats {
@@ -60,11 +69,71 @@ impl FieldStats {
         &mut self.types[pos].1
     }
 
+    /// The aside statistics of `ty` ([`FieldStats::held`]), created empty on first use.
+    pub fn held_mut(&mut self, ty: PiiType, tentative: bool) -> &mut TypeStats {
+        let pos = match self
+            .held
+            .iter()
+            .position(|(t, k, _)| *t == ty && *k == tentative)
+        {
+            Some(pos) => pos,
+            None => {
+                self.held.push((ty, tentative, TypeStats::default()));
+                self.held.len() - 1
+            }
+        };
+        &mut self.held[pos].2
+    }
+
     /// Adds `other` (the same field, later in input order).
     pub fn merge(&mut self, other: &FieldStats) {
         self.records += other.records;
         for (ty, stats) in &other.types {
             self.type_mut(*ty).merge(stats);
+        }
+        for (ty, tentative, stats) in &other.held {
+            self.held_mut(*ty, *tentative).merge(stats);
+        }
+        self.dob_order[0] += other.dob_order[0];
+        self.dob_order[1] += other.dob_order[1];
+        if let Some(theirs) = &other.dob_either {
+            let mine = self.dob_either.get_or_insert_with(Default::default);
+            mine[0].merge(&theirs[0]);
+            mine[1].merge(&theirs[1]);
+        }
+    }
+
+    /// Settles the field when its input ends: folds in the aside findings its verdicts
+    /// keep, and the ambiguous dates of birth in the order most of its dates show, when at
+    /// least [`column::MIN_EVIDENCE`] of them show it (else `month_first`, the region's).
+    pub fn settle(&mut self, verdicts: [column::Verdict; column::JUDGED.len()], month_first: bool) {
+        for (ty, tentative, stats) in std::mem::take(&mut self.held) {
+            let verdict = column::JUDGED
+                .iter()
+                .position(|&t| t == ty)
+                .map_or_else(Default::default, |i| verdicts[i]);
+            if verdict.keeps(tentative) {
+                self.type_mut(ty).merge(&stats);
+            }
+        }
+        if let Some(either) = self.dob_either.take() {
+            // The field's order overrides the region's only on enough evidence, so that a
+            // part of an input (`--range`) with a handful of dates orders them as the whole.
+            let [day, month] = self.dob_order;
+            let month_first = if month >= u64::from(column::MIN_EVIDENCE) && month > day {
+                true
+            } else if day >= u64::from(column::MIN_EVIDENCE) && day > month {
+                false
+            } else {
+                month_first
+            };
+            if let Some((_, stats)) = self
+                .types
+                .iter_mut()
+                .find(|(t, _)| *t == PiiType::DateOfBirth)
+            {
+                stats.distinct.merge(&either[usize::from(month_first)]);
+            }
         }
     }
 }

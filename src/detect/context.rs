@@ -28,6 +28,8 @@ pub struct Context {
     compound_parts: Vec<(String, u32)>,
     /// Words that deny weak shapes.
     deny: Vec<String>,
+    /// Words that cancel the support of a type's field names, with the types they cancel.
+    excludes: Vec<(String, u32)>,
     /// Keyword automaton; pattern index → type bit set.
     keywords: Option<AhoCorasick>,
     keyword_types: Vec<u32>,
@@ -39,8 +41,12 @@ impl Context {
         let mut words: HashMap<String, u32> = HashMap::new();
         let mut keyword_list: Vec<String> = Vec::new();
         let mut keyword_types: Vec<u32> = Vec::new();
+        let mut excludes: Vec<(String, u32)> = Vec::new();
         for p in &set.patterns {
             let bit = 1u32 << p.ty.index();
+            for w in &p.file.exclude_field_words {
+                excludes.push((w.to_lowercase(), bit));
+            }
             for w in &p.file.field_names {
                 *words.entry(w.to_lowercase()).or_default() |= bit;
             }
@@ -72,6 +78,7 @@ impl Context {
             words,
             compound_parts,
             deny: set.deny_field_words.clone(),
+            excludes,
             keywords,
             keyword_types,
         }
@@ -89,7 +96,16 @@ impl Context {
     pub fn field_hint(&self, name: &[u8]) -> FieldHint {
         let mut hint = FieldHint::default();
         let mut denied = false;
+        let mut excluded = 0;
         for word in split_words(name) {
+            for (ex, bits) in &self.excludes {
+                let part = ex.len() >= MIN_COMPOUND_PART
+                    && word.len() > ex.len()
+                    && (word.starts_with(ex.as_str()) || word.ends_with(ex.as_str()));
+                if word == *ex || part {
+                    excluded |= bits;
+                }
+            }
             if let Some(bits) = self.words.get(word.as_str()) {
                 hint.supports |= bits;
                 continue;
@@ -109,6 +125,7 @@ impl Context {
                 denied = true;
             }
         }
+        hint.supports &= !excluded;
         hint.denies_weak = denied && hint.supports == 0;
         hint
     }

@@ -12,7 +12,7 @@
 //! the type, and never in fields whose name says they hold ids, amounts or timestamps.
 
 pub mod context;
-mod contextual;
+pub(crate) mod contextual;
 mod geo;
 pub mod normalize;
 mod numeric;
@@ -47,6 +47,8 @@ pub struct Detector {
     region: Region,
     /// Added (`--patterns`) detectors that confirm with their regexes.
     extra: Vec<Pattern>,
+    /// Today in days since 1970-01-01, read once: the age rule of dates of birth.
+    today: i64,
 }
 
 /// Bytes that can start or sit inside a candidate: the pass stops only on these.
@@ -106,6 +108,7 @@ impl Detector {
                 .filter(|p| !p.builtin && !p.regexes.is_empty())
                 .cloned()
                 .collect(),
+            today: contextual::dob::today(),
         }
     }
 
@@ -127,6 +130,19 @@ impl Detector {
     /// Finds every value in `value`, a field's value (with that field's `hint`) or a piece
     /// of free text (with the default hint), appending hits in order of position.
     pub fn detect(&self, value: &[u8], hint: FieldHint, out: &mut Vec<Hit>) {
+        self.detect_with(value, hint, out, false);
+    }
+
+    /// [`Detector::detect`], plus *tentative* hits for the scan's whole-column judgement
+    /// ([`crate::aggregate::column`]): a value that is wholly a bare shape of a judged type
+    /// (a Luhn-valid card number, a Verhoeff-valid Aadhaar) in a field whose name supports
+    /// nothing and denies nothing, with no keyword, is a hit with basis
+    /// [`Basis::COLUMN`]; the field's verdict decides whether it counts.
+    pub fn detect_judged(&self, value: &[u8], hint: FieldHint, out: &mut Vec<Hit>) {
+        self.detect_with(value, hint, out, true);
+    }
+
+    fn detect_with(&self, value: &[u8], hint: FieldHint, out: &mut Vec<Hit>, tentative: bool) {
         let first = out.len();
         let mut scan = Scan {
             det: self,
@@ -135,6 +151,10 @@ impl Detector {
             out,
             floor: 0,
             keywords: None,
+            tentative: tentative
+                && hint.supports == 0
+                && !hint.denies_weak
+                && crate::aggregate::column::shape_bits(value) != 0,
         };
         scan.run();
         contextual::detect(self, value, hint, out, first);
@@ -160,6 +180,9 @@ struct Scan<'a, 'o> {
     floor: usize,
     /// Keyword support before the current candidate, computed at most once per candidate.
     keywords: Option<(usize, u32)>,
+    /// Whether unsupported bare shapes of judged types are tentative hits: the value is
+    /// wholly such a shape, in a field that supports and denies nothing.
+    tentative: bool,
 }
 
 impl Scan<'_, '_> {
@@ -251,7 +274,18 @@ impl Scan<'_, '_> {
         if self.hint.denies_weak {
             return None;
         }
-        context::has(self.keywords_before(at), ty).then_some(Basis::KEYWORD)
+        if context::has(self.keywords_before(at), ty) {
+            return Some(Basis::KEYWORD);
+        }
+        // Only a value that is wholly the shape: the column judges whole values.
+        let whole = self
+            .v
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count()
+            == at;
+        let judged = crate::aggregate::column::bit(ty).is_some();
+        (self.tentative && judged && whole).then_some(Basis::COLUMN)
     }
 
     /// Offers the token `start..end`, where no built-in detector found anything, to the

@@ -5,8 +5,8 @@ use super::validate::phone;
 use crate::types::{PiiType, Region};
 use unicode_normalization::UnicodeNormalization;
 
-/// Version of these rules, written into digests and sketches.
-pub const VERSION: u32 = 1;
+/// Version of these rules, written into digests and sketches (2: dates of birth in ISO form).
+pub const VERSION: u32 = 2;
 
 /// Writes the normal form of `raw`, a value of type `ty`, into `out` (cleared first).
 ///
@@ -82,6 +82,12 @@ pub fn normalize(ty: PiiType, raw: &[u8], region: Region, out: &mut Vec<u8>) {
             }
         }
         PiiType::GeoLocation => normalize_geo(raw, out),
+        PiiType::DateOfBirth => {
+            let month_first = super::contextual::dob::month_first_region(region);
+            if !super::contextual::dob::normal_form(raw, month_first, out) {
+                out.extend_from_slice(raw);
+            }
+        }
         _ => out.extend_from_slice(raw),
     }
 }

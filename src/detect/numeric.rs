@@ -229,6 +229,7 @@ fn lone_run(s: &mut Scan, p: usize, limit: usize) -> Option<usize> {
             (v[p] == b'0' && n >= 10)
                 || s.hint.supports & NUMERIC_TYPES != 0
                 || (!s.hint.denies_weak && s.keywords_before(p) & NUMERIC_TYPES != 0)
+                || s.tentative
         }
         _ => false,
     };
@@ -277,7 +278,7 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, start: usize) -> b
     if s.hint.supports & NUMERIC_TYPES != 0 {
         return true;
     }
-    !s.hint.denies_weak && s.keywords_before(start) & NUMERIC_TYPES != 0
+    (!s.hint.denies_weak && s.keywords_before(start) & NUMERIC_TYPES != 0) || s.tentative
 }
 
 /// Collects the digits of groups `a..b`.

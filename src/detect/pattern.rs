@@ -44,6 +44,10 @@ pub struct PatternFile {
     /// Lower-case field-name words that support the type.
     #[serde(default)]
     pub field_names: Vec<String>,
+    /// Field-name words that cancel the support of `field_names` (a `password_hash`
+    /// field holds no clear-text password, a `passport_expiry` field no passport number).
+    #[serde(default)]
+    pub exclude_field_words: Vec<String>,
     /// Free-text keywords that support the type shortly before a value.
     #[serde(default)]
     pub keywords: Vec<String>,
@@ -122,6 +126,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "card_partial.toml",
         include_str!("../../patterns/card_partial.toml"),
     ),
+    (
+        "date_of_birth.toml",
+        include_str!("../../patterns/date_of_birth.toml"),
+    ),
     ("email.toml", include_str!("../../patterns/email.toml")),
     (
         "geo_location.toml",
@@ -133,8 +141,16 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("pan_in.toml", include_str!("../../patterns/pan_in.toml")),
     (
+        "passport.toml",
+        include_str!("../../patterns/passport.toml"),
+    ),
+    (
         "password_hash.toml",
         include_str!("../../patterns/password_hash.toml"),
+    ),
+    (
+        "password_plain.toml",
+        include_str!("../../patterns/password_plain.toml"),
     ),
     ("phone.toml", include_str!("../../patterns/phone.toml")),
     ("sg_nric.toml", include_str!("../../patterns/sg_nric.toml")),

@@ -456,11 +456,13 @@ pub(crate) mod tests {
                     name: Some("mobile".into()),
                     records: 4,
                     types: vec![(PiiType::Phone, phones)],
+                    ..FieldStats::default()
                 },
                 FieldStats {
                     name: Some("contact".into()),
                     records: 4,
                     types: vec![(PiiType::Email, emails), (PiiType::PersonName, names)],
+                    ..FieldStats::default()
                 },
             ],
         };
@@ -472,6 +474,7 @@ pub(crate) mod tests {
                 name: None,
                 records: 7,
                 types: vec![(PiiType::Email, type_stats(1, 1, sketch(11..12), vec![]))],
+                ..FieldStats::default()
             }],
         };
         let mut totals = Totals::default();

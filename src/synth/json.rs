@@ -283,6 +283,9 @@ impl Events {
                     self.user(out, g, true, true);
                     let j = &mut self.json;
                     j.str(out, g, "ip", "ip", V::Ip);
+                    if g.chance(10) {
+                        j.str(out, g, "password", "password", V::PlainPassword);
+                    }
                     if g.chance(50) {
                         j.open(out, Some("device"), b'{');
                         j.str(out, g, "imei", "device.imei", V::Imei);
@@ -306,6 +309,10 @@ impl Events {
                         Country::Gb => j.lit(out, "status", "\"manual_review\""),
                     }
                     j.str(out, g, "dob", "kyc.dob", V::Dob);
+                    if g.chance(35) {
+                        let v = V::Passport(Form::Field);
+                        j.str(out, g, "passport_no", "kyc.passport_no", v);
+                    }
                     j.close(out, b'}');
                 }
                 45..=64 => {

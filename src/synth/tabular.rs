@@ -30,7 +30,7 @@ fn padded(g: &mut Gen, c: &mut Cell, v: V, field: Field, clean: bool) {
 }
 
 /// Columns of `users.csv` (also the columns of the SQL dumps' `users` table).
-pub(super) const USERS: [&str; 20] = [
+pub(super) const USERS: [&str; 22] = [
     "user_id",
     "full_name",
     "email",
@@ -50,6 +50,8 @@ pub(super) const USERS: [&str; 20] = [
     "app_version",
     "status",
     "plan",
+    "passport_no",
+    "updated_on",
     "notes",
 ];
 
@@ -85,6 +87,10 @@ impl Users {
             "national_id" => (35, V::NationalId),
             "pan" if g.person.country == Country::In => (45, V::Pan(Form::Field)),
             "password" if g.chance(4) => (100, V::MaskedPassword),
+            "password" if g.chance(4) => (100, V::PasswordPlaceholder),
+            "password" if g.chance(20) => (100, V::PlainPassword),
+            "passport_no" => (25, V::Passport(Form::Field)),
+            "updated_on" => (60, V::RecentDate),
             "password" => (70, V::Hash(Form::Field)),
             "signup_ip" => (45, V::Ip),
             "created_at" => (100, g.pick(&[V::EpochS, V::EpochS, V::EpochMs, V::IsoTime])),

@@ -6,6 +6,7 @@
 //! `card no. 4111...`); decoys stand where no keyword is within 32 bytes before them, and in
 //! `key=value` lines they come before any personal-data key for the same reason.
 
+use super::identity;
 use super::out::{Cell, Out};
 use super::values::{Country, Form, Gen, V};
 use super::Writer;
@@ -19,7 +20,7 @@ pub(super) struct Log {
 impl Log {
     /// A line with personal data or decoys in it.
     fn planted(g: &mut Gen, c: &mut Cell) {
-        match g.below(21) {
+        match g.below(23) {
             0 => {
                 c.lit(b" INFO auth login ok user=u");
                 c.val(g, V::Seq, None);
@@ -132,6 +133,7 @@ impl Log {
                 c.val(g, V::InternalRef, None);
                 c.lit(b" processed");
             }
+            20 | 21 => identity::log_line(g, c),
             19 => {
                 c.lit(b" INFO checkout");
                 c.kv(g, "order_id", V::Order10);
@@ -218,7 +220,7 @@ pub(super) struct Notes {
 impl Notes {
     /// What the customer wrote.
     fn customer(g: &mut Gen, c: &mut Cell) {
-        match g.below(25) {
+        match g.below(27) {
             0 => {
                 c.lit(b"hi, my aadhaar is ");
                 c.val(g, V::Aadhaar(Form::Strong), None);
@@ -332,6 +334,7 @@ impl Notes {
                 c.val(g, V::AccountRef, None);
                 c.lit(b" from the bank statement");
             }
+            24 | 25 => identity::note(g, c),
             23 => {
                 c.lit(b"batch ");
                 c.val(g, V::InternalRef, None);

@@ -7,6 +7,7 @@
 //! numbers, random digits elsewhere.
 
 use super::gstin;
+use super::identity;
 use super::names;
 use super::out::{push_padded, push_u64, Mark};
 use super::vocab;
@@ -66,6 +67,10 @@ pub(super) enum V {
     Dob,
     /// The national id of the person's country in a strong shape (none for the UK).
     NationalId,
+    /// A passport number of the person's country.
+    Passport(Form),
+    /// A clear-text password.
+    PlainPassword,
     // Decoys: shaped like personal data, never reported.
     /// `OD` + 18 digits, or `ORD-2024-004821`.
     OrderId,
@@ -101,6 +106,12 @@ pub(super) enum V {
     Sha1,
     /// `********`.
     MaskedPassword,
+    /// A password placeholder (`NULL`, `<redacted>`, `*`).
+    PasswordPlaceholder,
+    /// A date of the last two years (an order or update date).
+    RecentDate,
+    /// A ticket number shaped like an Indian passport number.
+    Ticket,
     // Plain values: nothing planted.
     /// A running number.
     Seq,
@@ -376,6 +387,14 @@ impl Gen {
                 self.dob(b);
                 T::DateOfBirth
             }
+            V::Passport(_) => {
+                identity::passport(self, b);
+                T::Passport
+            }
+            V::PlainPassword => {
+                identity::password(self, b);
+                T::PasswordPlain
+            }
             V::NationalId => match self.person.country {
                 Country::In => return self.gen(V::Aadhaar(Form::Strong), b),
                 Country::Sg => return self.gen(V::Nric, b),
@@ -463,6 +482,9 @@ impl Gen {
             V::Sha256 => self.hex(b, 64),
             V::Sha1 => self.hex(b, 40),
             V::MaskedPassword => b.extend_from_slice(b"********"),
+            V::PasswordPlaceholder => identity::placeholder(self, b),
+            V::RecentDate => identity::recent_date(self, b),
+            V::Ticket => identity::ticket(self, b),
             _ => {
                 self.plain(v, b);
                 return None;

@@ -6,6 +6,28 @@ use leakscan::types::PiiType;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+/// Types whose detectors are built: the pattern vectors and the accuracy test cover each.
+pub const BUILT: [PiiType; 14] = [
+    PiiType::Email,
+    PiiType::UpiId,
+    PiiType::Phone,
+    PiiType::CardNumber,
+    PiiType::CardPartial,
+    PiiType::Aadhaar,
+    PiiType::PanIn,
+    PiiType::SgNric,
+    PiiType::UsSsn,
+    PiiType::IpAddress,
+    PiiType::PasswordHash,
+    PiiType::DateOfBirth,
+    PiiType::Passport,
+    PiiType::PasswordPlain,
+];
+
+/// Types read from their context rather than found at an anchor byte (a digit, `@` or
+/// `$`): their values need not hold one.
+pub const CONTEXTUAL: [PiiType; 1] = [PiiType::PasswordPlain];
+
 /// A value found by [`scan_line`]: its text, type and field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {

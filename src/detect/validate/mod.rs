@@ -8,6 +8,7 @@ pub mod card;
 pub mod crypt;
 pub mod ip;
 pub mod luhn;
+pub mod mrz;
 pub mod nric;
 pub mod pan;
 pub mod phone;

@@ -1,0 +1,357 @@
+//! Whole-column judgement: a field's verdict on a checksum type comes from the field's
+//! values together, not from one value.
+//!
+//! # The rule
+//!
+//! For each field of an input and each judged type `T` (card numbers, Aadhaar numbers,
+//! NRIC/FINs: types whose check digit a random number passes by chance at most one time in
+//! ten), the scan counts over the field's first [`SAMPLE`] values (in input order): `n`, the
+//! values; `shaped`, the values that are wholly `T`-shaped (13-19 digits for a card, 12 for
+//! an Aadhaar, with spaces or dashes; `[STFGM]` + 7 digits + letter for an NRIC); `valid`, the
+//! values that are wholly a `T` (check digit and all, with or without a supporting name).
+//!
+//! - **column of `T`**: `valid >= MIN_EVIDENCE` and `valid >= 0.9 n`. Bare shapes of `T`
+//!   that no field name or keyword supports (a weak shape in a headerless `col4`) are
+//!   reported there, with basis `column`.
+//! - **chance**: `shaped >= MIN_EVIDENCE` and fewer than half of them valid. The field holds
+//!   random numbers of `T`'s shape and the few that pass the check do so by chance (a `uid`
+//!   column of 12-digit user ids, one in ten Verhoeff-valid): findings of `T` that are the
+//!   whole value are suppressed, whatever their support.
+//! - otherwise (and for a field with fewer values than that) each value is judged alone.
+//!
+//! Free-text findings (a card inside a sentence) are never judged: only whole values count.
+//!
+//! # One pass, bounded
+//!
+//! Workers scan chunks in parallel; each marks the first [`SAMPLE`] values of each field in
+//! its chunk (a few bytes each) and tags findings that a verdict may change. The merge,
+//! which already runs in input order, replays marks and findings in that order: a field's
+//! verdict is fixed when its [`SAMPLE`]-th value is replayed, and findings wait in a queue
+//! (in order, so the findings stream stays sorted) only while a tagged finding at its head
+//! awaits its field's verdict. Past [`MAX_HELD`] waiting findings, the head's field is judged
+//! on the values it has so far; at the end of an input every field is. Because the replay is
+//! in input order, verdicts do not depend on chunk size or thread count. At most
+//! [`MAX_FIELDS`] fields of an input are judged; values of further fields are counted as
+//! `other` and judged alone.
+//!
+//! Counts in the report follow the same verdicts: tagged findings are counted aside per
+//! field ([`FieldStats::held`](super::FieldStats)) and folded in when the input ends.
+//!
+//! The day/month order of numeric dates of birth is whole-column information too: each
+//! field counts its dates that can only be day-first or month-first, and its ambiguous dates
+//! (`03/04/1990`) are counted as distinct in the order most of the field's dates show, when at
+//! least [`MIN_EVIDENCE`] show it (else the region's order: month first for `US`).
+//!
+//! A part of an input (`--range`) is judged on its own values: merged parts give the whole
+//! scan's report as long as each part sees enough of a field to reach the same verdicts.
+
+use crate::types::PiiType;
+use std::collections::{HashMap, VecDeque};
+
+/// Values of a field its verdict is taken from.
+pub const SAMPLE: u32 = 200;
+/// Fewest valid (column) or shaped (chance) values for a verdict.
+pub const MIN_EVIDENCE: u32 = 20;
+/// Most fields of one input judged.
+pub const MAX_FIELDS: usize = 1024;
+/// Most findings waiting for verdicts.
+pub const MAX_HELD: usize = 100_000;
+
+/// The judged types, in bit order.
+pub const JUDGED: [PiiType; 3] = [PiiType::CardNumber, PiiType::Aadhaar, PiiType::SgNric];
+
+/// The bit of a judged type.
+pub fn bit(ty: PiiType) -> Option<u8> {
+    JUDGED.iter().position(|&t| t == ty).map(|i| 1 << i)
+}
+
+/// A field's verdict on one judged type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Verdict {
+    /// Each value alone.
+    #[default]
+    Value,
+    /// The field is a column of the type: unsupported bare shapes count.
+    Column,
+    /// Valid values are chance: whole-value findings are suppressed.
+    Chance,
+}
+
+impl Verdict {
+    /// Whether a tagged finding stays: `tentative` ones (bare shapes with no support) only in
+    /// a column of their type, the others unless the field's valid values are chance.
+    pub fn keeps(self, tentative: bool) -> bool {
+        if tentative {
+            self == Verdict::Column
+        } else {
+            self != Verdict::Chance
+        }
+    }
+}
+
+/// The bits of [`JUDGED`] types whose shape the whole of `v` (trimmed) has.
+pub fn shape_bits(v: &[u8]) -> u8 {
+    let v = v.trim_ascii();
+    let mut bits = 0;
+    if v.len() == 9
+        && b"STFGMstfgm".contains(&v[0])
+        && v[1..8].iter().all(u8::is_ascii_digit)
+        && v[8].is_ascii_alphabetic()
+    {
+        bits |= 1 << 2;
+    }
+    if v.len() <= 23
+        && v.first().is_some_and(u8::is_ascii_digit)
+        && v.iter()
+            .all(|&b| b.is_ascii_digit() || b == b' ' || b == b'-')
+    {
+        let digits = v.iter().filter(|b| b.is_ascii_digit()).count();
+        if (13..=19).contains(&digits) {
+            bits |= 1;
+        }
+        if digits == 12 {
+            bits |= 1 << 1;
+        }
+    }
+    bits
+}
+
+/// A field's counts over its first [`SAMPLE`] values.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    /// Values counted.
+    pub seen: u32,
+    /// Per judged type, values wholly of its shape.
+    pub shaped: [u32; JUDGED.len()],
+    /// Per judged type, values wholly valid.
+    pub valid: [u32; JUDGED.len()],
+}
+
+impl Tally {
+    /// Counts one value with its shape and valid bits.
+    pub fn add(&mut self, shape: u8, valid: u8) {
+        self.seen += 1;
+        for i in 0..JUDGED.len() {
+            self.shaped[i] += u32::from(shape >> i & 1);
+            self.valid[i] += u32::from(valid >> i & 1);
+        }
+    }
+
+    /// Whether [`SAMPLE`] values are counted.
+    pub fn full(&self) -> bool {
+        self.seen >= SAMPLE
+    }
+
+    /// The verdicts, per judged type (the rule of the module doc).
+    pub fn verdicts(&self) -> [Verdict; JUDGED.len()] {
+        std::array::from_fn(|i| {
+            let (valid, shaped) = (self.valid[i], self.shaped[i]);
+            if valid >= MIN_EVIDENCE && u64::from(valid) * 10 >= u64::from(self.seen) * 9 {
+                Verdict::Column
+            } else if shaped >= MIN_EVIDENCE && valid * 2 < shaped {
+                Verdict::Chance
+            } else {
+                Verdict::Value
+            }
+        })
+    }
+}
+
+/// What a held finding waits on: its field (index), judged type (index in [`JUDGED`]), and
+/// whether it is tentative.
+type Wait = (usize, usize, bool);
+
+/// The merge's side of the judgement, for the input being merged: replays the marks and
+/// findings of its chunks in input order, fixes verdicts, and holds findings in order until
+/// the verdicts they wait for are fixed.
+#[derive(Debug)]
+pub struct Judge<F> {
+    index: HashMap<Option<String>, usize>,
+    fields: Vec<(Tally, Option<[Verdict; JUDGED.len()]>)>,
+    /// Values of fields past [`MAX_FIELDS`], judged alone.
+    pub other: u64,
+    /// Findings in input order, each with what it waits on.
+    held: VecDeque<(F, Option<Wait>)>,
+}
+
+impl<F> Default for Judge<F> {
+    fn default() -> Self {
+        Judge {
+            index: HashMap::new(),
+            fields: Vec::new(),
+            other: 0,
+            held: VecDeque::new(),
+        }
+    }
+}
+
+impl<F> Judge<F> {
+    /// The tracked field `name`, tracked from now on if there is room.
+    fn field(&mut self, name: &Option<String>) -> Option<usize> {
+        if let Some(&i) = self.index.get(name) {
+            return Some(i);
+        }
+        if self.fields.len() >= MAX_FIELDS {
+            return None;
+        }
+        self.index.insert(name.clone(), self.fields.len());
+        self.fields.push(Default::default());
+        Some(self.fields.len() - 1)
+    }
+
+    /// One of the first [`SAMPLE`] values of field `name` in a chunk, with its shape and
+    /// valid bits (values past the field's sample are ignored).
+    pub fn mark(&mut self, name: &Option<String>, shape: u8, valid: u8) {
+        let Some(i) = self.field(name) else {
+            self.other += 1;
+            return;
+        };
+        let (tally, verdict) = &mut self.fields[i];
+        if verdict.is_none() {
+            tally.add(shape, valid);
+            if tally.full() {
+                *verdict = Some(tally.verdicts());
+            }
+        }
+    }
+
+    /// A finding, in input order; `judged` names its field, its judged type and whether it
+    /// is tentative when a verdict may drop it. Writes (through `emit`) every finding whose
+    /// fate is known, in order.
+    pub fn hold<E>(
+        &mut self,
+        finding: F,
+        judged: Option<(&Option<String>, PiiType, bool)>,
+        emit: &mut impl FnMut(F) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let tag = match judged {
+            None => None,
+            Some((name, ty, tentative)) => {
+                let j = JUDGED.iter().position(|&t| t == ty);
+                match (self.field(name), j) {
+                    (Some(f), Some(j)) => Some((f, j, tentative)),
+                    // Untracked: judged alone, where a tentative finding does not count.
+                    _ if tentative => return Ok(()),
+                    _ => None,
+                }
+            }
+        };
+        self.held.push_back((finding, tag));
+        self.drain(emit)?;
+        while self.held.len() > MAX_HELD {
+            if let Some(&(_, Some((f, _, _)))) = self.held.front() {
+                self.decide(f);
+            }
+            self.drain(emit)?;
+        }
+        Ok(())
+    }
+
+    /// Fixes the verdicts of field `f` on the values it has.
+    fn decide(&mut self, f: usize) {
+        let (tally, verdict) = &mut self.fields[f];
+        verdict.get_or_insert_with(|| tally.verdicts());
+    }
+
+    /// Writes the held findings whose fate is known, up to the first that waits.
+    fn drain<E>(&mut self, emit: &mut impl FnMut(F) -> Result<(), E>) -> Result<(), E> {
+        while let Some((_, tag)) = self.held.front() {
+            let keep = match *tag {
+                None => true,
+                Some((f, j, tentative)) => match self.fields[f].1 {
+                    None => break,
+                    Some(v) => v[j].keeps(tentative),
+                },
+            };
+            let (finding, _) = self.held.pop_front().expect("a front");
+            if keep {
+                emit(finding)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The input ended: fixes every verdict, writes what is held, and returns the
+    /// verdicts by field name.
+    pub fn finish<E>(
+        mut self,
+        emit: &mut impl FnMut(F) -> Result<(), E>,
+    ) -> Result<HashMap<Option<String>, [Verdict; JUDGED.len()]>, E> {
+        for f in 0..self.fields.len() {
+            self.decide(f);
+        }
+        self.drain(emit)?;
+        let fields = self.fields;
+        Ok(self
+            .index
+            .into_iter()
+            .map(|(name, i)| (name, fields[i].1.unwrap_or_default()))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape_bits(b"4111 1111 1111 1111"), 1);
+        assert_eq!(shape_bits(b" 234567890124 "), 2);
+        assert_eq!(shape_bits(b"S1234567D"), 4);
+        assert_eq!(shape_bits(b"card 4111111111111111"), 0);
+        assert_eq!(shape_bits(b"12345"), 0);
+    }
+
+    #[test]
+    fn verdicts_follow_the_rule() {
+        let mut cards = Tally::default();
+        for i in 0..SAMPLE {
+            cards.add(1, u8::from(i % 50 != 0));
+        }
+        assert_eq!(cards.verdicts()[0], Verdict::Column);
+        let mut ids = Tally::default();
+        for i in 0..SAMPLE {
+            ids.add(2, u8::from(i % 10 == 0) << 1);
+        }
+        assert_eq!(ids.verdicts()[1], Verdict::Chance);
+        let mut few = Tally::default();
+        for _ in 0..MIN_EVIDENCE - 1 {
+            few.add(1, 0);
+        }
+        assert_eq!(few.verdicts(), [Verdict::Value; 3]);
+        assert!(Verdict::Column.keeps(true) && !Verdict::Value.keeps(true));
+        assert!(Verdict::Value.keeps(false) && !Verdict::Chance.keeps(false));
+    }
+
+    /// Findings wait for their field's verdict and come out in order.
+    #[test]
+    fn judge_holds_in_order() {
+        let mut judge: Judge<u32> = Judge::default();
+        let mut out = Vec::new();
+        let mut emit = |f: u32| -> Result<(), ()> {
+            out.push(f);
+            Ok(())
+        };
+        let ids = Some("uid".to_string());
+        let notes = Some("notes".to_string());
+        judge.mark(&ids, 2, 2);
+        judge
+            .hold(1, Some((&ids, PiiType::Aadhaar, false)), &mut emit)
+            .unwrap();
+        judge.mark(&notes, 0, 0);
+        judge.hold(2, None, &mut emit).unwrap();
+        judge
+            .hold(3, Some((&ids, PiiType::Aadhaar, true)), &mut emit)
+            .unwrap();
+        // The uid column: 1 valid value in 10, all 12-digit: chance.
+        for i in 1..SAMPLE {
+            judge.mark(&ids, 2, u8::from(i % 10 == 0) << 1);
+        }
+        judge.hold(4, None, &mut emit).unwrap();
+        let verdicts = judge.finish(&mut emit).unwrap();
+        assert_eq!(out, [2, 4]);
+        assert_eq!(verdicts[&ids][1], Verdict::Chance);
+        assert_eq!(verdicts[&notes], [Verdict::Value; 3]);
+    }
+}

@@ -1,0 +1,564 @@
+//! Dates of birth: a plausible date (the person 0-120 years old at scan time) in a field whose
+//! name says birth (`dob`, `birth_date`, `janm_tithi`) or shortly after a birth keyword
+//! (`DOB:`, `born on`, `Date of Birth`). Creation, update and order dates are not birth
+//! dates: their fields deny weak shapes and no keyword supports them.
+//!
+//! Forms read: `1990-04-17` (also with `/` or `.`, and with a time after it), `17/04/1990`
+//! and `04/17/1990` (also with `-` or `.`), `17-Apr-1990`, `17 April 1990`, `17th April
+//! 1990`, `April 17, 1990`; in a birth field also `19900417` and epoch seconds. Two-digit
+//! years are not read (their century is a guess).
+//!
+//! Day and month order: a numeric date whose first part is above 12 is day-first, whose
+//! second part is above 12 is month-first; when both are 12 or less the column decides (the
+//! scan counts each field's day-first and month-first dates, see
+//! [`crate::aggregate::ColumnStats`]); read alone, such a date is day-first (month-first
+//! under `--region US`).
+
+use super::{free, trimmed};
+use crate::detect::{context, Detector, Hit};
+use crate::format::FieldHint;
+use crate::types::{Basis, PiiType, Region};
+
+/// The oldest plausible age, in years.
+const MAX_AGE: i64 = 120;
+
+/// What a numeric date says about day and month order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Order {
+    /// The form fixes it (ISO, a month name, epoch seconds).
+    Fixed,
+    /// Numeric, first part above 12: day first.
+    DayFirst,
+    /// Numeric, second part above 12: month first.
+    MonthFirst,
+    /// Numeric, both parts 12 or less: read day first, [`Reading::swapped`] is the other.
+    Either,
+}
+
+/// A date read from text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Reading {
+    /// Year.
+    pub(crate) y: i64,
+    /// Month, 1-12.
+    pub(crate) m: i64,
+    /// Day, 1-31.
+    pub(crate) d: i64,
+    /// What the form says about day and month order.
+    pub(crate) order: Order,
+}
+
+impl Reading {
+    /// The reading with day and month exchanged (for [`Order::Either`]).
+    pub(crate) fn swapped(self) -> Reading {
+        Reading {
+            m: self.d,
+            d: self.m,
+            ..self
+        }
+    }
+
+    /// Writes the ISO form `YYYY-MM-DD`.
+    pub(crate) fn write_iso(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(format!("{:04}-{:02}-{:02}", self.y, self.m, self.d).as_bytes());
+    }
+
+    fn days(self) -> i64 {
+        days_from_civil(self.y, self.m, self.d)
+    }
+}
+
+/// Today, in days since 1970-01-01 (UTC): the one clock the age rule reads, taken once when
+/// a [`Detector`] is built.
+pub(crate) fn today() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    (secs / 86_400) as i64
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// (year, month, day) of days since 1970-01-01.
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn valid(y: i64, m: i64, d: i64) -> bool {
+    (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+}
+
+/// Whether someone born on `r` is 0 to [`MAX_AGE`] years old on day `today`.
+fn plausible(r: Reading, today: i64) -> bool {
+    let (ty, tm, td) = civil_from_days(today);
+    let oldest = days_from_civil(ty - MAX_AGE, tm, td.min(days_in_month(ty - MAX_AGE, tm)));
+    let days = r.days();
+    valid(r.y, r.m, r.d) && days <= today && days >= oldest
+}
+
+/// Month names, lower case: 1-based month = index % 12 + 1.
+const MONTHS: [&str; 25] = [
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "sept",
+];
+
+/// The month a name (any case) stands for.
+fn month_of(word: &[u8]) -> Option<i64> {
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    let lower: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
+    let i = MONTHS
+        .iter()
+        .position(|m| m.as_bytes() == lower.as_slice())?;
+    Some(if i == 24 { 9 } else { (i % 12) as i64 + 1 })
+}
+
+/// Length of the run of bytes satisfying `f` at `v[i..]`.
+fn run(v: &[u8], i: usize, f: fn(&u8) -> bool) -> usize {
+    v[i.min(v.len())..].iter().take_while(|b| f(b)).count()
+}
+
+fn number(digits: &[u8]) -> i64 {
+    digits.iter().fold(0, |n, &b| n * 10 + i64::from(b - b'0'))
+}
+
+/// Whether a date may end at `end`: not inside a longer word or number; a time may follow
+/// (`1990-04-17T00:00:00`, `1990-04-17 00:00`).
+fn ends_cleanly(v: &[u8], end: usize) -> bool {
+    match v.get(end) {
+        None => true,
+        Some(b'T') => v.get(end + 1).is_some_and(u8::is_ascii_digit),
+        Some(&b) if b.is_ascii_alphanumeric() => false,
+        Some(b'-' | b'/' | b'.') => !v.get(end + 1).is_some_and(u8::is_ascii_digit),
+        Some(_) => true,
+    }
+}
+
+/// Whether a date may start at `start`: not inside a longer word or number.
+fn starts_cleanly(v: &[u8], start: usize) -> bool {
+    match start.checked_sub(1).map(|i| v[i]) {
+        None => true,
+        Some(b) if b.is_ascii_alphanumeric() => false,
+        Some(b'-' | b'/' | b'.') => !(start >= 2 && v[start - 2].is_ascii_alphanumeric()),
+        Some(_) => true,
+    }
+}
+
+/// A date whose first digit run starts at `i`: its span and reading.
+fn parse_at(v: &[u8], i: usize) -> Option<(usize, usize, Reading)> {
+    let n1 = run(v, i, u8::is_ascii_digit);
+    let sep = *v.get(i + n1)?;
+    let fixed = |y, m, d| Reading {
+        y,
+        m,
+        d,
+        order: Order::Fixed,
+    };
+    let (start, end, reading) = if n1 == 4 && matches!(sep, b'-' | b'/' | b'.') {
+        // YYYY-MM-DD
+        let j = i + 5;
+        let n2 = run(v, j, u8::is_ascii_digit);
+        if !(1..=2).contains(&n2) || v.get(j + n2) != Some(&sep) {
+            return None;
+        }
+        let k = j + n2 + 1;
+        let n3 = run(v, k, u8::is_ascii_digit);
+        if !(1..=2).contains(&n3) {
+            return None;
+        }
+        let r = fixed(
+            number(&v[i..i + 4]),
+            number(&v[j..j + n2]),
+            number(&v[k..k + n3]),
+        );
+        (i, k + n3, r)
+    } else if (1..=2).contains(&n1) {
+        let first = number(&v[i..i + n1]);
+        let mut j = i + n1;
+        // An ordinal suffix: 17th April 1990.
+        if v.len() >= j + 2
+            && matches!(
+                &v[j..j + 2].to_ascii_lowercase()[..],
+                b"st" | b"nd" | b"rd" | b"th"
+            )
+        {
+            j += 2;
+        }
+        let sep = *v.get(j)?;
+        if !matches!(sep, b'-' | b'/' | b'.' | b' ') {
+            return None;
+        }
+        j += 1;
+        let n2 = run(v, j, u8::is_ascii_digit);
+        if (1..=2).contains(&n2) && sep != b' ' {
+            // DD/MM/YYYY or MM/DD/YYYY
+            let second = number(&v[j..j + n2]);
+            let k = j + n2;
+            if v.get(k) != Some(&sep) || run(v, k + 1, u8::is_ascii_digit) != 4 {
+                return None;
+            }
+            let y = number(&v[k + 1..k + 5]);
+            let order = match (first > 12, second > 12) {
+                (true, false) => Order::DayFirst,
+                (false, true) => Order::MonthFirst,
+                (false, false) => Order::Either,
+                (true, true) => return None,
+            };
+            let r = if order == Order::MonthFirst {
+                Reading {
+                    y,
+                    m: first,
+                    d: second,
+                    order,
+                }
+            } else {
+                Reading {
+                    y,
+                    m: second,
+                    d: first,
+                    order,
+                }
+            };
+            (i, k + 5, r)
+        } else {
+            // DD Mon YYYY, DD-Mon-YYYY, DD Month, YYYY
+            let letters = run(v, j, u8::is_ascii_alphabetic);
+            let m = month_of(&v[j..j + letters])?;
+            let mut k = j + letters;
+            if v.get(k) == Some(&b',') {
+                k += 1;
+            }
+            if v.get(k) != Some(&sep) && !(sep == b'-' && v.get(k) == Some(&b' ')) {
+                return None;
+            }
+            k += 1;
+            if run(v, k, u8::is_ascii_digit) != 4 {
+                return None;
+            }
+            (i, k + 4, fixed(number(&v[k..k + 4]), m, first))
+        }
+    } else {
+        return None;
+    };
+    (valid(reading.y, reading.m, reading.d) && ends_cleanly(v, end))
+        .then_some((start, end, reading))
+}
+
+/// A date `Month DD, YYYY` whose day starts at `i`, the month name just before it.
+fn parse_month_first(v: &[u8], i: usize) -> Option<(usize, usize, Reading)> {
+    let space = i.checked_sub(1)?;
+    if v[space] != b' ' {
+        return None;
+    }
+    let letters = v[..space]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let start = space - letters;
+    let m = month_of(&v[start..space])?;
+    let n = run(v, i, u8::is_ascii_digit);
+    if !(1..=2).contains(&n) {
+        return None;
+    }
+    let mut k = i + n;
+    if v.get(k) == Some(&b',') {
+        k += 1;
+    }
+    if v.get(k) != Some(&b' ') || run(v, k + 1, u8::is_ascii_digit) != 4 {
+        return None;
+    }
+    let end = k + 5;
+    let r = Reading {
+        y: number(&v[k + 1..end]),
+        m,
+        d: number(&v[i..i + n]),
+        order: Order::Fixed,
+    };
+    (valid(r.y, r.m, r.d) && ends_cleanly(v, end)).then_some((start, end, r))
+}
+
+/// Every date in `v`, in order: (start, end, reading).
+fn dates(v: &[u8]) -> impl Iterator<Item = (usize, usize, Reading)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < v.len() {
+            let p = i + v[i..].iter().position(u8::is_ascii_digit)?;
+            let digits = run(v, p, u8::is_ascii_digit);
+            i = p + digits;
+            if !starts_cleanly(v, p) {
+                continue;
+            }
+            let found = parse_month_first(v, p)
+                .filter(|&(s, _, _)| starts_cleanly(v, s))
+                .or_else(|| parse_at(v, p).filter(|_| starts_cleanly(v, p)));
+            if let Some(d) = found {
+                i = d.1;
+                return Some(d);
+            }
+        }
+        None
+    })
+}
+
+/// A whole value that is a date only in a birth field: `YYYYMMDD` or epoch seconds.
+fn whole_number(v: &[u8]) -> Option<Reading> {
+    let digits = v.strip_prefix(b"-").unwrap_or(v);
+    if !(8..=10).contains(&digits.len()) || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if digits.len() == 8 && digits.len() == v.len() {
+        let (y, m, d) = (
+            number(&digits[..4]),
+            number(&digits[4..6]),
+            number(&digits[6..]),
+        );
+        if (1800..=2200).contains(&y) && valid(y, m, d) {
+            return Some(Reading {
+                y,
+                m,
+                d,
+                order: Order::Fixed,
+            });
+        }
+    }
+    let secs = number(digits) * if digits.len() < v.len() { -1 } else { 1 };
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    Some(Reading {
+        y,
+        m,
+        d,
+        order: Order::Fixed,
+    })
+}
+
+/// Reads a reported date of birth (the whole of `raw`), for its normal form.
+pub(crate) fn read(raw: &[u8]) -> Option<Reading> {
+    if let Some(r) = whole_number(raw) {
+        return Some(r);
+    }
+    dates(raw)
+        .next()
+        .filter(|&(s, e, _)| s == 0 && e == raw.len())
+        .map(|(_, _, r)| r)
+}
+
+/// The ISO normal form of a reported date of birth, `month_first` deciding a date whose
+/// form does not; `None` if `raw` is not a date this module reads.
+pub(crate) fn normal_form(raw: &[u8], month_first: bool, out: &mut Vec<u8>) -> bool {
+    let Some(r) = read(raw) else { return false };
+    let r = if r.order == Order::Either && month_first {
+        r.swapped()
+    } else {
+        r
+    };
+    r.write_iso(out);
+    true
+}
+
+/// Whether dates of `region` are written month first when nothing else says.
+pub(crate) fn month_first_region(region: Region) -> bool {
+    region.as_str() == "US"
+}
+
+/// Appends the dates of birth in `v`.
+pub(super) fn detect(det: &Detector, v: &[u8], hint: FieldHint, out: &mut Vec<Hit>, first: usize) {
+    if !det.enabled(PiiType::DateOfBirth) {
+        return;
+    }
+    let field = hint.supports(PiiType::DateOfBirth);
+    if !field && (hint.denies_weak || !v.iter().any(u8::is_ascii_digit)) {
+        return;
+    }
+    let today = det.today;
+    let before = out.len();
+    if field {
+        let (s, e) = trimmed(v);
+        if let Some(r) = whole_number(&v[s..e]) {
+            if plausible(r, today) && free(&out[first..], s, e) {
+                out.push(Hit {
+                    start: s,
+                    end: e,
+                    ty: PiiType::DateOfBirth,
+                    basis: Basis::FIELD,
+                });
+            }
+            return;
+        }
+    }
+    for (s, e, r) in dates(v) {
+        if !plausible(r, today) || !free(&out[first..before], s, e) {
+            continue;
+        }
+        let basis = if field {
+            Basis::FIELD
+        } else if context::has(det.context.keywords_before(v, s), PiiType::DateOfBirth) {
+            Basis::KEYWORD
+        } else {
+            continue;
+        };
+        out.push(Hit {
+            start: s,
+            end: e,
+            ty: PiiType::DateOfBirth,
+            basis,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::pattern::PatternSet;
+
+    /// A detector whose clock says 2025-06-30.
+    fn det() -> Detector {
+        let mut det = Detector::new(&PatternSet::builtin().unwrap(), None, Region::IN);
+        det.today = days_from_civil(2025, 6, 30);
+        det
+    }
+
+    fn found(det: &Detector, field: &str, v: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        det.detect(v.as_bytes(), det.field_hint(field.as_bytes()), &mut out);
+        out.iter()
+            .filter(|h| h.ty == PiiType::DateOfBirth)
+            .map(|h| v[h.start..h.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn civil_dates_round_trip() {
+        for days in [-25_567, -1, 0, 59, 10_957, 20_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(civil_from_days(640_310_400 / 86_400), (1990, 4, 17));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+
+    #[test]
+    fn forms_in_a_birth_field() {
+        let det = det();
+        for v in [
+            "1990-04-17",
+            "17/04/1990",
+            "04/17/1990",
+            "17-Apr-1990",
+            "17 April 1990",
+            "April 17, 1990",
+            "17th April 1990",
+            "19900417",
+            "640310400",
+            "-315619200",
+        ] {
+            assert_eq!(found(&det, "dob", v), [v], "{v}");
+        }
+        assert_eq!(
+            found(&det, "birth_date", "1990-04-17 00:00:00"),
+            ["1990-04-17"]
+        );
+        assert_eq!(
+            found(&det, "birthDate", "1990-04-17T00:00:00Z"),
+            ["1990-04-17"]
+        );
+    }
+
+    #[test]
+    fn the_age_rule_uses_the_detector_clock() {
+        let det = det();
+        assert_eq!(found(&det, "dob", "2025-06-30"), ["2025-06-30"]);
+        assert!(found(&det, "dob", "2025-07-01").is_empty());
+        assert_eq!(found(&det, "dob", "1905-06-30"), ["1905-06-30"]);
+        assert!(found(&det, "dob", "1905-06-29").is_empty());
+        assert!(found(&det, "dob", "1990-02-30").is_empty());
+    }
+
+    #[test]
+    fn other_dates_are_not_births() {
+        let det = det();
+        assert!(found(&det, "created_at", "1990-04-17").is_empty());
+        assert!(found(&det, "order_date", "17/04/1990").is_empty());
+        assert!(found(&det, "notes", "shipped 17/04/1990").is_empty());
+        assert_eq!(found(&det, "notes", "DOB: 17/04/1990"), ["17/04/1990"]);
+        assert_eq!(
+            found(&det, "notes", "born on 17 April 1990"),
+            ["17 April 1990"]
+        );
+        assert!(found(&det, "dob", "v1990.04.17").is_empty());
+        assert!(found(&det, "dob", "12-1990-04-17").is_empty());
+        assert!(found(&det, "dob", "25").is_empty());
+    }
+
+    #[test]
+    fn orders_and_normal_forms() {
+        let mut out = Vec::new();
+        assert!(normal_form(b"17/04/1990", false, &mut out));
+        assert_eq!(out, b"1990-04-17");
+        for (raw, month_first, want) in [
+            ("04/17/1990", false, "1990-04-17"),
+            ("03/04/1990", false, "1990-04-03"),
+            ("03/04/1990", true, "1990-03-04"),
+            ("17-Apr-1990", true, "1990-04-17"),
+            ("640310400", false, "1990-04-17"),
+            ("19900417", false, "1990-04-17"),
+        ] {
+            out.clear();
+            assert!(normal_form(raw.as_bytes(), month_first, &mut out), "{raw}");
+            assert_eq!(String::from_utf8_lossy(&out), want, "{raw}");
+        }
+        assert_eq!(read(b"17/04/1990").unwrap().order, Order::DayFirst);
+        assert_eq!(read(b"04/17/1990").unwrap().order, Order::MonthFirst);
+        assert_eq!(read(b"04/05/1990").unwrap().order, Order::Either);
+    }
+}
