@@ -16,6 +16,9 @@ struct Finding {
     ty: String,
     field: Option<String>,
     record: Option<u64>,
+    /// Present only where the format has record ids (Elasticsearch).
+    #[serde(default)]
+    record_id: Option<String>,
     masked: String,
     basis: Vec<String>,
 }
@@ -148,7 +151,18 @@ fn report_and_findings_follow_the_contract() {
             ("ok", "utf-8", "IN")
         );
         assert!(
-            ["csv", "tsv", "jsonl", "json", "sql", "text"].contains(&input.format.as_str()),
+            [
+                "csv",
+                "tsv",
+                "jsonl",
+                "json",
+                "text",
+                "sql",
+                "bson",
+                "es-bulk",
+                "elasticdump"
+            ]
+            .contains(&input.format.as_str()),
             "{input:?}"
         );
         bytes += input.bytes_scanned;
@@ -161,7 +175,7 @@ fn report_and_findings_follow_the_contract() {
     let listed = report.inputs.len() + report.skipped.len();
     let on_disk = std::fs::read_dir(corpus.path()).unwrap().count();
     assert_eq!(listed, on_disk, "every input appears once");
-    assert_eq!(report.skipped[0].reason, "binary");
+    assert_eq!(report.skipped[0].reason, "unsupported:image");
     assert!(report.skipped[0].path.ends_with("zz.png") && report.skipped[0].bytes == 10);
 
     let findings: Vec<Finding> = std::fs::read_to_string(&findings_path)
@@ -182,6 +196,10 @@ fn report_and_findings_follow_the_contract() {
         assert!(f.length > 0 && f.record.unwrap_or(1) > 0 && !f.masked.is_empty());
         assert!(f.basis.iter().all(|b| BASIS.contains(&b.as_str())), "{f:?}");
         assert!(f.field.as_deref() != Some(""));
+        assert!(
+            f.record_id.is_none(),
+            "no record ids in CSV, JSON or text: {f:?}"
+        );
     }
     for (ty, total) in &report.types {
         assert_eq!(Some(&total.count), counts.get(ty), "{ty}");

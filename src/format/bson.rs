@@ -258,7 +258,8 @@ pub fn check(data: &[u8], start: usize, len: usize) -> Result<(), Corrupt> {
 
 /// What the start of an input looks like when it is BSON: a first document length of at
 /// least 5 (and at most [`MAX_DOC`]) and an element type byte that exists; when the whole
-/// first document is in `head`, it must also pass [`check`].
+/// first document is in `head`, it must also pass [`check`], else its first key must be a
+/// non-empty printable C string (UTF-16 text and binary integers fail there).
 pub fn looks_like(head: &[u8]) -> bool {
     let Some(len) = length(head, 0, head.len()).filter(|&n| (5..=MAX_DOC).contains(&n)) else {
         return false;
@@ -273,12 +274,9 @@ pub fn looks_like(head: &[u8]) -> bool {
     if len <= head.len() {
         check(head, 0, len).is_ok()
     } else {
-        // Its key must at least be a C string of printable bytes.
-        head[5..]
-            .iter()
-            .take(64)
-            .take_while(|&&b| b != 0)
-            .all(|&b| b >= 0x20)
+        // Its first key must at least be a non-empty C string of printable bytes.
+        let key = &head[5..head.len().min(5 + 128)];
+        memchr::memchr(0, key).is_some_and(|nul| nul > 0 && key[..nul].iter().all(|&b| b >= 0x20))
     }
 }
 
