@@ -5,8 +5,8 @@ use crate::input::container::{
     Limits, DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO,
 };
 use crate::part::ByteRange;
-use crate::signal::Interrupt;
 use crate::scan::{ScanOptions, DEFAULT_CHUNK};
+use crate::signal::Interrupt;
 use crate::types::{PiiType, Region};
 use clap::{Args, Parser, Subcommand};
 use std::ffi::OsString;

@@ -64,7 +64,10 @@ impl FieldSink for Collect<'_> {
         }
         if let Some(map) = value.stored_at {
             assert_eq!(map.len(), value.bytes.len() + 1, "one stored offset a byte");
-            assert!(map.windows(2).all(|w| w[0] <= w[1]), "stored offsets ascend");
+            assert!(
+                map.windows(2).all(|w| w[0] <= w[1]),
+                "stored offsets ascend"
+            );
         }
         let span = value.stored_span(0, value.bytes.len());
         assert!(
@@ -92,10 +95,7 @@ impl FieldSink for Collect<'_> {
 /// Checks what [`Layout::chunk_edges`] promises for a window of `len` bytes.
 fn check_edges(edges: &[Edge], len: usize, at_eof: bool) {
     assert_eq!(edges.first().map(|e| e.at), Some(0), "edges start at 0");
-    assert!(
-        edges.windows(2).all(|w| w[0].at <= w[1].at),
-        "edges ascend"
-    );
+    assert!(edges.windows(2).all(|w| w[0].at <= w[1].at), "edges ascend");
     let last = edges.last().map_or(0, |e| e.at);
     assert!(last <= len, "edge {last} past the window's {len} bytes");
     if at_eof {
@@ -257,12 +257,25 @@ pub fn container(data: &[u8]) {
     let bound = limits.max_decoded_bytes + data.len() as u64 * (limits.max_members + 1);
     let mut whole = Drain::default();
     let Ok(()) = container::read_whole("fuzz.bin", data, &limits, &mut whole);
-    assert!(whole.read <= bound, "read {} bytes through a memory map", whole.read);
+    assert!(
+        whole.read <= bound,
+        "read {} bytes through a memory map",
+        whole.read
+    );
     let mut stream = Drain::default();
     let mut source = data;
-    let Ok(()) =
-        container::read_stream("fuzz.bin", &mut source, data.len() as u64, &limits, &mut stream);
-    assert!(stream.read <= bound, "read {} bytes through a stream", stream.read);
+    let Ok(()) = container::read_stream(
+        "fuzz.bin",
+        &mut source,
+        data.len() as u64,
+        &limits,
+        &mut stream,
+    );
+    assert!(
+        stream.read <= bound,
+        "read {} bytes through a stream",
+        stream.read
+    );
 }
 
 /// The built-in detector, compiled once.

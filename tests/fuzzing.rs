@@ -74,9 +74,8 @@ const TOKENS: &[&str] = &[
 
 /// Bytes weighted towards structure: delimiters, quotes, brackets, newlines, digits.
 fn piece() -> impl Strategy<Value = Vec<u8>> {
-    let structural = prop::sample::select(
-        b",;|\t\n\r\"'{}[]:= \\()0123456789abcxyz@.-+\x00\xff\xc3".to_vec(),
-    );
+    let structural =
+        prop::sample::select(b",;|\t\n\r\"'{}[]:= \\()0123456789abcxyz@.-+\x00\xff\xc3".to_vec());
     prop_oneof![
         4 => structural.prop_map(|b| vec![b]),
         1 => any::<u8>().prop_map(|b| vec![b]),

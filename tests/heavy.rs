@@ -103,7 +103,10 @@ fn a_gz_of_gigabytes_decodes_in_bounded_memory() {
     let mut i = 0u64;
     while block.len() < 4 << 20 {
         i += 1;
-        block += &format!("{i},user{i}@example.com,+91 98{:08}\n", i * 7919 % 100_000_000);
+        block += &format!(
+            "{i},user{i}@example.com,+91 98{:08}\n",
+            i * 7919 % 100_000_000
+        );
     }
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     encoder.write_all(block.as_bytes()).unwrap();
@@ -139,7 +142,8 @@ fn a_csv_field_of_100_mb() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("field.csv");
     let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    file.write_all(b"id,note,email\n1,\"asha.rao@example.com ").unwrap();
+    file.write_all(b"id,note,email\n1,\"asha.rao@example.com ")
+        .unwrap();
     let block = b"a note, with commas,\nand lines ".repeat(4096);
     let mut left = field;
     while left > 0 {
@@ -147,7 +151,8 @@ fn a_csv_field_of_100_mb() {
         file.write_all(&block[..take]).unwrap();
         left -= take as u64;
     }
-    file.write_all(b" \",ravi@example.com\n2,x,meera@example.com\n").unwrap();
+    file.write_all(b" \",ravi@example.com\n2,x,meera@example.com\n")
+        .unwrap();
     file.flush().unwrap();
     drop(file);
     let size = std::fs::metadata(&path).unwrap().len();
@@ -156,8 +161,17 @@ fn a_csv_field_of_100_mb() {
         ("read", vec!["--no-mmap".as_ref(), path.as_os_str()]),
     ] {
         let (report, peak, seconds) = scan(&args, tmp.path());
-        figures(&format!("CSV with a {} MB field ({how})", field / 1_000_000), size, peak, seconds);
+        figures(
+            &format!("CSV with a {} MB field ({how})", field / 1_000_000),
+            size,
+            peak,
+            seconds,
+        );
         assert_eq!(report["scanned"]["records"], 2, "{how}");
-        assert_eq!(count(&report, "email"), 3, "{how}: values before, in and after the field");
+        assert_eq!(
+            count(&report, "email"),
+            3,
+            "{how}: values before, in and after the field"
+        );
     }
 }

@@ -122,27 +122,61 @@ fn cases() -> Vec<Case> {
         expect,
     };
     let mut field = b"id,note\n1,\"".to_vec();
-    field.extend(std::iter::repeat_n(b'x', 2 << 20));
+    field.extend(vec![b'x'; 2 << 20]);
     field.extend_from_slice(b" asha.rao@example.com\"\n");
     let mut deep = vec![b'['; 100_000];
     deep.extend_from_slice(b"\"asha.rao@example.com\"");
-    deep.extend(std::iter::repeat_n(b']', 100_000));
+    deep.extend(vec![b']'; 100_000]);
     let mut invalid = csv(20);
     invalid.extend_from_slice(b"R\xe9my \xff\xfe,remy@example.com,+91 98765 43210\n");
-    let mut nuls = csv(20);
+    let mut nuls = csv(1_000);
     nuls.extend_from_slice(b"Zoe,zoe@example.com\0\0\0,+91 98765 43210\n");
+    nuls.extend_from_slice(&csv(20)[18..]);
+    let mut nul_head = csv(20);
+    nul_head.extend_from_slice(b"Zoe,zoe@example.com\0\0\0,+91 98765 43210\n");
     vec![
         case("empty.csv", Vec::new(), Expect::Ok("csv", "utf-8", 0)),
         case("zero.gz", Vec::new(), Expect::Ok("text", "utf-8", 0)),
-        case("empty-content.csv.gz", gzip(b""), Expect::Ok("csv", "utf-8", 0)),
+        case(
+            "empty-content.csv.gz",
+            gzip(b""),
+            Expect::Ok("csv", "utf-8", 0),
+        ),
         case("empty.zip", zip(&[]), Expect::Skipped("empty")),
-        case("empty.tar", tar(&[]), Expect::Skipped("empty")),
-        case("cut.csv.zst", cut(zstd(&data), 500), Expect::Partial("zstd: ")),
-        case("cut.csv.bz2", cut(bzip2(&data), 500), Expect::Partial("bzip2: ")),
+        // An empty tar is two blocks of zeros: no magic tells it from any file of zeros.
+        case("empty.tar", tar(&[]), Expect::Skipped("binary")),
+        // One zstd block, one bzip2 block: nothing decodes before the cut.
+        case(
+            "cut.csv.zst",
+            cut(zstd(&data), 500),
+            Expect::Error("zstd: unexpected end"),
+        ),
+        case(
+            "cut-late.csv.zst",
+            cut(zstd(&csv(20_000)), 900),
+            Expect::Partial("zstd: "),
+        ),
+        case(
+            "cut.csv.bz2",
+            cut(bzip2(&data), 500),
+            Expect::Error("bzip2: unexpected end"),
+        ),
         case("cut.csv.xz", cut(xz(&data), 500), Expect::Partial("xz: ")),
-        case("bad-directory.zip", zip_bad_directory(), Expect::Error("zip: ")),
-        case("gzip-named.csv", gzip(&data), Expect::Ok("csv", "utf-8", 4000)),
-        case("text-named.gz", data.clone(), Expect::Ok("csv", "utf-8", 4000)),
+        case(
+            "bad-directory.zip",
+            zip_bad_directory(),
+            Expect::Error("zip: "),
+        ),
+        case(
+            "gzip-named.csv",
+            gzip(&data),
+            Expect::Ok("csv", "utf-8", 4000),
+        ),
+        case(
+            "text-named.gz",
+            data.clone(),
+            Expect::Ok("csv", "utf-8", 4000),
+        ),
         case("long-field.csv", field, Expect::Ok("csv", "utf-8", 1)),
         case(
             "unbalanced.csv",
@@ -156,7 +190,9 @@ fn cases() -> Vec<Case> {
         ),
         case("deep.json", deep, Expect::Ok("json", "utf-8", 1)),
         case("invalid-utf8.csv", invalid, Expect::Ok("csv", "utf-8", 41)),
-        case("nul-bytes.csv", nuls, Expect::Ok("csv", "utf-8", 41)),
+        case("nul-bytes.csv", nuls, Expect::Ok("csv", "utf-8", 2_041)),
+        // NUL bytes within the first 8 KiB (what content is told from) make a file binary.
+        case("nul-head.csv", nul_head, Expect::Skipped("binary")),
         case(
             "no-bom-utf16.txt",
             utf16le(b"contact: asha.rao@example.com\nphone: +91 98765 43210\n"),
@@ -202,13 +238,17 @@ fn check(report: &Value, stderr: &str, path: &str, expect: Expect) -> Result<(),
     let errors = entries(report, "errors", path);
     let seen = format!("inputs {inputs:?}, skipped {skipped:?}, errors {errors:?}");
     let message_named = |prefix: &str| {
-        let error = errors.iter().find(|e| {
-            e["error"].as_str().unwrap().starts_with(prefix)
-        });
+        let error = errors
+            .iter()
+            .find(|e| e["error"].as_str().unwrap().starts_with(prefix));
         let Some(error) = error else {
             return Err(format!("no error starting `{prefix}`: {seen}"));
         };
-        let line = format!("leakscan: {}: {}", error["path"].as_str().unwrap(), error["error"].as_str().unwrap());
+        let line = format!(
+            "leakscan: {}: {}",
+            error["path"].as_str().unwrap(),
+            error["error"].as_str().unwrap()
+        );
         match stderr.lines().filter(|l| l.starts_with(&line)).count() {
             1 => Ok(()),
             n => Err(format!("{n} stderr lines start `{line}`")),
@@ -222,7 +262,8 @@ fn check(report: &Value, stderr: &str, path: &str, expect: Expect) -> Result<(),
             if !skipped.is_empty() || !errors.is_empty() {
                 return Err(format!("not clean: {seen}"));
             }
-            if input["status"] != "ok" || input["format"] != format || input["encoding"] != encoding {
+            if input["status"] != "ok" || input["format"] != format || input["encoding"] != encoding
+            {
                 return Err(format!("want ok {format} {encoding}: {input}"));
             }
             if input["bytes_scanned"] != input["bytes_decoded"] {
@@ -242,7 +283,10 @@ fn check(report: &Value, stderr: &str, path: &str, expect: Expect) -> Result<(),
             Ok(())
         }
         Expect::Partial(prefix) => {
-            if !inputs.iter().any(|i| i["status"] == "partial" && i["bytes_scanned"].as_u64() > Some(0)) {
+            if !inputs
+                .iter()
+                .any(|i| i["status"] == "partial" && i["bytes_scanned"].as_u64() > Some(0))
+            {
                 return Err(format!("no partial input with bytes scanned: {seen}"));
             }
             message_named(prefix)
@@ -295,10 +339,19 @@ fn broken_inputs_are_each_handled_and_named() {
     }
     if root {
         eprintln!("running as root: the permission-denied case is not checked");
-    } else if let Err(why) = check(&report, &stderr, &shown("locked.csv"), Expect::Error("permission denied")) {
+    } else if let Err(why) = check(
+        &report,
+        &stderr,
+        &shown("locked.csv"),
+        Expect::Error("permission denied"),
+    ) {
         failures.push(format!("locked.csv: {why}"));
     }
-    assert!(failures.is_empty(), "{}\nstderr:\n{stderr}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{}\nstderr:\n{stderr}",
+        failures.join("\n")
+    );
     assert_eq!(code, Some(1), "some inputs could not be read: exit 1");
 }
 
@@ -323,9 +376,9 @@ fn gunzip_len(data: &[u8]) -> u64 {
     total
 }
 
-/// Every byte is accounted for: `scanned.bytes + Σ inputs[].bytes_skipped + Σ skipped[].bytes
-/// + Σ errors[].bytes` is what the inputs hold — a plain file its size, a compressed file or
-/// archive the decoded content of its members (up to the damage in a damaged one), a file
+/// Every byte is accounted for: scanned, plus skipped inside inputs, plus skipped inputs,
+/// plus errors, is what the inputs hold. A plain file holds its size, a compressed file or
+/// archive the decoded content of its members (up to the damage in a damaged one), and a file
 /// that cannot be read its size.
 #[test]
 fn every_byte_is_scanned_skipped_or_in_error() {
@@ -334,7 +387,7 @@ fn every_byte_is_scanned_skipped_or_in_error() {
     std::fs::create_dir(&dir).unwrap();
     let plain = csv(300);
     let mut binary = vec![0x7f, b'E', b'L', b'F'];
-    binary.extend((0..70_000u32).map(|i| (i * 2_654_435_761u32 >> 24) as u8));
+    binary.extend((0..70_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
     let other = csv(50);
     let damaged = cut(gzip(&csv(3000)), 600);
     let mut held = 0u64;
@@ -377,7 +430,8 @@ fn every_byte_is_scanned_skipped_or_in_error() {
         + sum(&report, "skipped", "bytes")
         + sum(&report, "errors", "bytes");
     assert_eq!(
-        accounted, held,
+        accounted,
+        held,
         "scanned {} + skipped in inputs {} + skipped {} + errors {}",
         report["scanned"]["bytes"],
         sum(&report, "inputs", "bytes_skipped"),
@@ -438,7 +492,10 @@ fn sigint_stops_the_scan_and_writes_an_incomplete_report() {
     });
     // Let it scan a while (several windows).
     std::thread::sleep(Duration::from_millis(1500));
-    assert!(child.try_wait().unwrap().is_none(), "an endless stream is still being scanned");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "an endless stream is still being scanned"
+    );
     let sent = Instant::now();
     let kill = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
@@ -453,9 +510,17 @@ fn sigint_stops_the_scan_and_writes_an_incomplete_report() {
     };
     let fed = feeder.join().unwrap();
     let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
     assert_eq!(status.code(), Some(130), "{stderr}");
-    assert!(took < Duration::from_secs(2), "stopped {took:?} after SIGINT");
+    assert!(
+        took < Duration::from_secs(2),
+        "stopped {took:?} after SIGINT"
+    );
 
     let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(report["complete"], false);
@@ -467,7 +532,8 @@ fn sigint_stops_the_scan_and_writes_an_incomplete_report() {
         scanned + input["bytes_skipped"].as_u64().unwrap(),
         input["bytes_decoded"].as_u64().unwrap()
     );
-    assert!(input["bytes_decoded"].as_u64().unwrap() <= fed);
+    // (The last block may have been written in part when the pipe closed.)
+    assert!(input["bytes_decoded"].as_u64().unwrap() <= fed + csv(20_000).len() as u64);
     assert_eq!(
         report["skipped"][0],
         serde_json::json!({"path": later.display().to_string(), "reason": "interrupted",
