@@ -43,6 +43,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
+/// Skip reason of an archive that holds no member.
+pub const EMPTY: &str = "empty";
+
 /// Skip reason of the inputs an interrupted scan did not start.
 pub const INTERRUPTED: &str = "interrupted";
 
@@ -402,8 +405,25 @@ const WINDOW: usize = 16 << 20;
 const MAX_BATCH_BYTES: usize = 256 << 20;
 
 impl Scanner<'_> {
-    /// Opens one input and queues its chunks (those of every member of a container).
+    /// Opens one input and queues its chunks (those of every member of a container). An
+    /// archive without members is listed in `skipped` as `empty`, so that every input given
+    /// is accounted for.
     fn input(&mut self, spec: &InputSpec) -> Result<(), ScanError> {
+        let listed = |s: &ScanSummary| s.inputs.len() + s.skipped.len() + s.errors.len();
+        let before = listed(&self.summary);
+        let result = self.open_input(spec);
+        if result.is_ok() && listed(&self.summary) == before {
+            self.summary.skipped.push(Skipped {
+                path: spec.display.clone(),
+                reason: EMPTY.to_string(),
+                bytes: 0,
+            });
+        }
+        result
+    }
+
+    /// Opens one input and queues its chunks.
+    fn open_input(&mut self, spec: &InputSpec) -> Result<(), ScanError> {
         let opened = match mmap::open(spec, self.opts.mmap) {
             Ok(opened) => opened,
             Err(e) => {
