@@ -417,7 +417,10 @@ pub(super) fn detect(det: &Detector, v: &[u8], hint: FieldHint, out: &mut Vec<Hi
         return;
     }
     let field = hint.supports(PiiType::DateOfBirth);
-    if !field && (hint.denies_weak || !v.iter().any(u8::is_ascii_digit)) {
+    // Outside a birth field a keyword must stand before the date: every keyword holds a `b`
+    // (`dob`, `born`, `birth`) or is Devanagari (lead byte 0xE0), so values without one
+    // (numbers, timestamps) are passed over with one `memchr`.
+    if !field && (hint.denies_weak || memchr::memchr3(b'b', b'B', 0xE0, v).is_none()) {
         return;
     }
     let today = det.today;

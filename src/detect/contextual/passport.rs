@@ -85,7 +85,9 @@ pub(super) fn detect(det: &Detector, v: &[u8], hint: FieldHint, out: &mut Vec<Hi
     }
     mrz_numbers(v, out, first);
     let field = hint.supports(PiiType::Passport);
-    if !field && hint.denies_weak {
+    // Outside a passport field a keyword must stand before the number: every keyword holds
+    // a `p` (`passport`, `pp no`) or is Devanagari (lead byte 0xE0).
+    if !field && (hint.denies_weak || memchr::memchr3(b'p', b'P', 0xE0, v).is_none()) {
         return;
     }
     let mut upper = [0u8; 9];
