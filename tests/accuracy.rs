@@ -1,6 +1,7 @@
 //! The scanner scored against the generator's ground truth: a finding matches a truth entry
 //! with the same path and type whose bytes overlap it, one-to-one. Precision and recall must
-//! reach 0.98 for every type of the 0.1 detectors.
+//! reach 0.98 for every type of the 0.1 detectors, and 0.93 for names and addresses (issue 4),
+//! whose generator draws names the detector's lists do not hold.
 
 use crate::common::synth;
 use leakscan::scan::{self, ScanOptions};
@@ -20,7 +21,7 @@ struct Span {
     record: Option<u64>,
 }
 
-const SCORED: [PiiType; 11] = [
+const SCORED: [PiiType; 13] = [
     PiiType::Email,
     PiiType::UpiId,
     PiiType::Phone,
@@ -32,7 +33,17 @@ const SCORED: [PiiType; 11] = [
     PiiType::UsSsn,
     PiiType::IpAddress,
     PiiType::PasswordHash,
+    PiiType::PersonName,
+    PiiType::PostalAddress,
 ];
+
+/// The precision and recall `ty` must reach.
+fn floor(ty: PiiType) -> f64 {
+    match ty {
+        PiiType::PersonName | PiiType::PostalAddress => 0.93,
+        _ => 0.98,
+    }
+}
 
 /// Truth entries and findings of one (path, type).
 type TruthAndFound<'a> = (Vec<&'a Span>, Vec<&'a Span>);
@@ -124,14 +135,14 @@ fn precision_and_recall_per_type() {
             "{:<14} truth {truth:>6} found {found:>6} precision {precision:.4} recall {recall:.4}",
             ty.name()
         ));
-        if precision < 0.98 || recall < 0.98 {
+        if precision < floor(ty) || recall < floor(ty) {
             failures.push(ty.name());
         }
     }
     println!("{}", report.join("\n"));
     assert!(
         failures.is_empty(),
-        "below 0.98: {failures:?}\n{}",
+        "below the floor: {failures:?}\n{}",
         report.join("\n")
     );
     assert!(

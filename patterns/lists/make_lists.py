@@ -87,7 +87,7 @@ ADDRESS_WORDS_WEST = """apt suite ste unit po box boulevard blvd ln hwy highway 
 court pl place sq square ter terrace cir trl trail mews row gardens gdns grove close crescent""".split()
 TITLES = """mr mrs ms miss mx dr prof shri sri smt kumari kum sir madam dame lady lord master
 sr jr""".split()
-COMPANY_WORDS = """pvt private ltd limited llc llp inc incorporated corp corporation co company plc
+COMPANY_WORDS = """sons brothers bros pvt private ltd limited llc llp inc incorporated corp corporation co company plc
 gmbh sa ag bv pte sdn bhd group holdings industries enterprises enterprise traders trading
 store stores mart supermarket hypermarket shop shoppe emporium mall outlet agency agencies
 services service solutions technologies technology tech systems software labs studio studios
@@ -103,6 +103,162 @@ college university institute foundation trust society club gym fitness salon spa
 studio printers press publications books stationery mobiles telecom networks digital
 fuel petroleum gas station motors garage works factory mills exports imports overseas
 international global india indian bharat national""".split()
+# Largest cities of the US and the UK and Singapore's towns (hand-compiled, CC0), one a line.
+MAJOR_CITIES = """Bengaluru
+Mumbai
+Chennai
+Kolkata
+Hyderabad
+Pune
+Ahmedabad
+Jaipur
+Kochi
+Lucknow
+Coimbatore
+Indore
+Gurugram
+Gurgaon
+Noida
+Thiruvananthapuram
+Visakhapatnam
+Bhubaneswar
+Mysuru
+Mangaluru
+Vadodara
+Surat
+Nagpur
+Bhopal
+Patna
+Chandigarh
+Guwahati
+New Delhi
+New York
+Los Angeles
+Chicago
+Houston
+Phoenix
+Philadelphia
+San Antonio
+San Diego
+Dallas
+Austin
+Jacksonville
+San Jose
+Fort Worth
+Columbus
+Charlotte
+Indianapolis
+San Francisco
+Seattle
+Denver
+Oklahoma City
+Nashville
+Washington
+El Paso
+Las Vegas
+Boston
+Detroit
+Portland
+Louisville
+Memphis
+Baltimore
+Milwaukee
+Albuquerque
+Tucson
+Fresno
+Sacramento
+Mesa
+Atlanta
+Kansas City
+Omaha
+Miami
+Raleigh
+Minneapolis
+Tampa
+Orlando
+Pittsburgh
+Cincinnati
+Cleveland
+Honolulu
+Newark
+London
+Birmingham
+Manchester
+Leeds
+Liverpool
+Sheffield
+Bristol
+Glasgow
+Edinburgh
+Leicester
+Coventry
+Bradford
+Cardiff
+Belfast
+Nottingham
+Newcastle
+Southampton
+Portsmouth
+Brighton
+Plymouth
+Oxford
+Cambridge
+York
+Aberdeen
+Dundee
+Ang Mo Kio
+Bedok
+Bishan
+Bukit Batok
+Bukit Merah
+Bukit Panjang
+Choa Chu Kang
+Clementi
+Geylang
+Hougang
+Jurong
+Kallang
+Pasir Ris
+Punggol
+Queenstown
+Sembawang
+Sengkang
+Serangoon
+Tampines
+Toa Payoh
+Woodlands
+Yishun"""
+# Common English words the lorem list lacks (hand-compiled, CC0): function words, greetings,
+# days, months and everyday verbs and nouns that start sentences.
+MORE_ENGLISH = """a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing done down during each few
+for from further had has have having he her here hers herself him himself his how i if in into
+is it its itself just me more most my myself no nor not now of off on once only or other our
+ours ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves
+please thanks thank welcome hello hi dear happy birthday congratulations sorry kindly regards
+sincerely best wishes cheers greetings good morning afternoon evening night today tomorrow
+yesterday monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december jan feb mar apr jun jul aug
+sep sept oct nov dec update updated order orders ordered payment payments paid refund refunds
+delivery delivered deliver shipping shipped ship item items product products customer
+customers support team ticket tickets issue issues request requests account accounts login
+logout password reset verify verified verification confirm confirmed confirmation cancel
+cancelled cancellation return returned replacement exchange invoice receipt bill billing
+total amount balance price discount offer offers sale new old first last next previous
+note notes message messages reply replied call called email emailed sent send received
+receive pending failed success successful error warning info debug done ok okay yes no
+hey dear sir madam team admin user guest free premium basic plan monthly yearly annual
+status active inactive blocked open closed resolved escalated assigned urgent high low
+medium priority small large big great super mega grand royal golden silver diamond
+national international global city central north south east west upper lower main
+quick express fast easy smart prime plus pro max mini ultra best top""".split()
+# USPS suffixes that are common English words more often than street names: left out.
+WEAK_SUFFIXES = set("""course key keys rest well wells union unions fall falls run branch mission
+forge forges fork forks light lights lock locks loaf neck divide spur spurs radial trace track
+pass point points port ports common corner corners center centers club land stream rapid
+rapids shoal shoals ranch camp dam curve cape canyon summit box""".split())
 # Words that are never a person's name in a name-like field: account states and placeholders.
 STATUS_WORDS = """active inactive blocked pending deleted suspended verified unverified closed
 open new null none nil na n/a unknown test testing tester demo sample guest user admin
@@ -110,6 +266,47 @@ administrator customer anonymous anon nobody noreply no-reply default dummy tbd 
 yes no true false ok okay enabled disabled approved rejected cancelled canceled delivered
 shipped returned refunded paid unpaid failed success successful completed processing
 male female other mr mrs ms""".split()
+
+
+SCOWL = "/usr/share/dict/american-english"
+
+
+def trigrams(word):
+    w = word.lower()
+    if not w.isascii() or not w.isalpha():
+        return None
+    s = "^^" + w + "$"
+    return [s[i:i + 3] for i in range(len(s) - 2)]
+
+
+def write_trigrams(names, words):
+    """The letter-trigram log-odds of names against other words: the detector's name-likeness
+    model. Names: the detector part of the lists. Words: lower-case SCOWL words (Debian
+    package wamerican; its licence is in README.md) that are no name, and the address, company
+    and status words."""
+    known = {n.casefold() for n in names}
+    with open(SCOWL, encoding="utf-8") as f:
+        scowl = [w.strip() for w in f if w.strip().islower() and "'" not in w]
+    words = [w for w in scowl + words if w.casefold() not in known]
+    counts = []
+    for group in (names, words):
+        c = {}
+        for x in group:
+            for t in trigrams(x) or []:
+                c[t] = c.get(t, 0) + 1
+        counts.append(c)
+    import math
+    space = 27 ** 3
+    totals = [sum(c.values()) + space for c in counts]
+    default = math.log(1 / totals[0]) - math.log(1 / totals[1])
+    rows = []
+    for t in sorted(set(counts[0]) | set(counts[1])):
+        odds = (math.log((counts[0].get(t, 0) + 1) / totals[0])
+                - math.log((counts[1].get(t, 0) + 1) / totals[1]))
+        rows.append(f"{t} {odds:.2f}")
+    write("name_trigrams.txt", [f"* {default:.2f}"] + rows,
+          f"Letter-trigram log-odds, name vs word ({len(names)} names, {len(words)} words); "
+          "^ and $ mark the ends of a word, * is any trigram not listed")
 
 
 def main():
@@ -166,8 +363,9 @@ def main():
     write("names_zh_syllables.txt", clean(ZH_SYLLABLES + names("zh_CN", "first_romanized_names")),
           "Syllables of romanised Chinese given names (a closed inventory, not split)")
 
-    street = clean([s.lower() for s in provider("address", "en_US").street_suffixes]
-                   + [s.lower() for s in provider("address", "en_GB").street_suffixes]
+    street = clean([s.lower() for s in provider("address", "en_US").street_suffixes
+                    + provider("address", "en_GB").street_suffixes
+                    if s.lower() not in WEAK_SUFFIXES]
                    + ADDRESS_WORDS_IN + ADDRESS_WORDS_SG + ADDRESS_WORDS_WEST)
     write("address_words.txt", street, "Street, building and unit words (lower case)")
     places = clean(
@@ -176,13 +374,17 @@ def main():
         + [u[0].lower() if isinstance(u, tuple) else u.lower() for u in provider("address", "en_IN").union_territories]
         + [s.lower() for s in provider("address", "en_US").states]
         + [c.lower() for c in provider("address", "en_GB").counties]
+        + MAJOR_CITIES.lower().split("\n")
         + ["singapore", "india", "usa", "united states", "united kingdom", "uk", "england",
            "scotland", "wales"])
     write("places.txt", places, "Cities, states and countries (lower case)")
     write("company_words.txt", clean(COMPANY_WORDS), "Company, shop and product words (lower case)")
     write("name_titles.txt", clean(TITLES), "Titles before a name (lower case)")
     write("status_words.txt", clean(STATUS_WORDS), "Status and placeholder words (lower case)")
-    write("english_words.txt", clean([w.lower() for w in provider("lorem", "en_US").word_list]),
+    write_trigrams(
+        [x for x in clean(detect_given) + clean(detect_surnames) if x.casefold() not in synth_all],
+        street + places + COMPANY_WORDS + STATUS_WORDS + MORE_ENGLISH)
+    write("english_words.txt", clean([w.lower() for w in provider("lorem", "en_US").word_list] + MORE_ENGLISH),
           "Common English words (lower case)")
 
 

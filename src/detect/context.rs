@@ -89,12 +89,13 @@ impl Context {
     pub fn field_hint(&self, name: &[u8]) -> FieldHint {
         let mut hint = FieldHint::default();
         let mut denied = false;
-        for word in split_words(name) {
+        let words = split_words(name);
+        for word in &words {
             if let Some(bits) = self.words.get(word.as_str()) {
                 hint.supports |= bits;
                 continue;
             }
-            if self.deny.contains(&word) {
+            if self.deny.contains(word) {
                 denied = true;
                 continue;
             }
@@ -109,6 +110,7 @@ impl Context {
                 denied = true;
             }
         }
+        super::contextual::refine_hint(&words, &mut hint);
         hint.denies_weak = denied && hint.supports == 0;
         hint
     }
@@ -198,7 +200,22 @@ mod tests {
         assert!(!ctx.field_hint(b"aadhaar_id").denies_weak);
         assert!(ctx.field_hint(b"txn_id").denies_weak);
         assert!(ctx.field_hint(b"customerid").denies_weak);
-        assert_eq!(ctx.field_hint(b"city"), FieldHint::default());
+        // A city field holds no weak shape, and no person's name or address alone.
+        assert_eq!(ctx.field_hint(b"city").supports, 0);
+        assert!(ctx.field_hint(b"city").denies_weak);
+        assert_eq!(
+            ctx.field_hint(b"address"),
+            ctx.field_hint(b"shipping_address")
+        );
+        assert!(!ctx
+            .field_hint(b"email_address")
+            .supports(PiiType::PostalAddress));
+        assert!(!ctx
+            .field_hint(b"product_name")
+            .supports(PiiType::PersonName));
+        assert!(ctx
+            .field_hint(b"customerName")
+            .supports(PiiType::PersonName));
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod gstin;
 mod json;
 mod names;
 mod out;
+mod people;
 mod tabular;
 mod text;
 mod values;
