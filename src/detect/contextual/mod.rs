@@ -23,7 +23,8 @@ pub(super) fn detect(
     out: &mut Vec<Hit>,
     first: usize,
 ) {
-    if may_hold_name_or_address(value, hint) {
+    let wanted = det.enabled(PiiType::PersonName) || det.enabled(PiiType::PostalAddress);
+    if wanted && may_hold_name_or_address(value, hint) {
         let lex = lexicon::get();
         lexicon::with_tokens(lex, value, |toks| {
             address::detect(det, value, hint, toks, out, first);
