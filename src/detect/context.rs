@@ -215,7 +215,22 @@ mod tests {
         assert!(!ctx.field_hint(b"aadhaar_id").denies_weak);
         assert!(ctx.field_hint(b"txn_id").denies_weak);
         assert!(ctx.field_hint(b"customerid").denies_weak);
-        assert_eq!(ctx.field_hint(b"city"), FieldHint::default());
+        // A city field holds no weak shape, and no person's name or address alone.
+        assert_eq!(ctx.field_hint(b"city").supports, 0);
+        assert!(ctx.field_hint(b"city").denies_weak);
+        assert_eq!(
+            ctx.field_hint(b"address"),
+            ctx.field_hint(b"shipping_address")
+        );
+        assert!(!ctx
+            .field_hint(b"email_address")
+            .supports(PiiType::PostalAddress));
+        assert!(!ctx
+            .field_hint(b"product_name")
+            .supports(PiiType::PersonName));
+        assert!(ctx
+            .field_hint(b"customerName")
+            .supports(PiiType::PersonName));
     }
 
     #[test]

@@ -152,7 +152,15 @@ const BUILTIN: &[(&str, &str)] = &[
         "password_plain.toml",
         include_str!("../../patterns/password_plain.toml"),
     ),
+    (
+        "person_name.toml",
+        include_str!("../../patterns/person_name.toml"),
+    ),
     ("phone.toml", include_str!("../../patterns/phone.toml")),
+    (
+        "postal_address.toml",
+        include_str!("../../patterns/postal_address.toml"),
+    ),
     ("sg_nric.toml", include_str!("../../patterns/sg_nric.toml")),
     ("upi_id.toml", include_str!("../../patterns/upi_id.toml")),
     ("us_ssn.toml", include_str!("../../patterns/us_ssn.toml")),

@@ -34,6 +34,7 @@ mod identity;
 mod json;
 mod names;
 mod out;
+mod people;
 mod sql;
 mod tabular;
 mod text;

@@ -75,6 +75,19 @@ impl Cell {
         self.bytes.len() > start
     }
 
+    /// Appends `s`, planted as `mark` (for values made from parts, such as a sentence that
+    /// holds a name as a decoy).
+    pub(super) fn planted(&mut self, s: &[u8], mark: Mark) {
+        let start = self.bytes.len();
+        self.lit(s);
+        self.spans.push(Span {
+            start,
+            end: self.bytes.len(),
+            mark,
+            field: None,
+        });
+    }
+
     /// Appends ` key=value`, the value in double quotes when it holds a space.
     pub(super) fn kv(&mut self, g: &mut Gen, key: &'static str, v: V) {
         self.lit(b" ");

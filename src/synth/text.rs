@@ -8,6 +8,7 @@
 
 use super::identity;
 use super::out::{Cell, Out};
+use super::people;
 use super::values::{Country, Form, Gen, V};
 use super::Writer;
 
@@ -220,7 +221,7 @@ pub(super) struct Notes {
 impl Notes {
     /// What the customer wrote.
     fn customer(g: &mut Gen, c: &mut Cell) {
-        match g.below(27) {
+        match g.below(31) {
             0 => {
                 c.lit(b"hi, my aadhaar is ");
                 c.val(g, V::Aadhaar(Form::Strong), None);
@@ -341,6 +342,7 @@ impl Notes {
                 c.lit(b" failed at ");
                 c.val(g, V::EpochS, None);
             }
+            27..=30 => people::customer(g, c),
             _ => {
                 c.lit(b"tracking ");
                 c.val(g, V::Uuid, None);
@@ -356,7 +358,7 @@ impl Notes {
 
     /// What the agent answered: now and then the customer's details, in strong shapes.
     fn agent(g: &mut Gen, c: &mut Cell) {
-        match g.below(10) {
+        match g.below(13) {
             0 => {
                 c.lit(b"we have updated your number to ");
                 c.val(g, V::Phone(Form::Strong), None);
@@ -365,6 +367,7 @@ impl Notes {
                 c.lit(b"your registered email is ");
                 c.val(g, V::Email, None);
             }
+            10..=12 => people::agent(g, c),
             2..=5 => {
                 let n = 2 + g.below(4) as u16;
                 c.val(g, V::Words(n), None);

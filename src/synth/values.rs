@@ -276,15 +276,19 @@ impl Gen {
             77..=89 => Country::Us,
             _ => Country::Gb,
         };
+        let names = names::parts();
         let (given, surname): (&[&str], &[&str]) = match country {
-            Country::In => (names::GIVEN_IN, names::SURNAMES_IN),
-            Country::Sg if self.chance(80) => (names::GIVEN_SG, names::SURNAMES_SG),
-            Country::Sg => (names::GIVEN_IN, names::SURNAMES_IN),
-            _ if self.chance(85) => (names::GIVEN_WEST, names::SURNAMES_WEST),
-            _ => (names::GIVEN_IN, names::SURNAMES_IN),
+            Country::In => (&names.given_in, &names.surnames_in),
+            Country::Sg => match self.below(100) {
+                0..=59 => (&names.given_sg, &names.surnames_sg),
+                60..=84 => (&names.given_malay, &names.surnames_malay),
+                _ => (&names.given_in, &names.surnames_in),
+            },
+            _ if self.chance(85) => (&names.given_west, &names.surnames_west),
+            _ => (&names.given_in, &names.surnames_in),
         };
         let (g, s, ag, as_) = if country == Country::In && self.chance(4) {
-            self.pick(names::NATIVE)
+            self.pick(&names.native)
         } else {
             let g = self.pick(given);
             let s = self.pick(surname);

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// Types whose detectors are built: the pattern vectors and the accuracy test cover each.
-pub const BUILT: [PiiType; 14] = [
+pub const BUILT: [PiiType; 16] = [
     PiiType::Email,
     PiiType::UpiId,
     PiiType::Phone,
@@ -22,11 +22,17 @@ pub const BUILT: [PiiType; 14] = [
     PiiType::DateOfBirth,
     PiiType::Passport,
     PiiType::PasswordPlain,
+    PiiType::PersonName,
+    PiiType::PostalAddress,
 ];
 
 /// Types read from their context rather than found at an anchor byte (a digit, `@` or
 /// `$`): their values need not hold one.
-pub const CONTEXTUAL: [PiiType; 1] = [PiiType::PasswordPlain];
+pub const CONTEXTUAL: [PiiType; 3] = [
+    PiiType::PasswordPlain,
+    PiiType::PersonName,
+    PiiType::PostalAddress,
+];
 
 /// A value found by [`scan_line`]: its text, type and field.
 #[derive(Clone, Debug, PartialEq, Eq)]

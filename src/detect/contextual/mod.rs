@@ -1,13 +1,21 @@
 //! The types that need context rather than a checksum: person names, postal addresses, dates
 //! of birth, passports and clear-text passwords (issue 4). They run after the one-pass
 //! anchor scan of a value, see its hits, and never overlap them.
+//!
+//! This module only dispatches: one call a detector. Names and addresses share one walk over
+//! the value ([`lexicon::with_tokens`]), and only values that can hold one are walked: a
+//! name or address field, or a value with an upper-case or non-ASCII letter.
 
+mod address;
 pub(crate) mod dob;
+mod lexicon;
+mod name;
 mod passport;
 mod password;
 
 use super::{Detector, Hit};
 use crate::format::FieldHint;
+use crate::types::{Basis, PiiType};
 
 /// Appends the context-dependent findings of `value` to `out`; `out[first..]` holds the
 /// value's hits so far (in no particular order).
@@ -21,6 +29,14 @@ pub(super) fn detect(
     dob::detect(det, value, hint, out, first);
     passport::detect(det, value, hint, out, first);
     password::detect(det, value, hint, out, first);
+    let wanted = det.enabled(PiiType::PersonName) || det.enabled(PiiType::PostalAddress);
+    if wanted && may_hold_name_or_address(value, hint) {
+        let lex = lexicon::get();
+        lexicon::with_tokens(lex, value, |toks| {
+            address::detect(det, value, hint, toks, out, first);
+            name::detect(det, lex, value, hint, toks, out, first);
+        });
+    }
 }
 
 /// Whether `start..end` overlaps none of `hits`.
@@ -39,4 +55,23 @@ fn trimmed(value: &[u8]) -> (usize, usize) {
         .rposition(|b| !b.is_ascii_whitespace())
         .map_or(start, |e| e + 1);
     (start, end)
+}
+
+/// Whether a value can hold a name or an address: the field says so, or it has an
+/// upper-case ASCII letter or a non-ASCII byte (names in running text are capitalised or in
+/// another script; addresses in running text have capitalised words).
+fn may_hold_name_or_address(value: &[u8], hint: FieldHint) -> bool {
+    hint.supports(PiiType::PersonName)
+        || hint.supports(PiiType::PostalAddress)
+        || value.iter().any(|&b| b.is_ascii_uppercase() || b >= 0x80)
+}
+
+/// Records a finding.
+fn push(out: &mut Vec<Hit>, start: usize, end: usize, ty: PiiType, basis: Basis) {
+    out.push(Hit {
+        start,
+        end,
+        ty,
+        basis,
+    });
 }

@@ -1,0 +1,241 @@
+//! `person_name`: the value of a name-like field when it looks like a name, and given name +
+//! surname sequences in free text and unnamed fields.
+//!
+//! - **Name fields** (`name`, `first_name`, `customer_name`, `cardholder`, `naam`, `nombre`,
+//!   ...; see `patterns/person_name.toml`): the whole value when it is 1-5 words of letters
+//!   (any script; `'`, `-` and initials allowed), not an e-mail, not a status or placeholder
+//!   word (`NULL`, `test`, `active`), not a company or shop (`Pvt Ltd`, `Traders`, `Store`).
+//! - **Free text and unnamed fields**: a run of capitalised words (with particles such as
+//!   `bin`, `binte`, `van`), trimmed of greetings and common words, that has no street,
+//!   company or place word and whose words all look like names: listed in the detector's name
+//!   lists, or scored name-like by the letter-trigram model of [`super::lexicon`]. Two words
+//!   or more make a name when one is listed, a title or greeting comes before (`Mr`, `Dr`,
+//!   `Shri`, `Smt`, `Dear`), or every word scores clearly name-like. One word is a name after
+//!   a title or greeting, or when it is the whole value of an unnamed field and scores clearly
+//!   name-like. So "Happy birthday Priya!" gives nothing (one word, no title), and
+//!   "Rose Garden Road" gives no name (a street word).
+
+use super::lexicon::{
+    Lexicon, Token, COMPANY, ENGLISH, GIVEN, GREETING, NAME, PARTICLE, PLACE, PLACE_PART, STATUS,
+    STREET, SURNAME, SYLLABLE, TITLE, T_CAP, T_DIGIT, T_LETTER, T_LOWER, T_NONASCII, T_TITLE,
+    T_UPPER,
+};
+use super::{free, push};
+use crate::detect::{Detector, Hit};
+use crate::format::FieldHint;
+use crate::types::{Basis, PiiType};
+
+/// Trigram score above which an unlisted word counts as name-like after a title or
+/// greeting (`Dear Wridesh Varkey`): there a capitalised word that is no common word is
+/// most likely a name.
+const CUE_NAME_LIKE: f32 = -1.0;
+/// Trigram score above which an unlisted word counts as name-like.
+const NAME_LIKE: f32 = 0.0;
+/// Trigram score above which a word is name-like enough with no other support.
+const CLEARLY_NAME_LIKE: f32 = 0.2;
+/// Most words in a name (particles and initials not counted).
+const MAX_WORDS: usize = 5;
+
+/// Appends the name findings of `v` to `out`.
+pub(super) fn detect(
+    det: &Detector,
+    lex: &Lexicon,
+    v: &[u8],
+    hint: FieldHint,
+    toks: &[Token],
+    out: &mut Vec<Hit>,
+    first: usize,
+) {
+    if !det.enabled(PiiType::PersonName) || toks.is_empty() {
+        return;
+    }
+    if hint.supports(PiiType::PersonName) {
+        field_value(v, toks, out, first);
+    } else if !hint.supports(PiiType::PostalAddress) && !hint.denies_weak {
+        free_text(lex, v, toks, out, first);
+    }
+}
+
+/// Whether the bytes between words of a name field are ones a name has.
+fn name_punctuation(v: &[u8]) -> bool {
+    v.iter().all(|&b| {
+        !b.is_ascii()
+            || b.is_ascii_alphabetic()
+            || matches!(b, b' ' | b'.' | b',' | b'\'' | b'-' | b'"' | b'\t')
+    })
+}
+
+/// A name field's whole value.
+fn field_value(v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
+    let (start, end) = (toks[0].start, toks[toks.len() - 1].end);
+    let words = toks
+        .iter()
+        .filter(|t| !t.has(PARTICLE) && t.end - t.start > 1)
+        .count();
+    let ok = (1..=MAX_WORDS).contains(&words.max(1))
+        && toks.len() <= MAX_WORDS + 2
+        && name_punctuation(&v[start..end])
+        && toks.iter().all(|t| t.is(T_LETTER) && !t.is(T_DIGIT))
+        && !(toks.len() == 1 && toks[0].has(STATUS))
+        && !toks.iter().any(|t| t.has(COMPANY) && !t.has(GIVEN | SURNAME))
+        // Only common words, none of them a name: a product or a phrase.
+        && !toks.iter().all(|t| t.has(ENGLISH | STATUS) && !t.has(NAME));
+    if ok && free(&out[first..], start, end) {
+        let mut basis = Basis::FIELD;
+        if toks.iter().any(|t| t.has(NAME)) {
+            basis |= Basis::DICTIONARY;
+        }
+        push(out, start, end, PiiType::PersonName, basis);
+    }
+}
+
+/// Whether token `t` can be part of a name in running text.
+fn name_word(v: &[u8], t: &Token) -> bool {
+    if !t.is(T_LETTER) || t.is(T_DIGIT) {
+        return false;
+    }
+    if t.is(T_NONASCII) && !t.is(T_TITLE) {
+        // Scripts without case: only listed names.
+        return t.has(GIVEN | SURNAME);
+    }
+    (t.is(T_CAP) && (t.is(T_TITLE) || mc(v, t))) || (t.is(T_UPPER) && t.has(NAME | TITLE))
+}
+
+/// `McMaster`, `MacKevitt`: a capital after `Mc` or `Mac`, the rest lower case.
+fn mc(v: &[u8], t: &Token) -> bool {
+    let w = &v[t.start..t.end];
+    let rest = match w {
+        [b'M', b'c', rest @ ..] | [b'M', b'a', b'c', rest @ ..] => rest,
+        _ => return false,
+    };
+    rest.len() >= 2 && rest[0].is_ascii_uppercase() && rest[1..].iter().all(u8::is_ascii_lowercase)
+}
+
+/// Whether the gap between two words of a name keeps them together: one space, or `. `
+/// after an initial or a title.
+fn name_gap(gap: &[u8], prev: &Token) -> bool {
+    match gap {
+        b" " => true,
+        b". " | b"." => prev.end - prev.start == 1 || prev.has(TITLE),
+        _ => false,
+    }
+}
+
+/// How name-like word `t` is: listed, or its trigram score.
+fn score(lex: &Lexicon, v: &[u8], t: &Token) -> f32 {
+    if t.has(GIVEN | SURNAME | SYLLABLE) {
+        return f32::INFINITY;
+    }
+    if t.has(ENGLISH | STREET | PLACE | COMPANY | STATUS) {
+        return f32::NEG_INFINITY;
+    }
+    lex.name_score(&v[t.start..t.end])
+}
+
+fn is_initial(v: &[u8], t: &Token) -> bool {
+    t.end - t.start == 1 && v[t.start].is_ascii_uppercase()
+}
+
+/// Names in free text.
+fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
+    let whole = |a: usize, b: usize| {
+        let trim = |s: &[u8]| {
+            s.iter()
+                .all(|c| matches!(c, b' ' | b'"' | b'\'' | b'.' | b'!' | b','))
+        };
+        trim(&v[..toks[a].start]) && trim(&v[toks[b - 1].end..])
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !name_word(v, &toks[i]) {
+            i += 1;
+            continue;
+        }
+        // The run of name words (and particles between them) from `i`.
+        let mut j = i + 1;
+        while j < toks.len() {
+            let gap = &v[toks[j - 1].end..toks[j].start];
+            let t = &toks[j];
+            let particle = t.has(PARTICLE) && j + 1 < toks.len() && name_word(v, &toks[j + 1]);
+            if !name_gap(gap, &toks[j - 1]) || !(name_word(v, t) || particle) {
+                break;
+            }
+            j += 1;
+        }
+        // A particle before the run belongs to it (`binte Halimah` alone in a cell).
+        let run_start = if i > 0 && toks[i - 1].has(PARTICLE) {
+            i - 1
+        } else {
+            i
+        };
+        let next = j;
+        // A title or greeting just before the run (`dear Asha Rao`) supports it too.
+        let mut cue = i > 0
+            && toks[i - 1].has(TITLE | GREETING)
+            && name_gap(&v[toks[i - 1].end..toks[i].start], &toks[i - 1]);
+        let (mut a, mut b) = (i, j);
+        while a < b && (toks[a].has(TITLE | GREETING) || toks[a].has(PARTICLE)) {
+            cue |= !toks[a].has(PARTICLE);
+            a += 1;
+        }
+        while a < b && toks[a].has(ENGLISH | STATUS) && !toks[a].has(GIVEN | SURNAME) {
+            a += 1;
+        }
+        while b > a
+            && (toks[b - 1].has(PARTICLE)
+                || toks[b - 1].has(ENGLISH | STATUS) && !toks[b - 1].has(GIVEN | SURNAME))
+        {
+            b -= 1;
+        }
+        i = next;
+        if a == b {
+            continue;
+        }
+        let run = &toks[a..b];
+        let words: Vec<&Token> = run
+            .iter()
+            .filter(|t| !t.has(PARTICLE) && !is_initial(v, t))
+            .collect();
+        // Street, company or place words make the run something other than a name.
+        let other = |t: &Token| t.has(COMPANY | PLACE | STATUS) && !t.has(GIVEN | SURNAME);
+        if words.is_empty()
+            || words.iter().all(|t| t.has(PLACE | PLACE_PART))
+            || words.len() > MAX_WORDS
+            || (toks[b - 1].has(STREET) && !(cue && toks[b - 1].has(GIVEN | SURNAME)))
+            || toks
+                .get(next)
+                .is_some_and(|t| t.has(STREET | COMPANY) && t.is(T_CAP))
+            || run.iter().any(other)
+        {
+            continue;
+        }
+        let scores: Vec<f32> = words.iter().map(|t| score(lex, v, t)).collect();
+        let min = scores.iter().copied().fold(f32::INFINITY, f32::min);
+        let listed = words.iter().any(|t| t.has(GIVEN | SURNAME))
+            || words.iter().filter(|t| t.has(SYLLABLE)).count() >= 2;
+        // Mid-sentence (after a lower-case word) capitals mark a proper noun; at the start of
+        // a sentence they may only mark the sentence.
+        let mid = a > 0 && toks[a - 1].is(T_LOWER) && &v[toks[a - 1].end..toks[a].start] == b" ";
+        let accept = if cue {
+            min > CUE_NAME_LIKE
+        } else if words.len() >= 2 {
+            min > NAME_LIKE && (listed || mid || min > CLEARLY_NAME_LIKE)
+        } else {
+            // A single word alone in an unnamed field: a place is no name there.
+            let alone =
+                whole(run_start, next) && !run.iter().any(|t| t.has(PLACE | TITLE | GREETING));
+            alone && min > NAME_LIKE
+        };
+        let (start, end) = (toks[a].start, toks[b - 1].end);
+        if accept && free(&out[first..], start, end) {
+            let mut basis = Basis::SHAPE;
+            if listed {
+                basis |= Basis::DICTIONARY;
+            }
+            if cue {
+                basis |= Basis::KEYWORD;
+            }
+            push(out, start, end, PiiType::PersonName, basis);
+        }
+    }
+}
