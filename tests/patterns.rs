@@ -4,9 +4,6 @@
 use crate::common::{detector, scan_field, scan_line, Found, BUILT, CONTEXTUAL};
 use leakscan::detect::pattern::{Example, PatternSet};
 
-/// Types found by the contextual pass over words, not at an anchor byte.
-const CONTEXTUAL: [PiiType; 2] = [PiiType::PersonName, PiiType::PostalAddress];
-
 /// At least this many examples and negative examples per type.
 const MIN_EXAMPLES: usize = 25;
 
