@@ -7,21 +7,22 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 /// Planted values: each must stay out of every output unless `--reveal` is given.
-const PLANTED: [&str; 6] = [
+const PLANTED: [&str; 7] = [
     "asha.rao@example.com",
     "+91 98765 43210",
     "2345 6789 0124",
     "4111 1111 1111 1111",
     "ABCPE1234F",
     "S1234567D",
+    "Asha Rao",
 ];
 
 fn planted_csv(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("users.csv");
     let mut text = String::from("name,email,mobile,aadhaar,card,pan,nric\n");
     text += &format!(
-        "Asha,{},{},{},{},{},{}\n",
-        PLANTED[0], PLANTED[1], PLANTED[2], PLANTED[3], PLANTED[4], PLANTED[5]
+        "{},{},{},{},{},{},{}\n",
+        PLANTED[6], PLANTED[0], PLANTED[1], PLANTED[2], PLANTED[3], PLANTED[4], PLANTED[5]
     );
     std::fs::write(&path, text).unwrap();
     path
@@ -180,8 +181,8 @@ fn reads_standard_input() {
 fn binary_files_and_containers_are_skipped_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
-        dir.path().join("photo.jpg"),
-        b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00rest",
+        dir.path().join("tool.bin"),
+        b"\x7FELF\x02\x01\x01\x00\x00\x00rest",
     )
     .unwrap();
     std::fs::write(
@@ -221,7 +222,7 @@ fn binary_files_and_containers_are_skipped_with_a_reason() {
         reasons,
         [
             ("dump.7z".to_string(), "unsupported:7z".to_string()),
-            ("photo.jpg".to_string(), "binary".to_string())
+            ("tool.bin".to_string(), "binary".to_string())
         ]
     );
     assert_eq!(r["types"]["email"]["count"], 1);

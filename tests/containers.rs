@@ -438,10 +438,13 @@ fn damage_keeps_what_came_before_and_says_where() {
             );
             let offset = error["offset"].as_u64().unwrap();
             assert_eq!(offset, input["bytes_decoded"].as_u64().unwrap());
-            assert!(
-                offset > 0 && offset <= csv.len() as u64,
-                "{label}: {offset}"
-            );
+            assert!(offset > 0, "{label}: {offset}");
+            if label == "corrupt" {
+                // A flipped byte may decode to garbage of any length before the checksum
+                // catches it: only the truncated stream has a known good prefix.
+                continue;
+            }
+            assert!(offset <= csv.len() as u64, "{label}: {offset}");
             // Everything before the damage (less the record it cut) is found as in the
             // plain file.
             let safe = offset.saturating_sub(2000);
@@ -818,7 +821,6 @@ fn what_cannot_be_read_is_named() {
             size("a.7z"),
         ),
         ("b.rar".into(), "unsupported:rar".into(), size("b.rar")),
-        ("c.pdf".into(), "unsupported:pdf".into(), size("c.pdf")),
         (
             "d.sqlite".into(),
             "unsupported:sqlite".into(),
@@ -829,10 +831,7 @@ fn what_cannot_be_read_is_named() {
             "unsupported:pgdump_custom".into(),
             size("e.dump"),
         ),
-        ("f.jpg".into(), "unsupported:image".into(), size("f.jpg")),
-        ("f2.png".into(), "unsupported:image".into(), size("f2.png")),
         ("f3.gif".into(), "unsupported:image".into(), size("f3.gif")),
-        ("g.xlsx".into(), "unsupported:xlsx".into(), size("g.xlsx")),
         (
             "h.zip!secret.csv".into(),
             "encrypted".into(),
@@ -845,7 +844,26 @@ fn what_cannot_be_read_is_named() {
     for stream in [false, true] {
         let (found, report) = scan_path(&dir, &out, |opts| opts.mmap = !stream);
         assert_eq!(skipped(&report), want, "stream: {stream}");
-        assert_eq!(report["errors"], Value::Array(Vec::new()));
+        // Documents that claim a kind leakscan reads but cannot be parsed are errors.
+        let errors: Vec<(&str, &str)> = report["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let path = e["path"].as_str().unwrap();
+                (
+                    path.rsplit('/').next().unwrap(),
+                    e["error"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                ("c.pdf", "pdf: broken cross-reference table"),
+                ("g.xlsx", "xlsx: cannot be parsed as a workbook")
+            ]
+        );
         let paths: Vec<&str> = found
             .iter()
             .map(|f| f.path.rsplit('/').next().unwrap())
@@ -1027,6 +1045,15 @@ fn utf16_is_scanned_with_offsets_in_its_stored_bytes() {
     std::fs::write(&path, &mixed).unwrap();
     let (found, report) = revealed(&path, &|_| {});
     let values: Vec<&str> = found.iter().map(|f| f.value.as_str()).collect();
-    assert_eq!(values, ["jose@example.com", "asha.rao@example.com"]);
+    // The Latin-1 name is read with its bytes replaced, as a name in the `name` column.
+    assert_eq!(
+        values,
+        [
+            "Jos\u{fffd} Garc\u{fffd}a",
+            "jose@example.com",
+            "Asha",
+            "asha.rao@example.com"
+        ]
+    );
     assert_eq!(report["inputs"][0]["encoding"], "utf-8-bom");
 }

@@ -109,7 +109,7 @@ const BASIS: [&str; 9] = [
 fn report_and_findings_follow_the_contract() {
     let corpus = tempfile::tempdir().unwrap();
     synth(corpus.path(), 400_000, 3);
-    std::fs::write(corpus.path().join("zz.png"), b"\x89PNG\r\n\x1a\n\x00\x00").unwrap();
+    std::fs::write(corpus.path().join("zz.gif"), b"GIF89a\x01\x00\x01\x00").unwrap();
     let out = tempfile::tempdir().unwrap();
     let report_path = out.path().join("report.json");
     let findings_path = out.path().join("findings.jsonl");
@@ -176,7 +176,7 @@ fn report_and_findings_follow_the_contract() {
     let on_disk = std::fs::read_dir(corpus.path()).unwrap().count();
     assert_eq!(listed, on_disk, "every input appears once");
     assert_eq!(report.skipped[0].reason, "unsupported:image");
-    assert!(report.skipped[0].path.ends_with("zz.png") && report.skipped[0].bytes == 10);
+    assert!(report.skipped[0].path.ends_with("zz.gif") && report.skipped[0].bytes == 10);
 
     let findings: Vec<Finding> = std::fs::read_to_string(&findings_path)
         .unwrap()

@@ -549,7 +549,7 @@ mod tests {
 
     #[test]
     fn every_type_and_shape_is_planted() {
-        let set = make(12, 300_000, Density::Dense);
+        let set = make(12, 1_500_000, Density::Dense);
         let types: BTreeSet<&str> = set.truth.iter().map(|e| e.ty.as_str()).collect();
         for ty in PiiType::ALL {
             // No rule covers this one yet.

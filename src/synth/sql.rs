@@ -73,8 +73,9 @@ fn value(out: &mut Out<'_>, cell: &Cell, escape: Escape, prefix: &[u8], bare_num
     }
 }
 
-/// `table.column` names of the SQL `users` table, in [`USERS`] order.
-const USERS_FIELDS: [&str; 20] = [
+/// `table.column` names of the SQL `users` table, in [`USERS`] order (the length makes the
+/// compiler hold the two lists together).
+const USERS_FIELDS: [&str; USERS.len()] = [
     "users.user_id",
     "users.full_name",
     "users.email",
@@ -94,11 +95,13 @@ const USERS_FIELDS: [&str; 20] = [
     "users.app_version",
     "users.status",
     "users.plan",
+    "users.passport_no",
+    "users.updated_on",
     "users.notes",
 ];
 
 /// `table.column` names of the SQL `payments` table, in [`PAYMENTS`] order.
-const PAYMENTS_FIELDS: [&str; 20] = [
+const PAYMENTS_FIELDS: [&str; PAYMENTS.len()] = [
     "payments.txn_id",
     "payments.order_id",
     "payments.created_ms",
