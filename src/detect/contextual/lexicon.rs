@@ -282,7 +282,9 @@ impl Token {
 /// valid UTF-8).
 fn char_at(v: &[u8], i: usize) -> Option<(char, usize)> {
     let len = match *v.get(i)? {
-        b if b < 0x80 => 1,
+        // Most bytes are ASCII: no UTF-8 validation for them (it was ~9 % of a scan's
+        // instructions on a mysqldump).
+        b if b < 0x80 => return Some((char::from(b), 1)),
         b if b >= 0xF0 => 4,
         b if b >= 0xE0 => 3,
         b if b >= 0xC0 => 2,
