@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 
 pub mod aggregate;
+pub mod calendar;
 pub mod cli;
 pub mod detect;
 pub mod error;

@@ -422,21 +422,8 @@ pub fn parse_date(value: &[u8]) -> Option<(u16, u8, u8)> {
     if secs < 1_000_000_000 {
         return None;
     }
-    let (y, m, d) = civil_from_days(secs / 86_400);
+    let (y, m, d) = crate::calendar::civil_from_days((secs / 86_400) as i64);
     ok(y as u32, m as u32, d as u32)
-}
-
-/// (year, month, day) of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + u64::from(m <= 2), m, d)
 }
 
 /// A numeric record id (at most 18 digits, no sign).

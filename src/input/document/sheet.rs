@@ -113,16 +113,8 @@ fn cell_text(cell: &Data) -> String {
 /// An Excel date serial (days since 1899-12-30; workbooks in the 1904 system are rare and
 /// read as if in the 1900 one) as `YYYY-MM-DD[ HH:MM:SS]`.
 fn iso_date(serial: f64) -> String {
-    // Days since 1970-01-01, then Howard Hinnant's civil_from_days.
-    let z = serial.floor() as i64 - 25569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    // Serial 25569 is 1970-01-01.
+    let (year, month, day) = crate::calendar::civil_from_days(serial.floor() as i64 - 25569);
     let secs = ((serial - serial.floor()) * 86400.0).round() as i64;
     if secs == 0 {
         format!("{year:04}-{month:02}-{day:02}")
