@@ -199,13 +199,11 @@ fn mrz_zone(g: &mut Gen, c: &mut Cell, sep: &[u8]) {
 pub(super) fn log_line(g: &mut Gen, c: &mut Cell) {
     match g.below(4) {
         0 => {
-            c.lit(b" INFO kyc passport checked user=u");
-            c.val(g, V::Seq, None);
+            c.phrase(g, b" INFO kyc passport checked user=u", V::Seq, b"");
             c.kv(g, "passport_no", V::Passport(Form::Field));
         }
         1 => {
-            c.lit(b" DEBUG auth signup user=u");
-            c.val(g, V::Seq, None);
+            c.phrase(g, b" DEBUG auth signup user=u", V::Seq, b"");
             c.kv(g, "password", V::PlainPassword);
         }
         2 => {
@@ -214,8 +212,12 @@ pub(super) fn log_line(g: &mut Gen, c: &mut Cell) {
             c.kv(g, "updated_on", V::RecentDate);
         }
         _ => {
-            c.lit(b" DEBUG auth password reset requested user=u");
-            c.val(g, V::Seq, None);
+            c.phrase(
+                g,
+                b" DEBUG auth password reset requested user=u",
+                V::Seq,
+                b"",
+            );
             c.kv(g, "password", V::PasswordPlaceholder);
         }
     }
@@ -226,9 +228,12 @@ pub(super) fn log_line(g: &mut Gen, c: &mut Cell) {
 pub(super) fn note(g: &mut Gen, c: &mut Cell) {
     match g.below(5) {
         0 => {
-            c.lit(b"my passport no. ");
-            c.val(g, V::Passport(Form::Bare), None);
-            c.lit(b" expires soon, please update");
+            c.phrase(
+                g,
+                b"my passport no. ",
+                V::Passport(Form::Bare),
+                b" expires soon, please update",
+            );
         }
         1 => {
             c.lit(g.pick(&[b"DOB ".as_slice(), b"born on ", b"date of birth "]));
@@ -240,15 +245,11 @@ pub(super) fn note(g: &mut Gen, c: &mut Cell) {
             mrz_zone(g, c, b" ");
         }
         3 => {
-            c.lit(b"ticket ");
-            c.val(g, V::Ticket, None);
-            c.lit(b" was closed on ");
+            c.phrase(g, b"ticket ", V::Ticket, b" was closed on ");
             c.val(g, V::RecentDate, None);
         }
         _ => {
-            c.lit(b"order placed ");
-            c.val(g, V::RecentDate, None);
-            c.lit(b", not delivered yet");
+            c.phrase(g, b"order placed ", V::RecentDate, b", not delivered yet");
         }
     }
 }

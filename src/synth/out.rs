@@ -75,6 +75,14 @@ impl Cell {
         self.bytes.len() > start
     }
 
+    /// Appends `before`, a generated value `v` (no field) and `after`: a value set in a
+    /// sentence, such as `card ` + number + ` was charged twice`. `after` may be empty.
+    pub(super) fn phrase(&mut self, g: &mut Gen, before: &[u8], v: V, after: &[u8]) {
+        self.lit(before);
+        self.val(g, v, None);
+        self.lit(after);
+    }
+
     /// Appends `s`, planted as `mark` (for values made from parts, such as a sentence that
     /// holds a name as a decoy).
     pub(super) fn planted(&mut self, s: &[u8], mark: Mark) {

@@ -52,9 +52,7 @@ pub(super) fn customer(g: &mut Gen, c: &mut Cell) {
             c.lit(b" before friday");
         }
         1 => {
-            c.lit(b"this is ");
-            c.val(g, V::FullName, None);
-            c.lit(b", my order is late");
+            c.phrase(g, b"this is ", V::FullName, b", my order is late");
         }
         2 => {
             c.lit(b"Happy birthday ");
@@ -65,20 +63,24 @@ pub(super) fn customer(g: &mut Gen, c: &mut Cell) {
             c.lit(b"! the cake order was wrong");
         }
         3 => {
-            c.lit(b"bought it from ");
-            let mut shop = text_of(g, V::Surname);
-            shop.push(b' ');
-            shop.extend_from_slice(g.pick(BUSINESSES).as_bytes());
-            c.planted(&shop, Mark::Decoy);
-            c.lit(b" last week");
+            named_decoy(
+                g,
+                c,
+                b"bought it from ",
+                V::Surname,
+                BUSINESSES,
+                b" last week",
+            );
         }
         4 => {
-            c.lit(b"the pickup point on ");
-            let mut street = text_of(g, V::GivenName);
-            street.push(b' ');
-            street.extend_from_slice(g.pick(STREETS).as_bytes());
-            c.planted(&street, Mark::Decoy);
-            c.lit(b" is closed");
+            named_decoy(
+                g,
+                c,
+                b"the pickup point on ",
+                V::GivenName,
+                STREETS,
+                b" is closed",
+            );
         }
         _ => {
             c.lit(b"ordered on 12 March 2024, received on 3 May");
@@ -90,14 +92,10 @@ pub(super) fn customer(g: &mut Gen, c: &mut Cell) {
 pub(super) fn agent(g: &mut Gen, c: &mut Cell) {
     match g.below(4) {
         0 => {
-            c.lit(b"Dear ");
-            c.val(g, V::FullName, None);
-            c.lit(b", your refund is processed");
+            c.phrase(g, b"Dear ", V::FullName, b", your refund is processed");
         }
         1 => {
-            c.lit(b"Hi ");
-            c.val(g, V::GivenName, None);
-            c.lit(b", we have escalated this");
+            c.phrase(g, b"Hi ", V::GivenName, b", we have escalated this");
         }
         2 => {
             c.lit(b"the courier will reach ");
@@ -106,9 +104,18 @@ pub(super) fn agent(g: &mut Gen, c: &mut Cell) {
             c.lit(b" tomorrow");
         }
         _ => {
-            c.lit(b"spoke to ");
-            c.val(g, V::FullName, None);
-            c.lit(b" on the phone");
+            c.phrase(g, b"spoke to ", V::FullName, b" on the phone");
         }
     }
+}
+
+/// Appends `before`, a decoy made of a generated name part `name` and a word picked from
+/// `words` (`Tan Bakery`, `Wei Street`), then `after`. The name is drawn before the word.
+fn named_decoy(g: &mut Gen, c: &mut Cell, before: &[u8], name: V, words: &[&str], after: &[u8]) {
+    c.lit(before);
+    let mut decoy = text_of(g, name);
+    decoy.push(b' ');
+    decoy.extend_from_slice(g.pick(words).as_bytes());
+    c.planted(&decoy, Mark::Decoy);
+    c.lit(after);
 }

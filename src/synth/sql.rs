@@ -277,6 +277,13 @@ SELECT pg_catalog.set_config('search_path', '', false);\n\n\
 CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  \
 INSERT INTO public.audit VALUES ('audit.bot@example.com');\n  RETURN NEW;\nEND;\n$$;\n\n";
 
+/// The start of a pg_dump of one table: [`PG_HEADER`], then its `CREATE TABLE` with every
+/// column `text`, names unquoted.
+fn pg_create(out: &mut Out<'_>, table: &str, fields: &[&str]) {
+    out.lit(PG_HEADER);
+    create_table(out, table, fields, b"", "text");
+}
+
 /// `pg_payments.sql`: a pg_dump of `payments` with its rows in a `COPY` block.
 #[derive(Default)]
 pub(super) struct PgCopy {
@@ -285,8 +292,7 @@ pub(super) struct PgCopy {
 
 impl Writer for PgCopy {
     fn begin(&mut self, out: &mut Out<'_>) {
-        out.lit(PG_HEADER);
-        create_table(out, "public.payments", &PAYMENTS_FIELDS, b"", "text");
+        pg_create(out, "public.payments", &PAYMENTS_FIELDS);
         out.lit(b"\nALTER TABLE public.payments OWNER TO shop;\n\nCOPY public.payments ");
         column_list(out, &PAYMENTS_FIELDS, b"", b", ");
         out.lit(b" FROM stdin;\n");
@@ -323,8 +329,7 @@ pub(super) struct PgInserts {
 
 impl Writer for PgInserts {
     fn begin(&mut self, out: &mut Out<'_>) {
-        out.lit(PG_HEADER);
-        create_table(out, "public.users", &USERS_FIELDS, b"", "text");
+        pg_create(out, "public.users", &USERS_FIELDS);
         out.lit(b"\n");
     }
 

@@ -23,8 +23,7 @@ impl Log {
     fn planted(g: &mut Gen, c: &mut Cell) {
         match g.below(23) {
             0 => {
-                c.lit(b" INFO auth login ok user=u");
-                c.val(g, V::Seq, None);
+                c.phrase(g, b" INFO auth login ok user=u", V::Seq, b"");
                 c.kv(g, "email", V::Email);
                 c.kv(g, "ip", V::Ip);
                 c.kv(g, "phone", V::Phone(Form::Field));
@@ -41,8 +40,7 @@ impl Log {
                 c.kv(g, "upi", V::Upi);
             }
             3 => {
-                c.lit(b" INFO kyc verified user=u");
-                c.val(g, V::Seq, None);
+                c.phrase(g, b" INFO kyc verified user=u", V::Seq, b"");
                 match g.person.country {
                     Country::In => {
                         c.kv(g, "aadhaar", V::Aadhaar(Form::Field));
@@ -54,50 +52,61 @@ impl Log {
                 }
             }
             4 => {
-                c.lit(b" DEBUG auth password changed user=u");
-                c.val(g, V::Seq, None);
+                c.phrase(g, b" DEBUG auth password changed user=u", V::Seq, b"");
                 c.kv(g, "password_hash", V::Hash(Form::Field));
             }
             5 => {
-                c.lit(b" INFO profile updated user=u");
-                c.val(g, V::Seq, None);
+                c.phrase(g, b" INFO profile updated user=u", V::Seq, b"");
                 c.kv(g, "name", V::FullName);
                 c.kv(g, "dob", V::Dob);
             }
             6 => {
-                c.lit(b" INFO support customer called from ");
-                c.val(g, V::Phone(Form::Strong), None);
-                c.lit(b" regarding refund");
+                c.phrase(
+                    g,
+                    b" INFO support customer called from ",
+                    V::Phone(Form::Strong),
+                    b" regarding refund",
+                );
             }
             7 => {
-                c.lit(b" INFO mailer receipt sent to ");
-                c.val(g, V::Email, None);
+                c.phrase(g, b" INFO mailer receipt sent to ", V::Email, b"");
             }
             8 => {
-                c.lit(b" ERROR kyc mismatch for aadhaar ");
-                c.val(g, V::Aadhaar(Form::Strong), None);
-                c.lit(b" and PAN ");
+                c.phrase(
+                    g,
+                    b" ERROR kyc mismatch for aadhaar ",
+                    V::Aadhaar(Form::Strong),
+                    b" and PAN ",
+                );
                 c.val(g, V::Pan(Form::Strong), None);
             }
             9 => {
-                c.lit(b" INFO payments refund to card ");
-                c.val(g, V::Card(Form::Strong), None);
-                c.lit(b" initiated");
+                c.phrase(
+                    g,
+                    b" INFO payments refund to card ",
+                    V::Card(Form::Strong),
+                    b" initiated",
+                );
             }
             10 => {
-                c.lit(b" WARN security failed login from ");
-                c.val(g, V::Ip, None);
-                c.lit(b" for ");
+                c.phrase(g, b" WARN security failed login from ", V::Ip, b" for ");
                 c.val(g, V::Email, None);
             }
             11 => {
-                c.lit(b" INFO sms otp sent to mobile ");
-                c.val(g, V::Phone(Form::Bare), None);
+                c.phrase(
+                    g,
+                    b" INFO sms otp sent to mobile ",
+                    V::Phone(Form::Bare),
+                    b"",
+                );
             }
             12 => {
-                c.lit(b" INFO access ");
-                c.val(g, V::Ip, None);
-                c.lit(b" - - \"GET /account/settings HTTP/1.1\" 200 ");
+                c.phrase(
+                    g,
+                    b" INFO access ",
+                    V::Ip,
+                    b" - - \"GET /account/settings HTTP/1.1\" 200 ",
+                );
                 c.val(g, V::Small(9000), None);
             }
             13 => {
@@ -124,15 +133,11 @@ impl Log {
                 c.kv(g, "ts", V::EpochS);
             }
             17 => {
-                c.lit(b" INFO deploy commit ");
-                c.val(g, V::Sha1, None);
-                c.lit(b" build ");
+                c.phrase(g, b" INFO deploy commit ", V::Sha1, b" build ");
                 c.val(g, V::Version, None);
             }
             18 => {
-                c.lit(b" INFO batch ");
-                c.val(g, V::InternalRef, None);
-                c.lit(b" processed");
+                c.phrase(g, b" INFO batch ", V::InternalRef, b" processed");
             }
             20 | 21 => identity::log_line(g, c),
             19 => {
@@ -153,26 +158,34 @@ impl Log {
     fn clean(g: &mut Gen, c: &mut Cell) -> bool {
         match g.below(5) {
             0 => {
-                c.lit(b" INFO http GET /api/v1/products?page=");
-                c.val(g, V::Small(50), None);
-                c.lit(b" 200 ");
+                c.phrase(
+                    g,
+                    b" INFO http GET /api/v1/products?page=",
+                    V::Small(50),
+                    b" 200 ",
+                );
                 c.val(g, V::Small(900), None);
                 c.lit(b"ms");
             }
             1 => {
-                c.lit(b" DEBUG cache warmed entries=");
-                c.val(g, V::Small(90_000), None);
-                c.lit(b" took_ms=");
+                c.phrase(
+                    g,
+                    b" DEBUG cache warmed entries=",
+                    V::Small(90_000),
+                    b" took_ms=",
+                );
                 c.val(g, V::Small(900), None);
             }
             2 => {
-                c.lit(b" INFO scheduler tick jobs=");
-                c.val(g, V::Small(40), None);
+                c.phrase(g, b" INFO scheduler tick jobs=", V::Small(40), b"");
             }
             3 => {
-                c.lit(b" WARN worker slow upstream after ");
-                c.val(g, V::Small(9000), None);
-                c.lit(b"ms");
+                c.phrase(
+                    g,
+                    b" WARN worker slow upstream after ",
+                    V::Small(9000),
+                    b"ms",
+                );
             }
             _ => {
                 c.lit(b" ERROR worker task failed, retrying");
@@ -223,75 +236,69 @@ impl Notes {
     fn customer(g: &mut Gen, c: &mut Cell) {
         match g.below(31) {
             0 => {
-                c.lit(b"hi, my aadhaar is ");
-                c.val(g, V::Aadhaar(Form::Strong), None);
-                c.lit(b", the app says invalid");
+                c.phrase(
+                    g,
+                    b"hi, my aadhaar is ",
+                    V::Aadhaar(Form::Strong),
+                    b", the app says invalid",
+                );
             }
             1 => {
-                c.lit(b"aadhaar no ");
-                c.val(g, V::Aadhaar(Form::Bare), None);
-                c.lit(b" pls update kyc");
+                c.phrase(
+                    g,
+                    b"aadhaar no ",
+                    V::Aadhaar(Form::Bare),
+                    b" pls update kyc",
+                );
             }
             2 => {
-                c.lit(b"please call me on ");
-                c.val(g, V::Phone(Form::Strong), None);
-                c.lit(b" after 6pm");
+                c.phrase(
+                    g,
+                    b"please call me on ",
+                    V::Phone(Form::Strong),
+                    b" after 6pm",
+                );
             }
             3 => {
-                c.lit(b"my mobile ");
-                c.val(g, V::Phone(Form::Bare), None);
-                c.lit(b" is not getting the otp");
+                c.phrase(
+                    g,
+                    b"my mobile ",
+                    V::Phone(Form::Bare),
+                    b" is not getting the otp",
+                );
             }
             4 => {
-                c.lit(b"ph ");
-                c.val(g, V::Phone(Form::Bare), None);
+                c.phrase(g, b"ph ", V::Phone(Form::Bare), b"");
             }
             5 => {
-                c.lit(b"card ");
-                c.val(g, V::Card(Form::Strong), None);
-                c.lit(b" was charged twice");
+                c.phrase(g, b"card ", V::Card(Form::Strong), b" was charged twice");
             }
             6 => {
-                c.lit(b"refund to card no. ");
-                c.val(g, V::Card(Form::Bare), None);
-                c.lit(b" please");
+                c.phrase(g, b"refund to card no. ", V::Card(Form::Bare), b" please");
             }
             7 => {
-                c.lit(b"card ending ");
-                c.val(g, V::CardMasked, None);
-                c.lit(b" declined at checkout");
+                c.phrase(g, b"card ending ", V::CardMasked, b" declined at checkout");
             }
             8 => {
-                c.lit(b"my PAN is ");
-                c.val(g, V::Pan(Form::Strong), None);
+                c.phrase(g, b"my PAN is ", V::Pan(Form::Strong), b"");
             }
             9 => {
-                c.lit(b"NRIC ");
-                c.val(g, V::Nric, None);
-                c.lit(b" for verification");
+                c.phrase(g, b"NRIC ", V::Nric, b" for verification");
             }
             10 => {
-                c.lit(b"my SSN is ");
-                c.val(g, V::Ssn(Form::Strong), None);
+                c.phrase(g, b"my SSN is ", V::Ssn(Form::Strong), b"");
             }
             11 => {
-                c.lit(b"SSN ");
-                c.val(g, V::Ssn(Form::Bare), None);
-                c.lit(b" for the tax form");
+                c.phrase(g, b"SSN ", V::Ssn(Form::Bare), b" for the tax form");
             }
             12 => {
-                c.lit(b"email me at ");
-                c.val(g, V::Email, None);
+                c.phrase(g, b"email me at ", V::Email, b"");
             }
             13 => {
-                c.lit(b"paid via upi to ");
-                c.val(g, V::Upi, None);
-                c.lit(b" but order not confirmed");
+                c.phrase(g, b"paid via upi to ", V::Upi, b" but order not confirmed");
             }
             14 => {
-                c.lit(b"I logged in from ");
-                c.val(g, V::Ip, None);
-                c.lit(b" and got locked out");
+                c.phrase(g, b"I logged in from ", V::Ip, b" and got locked out");
             }
             15 => {
                 c.lit("नमस्ते, मेरा आधार ".as_bytes());
@@ -303,50 +310,34 @@ impl Notes {
                 c.val(g, V::Phone(Form::Strong), None);
             }
             17 => {
-                c.lit(b"order ");
-                c.val(g, V::OrderId, None);
-                c.lit(b" still not delivered, invoice ");
+                c.phrase(g, b"order ", V::OrderId, b" still not delivered, invoice ");
                 c.val(g, V::Invoice, None);
             }
             18 => {
-                c.lit(b"refund of Rs ");
-                c.val(g, V::Amount, None);
-                c.lit(b" for order ");
+                c.phrase(g, b"refund of Rs ", V::Amount, b" for order ");
                 c.val(g, V::Order10, None);
                 c.lit(b" is pending");
             }
             19 => {
-                c.lit(b"app version ");
-                c.val(g, V::Version, None);
-                c.lit(b" keeps crashing");
+                c.phrase(g, b"app version ", V::Version, b" keeps crashing");
             }
             20 => {
-                c.lit(b"GSTIN ");
-                c.val(g, V::Gstin, None);
-                c.lit(b" on the invoice is wrong");
+                c.phrase(g, b"GSTIN ", V::Gstin, b" on the invoice is wrong");
             }
             21 => {
-                c.lit(b"device IMEI ");
-                c.val(g, V::Imei, None);
-                c.lit(b" blocked after update");
+                c.phrase(g, b"device IMEI ", V::Imei, b" blocked after update");
             }
             22 => {
-                c.lit(b"reference ");
-                c.val(g, V::AccountRef, None);
-                c.lit(b" from the bank statement");
+                c.phrase(g, b"reference ", V::AccountRef, b" from the bank statement");
             }
             24 | 25 => identity::note(g, c),
             23 => {
-                c.lit(b"batch ");
-                c.val(g, V::InternalRef, None);
-                c.lit(b" failed at ");
+                c.phrase(g, b"batch ", V::InternalRef, b" failed at ");
                 c.val(g, V::EpochS, None);
             }
             27..=30 => people::customer(g, c),
             _ => {
-                c.lit(b"tracking ");
-                c.val(g, V::Uuid, None);
-                c.lit(b" shows delivered");
+                c.phrase(g, b"tracking ", V::Uuid, b" shows delivered");
             }
         }
         if g.chance(30) {
@@ -360,12 +351,15 @@ impl Notes {
     fn agent(g: &mut Gen, c: &mut Cell) {
         match g.below(13) {
             0 => {
-                c.lit(b"we have updated your number to ");
-                c.val(g, V::Phone(Form::Strong), None);
+                c.phrase(
+                    g,
+                    b"we have updated your number to ",
+                    V::Phone(Form::Strong),
+                    b"",
+                );
             }
             1 => {
-                c.lit(b"your registered email is ");
-                c.val(g, V::Email, None);
+                c.phrase(g, b"your registered email is ", V::Email, b"");
             }
             10..=12 => people::agent(g, c),
             2..=5 => {
@@ -389,9 +383,7 @@ impl Writer for Notes {
         for k in 0..2 + g.below(3) {
             g.tick(600);
             c.clear();
-            c.lit(b"[");
-            c.val(g, V::ShortTime, None);
-            c.lit(b"] #");
+            c.phrase(g, b"[", V::ShortTime, b"] #");
             c.num(ticket);
             if clean {
                 c.lit(b" note> ");
