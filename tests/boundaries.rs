@@ -2,7 +2,7 @@
 //! corpus scanned with chunks down to a few bytes, 1/2/8 threads, mmap and read, gives what
 //! one whole-file chunk on one thread gives.
 
-use crate::common::{scan_with, synth};
+use crate::common::{same_as_scan_with, scan_with, synth};
 
 #[test]
 fn chunks_threads_and_read_path_do_not_change_results() {
@@ -23,14 +23,12 @@ fn chunks_threads_and_read_path_do_not_change_results() {
         (1 << 20, 2, true),
         (333, 8, false),
     ] {
-        let (findings, report) = scan_with(corpus.path(), out.path(), chunk, threads, mmap);
-        assert!(
-            findings == want_findings,
-            "findings differ with chunk {chunk}, {threads} threads, mmap {mmap}"
-        );
-        assert_eq!(
-            report, want_report,
-            "report differs with chunk {chunk}, {threads} threads, mmap {mmap}"
+        same_as_scan_with(
+            corpus.path(),
+            out.path(),
+            (chunk, threads, mmap),
+            &want_findings,
+            &want_report,
         );
     }
 }

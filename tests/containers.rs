@@ -6,7 +6,9 @@
 //! is; bombs stop at a limit; what cannot be read is named; memory stays bounded. UTF-16
 //! text gives the UTF-8 findings, at offsets in its stored bytes.
 
-use crate::common::{bin, synth};
+// A finding as compared across forms: the fields the contract fixes.
+use crate::common::Span as Found;
+use crate::common::{bin, csv_block, scan_tuned, synth};
 use leakscan::input::container::Limits;
 use leakscan::output::report;
 use leakscan::scan::{self, ScanOptions, DEFAULT_CHUNK};
@@ -15,18 +17,6 @@ use serde_json::Value;
 use std::io::{Cursor, Write};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-/// A finding as compared across forms (the fields the contract fixes).
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
-struct Found {
-    path: String,
-    offset: u64,
-    length: u64,
-    #[serde(rename = "type")]
-    ty: String,
-    field: Option<String>,
-    record: Option<u64>,
-}
 
 fn parse_findings(text: &str) -> Vec<Found> {
     text.lines()
@@ -53,17 +43,7 @@ fn corpus(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// Scans `path` in-process; returns findings and the report (as JSON).
 fn scan_path(path: &Path, out: &Path, tune: impl FnOnce(&mut ScanOptions)) -> (Vec<Found>, Value) {
-    let findings = out.join("findings.jsonl");
-    let mut opts = ScanOptions {
-        paths: vec![path.as_os_str().to_owned()],
-        findings: Some(findings.to_string_lossy().into_owned()),
-        sketch_key: Some(b"containers test".to_vec()),
-        ..ScanOptions::default()
-    };
-    tune(&mut opts);
-    let summary = scan::run(&opts).expect("scan runs");
-    let report = serde_json::to_value(report::build(&summary)).expect("report");
-    let text = std::fs::read_to_string(&findings).expect("findings written");
+    let (text, report) = scan_tuned(path, out, b"containers test", tune);
     (parse_findings(&text), report)
 }
 
@@ -879,15 +859,7 @@ fn what_cannot_be_read_is_named() {
 /// Generated CSV text of about `bytes`, cut into many gzip members (compressed once,
 /// repeated): a multi-member `.gz` made quickly at test time.
 fn big_gzip(decoded: usize) -> (Vec<u8>, usize) {
-    let mut block = String::from("id,email,mobile\n");
-    let mut i = 0u64;
-    while block.len() < 4 << 20 {
-        i += 1;
-        block += &format!(
-            "{i},user{i}@example.com,+91 98{:08}\n",
-            i * 7919 % 100_000_000
-        );
-    }
+    let (block, _) = csv_block();
     let member = gzip(block.as_bytes());
     let copies = decoded.div_ceil(block.len());
     (member.repeat(copies), block.len() * copies)

@@ -4,9 +4,8 @@
 //! input with an error at the bad document's offset.
 
 use crate::common::BUILT as SCORED;
-use crate::common::{bin, read_spans, Score, Span};
-use leakscan::output::report;
-use leakscan::scan::{self, ScanOptions};
+use crate::common::{bin, read_spans, scan_tuned, Score, Span};
+use leakscan::scan::ScanOptions;
 use leakscan::synth::{generate, Density, FileKind, SynthConfig};
 use serde_json::Value;
 use std::io::Write;
@@ -27,18 +26,8 @@ fn corpus(dir: &Path, bytes: u64) {
 
 /// Scans `path` with `tune` applied; returns the findings as parsed JSON and the report.
 fn scan_with(path: &Path, out: &Path, tune: impl FnOnce(&mut ScanOptions)) -> (Vec<Value>, Value) {
-    let findings = out.join("findings.jsonl");
-    let mut opts = ScanOptions {
-        paths: vec![path.as_os_str().to_owned()],
-        findings: Some(findings.to_string_lossy().into_owned()),
-        sketch_key: Some(b"dumps test".to_vec()),
-        ..ScanOptions::default()
-    };
-    tune(&mut opts);
-    let summary = scan::run(&opts).expect("scan runs");
-    let mut report = serde_json::to_value(report::build(&summary)).expect("report");
+    let (text, mut report) = scan_tuned(path, out, b"dumps test", tune);
     report["scanned"]["seconds"] = Value::Null;
-    let text = std::fs::read_to_string(&findings).expect("findings written");
     let found = text
         .lines()
         .map(|l| serde_json::from_str(l).expect("a JSON line"))

@@ -10,7 +10,7 @@
 //! (peak resident memory under 256 MiB whatever `N`), and a CSV field of `N / 22` bytes
 //! (100 MB at full size). Peak memory is the child's own `VmHWM` (`--peak-memory`).
 
-use crate::common::bin;
+use crate::common::{bin, csv_block};
 use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
@@ -99,15 +99,7 @@ fn a_single_line_of_gigabytes() {
 fn a_gz_of_gigabytes_decodes_in_bounded_memory() {
     let n = heavy_bytes();
     // A block of CSV rows compressed once, repeated as gzip members.
-    let mut block = String::from("id,email,mobile\n");
-    let mut i = 0u64;
-    while block.len() < 4 << 20 {
-        i += 1;
-        block += &format!(
-            "{i},user{i}@example.com,+91 98{:08}\n",
-            i * 7919 % 100_000_000
-        );
-    }
+    let (block, i) = csv_block();
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     encoder.write_all(block.as_bytes()).unwrap();
     let member = encoder.finish().unwrap();

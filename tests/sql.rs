@@ -6,7 +6,9 @@
 //! plain form.
 
 use crate::common::BUILT as SCORED;
-use crate::common::{bin, findings_of, read_spans, scan_with, synth, Score, Span};
+use crate::common::{
+    bin, findings_of, read_spans, same_as_scan_with, scan_with, synth, Score, Span,
+};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -137,14 +139,12 @@ fn chunks_threads_and_read_path_do_not_change_sql_findings() {
         (4096, 1, true),
         (1 << 20, 2, false),
     ] {
-        let (findings, report) = scan_with(dir.path(), out.path(), chunk, threads, mmap);
-        assert!(
-            findings == want_findings,
-            "findings differ with chunk {chunk}, {threads} threads, mmap {mmap}"
-        );
-        assert_eq!(
-            report, want_report,
-            "chunk {chunk}, {threads} threads, mmap {mmap}"
+        same_as_scan_with(
+            dir.path(),
+            out.path(),
+            (chunk, threads, mmap),
+            &want_findings,
+            &want_report,
         );
     }
 }

@@ -449,7 +449,7 @@ pub fn is_metadata(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::testing::{check_stored, chunked, streamed, Got};
+    use super::super::text::testing::{check_stored, chunked, p, pairs, streamed, Got};
     use super::super::{Format, Layout};
     use super::*;
 
@@ -516,19 +516,6 @@ mod tests {
             header: Vec::new(),
             body_start: 0,
         }
-    }
-
-    fn pairs(got: &[Got]) -> Vec<(String, String)> {
-        got.iter()
-            .map(|g| match g {
-                Got::Value { field, bytes, .. } => (field.clone(), bytes.clone()),
-                Got::End => ("|".into(), String::new()),
-            })
-            .collect()
-    }
-
-    fn p(k: &str, v: &str) -> (String, String) {
-        (k.into(), v.into())
     }
 
     fn sample() -> Vec<u8> {

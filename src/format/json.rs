@@ -541,7 +541,9 @@ fn is_uuid(key: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::testing::{check_stored, chunked, streamed, structural_bytes, Got};
+    use super::super::text::testing::{
+        check_stored, chunked, end, p, pairs, streamed, structural_bytes, Got,
+    };
     use super::super::{Format, Layout};
     use super::*;
 
@@ -556,24 +558,6 @@ mod tests {
 
     fn lines(data: &str) -> Vec<Got> {
         chunked(&layout(Format::Jsonl, 0), data.as_bytes(), usize::MAX)
-    }
-
-    /// `(field, value)` pairs of the values, records ended by `("|", "")`.
-    fn pairs(got: &[Got]) -> Vec<(String, String)> {
-        got.iter()
-            .map(|g| match g {
-                Got::Value { field, bytes, .. } => (field.clone(), bytes.clone()),
-                Got::End => ("|".into(), String::new()),
-            })
-            .collect()
-    }
-
-    fn p(k: &str, v: &str) -> (String, String) {
-        (k.into(), v.into())
-    }
-
-    fn end() -> (String, String) {
-        p("|", "")
     }
 
     #[test]

@@ -1350,7 +1350,7 @@ pub fn tokenize(
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::testing::{check_stored, chunked, streamed, Got};
+    use super::super::text::testing::{self, check_stored, chunked, end, p, streamed, Got};
     use super::super::{Format, Layout};
     use super::*;
 
@@ -1371,21 +1371,7 @@ mod tests {
 
     /// (field, value) pairs, and `|` for each record end.
     fn pairs(data: &[u8]) -> Vec<(String, String)> {
-        whole(data)
-            .into_iter()
-            .map(|g| match g {
-                Got::Value { field, bytes, .. } => (field, bytes),
-                Got::End => ("|".into(), String::new()),
-            })
-            .collect()
-    }
-
-    fn p(field: &str, value: &str) -> (String, String) {
-        (field.into(), value.into())
-    }
-
-    fn end() -> (String, String) {
-        p("|", "")
+        testing::pairs(&whole(data))
     }
 
     /// The value stored for `bytes`, offsets checked against the data.
@@ -1401,6 +1387,16 @@ mod tests {
                 _ => None,
             })
             .unwrap_or_else(|| panic!("no {want:?} in {got:?}"))
+    }
+
+    /// The stored-offset map of the value `want`, which `data` stores escaped as `stored`:
+    /// checks that the value starts where `stored` does and that the map ends at its length.
+    fn escaped_map(data: &[u8], got: &[Got], want: &str, stored: &[u8]) -> Vec<u32> {
+        let (offset, map) = offset_of(got, want);
+        assert_eq!(offset as usize, memmem::find(data, stored).unwrap());
+        let map = map.expect("unescaped");
+        assert_eq!(*map.last().unwrap() as usize, stored.len());
+        map
     }
 
     const MYSQL: &[u8] = br#"-- MySQL dump 10.13  Distrib 8.0.36
@@ -1467,12 +1463,7 @@ INSERT INTO `users` VALUES (5,'g@example.com',6,'z');
     #[test]
     fn escaped_values_map_to_stored_offsets() {
         let got = whole(MYSQL);
-        let (offset, map) = offset_of(&got, "it's 'ok' \\ (x)");
-        let stored = b"it\\'s ''ok'' \\\\ (x)";
-        let at = memmem::find(MYSQL, stored).unwrap();
-        assert_eq!(offset as usize, at);
-        let map = map.expect("unescaped");
-        assert_eq!(*map.last().unwrap() as usize, stored.len());
+        let map = escaped_map(MYSQL, &got, "it's 'ok' \\ (x)", b"it\\'s ''ok'' \\\\ (x)");
         // `s` is byte 3 of the value, stored after `\'` at 4.
         assert_eq!(map[3], 4);
         // A hex literal decodes to text with two stored digits a byte.
@@ -1537,12 +1528,13 @@ COPY public.users (id, email) FROM stdin WITH (FORMAT csv);\n\
     #[test]
     fn copy_null_and_escapes_keep_stored_offsets() {
         let got = whole(PG);
-        let (offset, map) = offset_of(&got, "line\none\ttab \\ back");
-        let stored = b"line\\none\\ttab \\\\ back";
-        assert_eq!(offset as usize, memmem::find(PG, stored).unwrap());
-        let map = map.expect("unescaped");
+        let map = escaped_map(
+            PG,
+            &got,
+            "line\none\ttab \\ back",
+            b"line\\none\\ttab \\\\ back",
+        );
         assert_eq!((map[4], map[5]), (4, 6));
-        assert_eq!(*map.last().unwrap() as usize, stored.len());
     }
 
     const SQLITE: &[u8] = b"PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n\

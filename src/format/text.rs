@@ -438,6 +438,26 @@ pub(super) mod testing {
         proptest::collection::vec(proptest::sample::select(ALPHABET), 0..120)
     }
 
+    /// `(field, value)` pairs of the values, records ended by `("|", "")`.
+    pub fn pairs(got: &[Got]) -> Vec<(String, String)> {
+        got.iter()
+            .map(|g| match g {
+                Got::Value { field, bytes, .. } => (field.clone(), bytes.clone()),
+                Got::End => ("|".into(), String::new()),
+            })
+            .collect()
+    }
+
+    /// A `(field, value)` pair.
+    pub fn p(field: &str, value: &str) -> (String, String) {
+        (field.into(), value.into())
+    }
+
+    /// The pair that stands for the end of a record.
+    pub fn end() -> (String, String) {
+        p("|", "")
+    }
+
     /// Checks that every value points at its stored bytes in `data`: verbatim without a
     /// `stored_at` map, else within `data` with an ascending map.
     pub fn check_stored(data: &[u8], got: &[Got]) {
@@ -509,7 +529,7 @@ pub(super) mod testing {
 #[cfg(test)]
 mod tests {
     use super::super::{Format, Layout};
-    use super::testing::{check_stored, chunked, streamed, structural_bytes, Got};
+    use super::testing::{check_stored, chunked, p, streamed, structural_bytes, Got};
     use super::*;
 
     fn text() -> Layout {
@@ -536,10 +556,6 @@ mod tests {
             .into_iter()
             .filter(|(f, _)| !f.is_empty())
             .collect()
-    }
-
-    fn p(k: &str, v: &str) -> (String, String) {
-        (k.into(), v.into())
     }
 
     #[test]

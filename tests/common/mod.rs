@@ -109,6 +109,21 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_leakscan"))
 }
 
+/// At least 4 MiB of generated CSV rows (`id,email,mobile`, header first): a block to
+/// compress once and repeat as gzip members; with its number of rows.
+pub fn csv_block() -> (String, u64) {
+    let mut block = String::from("id,email,mobile\n");
+    let mut i = 0u64;
+    while block.len() < 4 << 20 {
+        i += 1;
+        block += &format!(
+            "{i},user{i}@example.com,+91 98{:08}\n",
+            i * 7919 % 100_000_000
+        );
+    }
+    (block, i)
+}
+
 /// Writes a synthetic corpus of about `bytes` with `seed` into `dir`.
 pub fn synth(dir: &Path, bytes: u64, seed: u64) {
     let status = std::process::Command::new(bin())
@@ -121,7 +136,7 @@ pub fn synth(dir: &Path, bytes: u64, seed: u64) {
 }
 
 /// One line of truth.jsonl or of the findings stream (the fields both share).
-#[derive(Clone, Debug, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Span {
     pub path: String,
     pub offset: u64,
@@ -211,6 +226,29 @@ impl Score {
     }
 }
 
+/// Scans `path` in-process with `sketch_key`, then `tune`, applied; returns the findings
+/// text (written into `out`) and the report as JSON.
+pub fn scan_tuned(
+    path: &Path,
+    out: &Path,
+    sketch_key: &[u8],
+    tune: impl FnOnce(&mut leakscan::scan::ScanOptions),
+) -> (String, serde_json::Value) {
+    use leakscan::scan::{self, ScanOptions};
+    let findings = out.join("findings.jsonl");
+    let mut opts = ScanOptions {
+        paths: vec![path.as_os_str().to_owned()],
+        findings: Some(findings.to_string_lossy().into_owned()),
+        sketch_key: Some(sketch_key.to_vec()),
+        ..ScanOptions::default()
+    };
+    tune(&mut opts);
+    let summary = scan::run(&opts).expect("scan runs");
+    let report = serde_json::to_value(leakscan::output::report::build(&summary)).expect("report");
+    let text = std::fs::read_to_string(&findings).expect("findings written");
+    (text, report)
+}
+
 /// Scans `dir` with these chunk size, thread count and read path; returns the findings text
 /// and the report JSON without `seconds`.
 pub fn scan_with(
@@ -239,6 +277,26 @@ pub fn scan_with(
         std::fs::read_to_string(findings).expect("findings written"),
         json,
     )
+}
+
+/// Asserts that `scan_with` with `(chunk_size, threads, mmap)` gives these findings and
+/// report.
+pub fn same_as_scan_with(
+    dir: &Path,
+    out: &Path,
+    (chunk, threads, mmap): (usize, usize, bool),
+    want_findings: &str,
+    want_report: &serde_json::Value,
+) {
+    let (findings, report) = scan_with(dir, out, chunk, threads, mmap);
+    assert!(
+        findings == want_findings,
+        "findings differ with chunk {chunk}, {threads} threads, mmap {mmap}"
+    );
+    assert_eq!(
+        &report, want_report,
+        "report differs with chunk {chunk}, {threads} threads, mmap {mmap}"
+    );
 }
 
 /// Scans the corpus in `dir`; returns its findings (written into `out`) with paths relative
