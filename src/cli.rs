@@ -57,6 +57,10 @@ pub enum Command {
         leakscan verify sample.csv --against own.lsdigest --key-file own.key\n  \
         leakscan verify sample.csv --known sketches/ --sketch-key sketch.key --report v.json")]
     Verify(VerifyCommonArgs<VerifyArgs>),
+    /// Unite the sketches of a dump's shards (`scan --sketch`, one key) into one sketch.
+    #[command(after_help = "Examples:\n  \
+        leakscan sketch-merge part0.lssketch part1.lssketch --out dump.lssketch")]
+    SketchMerge(SketchMergeArgs),
     /// Turn a saved (or merged) JSON report into a self-contained HTML page.
     #[command(after_help = "Examples:\n  \
         leakscan report report.json --html report.html")]
@@ -125,8 +129,9 @@ pub struct ScanArgs {
     #[arg(long, value_name = "PATH")]
     pub input_name: Option<String>,
     /// Also write a sketch of the identifiers found (per type a HyperLogLog and a filter of
-    /// keyed hashes) to FILE, hashed with the --sketch-key key, for `verify --known`.
-    #[arg(long, value_name = "FILE", requires = "sketch_key")]
+    /// keyed hashes) to FILE, for `verify --known`, hashed with the --sketch-key key; without
+    /// one, with the key in FILE.key (written, mode 0600, if it does not exist yet).
+    #[arg(long, value_name = "FILE")]
     pub sketch: Option<PathBuf>,
     /// Object-store URLs: send unsigned requests (public buckets), look up no credentials.
     #[arg(long)]
@@ -213,9 +218,10 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "FILE", requires = "against")]
     pub key_file: Option<PathBuf>,
     /// A directory of sketches of known dumps (`scan --sketch`, `*.lssketch`).
-    #[arg(long, value_name = "DIR", requires = "sketch_key")]
+    #[arg(long, value_name = "DIR")]
     pub known: Option<PathBuf>,
-    /// The key the known sketches were made with.
+    /// The key the known sketches were made with (default: each sketch's `NAME.lssketch.key`
+    /// beside it).
     #[arg(long, value_name = "FILE", requires = "known")]
     pub sketch_key: Option<PathBuf>,
     /// Write the report (JSON, `leakscan.verify/1`) to FILE; without it, a summary on stdout.
@@ -232,6 +238,17 @@ pub struct MergeArgs {
     /// Write the merged report (JSON) to FILE, atomically.
     #[arg(long, value_name = "FILE", required = true)]
     pub report: PathBuf,
+}
+
+/// `leakscan sketch-merge`.
+#[derive(Debug, Args)]
+pub struct SketchMergeArgs {
+    /// Sketches of disjoint or overlapping shards, made with one key.
+    #[arg(required = true, num_args = 2.., value_name = "SKETCH")]
+    pub sketches: Vec<PathBuf>,
+    /// Write the united sketch to FILE, atomically.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub out: PathBuf,
 }
 
 /// `leakscan synth`.

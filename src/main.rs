@@ -5,14 +5,19 @@
 use anyhow::Context as _;
 use clap::Parser;
 use leakscan::cli::{
-    Cli, Command, DigestArgs, MergeArgs, ReportArgs, ScanArgs, SynthArgs, VerifyArgs,
-    VerifyCommonArgs,
+    Cli, Command, DigestArgs, MergeArgs, ReportArgs, ScanArgs, SketchMergeArgs, SynthArgs,
+    VerifyArgs, VerifyCommonArgs,
 };
 use leakscan::output::{html, report, table};
 use leakscan::scan::{self, ScanError};
 use leakscan::signal::{Interrupt, EXIT_INTERRUPTED};
 use leakscan::synth;
-use leakscan::verify::{self, collect, key::Key, report::VerifyOptions, sets::Role};
+use leakscan::verify::{
+    self, collect,
+    key::Key,
+    report::VerifyOptions,
+    sets::{KeyedSets, Role},
+};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -25,6 +30,7 @@ fn main() -> ExitCode {
         Command::Report(args) => run_report(&args).map(|()| ExitCode::SUCCESS),
         Command::Digest(args) => run_digest(&args).map(|()| ExitCode::SUCCESS),
         Command::Verify(args) => run_verify(&args).map(|()| ExitCode::SUCCESS),
+        Command::SketchMerge(args) => run_sketch_merge(&args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -58,12 +64,7 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let summary = match &args.sketch {
         None => scan::run(&opts)?,
         Some(path) => {
-            let key_file = args
-                .sketch_key
-                .as_deref()
-                .expect("clap: --sketch requires --sketch-key");
-            let key = Key::read(key_file)
-                .with_context(|| format!("reading the sketch key {}", key_file.display()))?;
+            let key = sketch_key(path, args.sketch_key.as_deref())?;
             let (sketch, summary) = collect::build(&opts, &key, Role::Sketch)?;
             sketch
                 .write(path)
@@ -106,6 +107,56 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The key to sketch with: `--sketch-key`'s, else the one beside the sketch, made if missing.
+fn sketch_key(sketch: &std::path::Path, key_file: Option<&std::path::Path>) -> anyhow::Result<Key> {
+    let given = key_file.is_some();
+    let key_file = key_file.map_or_else(|| Key::beside(sketch), std::path::Path::to_path_buf);
+    if !given {
+        match Key::write_new(&key_file) {
+            Ok(()) => eprintln!(
+                "leakscan: no --sketch-key: wrote a new key to {} (mode 0600), where verify \
+                 --known finds it; move it elsewhere before the sketch leaves your hands",
+                key_file.display()
+            ),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => eprintln!(
+                "leakscan: no --sketch-key: hashing with the key already beside the sketch, {}",
+                key_file.display()
+            ),
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("writing a new sketch key to {}", key_file.display()))
+            }
+        }
+    }
+    Key::read(&key_file).with_context(|| format!("reading the sketch key {}", key_file.display()))
+}
+
+fn run_sketch_merge(args: &SketchMergeArgs) -> anyhow::Result<()> {
+    let (first, rest) = args
+        .sketches
+        .split_first()
+        .context("sketch-merge needs sketches")?;
+    let mut merged = KeyedSets::read(first, Role::Sketch)?;
+    for path in rest {
+        let other = KeyedSets::read(path, Role::Sketch)?;
+        merged
+            .merge(other)
+            .with_context(|| format!("{} and {}", first.display(), path.display()))?;
+    }
+    merged
+        .write(&args.out)
+        .with_context(|| format!("writing the sketch to {}", args.out.display()))?;
+    let filters: u32 = merged.header.kinds.iter().map(|k| k.filters).max().unwrap_or(0);
+    println!(
+        "merged {} sketches ({} records, at most {filters} filters per type) into {}, key {}",
+        args.sketches.len(),
+        merged.header.records,
+        args.out.display(),
+        merged.header.key_fingerprint
+    );
+    Ok(())
 }
 
 fn run_digest(args: &VerifyCommonArgs<DigestArgs>) -> anyhow::Result<()> {

@@ -43,7 +43,16 @@ struct Field {
     matches: BTreeMap<String, Match>,
     #[serde(default)]
     checksum: BTreeMap<String, Checksum>,
+    number_plan: Option<NumberPlan>,
     format: Format,
+}
+
+#[derive(Debug, Deserialize)]
+struct NumberPlan {
+    checked: u64,
+    in_plan: u64,
+    rate: f64,
+    chance: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,6 +121,8 @@ struct Known {
     sketch: String,
     #[serde(rename = "type")]
     kind: String,
+    checked: u64,
+    found: u64,
     containment: f64,
     low: f64,
     high: f64,
@@ -492,4 +503,268 @@ fn without_the_key_enumerating_a_phone_block_confirms_no_more_than_chance() {
         .collect();
     assert!(found.iter().any(|n| n == planted));
     assert!((found.len() as f64) <= expected * 2.0 + 11.0);
+}
+
+/// A phone field's number-plan figures over the whole report: (checked, in plan, chance).
+fn number_plan(r: &Report) -> (u64, u64, f64) {
+    r.fields
+        .iter()
+        .filter_map(|f| f.number_plan.as_ref())
+        .fold((0, 0, 0.0), |a, p| {
+            assert!(p.in_plan <= p.checked && (0.0..=1.0).contains(&p.rate));
+            (
+                a.0 + p.checked,
+                a.1 + p.in_plan,
+                a.2 + p.chance * p.checked as f64,
+            )
+        })
+}
+
+#[test]
+fn number_plans_tell_naive_fabrication_apart() {
+    let (checked, in_plan, expected) = number_plan(report("genuine"));
+    assert!(checked >= 400, "{checked}");
+    assert!(in_plan as f64 / checked as f64 >= 0.95, "{in_plan}/{checked}");
+    let (checked, in_plan, expected_naive) = number_plan(report("naive"));
+    let (rate, chance) = (in_plan as f64 / checked as f64, expected_naive / checked as f64);
+    assert!(checked >= 400, "{checked}");
+    // Ten uniform digits after +91 are an Indian mobile (6-9) 4 times in 10.
+    assert!((chance - 0.4).abs() < 0.02, "{chance}");
+    assert!(rate <= 0.5 && rate <= chance + 0.1, "{rate} vs {chance}");
+    assert!(expected > 0.0);
+    // Careful fabricators draw numbers from the plans: the signal does not catch them.
+    let (checked, in_plan, _) = number_plan(report("careful"));
+    assert!(in_plan as f64 / checked as f64 >= 0.95);
+    for (name, reading) in [
+        ("genuine", "as real records do"),
+        ("naive", "about what made-up numbers give"),
+    ] {
+        assert!(
+            report(name)
+                .assessment
+                .iter()
+                .any(|a| a.contains("numbering plan") && a.contains(reading)),
+            "{name}: {:?}",
+            report(name).assessment
+        );
+    }
+}
+
+/// The `match` entry of `kind` in the field named `field`.
+fn field_match<'a>(r: &'a Report, field: &str, kind: &str) -> &'a Match {
+    r.fields
+        .iter()
+        .find(|f| f.field.as_deref() == Some(field))
+        .and_then(|f| f.matches.get(kind))
+        .unwrap_or_else(|| panic!("no {kind} match in {field}"))
+}
+
+#[test]
+fn passports_and_names_with_birth_dates_match_end_to_end() {
+    let f = fixture();
+    let digest = KeyedSets::read(&f.root.join("own.lsdigest"), Role::Digest).unwrap();
+    assert!(digest.has(Kind::Passport) && digest.has(Kind::NameDob));
+    let genuine = report("genuine");
+    let passport = field_match(genuine, "passport_no", "passport");
+    assert!(passport.checked >= 100 && passport.rate >= 0.95, "{passport:?}");
+    let name_dob = field_match(genuine, "person_name+date_of_birth", "name_dob");
+    assert!(name_dob.checked >= 400 && name_dob.rate >= 0.9, "{name_dob:?}");
+    for name in ["naive", "careful"] {
+        let r = report(name);
+        let passport = field_match(r, "passport_no", "passport");
+        assert!(passport.checked >= 100 && passport.rate <= 0.05, "{name} {passport:?}");
+        let name_dob = field_match(r, "person_name+date_of_birth", "name_dob");
+        assert!(name_dob.checked >= 100 && name_dob.rate <= 0.05, "{name} {name_dob:?}");
+    }
+    assert!(genuine
+        .assessment
+        .iter()
+        .any(|a| a.starts_with("name+date of birth") && a.contains("never count alone")));
+}
+
+#[test]
+fn names_with_birth_dates_never_count_alone() {
+    let f = fixture();
+    // The genuine rows with nothing but each customer's name and date of birth.
+    let genuine = std::fs::read_to_string(&f.files.claims[0]).unwrap();
+    let mut text = String::from("full_name,dob\n");
+    for line in genuine.lines().skip(1).filter(|l| !l.contains('"')) {
+        let cells: Vec<&str> = line.split(',').collect();
+        text.push_str(&format!("{},{}\n", cells[1], cells[10]));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (sample, out) = (dir.path().join("names.csv"), dir.path().join("names.json"));
+    std::fs::write(&sample, text).unwrap();
+    leakscan(&[
+        os("verify"),
+        sample.as_os_str(),
+        os("--against"),
+        f.root.join("own.lsdigest").as_os_str(),
+        os("--key-file"),
+        f.root.join("own.key").as_os_str(),
+        os("--report"),
+        out.as_os_str(),
+        os("-q"),
+    ]);
+    let r: Report = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let m = field_match(&r, "person_name+date_of_birth", "name_dob");
+    assert!(m.checked >= 400 && m.rate >= 0.9, "{m:?}");
+    assert_eq!(r.sample.records_matched, 0);
+    assert_eq!(r.sample.records_matched_rate, 0.0);
+}
+
+/// Writes the older dump's rows split in two halves (each with the header) into `dir`.
+fn halves(dir: &Path) -> [PathBuf; 2] {
+    let text = std::fs::read_to_string(&fixture().files.old_dump).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.collect();
+    let (a, b) = rows.split_at(rows.len() / 2);
+    let paths = [dir.join("part0.csv"), dir.join("part1.csv")];
+    for (path, rows) in paths.iter().zip([a, b]) {
+        std::fs::write(path, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+    }
+    paths
+}
+
+fn scan_sketch(input: &Path, sketch: &Path, key: Option<&Path>) -> std::process::Output {
+    let mut args = vec![
+        os("scan"),
+        input.as_os_str(),
+        os("--sketch"),
+        sketch.as_os_str(),
+        os("-q"),
+    ];
+    if let Some(key) = key {
+        args.extend([os("--sketch-key"), key.as_os_str()]);
+    }
+    leakscan(&args)
+}
+
+/// The recycled claim's report against the sketches in `known` (with their key, or the keys
+/// beside them).
+fn verify_known(known: &Path, key: Option<&Path>, out: &Path) -> Report {
+    let mut args = vec![
+        os("verify"),
+        fixture().files.claims[3].as_os_str(),
+        os("--known"),
+        known.as_os_str(),
+        os("--report"),
+        out.as_os_str(),
+        os("-q"),
+    ];
+    if let Some(key) = key {
+        args.extend([os("--sketch-key"), key.as_os_str()]);
+    }
+    leakscan(&args);
+    serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap()
+}
+
+#[test]
+fn sketches_of_shards_merge_into_the_whole_dumps() {
+    let f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let skey = f.root.join("sketch.key");
+    let parts = halves(dir.path());
+    let shard = |i: usize| dir.path().join(format!("part{i}.lssketch"));
+    for (i, part) in parts.iter().enumerate() {
+        scan_sketch(part, &shard(i), Some(&skey));
+    }
+    let merged_dir = dir.path().join("merged");
+    std::fs::create_dir(&merged_dir).unwrap();
+    let merged = merged_dir.join("forum_2019.lssketch");
+    leakscan(&[
+        os("sketch-merge"),
+        shard(0).as_os_str(),
+        shard(1).as_os_str(),
+        os("--out"),
+        merged.as_os_str(),
+    ]);
+    let whole = KeyedSets::read(&f.root.join("known/forum_2019.lssketch"), Role::Sketch).unwrap();
+    let united = KeyedSets::read(&merged, Role::Sketch).unwrap();
+    assert_eq!(united.header.records, whole.header.records);
+    for kh in &whole.header.kinds {
+        let other = united
+            .header
+            .kinds
+            .iter()
+            .find(|k| k.kind == kh.kind)
+            .unwrap();
+        assert_eq!(other.filters, 2);
+        assert_eq!(other.hll, kh.hll, "{}", kh.kind);
+        assert_eq!(other.distinct_estimate, kh.distinct_estimate, "{}", kh.kind);
+    }
+    let a = verify_known(&f.root.join("known"), Some(&skey), &dir.path().join("a.json"));
+    let b = verify_known(&merged_dir, Some(&skey), &dir.path().join("b.json"));
+    assert_eq!(a.known.len(), b.known.len());
+    for (x, y) in a.known.iter().zip(&b.known) {
+        assert_eq!((&x.kind, x.checked, x.found), (&y.kind, y.checked, y.found));
+        assert!((x.containment - y.containment).abs() < 0.001, "{x:?} {y:?}");
+    }
+    assert!(b.known.iter().any(|k| k.containment >= 0.5));
+    // Sketches of different keys do not merge; the error names both files.
+    let other = dir.path().join("other.lssketch");
+    scan_sketch(&parts[1], &other, Some(&f.root.join("own.key")));
+    let out = Command::new(bin())
+        .arg("sketch-merge")
+        .arg(shard(0))
+        .arg(&other)
+        .arg("--out")
+        .arg(dir.path().join("bad.lssketch"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("part0.lssketch") && err.contains("other.lssketch"),
+        "{err}"
+    );
+    assert!(!dir.path().join("bad.lssketch").exists());
+}
+
+#[test]
+fn a_sketch_without_a_given_key_gets_its_own_beside_it() {
+    let f = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let known = dir.path().join("known");
+    std::fs::create_dir(&known).unwrap();
+    let sketch = known.join("forum_2019.lssketch");
+    let key_file = known.join("forum_2019.lssketch.key");
+    let out = scan_sketch(&f.files.old_dump, &sketch, None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("forum_2019.lssketch.key"), "{err}");
+    assert_eq!(std::fs::read(&key_file).unwrap().len(), 32);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key_file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let key = Key::read(&key_file).unwrap();
+    let header = KeyedSets::read(&sketch, Role::Sketch).unwrap().header;
+    assert_eq!(header.key_fingerprint, key.fingerprint());
+    // Sketching again keeps the key.
+    scan_sketch(&f.files.old_dump, &sketch, None);
+    assert_eq!(Key::read(&key_file).unwrap().fingerprint(), key.fingerprint());
+    // verify --known finds the key beside the sketch, and measures what it did with the
+    // shared key.
+    let mine = verify_known(&known, None, &dir.path().join("mine.json"));
+    let shared = &report("recycled").known;
+    assert_eq!(mine.known.len(), shared.len());
+    for (x, y) in mine.known.iter().zip(shared) {
+        assert_eq!((&x.kind, x.checked, x.found), (&y.kind, y.checked, y.found));
+    }
+    // A sketch whose key is nowhere to be found is named.
+    std::fs::remove_file(&key_file).unwrap();
+    let out = Command::new(bin())
+        .arg("verify")
+        .arg(&f.files.claims[3])
+        .arg("--known")
+        .arg(&known)
+        .arg("-q")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("forum_2019.lssketch") && err.contains("--sketch-key"), "{err}");
 }

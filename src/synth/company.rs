@@ -4,8 +4,8 @@
 //!
 //! - `genuine.csv`: rows of the export, as messy as it is (phones written many ways, gaps in
 //!   the ids, missing values);
-//! - `naive.csv`: the same columns with made-up numbers (checksums at chance, one e-mail
-//!   domain, one phone format, ids 1, 2, 3...);
+//! - `naive.csv`: the same columns with made-up numbers (checksums and number plans at
+//!   chance, one e-mail domain, one phone format, ids 1, 2, 3...);
 //! - `careful.csv`: made-up people with checksum-valid numbers, written cleanly (caught by
 //!   match rate, cross-field consistency and variety, not by checksums);
 //! - `recycled.csv`: rows of the older dump, passed off as the company's;
@@ -410,8 +410,9 @@ fn letters(g: &mut Gen, n: usize) -> String {
         .collect()
 }
 
-/// A naively made-up row: real-looking names, numbers typed at random (checksums at chance),
-/// one e-mail domain and one phone format, ids counting from 1.
+/// A naively made-up row: real-looking names, numbers typed at random (checksums and number
+/// plans at chance: phones are ten uniform digits after +91), one e-mail domain and one phone
+/// format, ids counting from 1.
 fn naive(g: &mut Gen, id: u64) -> Vec<String> {
     g.new_person();
     let name = val(g, V::FullName);
@@ -448,7 +449,7 @@ fn naive(g: &mut Gen, id: u64) -> Vec<String> {
         id.to_string(),
         name,
         email,
-        format!("+91 9{}", digits(g, 9)),
+        format!("+91 {}", digits(g, 10)),
         (if india { "IN" } else { "SG" }).to_string(),
         if india { aadhaar } else { String::new() },
         if india { pan } else { String::new() },

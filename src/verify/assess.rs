@@ -19,6 +19,7 @@ pub fn assess(report: &VerifyReport) -> Vec<String> {
     let mut out = Vec::new();
     matches(report, &mut out);
     checksums(report, &mut out);
+    number_plans(report, &mut out);
     consistency(report, &mut out);
     variety(report, &mut out);
     known(report, &mut out);
@@ -109,19 +110,43 @@ fn checksums(report: &VerifyReport, out: &mut Vec<String>) {
                 Shape::Nric => "NRIC check letter",
                 Shape::Pan => "PAN holder-class rule",
             });
-        let reading = if rate >= REAL_PASS {
-            "as real records do"
-        } else if rate <= chance + 0.1 {
-            "about what made-up numbers give"
-        } else {
-            "between chance and the near-100 % of real records: a mix, or damaged data"
-        };
         out.push(format!(
-            "{ty}: {} of {checked} {ty}-shaped values pass the {what} (random values: {}): {reading}",
+            "{ty}: {} of {checked} {ty}-shaped values pass the {what} (random values: {}): {}",
             pct(rate),
-            pct(chance)
+            pct(chance),
+            reading(rate, chance)
         ));
     }
+}
+
+/// How a pass rate reads beside real records' near-100 % and random values' `chance`.
+fn reading(rate: f64, chance: f64) -> &'static str {
+    if rate >= REAL_PASS {
+        "as real records do"
+    } else if rate <= chance + 0.1 {
+        "about what made-up numbers give"
+    } else {
+        "between chance and the near-100 % of real records: a mix, or damaged data"
+    }
+}
+
+fn number_plans(report: &VerifyReport, out: &mut Vec<String>) {
+    let (mut checked, mut in_plan, mut expected) = (0u64, 0u64, 0.0);
+    for p in report.fields.iter().filter_map(|f| f.number_plan.as_ref()) {
+        checked += p.checked;
+        in_plan += p.in_plan;
+        expected += p.chance * p.checked as f64;
+    }
+    if checked == 0 {
+        return;
+    }
+    let (rate, chance) = (in_plan as f64 / checked as f64, expected / checked as f64);
+    out.push(format!(
+        "phone: {} of {checked} phone numbers fall in ranges their country's numbering plan allocates (random digits written the same way: {}): {}",
+        pct(rate),
+        pct(chance),
+        reading(rate, chance)
+    ));
 }
 
 fn consistency(report: &VerifyReport, out: &mut Vec<String>) {

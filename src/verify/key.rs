@@ -51,6 +51,21 @@ impl Key {
         Key::from_bytes(&bytes)
     }
 
+    /// Where `scan --sketch` keeps the key of a sketch made without `--sketch-key`, and where
+    /// `verify --known` looks for it: the sketch's path with `.key` added
+    /// (`dump.lssketch.key`).
+    ///
+    /// ```
+    /// use leakscan::verify::key::Key;
+    /// use std::path::Path;
+    /// assert_eq!(Key::beside(Path::new("k/dump.lssketch")), Path::new("k/dump.lssketch.key"));
+    /// ```
+    pub fn beside(sketch: &Path) -> std::path::PathBuf {
+        let mut name = sketch.as_os_str().to_owned();
+        name.push(".key");
+        name.into()
+    }
+
     /// Writes a new key of [`KEY_BYTES`] random bytes to `path`, readable by its owner only
     /// (mode 0600 on Unix); refuses to overwrite a file.
     pub fn write_new(path: &Path) -> io::Result<()> {

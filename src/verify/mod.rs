@@ -9,7 +9,8 @@
 //!   ([`key::Key`], HMAC-SHA256) of its identifiers' normal forms ([`ident::Kind`]);
 //! - `leakscan scan --sketch`: the same for a dump, plus a HyperLogLog per kind;
 //! - `leakscan verify`: a sample's match rates against a digest, containment in known
-//!   sketches, authenticity signals ([`signals`]), freshness, and a plain-language
+//!   sketches, authenticity signals ([`signals`], number plans in [`plan`]), freshness, and a
+//!   plain-language
 //!   [`assess`]ment, reported as `leakscan.verify/1` ([`report`]).
 //!
 //! No file here holds a raw identifier, and every output renders values masked (or not at
@@ -20,6 +21,7 @@ pub mod assess;
 pub mod collect;
 pub mod ident;
 pub mod key;
+pub mod plan;
 pub mod report;
 pub mod sample;
 pub mod sets;

@@ -4,6 +4,7 @@
 use super::assess;
 use super::ident::Kind;
 use super::key::Key;
+use super::plan;
 use super::sample::{self, Against, Gathered, SampleTap, Tally};
 use super::sets::{KeyedSets, Role};
 use super::signals::FieldRole;
@@ -11,6 +12,7 @@ use super::stats::{above_null, round4, wilson};
 use super::VerifyError;
 use crate::detect::Detector;
 use crate::scan::{self, ScanOptions};
+use crate::types::PiiType;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
@@ -89,6 +91,9 @@ pub struct FieldEntry {
     /// Per checksummed type: shaped values and checksum passes.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub checksum: BTreeMap<String, ChecksumEntry>,
+    /// Phone fields: the share of phone-shaped values in allocated number ranges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_plan: Option<PlanEntry>,
     /// Variety of the values' formats.
     pub format: FormatEntry,
 }
@@ -120,6 +125,20 @@ pub struct ChecksumEntry {
     /// `passed / checked`.
     pub rate: f64,
     /// The pass rate of random values of the shape.
+    pub chance: f64,
+}
+
+/// A `number_plan` entry: phone-shaped values of a known plan (India, Singapore, NANP,
+/// United Kingdom: [`super::plan`]) and how many fall in ranges their plan allocates.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PlanEntry {
+    /// Phone-shaped values of a known plan.
+    pub checked: u64,
+    /// Those in an allocated range.
+    pub in_plan: u64,
+    /// `in_plan / checked`.
+    pub rate: f64,
+    /// The rate random digits written in the same shapes would reach.
     pub chance: f64,
 }
 
@@ -278,7 +297,8 @@ pub struct VerifyOptions {
     pub against: Option<(PathBuf, PathBuf)>,
     /// A directory of known dumps' sketches (`*.lssketch`).
     pub known: Option<PathBuf>,
-    /// The key file of the known sketches.
+    /// The key file of the known sketches; without it, each sketch's key is read from
+    /// beside it ([`Key::beside`]).
     pub sketch_key: Option<PathBuf>,
 }
 
@@ -303,14 +323,12 @@ pub fn load(opts: &VerifyOptions) -> Result<(Against, Option<String>), VerifyErr
         None => None,
     };
     let mut known = Vec::new();
-    let mut sketch_key = None;
+    let mut sketch_keys: Vec<Key> = Vec::new();
     if let Some(dir) = &opts.known {
-        let Some(key_file) = &opts.sketch_key else {
-            return Err(VerifyError::Usage(
-                "--known needs --sketch-key: the key the sketches were made with".into(),
-            ));
+        let shared = match &opts.sketch_key {
+            Some(key_file) => Some(Key::read(key_file).map_err(io_err(key_file))?),
+            None => None,
         };
-        let key = Key::read(key_file).map_err(io_err(key_file))?;
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
             .map_err(io_err(dir))?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -325,14 +343,27 @@ pub fn load(opts: &VerifyOptions) -> Result<(Against, Option<String>), VerifyErr
         }
         for file in files {
             let sketch = KeyedSets::read(&file, Role::Sketch)?;
+            let key = match &shared {
+                Some(key) => key.clone(),
+                None => sketch_key_beside(&file)?,
+            };
             sketch.check_key(&key, &file)?;
+            let at = match sketch_keys
+                .iter()
+                .position(|k| k.fingerprint() == key.fingerprint())
+            {
+                Some(at) => at,
+                None => {
+                    sketch_keys.push(key);
+                    sketch_keys.len() - 1
+                }
+            };
             let name = file.file_name().map_or_else(
                 || file.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            known.push((name, sketch));
+            known.push((name, sketch, at));
         }
-        sketch_key = Some(key);
     } else if opts.sketch_key.is_some() {
         return Err(VerifyError::Usage(
             "--sketch-key goes with --known DIR".into(),
@@ -342,16 +373,33 @@ pub fn load(opts: &VerifyOptions) -> Result<(Against, Option<String>), VerifyErr
         Against {
             digest,
             known,
-            sketch_key,
+            sketch_keys,
         },
         digest_name,
     ))
 }
 
+/// The key of a sketch made without `--sketch-key`: the file `scan --sketch` wrote beside
+/// it ([`Key::beside`]).
+fn sketch_key_beside(sketch: &Path) -> Result<Key, VerifyError> {
+    let key_file = Key::beside(sketch);
+    Key::read(&key_file).map_err(|e| {
+        if e.kind() == io::ErrorKind::NotFound {
+            VerifyError::Usage(format!(
+                "{}: no key to read it with: give --sketch-key FILE, or put its key beside it as {}",
+                sketch.display(),
+                key_file.display()
+            ))
+        } else {
+            io_err(&key_file)(e)
+        }
+    })
+}
+
 /// Scans the sample (`scan_opts.paths`) and builds its report.
 pub fn verify(scan_opts: &ScanOptions, opts: &VerifyOptions) -> Result<VerifyReport, VerifyError> {
     let (against, digest_name) = load(opts)?;
-    let mut tap = SampleTap::new(Arc::new(against));
+    let mut tap = SampleTap::new(Arc::new(against), scan_opts.region);
     scan::run_with(scan_opts, Some(&mut tap))?;
     let detector = Detector::builtin().map_err(|e| VerifyError::Scan(e.into()))?;
     Ok(build(&tap, digest_name, &detector))
@@ -376,6 +424,7 @@ pub fn build(tap: &SampleTap, digest_name: Option<String>, detector: &Detector) 
         Kind::CardBinLast4 | Kind::NameDob => weak_null[kind.name()],
         _ => digest.null_rate(kind),
     };
+    let mut plan_chance: HashMap<plan::Shape, f64> = HashMap::new();
     let mut fields: Vec<FieldEntry> = g
         .fields
         .iter()
@@ -412,6 +461,10 @@ pub fn build(tap: &SampleTap, digest_name: Option<String>, detector: &Detector) 
                     )
                 })
                 .collect();
+            let number_plan = (f.found[PiiType::Phone.index()] > 0
+                || hint.supports(PiiType::Phone))
+            .then(|| plan_entry(&f.plan, &mut plan_chance))
+            .flatten();
             let top = f.formats.values().copied().max().unwrap_or(0);
             FieldEntry {
                 path: f.path.clone(),
@@ -419,6 +472,7 @@ pub fn build(tap: &SampleTap, digest_name: Option<String>, detector: &Detector) 
                 records: f.records,
                 matches: matches.filter(|m| !m.is_empty()),
                 checksum,
+                number_plan,
                 format: FormatEntry {
                     values: f.values,
                     formats: f.formats.len() as u64,
@@ -445,6 +499,7 @@ pub fn build(tap: &SampleTap, digest_name: Option<String>, detector: &Detector) 
                 records: g.name_dob.checked,
                 matches: Some(m),
                 checksum: BTreeMap::new(),
+                number_plan: None,
                 format: FormatEntry {
                     values: 0,
                     formats: 0,
@@ -458,7 +513,7 @@ pub fn build(tap: &SampleTap, digest_name: Option<String>, detector: &Detector) 
         .known
         .iter()
         .zip(&g.known)
-        .flat_map(|((name, sketch), tallies)| {
+        .flat_map(|((name, sketch, _), tallies)| {
             Kind::ALL
                 .into_iter()
                 .filter(|k| tallies[k.index()].checked > 0)
@@ -509,6 +564,29 @@ pub fn build(tap: &SampleTap, digest_name: Option<String>, detector: &Detector) 
     };
     report.assessment = assess::assess(&report);
     report
+}
+
+/// The `number_plan` entry of a field's phone shapes; the chance rate of each shape is
+/// measured once per report.
+fn plan_entry(
+    shapes: &[(plan::Shape, Tally)],
+    chance: &mut HashMap<plan::Shape, f64>,
+) -> Option<PlanEntry> {
+    let checked: u64 = shapes.iter().map(|s| s.1.checked).sum();
+    if checked == 0 {
+        return None;
+    }
+    let in_plan: u64 = shapes.iter().map(|s| s.1.passed).sum();
+    let expected: f64 = shapes
+        .iter()
+        .map(|(shape, t)| t.checked as f64 * *chance.entry(*shape).or_insert_with(|| plan::chance(*shape)))
+        .sum();
+    Some(PlanEntry {
+        checked,
+        in_plan,
+        rate: round4(in_plan as f64 / checked as f64),
+        chance: round4(expected / checked as f64),
+    })
 }
 
 fn match_entry(t: &Tally, null: f64) -> MatchEntry {
@@ -698,6 +776,14 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
                 super::stats::pct(c.rate),
                 c.checked,
                 super::stats::pct(c.chance)
+            ));
+        }
+        if let Some(p) = &f.number_plan {
+            parts.push(format!(
+                "number plan {} of {} (chance {})",
+                super::stats::pct(p.rate),
+                p.checked,
+                super::stats::pct(p.chance)
             ));
         }
         if parts.is_empty() {

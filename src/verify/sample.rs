@@ -6,10 +6,11 @@
 use super::collect::NameDobPairs;
 use super::ident::Kind;
 use super::key::Key;
+use super::plan;
 use super::sets::KeyedSets;
 use super::signals::{self, DomainKind, FieldRole, Shape};
 use crate::scan::{ChunkTap, Tap};
-use crate::types::PiiType;
+use crate::types::{PiiType, Region};
 use siphasher::sip::SipHasher13;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hasher;
@@ -26,10 +27,10 @@ const MAX_WEAK_SAMPLES: usize = 5_000;
 pub struct Against {
     /// The digest of one's own customers, and its key.
     pub digest: Option<(KeyedSets, Key)>,
-    /// Known dumps' sketches (name, sketch), all under `sketch_key`.
-    pub known: Vec<(String, KeyedSets)>,
-    /// The key of the known sketches.
-    pub sketch_key: Option<Key>,
+    /// Known dumps' sketches: name, sketch, and the index of its key in `sketch_keys`.
+    pub known: Vec<(String, KeyedSets, usize)>,
+    /// The keys of the known sketches, each once.
+    pub sketch_keys: Vec<Key>,
 }
 
 /// Matches of one kind: identifiers checked, and how many the digest holds.
@@ -74,6 +75,8 @@ pub struct FieldAcc {
     pub matched: [Tally; Kind::COUNT],
     /// Shapes and checksum passes per shape.
     pub checksum: [Tally; 4],
+    /// Phone-shaped values per written shape, and those in an allocated range of their plan.
+    pub plan: Vec<(plan::Shape, Tally)>,
     /// Values per format class (at most [`MAX_FORMATS`]; `other` beyond).
     pub formats: HashMap<String, u64>,
     /// Values per length in characters.
@@ -110,6 +113,9 @@ impl FieldAcc {
         for (a, b) in self.checksum.iter_mut().zip(&o.checksum) {
             a.merge(b);
         }
+        for (shape, t) in &o.plan {
+            add_plan(&mut self.plan, *shape, t);
+        }
         for (k, v) in o.formats {
             add_format(&mut self.formats, k, v);
         }
@@ -134,6 +140,13 @@ fn min_opt<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
+    }
+}
+
+fn add_plan(plans: &mut Vec<(plan::Shape, Tally)>, shape: plan::Shape, t: &Tally) {
+    match plans.iter_mut().find(|p| p.0 == shape) {
+        Some(p) => p.1.merge(t),
+        None => plans.push((shape, *t)),
     }
 }
 
@@ -211,17 +224,20 @@ pub struct Gathered {
 /// The verify consumer of the scan.
 pub struct SampleTap {
     against: Arc<Against>,
+    region: Region,
     /// What was gathered so far.
     pub gathered: Gathered,
     index: HashMap<(String, Option<String>), usize>,
 }
 
 impl SampleTap {
-    /// A consumer checking against `against`.
-    pub fn new(against: Arc<Against>) -> SampleTap {
+    /// A consumer checking against `against`, reading numbers written without a country code
+    /// as `region`'s.
+    pub fn new(against: Arc<Against>, region: Region) -> SampleTap {
         let known = vec![[Tally::default(); Kind::COUNT]; against.known.len()];
         SampleTap {
             against,
+            region,
             gathered: Gathered {
                 known,
                 ..Gathered::default()
@@ -254,6 +270,10 @@ struct RecordState {
 
 struct SampleChunk {
     against: Arc<Against>,
+    region: Region,
+    /// The keyed hash of the identifier being checked under each known sketch's key.
+    key_hashes: Vec<u64>,
+    nsn: [u8; 10],
     fields: Vec<FieldAcc>,
     g: Gathered,
     rec: RecordState,
@@ -265,6 +285,9 @@ impl Tap for SampleTap {
     fn chunk(&self) -> Box<dyn ChunkTap> {
         Box::new(SampleChunk {
             against: self.against.clone(),
+            region: self.region,
+            key_hashes: Vec::with_capacity(self.against.sketch_keys.len()),
+            nsn: [0; 10],
             fields: Vec::new(),
             g: Gathered {
                 known: vec![[Tally::default(); Kind::COUNT]; self.against.known.len()],
@@ -355,10 +378,13 @@ impl SampleChunk {
                 }
             }
         }
-        if let Some(skey) = &against.sketch_key {
-            let h = skey.hash(kind, &self.buf);
-            for (tally, (_, sketch)) in self.g.known.iter_mut().zip(&against.known) {
-                tally[kind.index()].add(sketch.contains(kind, h));
+        if !against.known.is_empty() {
+            self.key_hashes.clear();
+            let buf = &self.buf;
+            self.key_hashes
+                .extend(against.sketch_keys.iter().map(|k| k.hash(kind, buf)));
+            for (tally, (_, sketch, key)) in self.g.known.iter_mut().zip(&against.known) {
+                tally[kind.index()].add(sketch.contains(kind, self.key_hashes[*key]));
             }
         }
         if !kind.is_weak() {
@@ -377,6 +403,11 @@ impl ChunkTap for SampleChunk {
         }
         f.values += 1;
         signals::shapes(raw, |shape, ok| f.checksum[shape.index()].add(ok));
+        if let Some((shape, n)) = plan::read(raw, self.region, &mut self.nsn) {
+            let mut t = Tally::default();
+            t.add(plan::in_plan(shape, &self.nsn[..n]));
+            add_plan(&mut f.plan, shape, &t);
+        }
         let length = signals::format_class(raw, &mut self.class);
         *f.lengths.entry(length).or_default() += 1;
         if let Some(n) = f.formats.get_mut(self.class.as_str()) {

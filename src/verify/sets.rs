@@ -191,6 +191,15 @@ impl KeyedSets {
 
     /// Adds the sketch of another shard scanned with the same key and normalisation:
     /// HyperLogLogs united, filters kept side by side, records and inputs summed.
+    ///
+    /// A binary fuse filter is static: built once from its whole key set, it cannot take more
+    /// keys, and two of them cannot be united into one. Rebuilding would need the shards'
+    /// hashes, which a sketch does not keep (8 bytes per identifier where the filter takes
+    /// about 2.3). So a merged sketch keeps every shard's filters, and an identifier is in it
+    /// if any filter holds it: containment is exactly that of a sketch of the whole dump, bar
+    /// false positives, whose rate adds up over the filters ([`KeyedSets::null_rate`]), and
+    /// the reports subtract. The distinct estimate is that of the united HyperLogLog, equal to
+    /// the whole dump's.
     pub fn merge(&mut self, other: KeyedSets) -> Result<(), VerifyError> {
         let (a, b) = (&self.header, &other.header);
         if a.format != Role::Sketch.format() || b.format != a.format {
