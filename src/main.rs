@@ -148,7 +148,13 @@ fn run_sketch_merge(args: &SketchMergeArgs) -> anyhow::Result<()> {
     merged
         .write(&args.out)
         .with_context(|| format!("writing the sketch to {}", args.out.display()))?;
-    let filters: u32 = merged.header.kinds.iter().map(|k| k.filters).max().unwrap_or(0);
+    let filters: u32 = merged
+        .header
+        .kinds
+        .iter()
+        .map(|k| k.filters)
+        .max()
+        .unwrap_or(0);
     println!(
         "merged {} sketches ({} records, at most {filters} filters per type) into {}, key {}",
         args.sketches.len(),

@@ -30,7 +30,9 @@ struct Report {
 struct Sample {
     inputs: u64,
     records: u64,
+    #[serde(default)]
     records_matched: u64,
+    #[serde(default)]
     records_matched_rate: f64,
 }
 
@@ -524,17 +526,27 @@ fn number_plan(r: &Report) -> (u64, u64, f64) {
 fn number_plans_tell_naive_fabrication_apart() {
     let (checked, in_plan, expected) = number_plan(report("genuine"));
     assert!(checked >= 400, "{checked}");
-    assert!(in_plan as f64 / checked as f64 >= 0.95, "{in_plan}/{checked}");
+    assert!(
+        in_plan as f64 / checked as f64 >= 0.95,
+        "{in_plan}/{checked}"
+    );
     let (checked, in_plan, expected_naive) = number_plan(report("naive"));
-    let (rate, chance) = (in_plan as f64 / checked as f64, expected_naive / checked as f64);
+    let (rate, chance) = (
+        in_plan as f64 / checked as f64,
+        expected_naive / checked as f64,
+    );
     assert!(checked >= 400, "{checked}");
-    // Ten uniform digits after +91 are an Indian mobile (6-9) 4 times in 10.
-    assert!((chance - 0.4).abs() < 0.02, "{chance}");
+    // Ten uniform digits after +91 are an Indian mobile (6-9) 4 times in 10, a metro fixed
+    // line 3 times in 100.
+    assert!((chance - 0.43).abs() < 0.02, "{chance}");
     assert!(rate <= 0.5 && rate <= chance + 0.1, "{rate} vs {chance}");
     assert!(expected > 0.0);
     // Careful fabricators draw numbers from the plans: the signal does not catch them.
     let (checked, in_plan, _) = number_plan(report("careful"));
-    assert!(in_plan as f64 / checked as f64 >= 0.95);
+    assert!(
+        in_plan as f64 / checked as f64 >= 0.95,
+        "{in_plan}/{checked}"
+    );
     for (name, reading) in [
         ("genuine", "as real records do"),
         ("naive", "about what made-up numbers give"),
@@ -566,15 +578,27 @@ fn passports_and_names_with_birth_dates_match_end_to_end() {
     assert!(digest.has(Kind::Passport) && digest.has(Kind::NameDob));
     let genuine = report("genuine");
     let passport = field_match(genuine, "passport_no", "passport");
-    assert!(passport.checked >= 100 && passport.rate >= 0.95, "{passport:?}");
+    assert!(
+        passport.checked >= 100 && passport.rate >= 0.95,
+        "{passport:?}"
+    );
     let name_dob = field_match(genuine, "person_name+date_of_birth", "name_dob");
-    assert!(name_dob.checked >= 400 && name_dob.rate >= 0.9, "{name_dob:?}");
+    assert!(
+        name_dob.checked >= 400 && name_dob.rate >= 0.9,
+        "{name_dob:?}"
+    );
     for name in ["naive", "careful"] {
         let r = report(name);
         let passport = field_match(r, "passport_no", "passport");
-        assert!(passport.checked >= 100 && passport.rate <= 0.05, "{name} {passport:?}");
+        assert!(
+            passport.checked >= 100 && passport.rate <= 0.05,
+            "{name} {passport:?}"
+        );
         let name_dob = field_match(r, "person_name+date_of_birth", "name_dob");
-        assert!(name_dob.checked >= 100 && name_dob.rate <= 0.05, "{name} {name_dob:?}");
+        assert!(
+            name_dob.checked >= 100 && name_dob.rate <= 0.05,
+            "{name} {name_dob:?}"
+        );
     }
     assert!(genuine
         .assessment
@@ -694,7 +718,11 @@ fn sketches_of_shards_merge_into_the_whole_dumps() {
         assert_eq!(other.hll, kh.hll, "{}", kh.kind);
         assert_eq!(other.distinct_estimate, kh.distinct_estimate, "{}", kh.kind);
     }
-    let a = verify_known(&f.root.join("known"), Some(&skey), &dir.path().join("a.json"));
+    let a = verify_known(
+        &f.root.join("known"),
+        Some(&skey),
+        &dir.path().join("a.json"),
+    );
     let b = verify_known(&merged_dir, Some(&skey), &dir.path().join("b.json"));
     assert_eq!(a.known.len(), b.known.len());
     for (x, y) in a.known.iter().zip(&b.known) {
@@ -745,7 +773,10 @@ fn a_sketch_without_a_given_key_gets_its_own_beside_it() {
     assert_eq!(header.key_fingerprint, key.fingerprint());
     // Sketching again keeps the key.
     scan_sketch(&f.files.old_dump, &sketch, None);
-    assert_eq!(Key::read(&key_file).unwrap().fingerprint(), key.fingerprint());
+    assert_eq!(
+        Key::read(&key_file).unwrap().fingerprint(),
+        key.fingerprint()
+    );
     // verify --known finds the key beside the sketch, and measures what it did with the
     // shared key.
     let mine = verify_known(&known, None, &dir.path().join("mine.json"));
@@ -766,5 +797,8 @@ fn a_sketch_without_a_given_key_gets_its_own_beside_it() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("forum_2019.lssketch") && err.contains("--sketch-key"), "{err}");
+    assert!(
+        err.contains("forum_2019.lssketch") && err.contains("--sketch-key"),
+        "{err}"
+    );
 }

@@ -8,9 +8,12 @@
 //! - **India** (+91, 10-digit national numbers; DoT, *National Numbering Plan 2003*): mobiles
 //!   start 6–9; fixed lines are an SDCA (trunk) code of 2–4 digits starting 1–8 followed by a
 //!   subscriber number whose first digit names the access provider (2 for BSNL/MTNL, 3–6 for
-//!   the private operators). A fixed line is recognised only when it is written as one, the
-//!   SDCA code set apart (`011-2345 6789`, `+91 22 2345 6789`): without the split its
-//!   subscriber number cannot be found.
+//!   the private operators). A fixed line is recognised where its subscriber number can be
+//!   found: when it is written as one, the SDCA code set apart (`011-2345 6789`, `+91 22 2345
+//!   6789`), or when it starts with one of the six two-digit metro codes 11, 20, 22, 33, 40, 44
+//!   (79 and 80 lead with mobile digits anyway). Other fixed lines written as one run of digits
+//!   (`+914842345678`) count as out of plan: without the table of some 2,500 SDCA codes their
+//!   subscriber number cannot be found, so a phone column is read against the mobile plan.
 //! - **Singapore** (+65, 8 digits; IMDA, *National Numbering Plan*): 3 (VoIP), 6 (fixed),
 //!   8 and 9 (mobile).
 //! - **NANP** (+1, 10 digits; NANPA, *North American Numbering Plan*): `NXX-NXX-XXXX`, area code
@@ -197,10 +200,14 @@ pub fn in_plan(shape: Shape, nsn: &[u8]) -> bool {
     }
     match shape.plan {
         Plan::India => {
+            let sdca = shape.split.map(usize::from).or_else(|| {
+                METROS
+                    .iter()
+                    .any(|m| nsn.starts_with(m.as_bytes()))
+                    .then_some(2)
+            });
             matches!(at(0), 6..=9)
-                || shape
-                    .split
-                    .is_some_and(|k| matches!(at(0), 1..=8) && matches!(at(usize::from(k)), 2..=6))
+                || sdca.is_some_and(|k| matches!(at(0), 1..=8) && matches!(at(k), 2..=6))
         }
         Plan::Singapore => matches!(at(0), 3 | 6 | 8 | 9),
         Plan::Nanp => {
@@ -224,6 +231,10 @@ pub fn in_plan(shape: Shape, nsn: &[u8]) -> bool {
         }
     }
 }
+
+/// India's two-digit SDCA codes that do not lead with a mobile digit (Delhi, Pune, Mumbai,
+/// Kolkata, Hyderabad, Chennai).
+const METROS: [&str; 6] = ["11", "20", "22", "33", "40", "44"];
 
 /// Random values drawn per shape to measure [`chance`].
 const DRAWS: u32 = 100_000;
@@ -285,7 +296,10 @@ mod tests {
         for v in ["+91 98765", "98765 4321x", "+49 30 1234567", "12345678", ""] {
             assert!(shape_of(v, Region::IN).is_none(), "{v}");
         }
-        assert_eq!(shape_of("+91-22-2345-6789", Region::IN).unwrap().0.split, Some(2));
+        assert_eq!(
+            shape_of("+91-22-2345-6789", Region::IN).unwrap().0.split,
+            Some(2)
+        );
         assert_eq!(shape_of("98765 43210", Region::IN).unwrap().0.split, None);
     }
 
@@ -298,7 +312,9 @@ mod tests {
         };
         assert!(in_plan(india(Some(2)), b"1123456789"));
         assert!(!in_plan(india(Some(2)), b"1193456789"));
-        assert!(!in_plan(india(None), b"1123456789"));
+        assert!(in_plan(india(None), b"1123456789"));
+        assert!(!in_plan(india(None), b"1193456789"));
+        assert!(!in_plan(india(None), b"4842345678"));
         assert!(!in_plan(india(None), b"0987654321"));
         let sg = Shape {
             plan: Plan::Singapore,
@@ -330,9 +346,9 @@ mod tests {
             assert!((c - exact).abs() < 0.005, "{s:?}: {c} vs {exact}");
         };
         let shape = |plan, len, split| Shape { plan, len, split };
-        // India: 4 of 10 first digits; written as a fixed line, also 5 of 10 (1-5) times
-        // 5 of 10 subscriber digits (2-6).
-        near(shape(Plan::India, 10, None), 0.4);
+        // India: 4 of 10 first digits; the six metro codes (6 of 100) times 5 of 10 subscriber
+        // digits (2-6); written as a fixed line, 5 of 10 (1-5) times 5 of 10 subscriber digits.
+        near(shape(Plan::India, 10, None), 0.4 + 0.06 * 0.5);
         near(shape(Plan::India, 10, Some(3)), 0.4 + 0.5 * 0.5);
         // NANP: (8/10 × 99/100)² for area and exchange; the fiction range is negligible.
         near(shape(Plan::Nanp, 10, None), (0.8f64 * 0.99).powi(2));

@@ -579,7 +579,9 @@ fn plan_entry(
     let in_plan: u64 = shapes.iter().map(|s| s.1.passed).sum();
     let expected: f64 = shapes
         .iter()
-        .map(|(shape, t)| t.checked as f64 * *chance.entry(*shape).or_insert_with(|| plan::chance(*shape)))
+        .map(|(shape, t)| {
+            t.checked as f64 * *chance.entry(*shape).or_insert_with(|| plan::chance(*shape))
+        })
         .sum();
     Some(PlanEntry {
         checked,
