@@ -476,30 +476,38 @@ impl Extraction {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Extracts the document unless it is started already.
-    fn run(&self) {
+    /// Extracts the document unless it is started already; whether it did.
+    fn run(&self) -> bool {
         let before = std::mem::replace(&mut *self.state(), Job::Running);
         let (kind, bytes, ocr) = match before {
             Job::Ready(kind, bytes, ocr) => (kind, bytes, ocr),
             other => {
                 *self.state() = other;
-                return;
+                return false;
             }
         };
         let result = document::extract_with(kind, (*bytes).as_ref(), ocr.as_ref());
         *self.state() = Job::Done(result);
         self.done.notify_all();
+        true
     }
 
-    /// The extraction's result, extracting here if no thread started it.
-    fn result(&self) -> Result<Option<Extracted>, DocError> {
+    /// The extraction's result, extracting here if no thread started it. While another
+    /// thread extracts it, `help` is called to extract others (false: none left), then the
+    /// walk waits.
+    fn result(&self, mut help: impl FnMut() -> bool) -> Result<Option<Extracted>, DocError> {
         self.run();
         let mut state = self.state();
         while matches!(*state, Job::Running) {
-            state = self
-                .done
-                .wait(state)
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            drop(state);
+            let helped = help();
+            state = self.state();
+            if !helped && matches!(*state, Job::Running) {
+                state = self
+                    .done
+                    .wait(state)
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+            }
         }
         match std::mem::replace(&mut *state, Job::Taken) {
             Job::Done(result) => result,
@@ -696,7 +704,9 @@ impl Scanner<'_> {
                         ocr,
                     });
                     let run = Arc::clone(&job);
-                    rayon::spawn(move || run.run());
+                    rayon::spawn(move || {
+                        run.run();
+                    });
                     Some(job)
                 }
                 _ => None,
@@ -1111,12 +1121,21 @@ impl Scanner<'_> {
                 leaf.path
             )));
         }
+        // While a pool thread extracts this one, the walk extracts the next ones.
+        let mut others: Vec<(usize, Arc<Extraction>)> = match job {
+            Some(_) => (self.ahead.opened.iter())
+                .filter_map(|(&entry, opened)| Some((entry, opened.job.clone()?)))
+                .collect(),
+            None => Vec::new(),
+        };
+        others.sort_unstable_by_key(|(entry, _)| *entry);
+        let help = || others.iter().any(|(_, other)| other.run());
         let (extracted, ocr) = match job.as_ref().and_then(|job| job.ocr.map(|o| (job, o))) {
-            Some((job, ocr)) => (job.result(), ocr),
+            Some((job, ocr)) => (job.result(help), ocr),
             None => {
                 let ocr = self.ocr_turn(kind);
                 let extracted = match job {
-                    Some(job) if !ocr => job.result(),
+                    Some(job) if !ocr => job.result(help),
                     _ => document::extract_with(kind, data, self.opts.ocr.as_ref().filter(|_| ocr)),
                 };
                 (extracted, ocr)
