@@ -1,6 +1,8 @@
-//! Document and photo extraction against `pdftotext` and `exiftool` (issue 11): a measurement,
-//! not a test; it prints figures for BENCHMARKS.md.
+//! Document and photo extraction against `pdftotext` and `exiftool`, and text in card scans
+//! with `--ocr` against `tesseract` itself (issue 11): a measurement, not a test; it prints
+//! figures for BENCHMARKS.md.
 
+use leakscan::synth::card::write_id_cards;
 use leakscan::synth::documents::write_bucket;
 use std::path::Path;
 use std::process::Command;
@@ -29,6 +31,8 @@ fn files_in(dir: &Path) -> Vec<std::path::PathBuf> {
 /// files in the same run: `pdftotext` (poppler-utils) for PDFs, one process per file as a
 /// loop over a bucket runs it, and `exiftool` (libimage-exiftool-perl) for photo metadata in
 /// its batch mode. Prints files/s and MB/s; leakscan with one thread is the per-core figure.
+/// With `tesseract` installed, also card scans read with `--ocr` (`N / 10` of them) against
+/// `tesseract FILE -` run on each.
 /// Run with `cargo bench --bench documents` (`DOCS_BENCH_N`: files per kind, default 400).
 fn main() {
     let n: usize = std::env::var("DOCS_BENCH_N")
@@ -71,11 +75,22 @@ fn main() {
             bytes as f64 / 1e6 / secs
         );
     };
-    for (sub, tool) in [
+    let ocr = Command::new("tesseract")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success());
+    let mut kinds = vec![
         ("orders", "pdftotext"),
         ("manifests", "pdftotext"),
         ("photos", "exiftool"),
-    ] {
+    ];
+    if ocr {
+        write_id_cards(&dir.path().join("cards"), 11, (n / 10).max(1)).unwrap();
+        kinds.push(("cards", "tesseract"));
+    } else {
+        println!("tesseract not found: card scans (--ocr) not measured");
+    }
+    for (sub, tool) in kinds {
         let path = dir.path().join(sub);
         let files = files_in(&path);
         let bytes: u64 = files.iter().map(|f| f.metadata().unwrap().len()).sum();
@@ -86,11 +101,17 @@ fn main() {
                     .arg(&path)
                     .args(["--threads", threads, "--report"])
                     .arg(&report)
+                    .args(if tool == "tesseract" {
+                        &["--ocr"][..]
+                    } else {
+                        &[]
+                    })
                     .output()
                     .unwrap();
                 assert!(out.status.code().is_some_and(|c| c <= 1));
             });
-            let label = format!("leakscan scan {sub}/ --threads {threads}");
+            let ocr = if tool == "tesseract" { " --ocr" } else { "" };
+            let label = format!("leakscan scan {sub}/{ocr} --threads {threads}");
             line(&label, files.len(), bytes, secs);
         }
         let secs = time(&mut || match tool {
@@ -98,6 +119,12 @@ fn main() {
                 for file in &files {
                     let out = Command::new("pdftotext").arg(file).arg("-").output();
                     assert!(out.is_ok_and(|o| o.status.success()), "pdftotext runs");
+                }
+            }
+            "tesseract" => {
+                for file in &files {
+                    let out = Command::new("tesseract").arg(file).arg("-").output();
+                    assert!(out.is_ok_and(|o| o.status.success()), "tesseract runs");
                 }
             }
             _ => {
@@ -110,6 +137,7 @@ fn main() {
         });
         let label = match tool {
             "pdftotext" => "pdftotext FILE - (each file, 1 core)".to_string(),
+            "tesseract" => "tesseract FILE - (each file)".to_string(),
             _ => format!("exiftool -json -r {sub}/ (1 core)"),
         };
         line(&label, files.len(), bytes, secs);

@@ -4,6 +4,7 @@ use crate::format::Format;
 use crate::input::container::{
     Limits, DEFAULT_MAX_DECODED_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_RATIO,
 };
+use crate::input::document::ocr::Ocr;
 use crate::input::remote::{RemoteOptions, DEFAULT_DOWNLOADS, DEFAULT_RETRIES};
 use crate::part::ByteRange;
 use crate::scan::{ScanOptions, DEFAULT_CHUNK};
@@ -146,6 +147,13 @@ pub struct ScanArgs {
     /// Object-store URLs: retries of a failed request, with exponential backoff.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_RETRIES)]
     pub retries: usize,
+    /// Read text in images (JPEG, PNG, TIFF: photos and scans of ID cards) with the
+    /// `tesseract` command (apt-get install tesseract-ocr); off by default.
+    #[arg(long)]
+    pub ocr: bool,
+    /// With --ocr: read text in at most N images, the first N in walk order.
+    #[arg(long, value_name = "N", requires = "ocr")]
+    pub ocr_sample: Option<u64>,
     /// Target chunk size in bytes (for tests and tuning).
     #[arg(long, hide = true, default_value_t = DEFAULT_CHUNK)]
     pub chunk_size: usize,
@@ -324,6 +332,8 @@ impl ScanArgs {
                 downloads: self.downloads.max(1),
                 retries: self.retries,
             },
+            ocr: self.ocr.then(Ocr::default),
+            ocr_sample: self.ocr_sample,
         })
     }
 }

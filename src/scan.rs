@@ -19,7 +19,8 @@ use crate::error::{ErrorKind, InputError};
 use crate::format::{ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
 use crate::input::container::{self, Leaf, Limits, Peeked, Stop};
 use crate::input::content::{self, Content, Encoding};
-use crate::input::document::{self, Extracted};
+use crate::input::document::ocr::Ocr;
+use crate::input::document::{self, DocError, Extracted};
 use crate::input::mmap::{self, Data};
 use crate::input::remote::{self, ObjectSpec, Objects, RemoteOptions};
 use crate::input::utf16::{stored_len, StoredCursor, Utf16Reader};
@@ -40,7 +41,7 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 
 /// Skip reason of an archive that holds no member.
@@ -91,6 +92,10 @@ pub struct ScanOptions {
     pub interrupt: Interrupt,
     /// How object-store URLs (`s3://...`) are reached.
     pub remote: RemoteOptions,
+    /// Read text in images with Tesseract (`--ocr`; `None`: off).
+    pub ocr: Option<Ocr>,
+    /// Read text in at most this many images, the first in walk order (`--ocr-sample`).
+    pub ocr_sample: Option<u64>,
 }
 
 impl Default for ScanOptions {
@@ -113,6 +118,8 @@ impl Default for ScanOptions {
             input_name: None,
             interrupt: Interrupt::new(),
             remote: RemoteOptions::default(),
+            ocr: None,
+            ocr_sample: None,
         }
     }
 }
@@ -176,6 +183,9 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
     if let Some(dir) = &opts.patterns {
         set.add_dir(dir)?;
     }
+    if let Some(ocr) = &opts.ocr {
+        ocr.check().map_err(ScanError::Usage)?;
+    }
     let detector = Detector::new(&set, opts.types.as_deref(), opts.region);
     let key = match &opts.sketch_key {
         Some(material) => SketchKey::from_material(material),
@@ -210,6 +220,8 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
         progress: opts.progress.then(progress_bar),
         mapped: Vec::new(),
         judge: None,
+        ahead: Ahead::default(),
+        ocr_tickets: 0,
     };
     let (entries, mut objects) = remote::walk(&opts.paths, &opts.remote);
     if (opts.range.is_some() || opts.input_name.is_some()) && entries.len() != 1 {
@@ -217,15 +229,23 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
             "--range and --input-name apply to exactly one input".into(),
         ));
     }
+    // Documents among the next inputs are opened and extracted on the pool ahead of the walk.
+    let lookahead = match threads {
+        1 => 0,
+        _ if opts.mmap && opts.range.is_none() && opts.input_name.is_none() => threads * 8,
+        _ => 0,
+    };
     pool.install(|| {
-        for entry in entries {
-            match entry {
+        for (at, entry) in entries.iter().enumerate() {
+            scan.look_ahead(&entries, at, lookahead);
+            match entry.clone() {
                 Entry::Input(spec) if opts.interrupt.is_raised() => scan.not_started(&spec),
                 Entry::Input(mut spec) => {
                     if let Some(name) = &opts.input_name {
                         spec.display = name.clone();
                     }
-                    match scan.input(&spec) {
+                    let ahead = scan.ahead.opened.remove(&at);
+                    match scan.input(&spec, ahead) {
                         Err(ScanError::Interrupted) => {}
                         result => result?,
                     }
@@ -397,6 +417,112 @@ struct Scanner<'a> {
     mapped: Vec<(String, PathBuf, Arc<AtomicBool>)>,
     /// The whole-column judgement of the input being merged.
     judge: Option<(usize, Judge<Finding>)>,
+    /// Inputs opened ahead of the walk, documents among them being extracted.
+    ahead: Ahead,
+    /// Images given to OCR so far (`--ocr-sample` counts them), in walk order.
+    ocr_tickets: u64,
+}
+
+/// Inputs opened ahead of the walk, so that documents are extracted on the pool in parallel
+/// while earlier inputs are scanned. Only regular files given as entries (not members of
+/// archives, not objects of a store) are opened ahead; what they yield is what opening them
+/// in turn would, so findings and report do not change.
+#[derive(Default)]
+struct Ahead {
+    /// By entry index: the opened file, and the extraction of a document.
+    opened: HashMap<usize, Opened>,
+    /// The next entry to look at.
+    next: usize,
+    /// Entries looked at whose OCR turn is not yet taken (an archive, an object, an image
+    /// left to its turn): later images cannot take theirs before them.
+    pending: Vec<usize>,
+}
+
+/// An input opened ahead of the walk.
+struct Opened {
+    /// What opening it gave.
+    opened: Result<mmap::Opened, InputError>,
+    /// The extraction of a document, started.
+    job: Option<Arc<Extraction>>,
+}
+
+/// The extraction of one document, run by whichever thread gets to it first: a pool thread
+/// it was spawned on, or the walk when it needs the result before.
+struct Extraction {
+    /// Where it stands.
+    state: Mutex<Job>,
+    /// Signalled once it is done.
+    done: Condvar,
+    /// Whether it reads the image's text: `None` when that is decided in the walk's turn.
+    ocr: Option<bool>,
+}
+
+enum Job {
+    /// Not started: the document's kind, bytes, and how images are read.
+    Ready(document::Kind, Bytes, Option<Ocr>),
+    /// Being extracted.
+    Running,
+    /// Extracted.
+    Done(Result<Option<Extracted>, DocError>),
+    /// Its result handed over.
+    Taken,
+}
+
+impl Extraction {
+    /// Its state, locked (extraction catches panics: a poisoned lock still holds a state).
+    fn state(&self) -> std::sync::MutexGuard<'_, Job> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Extracts the document unless it is started already; whether it did.
+    fn run(&self) -> bool {
+        let before = std::mem::replace(&mut *self.state(), Job::Running);
+        let (kind, bytes, ocr) = match before {
+            Job::Ready(kind, bytes, ocr) => (kind, bytes, ocr),
+            other => {
+                *self.state() = other;
+                return false;
+            }
+        };
+        let result = document::extract_with(kind, (*bytes).as_ref(), ocr.as_ref());
+        *self.state() = Job::Done(result);
+        self.done.notify_all();
+        true
+    }
+
+    /// The extraction's result, extracting here if no thread started it. While another
+    /// thread extracts it, `help` is called to extract others (false: none left), then the
+    /// walk waits.
+    fn result(&self, mut help: impl FnMut() -> bool) -> Result<Option<Extracted>, DocError> {
+        self.run();
+        let mut state = self.state();
+        while matches!(*state, Job::Running) {
+            drop(state);
+            let helped = help();
+            state = self.state();
+            if !helped && matches!(*state, Job::Running) {
+                state = self
+                    .done
+                    .wait(state)
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+            }
+        }
+        match std::mem::replace(&mut *state, Job::Taken) {
+            Job::Done(result) => result,
+            _ => Err(DocError::new("document", "extracted twice")),
+        }
+    }
+}
+
+/// Shared bytes as a [`mmap::Data::Whole`].
+struct Shared(Bytes);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        (*self.0).as_ref()
+    }
 }
 
 /// How much a stream reads at a time.
@@ -408,10 +534,10 @@ impl Scanner<'_> {
     /// Opens one input and queues its chunks (those of every member of a container). An
     /// archive without members is listed in `skipped` as `empty`, so that every input given
     /// is accounted for.
-    fn input(&mut self, spec: &InputSpec) -> Result<(), ScanError> {
+    fn input(&mut self, spec: &InputSpec, ahead: Option<Opened>) -> Result<(), ScanError> {
         let listed = |s: &ScanSummary| s.inputs.len() + s.skipped.len() + s.errors.len();
         let before = listed(&self.summary);
-        let result = self.open_input(spec);
+        let result = self.open_input(spec, ahead);
         if result.is_ok() && listed(&self.summary) == before {
             self.summary.skipped.push(Skipped {
                 path: spec.display.clone(),
@@ -422,9 +548,13 @@ impl Scanner<'_> {
         result
     }
 
-    /// Opens one input and queues its chunks.
-    fn open_input(&mut self, spec: &InputSpec) -> Result<(), ScanError> {
-        let opened = match mmap::open(spec, self.opts.mmap) {
+    /// Opens one input (or takes it opened ahead) and queues its chunks.
+    fn open_input(&mut self, spec: &InputSpec, ahead: Option<Opened>) -> Result<(), ScanError> {
+        let (opened, job) = match ahead {
+            Some(ahead) => (ahead.opened, ahead.job),
+            None => (mmap::open(spec, self.opts.mmap), None),
+        };
+        let opened = match opened {
             Ok(opened) => opened,
             Err(e) => {
                 self.summary.errors.push(e);
@@ -446,7 +576,7 @@ impl Scanner<'_> {
                     bytes_on_disk: opened.bytes_on_disk,
                 };
                 if let Some(kind) = document::sniff(&spec.display, head) {
-                    if self.document(&leaf, kind, data)? {
+                    if self.document(&leaf, kind, data, job)? {
                         return Ok(());
                     }
                 }
@@ -469,34 +599,133 @@ impl Scanner<'_> {
                 spec.display
             ))),
             Data::Stream(mut reader) => {
-                let mut source = Peeked::ahead(&mut reader);
-                if let Some(kind) = document::sniff(&spec.display, source.head()) {
-                    let leaf = Leaf {
-                        path: &spec.display,
-                        name: &spec.display,
-                        bytes_on_disk: opened.bytes_on_disk,
-                    };
-                    if let Some(rest) = self.document_stream(&leaf, kind, &mut source)? {
-                        // Not a document after all: read the bytes read and the rest as before.
-                        let mut chained = std::io::Cursor::new(rest).chain(source);
-                        return container::read_stream(
-                            &spec.display,
-                            &mut chained,
-                            opened.bytes_on_disk,
-                            &limits,
-                            self,
-                        );
-                    }
-                    return Ok(());
-                }
-                container::read_stream(
-                    &spec.display,
-                    &mut source,
-                    opened.bytes_on_disk,
-                    &limits,
-                    self,
-                )
+                self.top_stream(&spec.display, &mut reader, opened.bytes_on_disk)
             }
+        }
+    }
+
+    /// Reads a top-level input given as a stream (a file not mapped, standard input, an
+    /// object of a store): a document is extracted, anything else read through as a
+    /// container or text.
+    fn top_stream(
+        &mut self,
+        display: &str,
+        reader: &mut dyn Read,
+        bytes_on_disk: u64,
+    ) -> Result<(), ScanError> {
+        let limits = self.opts.limits;
+        let mut source = Peeked::ahead(reader);
+        if let Some(kind) = document::sniff(display, source.head()) {
+            let leaf = Leaf {
+                path: display,
+                name: display,
+                bytes_on_disk,
+            };
+            if let Some(rest) = self.document_stream(&leaf, kind, &mut source)? {
+                // Not a document after all: read the bytes read and the rest as before.
+                let mut chained = std::io::Cursor::new(rest).chain(source);
+                return container::read_stream(display, &mut chained, bytes_on_disk, &limits, self);
+            }
+            return Ok(());
+        }
+        container::read_stream(display, &mut source, bytes_on_disk, &limits, self)
+    }
+
+    /// Whether the text of a `kind` document is read with OCR, taking its turn: with `--ocr`,
+    /// an image of a format it reads, within `--ocr-sample` images in walk order.
+    fn ocr_turn(&mut self, kind: document::Kind) -> bool {
+        let within = self.opts.ocr_sample.map_or(true, |n| self.ocr_tickets < n);
+        let turn = self.opts.ocr.is_some() && document::ocr_reads(kind) && within;
+        self.ocr_tickets += u64::from(turn);
+        turn
+    }
+
+    /// Opens the regular files among the `window` entries after `at` ahead of the walk, and
+    /// starts extracting the documents among them on the pool. An image takes its OCR turn
+    /// here only when every entry before it, from `at` on, has taken its own: the turns are
+    /// those of the walk.
+    fn look_ahead(&mut self, entries: &[Entry], at: usize, window: usize) {
+        self.ahead.pending.retain(|&entry| entry >= at);
+        self.ahead.next = self.ahead.next.max(at);
+        while self.ahead.next < entries.len().min(at + window) {
+            let index = self.ahead.next;
+            self.ahead.next += 1;
+            let spec = match &entries[index] {
+                Entry::Input(spec) if spec.path.is_some() => spec,
+                Entry::Skipped(_) | Entry::Error(_) => continue,
+                _ => {
+                    self.ahead.pending.push(index);
+                    continue;
+                }
+            };
+            let regular = spec
+                .path
+                .as_ref()
+                .and_then(|path| std::fs::metadata(path).ok())
+                .is_some_and(|meta| meta.is_file());
+            if !regular {
+                // A FIFO or a device is read once, in turn.
+                self.ahead.pending.push(index);
+                continue;
+            }
+            let (bytes, bytes_on_disk, truncated) = match mmap::open(spec, true) {
+                Ok(mmap::Opened {
+                    data: Data::Whole(bytes),
+                    bytes_on_disk,
+                    truncated,
+                }) => (bytes, bytes_on_disk, truncated),
+                opened => {
+                    if opened.is_ok() {
+                        // A stream is read in turn, like any other.
+                        self.ahead.pending.push(index);
+                    }
+                    self.ahead
+                        .opened
+                        .insert(index, Opened { opened, job: None });
+                    continue;
+                }
+            };
+            let bytes: Bytes = Arc::from(bytes);
+            let data = (*bytes).as_ref();
+            let head = &data[..data.len().min(content::HEAD_LEN)];
+            let kind = document::sniff(&spec.display, head);
+            let fits = data.len() as u64 <= document::MAX_DOCUMENT_BYTES;
+            let job = match kind {
+                Some(kind) if fits => {
+                    let ocr = match self.ahead.pending.is_empty() {
+                        true => Some(self.ocr_turn(kind)),
+                        false if document::ocr_reads(kind) && self.opts.ocr.is_some() => None,
+                        false => Some(false),
+                    };
+                    let reader = self.opts.ocr.clone().filter(|_| ocr == Some(true));
+                    let job = Arc::new(Extraction {
+                        state: Mutex::new(Job::Ready(kind, bytes.clone(), reader)),
+                        done: Condvar::new(),
+                        ocr,
+                    });
+                    let run = Arc::clone(&job);
+                    rayon::spawn(move || {
+                        run.run();
+                    });
+                    Some(job)
+                }
+                _ => None,
+            };
+            // Office files may be archives after all, and archives may hold images.
+            let settled = match kind {
+                Some(document::Kind::Office) => false,
+                Some(_) => job.as_ref().map_or(true, |job| job.ocr.is_some()),
+                None => !container::is_container(head),
+            };
+            if !settled {
+                self.ahead.pending.push(index);
+            }
+            let opened = Ok(mmap::Opened {
+                data: Data::Whole(Box::new(Shared(bytes))),
+                bytes_on_disk,
+                truncated,
+            });
+            self.ahead.opened.insert(index, Opened { opened, job });
         }
     }
 
@@ -550,8 +779,7 @@ impl Scanner<'_> {
             )));
         }
         let mut reader = objects.open(object);
-        let limits = self.opts.limits;
-        container::read_stream(&object.display, &mut reader, object.size, &limits, self)
+        self.top_stream(&object.display, &mut reader, object.size)
     }
 
     /// Starts an input after classifying its first bytes; `None` when it is skipped.
@@ -858,17 +1086,19 @@ impl Scanner<'_> {
             });
             return Ok(None);
         }
-        Ok((!self.document(leaf, kind, &data)?).then_some(data))
+        Ok((!self.document(leaf, kind, &data, None)?).then_some(data))
     }
 
     /// Extracts the text of a document held whole and queues its chunks; false when it is
     /// not read as a document (too large text, or no document after all). A document that
     /// cannot be parsed goes to `errors`.
+    /// `job`: its extraction, started ahead of the walk.
     fn document(
         &mut self,
         leaf: &Leaf<'_>,
         kind: document::Kind,
         data: &[u8],
+        job: Option<Arc<Extraction>>,
     ) -> Result<bool, ScanError> {
         if data.len() as u64 > document::MAX_DOCUMENT_BYTES {
             if document::is_text(kind) {
@@ -891,20 +1121,41 @@ impl Scanner<'_> {
                 leaf.path
             )));
         }
-        let doc = match document::extract(kind, data) {
+        // While a pool thread extracts this one, the walk extracts the next ones.
+        let mut others: Vec<(usize, Arc<Extraction>)> = match job {
+            Some(_) => (self.ahead.opened.iter())
+                .filter_map(|(&entry, opened)| Some((entry, opened.job.clone()?)))
+                .collect(),
+            None => Vec::new(),
+        };
+        others.sort_unstable_by_key(|(entry, _)| *entry);
+        let help = || others.iter().any(|(_, other)| other.run());
+        let (extracted, ocr) = match job.as_ref().and_then(|job| job.ocr.map(|o| (job, o))) {
+            Some((job, ocr)) => (job.result(help), ocr),
+            None => {
+                let ocr = self.ocr_turn(kind);
+                let extracted = match job {
+                    Some(job) if !ocr => job.result(help),
+                    _ => document::extract_with(kind, data, self.opts.ocr.as_ref().filter(|_| ocr)),
+                };
+                (extracted, ocr)
+            }
+        };
+        let doc = match extracted {
             Ok(Some(doc)) => Arc::new(doc),
             Ok(None) => return Ok(false),
             Err(e) => {
-                self.summary.errors.push(InputError::new(
-                    leaf.path,
-                    crate::error::ErrorKind::Format,
-                    e.to_string(),
-                ));
+                // Its bytes were read and none of them scanned: they are the error's.
+                self.summary.errors.push(
+                    InputError::new(leaf.path, crate::error::ErrorKind::Format, e.to_string())
+                        .unread(data.len() as u64),
+                );
                 return Ok(true);
             }
         };
         if let Some(info) = &doc.image {
             self.summary.images.add(info);
+            self.summary.images.ocr += u64::from(ocr);
         }
         let text_len = doc.text().len() as u64;
         self.summary.inputs.push(InputSummary {

@@ -8,6 +8,8 @@
 //! Without python3 and moto the test is skipped, unless `LEAKSCAN_REQUIRE_S3` is set (CI).
 
 use crate::common::{bin, synth};
+use crate::documents::{unfound, Found};
+use leakscan::synth::documents::write_bucket;
 use serde_json::Value;
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
@@ -15,8 +17,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// Uploads a folder's files to a bucket (`bucket`, created, `public` for a public-read ACL)
-/// under `prefix`, with boto3 (a dependency of moto).
+/// Uploads a folder's files, those of its subfolders too, to a bucket (`bucket`, created,
+/// `public` for a public-read ACL) under `prefix`, with boto3 (a dependency of moto).
 const UPLOAD: &str = r#"
 import boto3, os, sys
 endpoint, folder, bucket, prefix, public = sys.argv[1:6]
@@ -26,10 +28,13 @@ if public == "public":
     s3.create_bucket(Bucket=bucket, ACL="public-read")
 else:
     s3.create_bucket(Bucket=bucket)
-for name in sorted(os.listdir(folder)):
-    with open(os.path.join(folder, name), "rb") as f:
-        s3.put_object(Bucket=bucket, Key=prefix + name, Body=f.read(),
-                      ACL="public-read" if public == "public" else "private")
+for root, dirs, files in sorted(os.walk(folder)):
+    for name in sorted(files):
+        path = os.path.join(root, name)
+        key = os.path.relpath(path, folder).replace(os.sep, "/")
+        with open(path, "rb") as f:
+            s3.put_object(Bucket=bucket, Key=prefix + key, Body=f.read(),
+                          ACL="public-read" if public == "public" else "private")
 "#;
 
 /// Serves a folder over HTTP with HEAD and ranged GET; the first GET of each file fails with
@@ -124,16 +129,25 @@ impl Server {
     }
 }
 
-/// Why the S3 test cannot run here, if it cannot.
-fn moto_missing() -> Option<String> {
+/// Whether moto can run here; when it cannot, the test is skipped with a message, unless
+/// `LEAKSCAN_REQUIRE_S3` is set (then it fails).
+fn moto_runs(test: &str) -> bool {
     let probe = Command::new("python3")
         .args(["-c", "import moto.server, boto3, flask_cors"])
         .output();
-    match probe {
-        Ok(out) if out.status.success() => None,
-        Ok(out) => Some(String::from_utf8_lossy(&out.stderr).trim().to_string()),
-        Err(err) => Some(format!("python3: {err}")),
+    let why = match probe {
+        Ok(out) if out.status.success() => return true,
+        Ok(out) => String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        Err(err) => format!("python3: {err}"),
+    };
+    if std::env::var_os("LEAKSCAN_REQUIRE_S3").is_some() {
+        panic!("LEAKSCAN_REQUIRE_S3 is set, but moto cannot run: {why}");
     }
+    eprintln!(
+        "{test} skipped (python3/moto unavailable: {why}); \
+         pip install -r tests/requirements-s3.txt"
+    );
+    false
 }
 
 /// A scan's outcome.
@@ -250,14 +264,7 @@ fn megabytes_per_second(report: &Value, seconds: f64) -> f64 {
 
 #[test]
 fn buckets_scan_like_their_local_copy() {
-    if let Some(why) = moto_missing() {
-        if std::env::var_os("LEAKSCAN_REQUIRE_S3").is_some() {
-            panic!("LEAKSCAN_REQUIRE_S3 is set, but moto cannot run: {why}");
-        }
-        eprintln!(
-            "bucket test skipped (python3/moto unavailable: {why}); \
-             pip install -r tests/requirements-s3.txt"
-        );
+    if !moto_runs("bucket test") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -389,6 +396,60 @@ fn buckets_scan_like_their_local_copy() {
         "s3://leaks/no/such/key.csv"
     );
     assert_eq!(nothing.report["inputs"].as_array().unwrap().len(), 1);
+}
+
+/// The generated bucket of documents (order PDFs, a spreadsheet, photos with EXIF GPS and
+/// artists, a scan, a screenshot, an e-mail) gives the same findings and report read from the
+/// S3 server as from the folder, and every planted value is found with its field and record.
+#[test]
+fn a_bucket_of_documents_scans_like_its_local_copy() {
+    if !moto_runs("document bucket test") {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let local = tmp.path().join("bucket");
+    let (truth, _) = write_bucket(&local, 11, 4, 2048).unwrap();
+    let out = tmp.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let moto = Server::start(&["-m", "moto.server", "-H", "127.0.0.1", "-p", "{port}"]);
+    upload(&moto, &local, "kyc", "uploads/", false);
+
+    let want = scan(&[local.to_str().unwrap(), "--reveal"], &out, false, &[]);
+    assert_eq!(want.code, 0, "{}", want.stderr);
+    let got = scan(
+        &["s3://kyc/uploads", "--endpoint", &moto.url(), "--reveal"],
+        &out,
+        false,
+        &[],
+    );
+    assert_eq!(got.code, 0, "{}", got.stderr);
+    let local_prefix = format!("{}/", local.display());
+    let prefix = "s3://kyc/uploads/";
+    assert_eq!(
+        got.findings.replace(prefix, ""),
+        want.findings.replace(&local_prefix, "")
+    );
+    assert_eq!(
+        comparable(&got.report, prefix),
+        comparable(&want.report, &local_prefix)
+    );
+    let found: Vec<Found> = got
+        .findings
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a findings line"))
+        .collect();
+    let missing = unfound(&truth, &found, prefix);
+    assert!(missing.is_empty(), "not found through S3: {missing:#?}");
+    let formats: Vec<&str> = got.report["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|input| input["format"].as_str().unwrap())
+        .collect();
+    for format in ["pdf", "xlsx", "jpeg", "eml"] {
+        assert!(formats.contains(&format), "{format} in {formats:?}");
+    }
+    assert_eq!(got.report["images"]["with_gps"], 4, "{}", got.report);
 }
 
 /// Skips (returns false) when python3 cannot run here, unless `LEAKSCAN_REQUIRE_S3` is set.

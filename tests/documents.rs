@@ -10,6 +10,7 @@ use crate::common::bin;
 use leakscan::input::document::{self, Kind};
 use leakscan::merge::{merge, Named};
 use leakscan::output::report::Report;
+use leakscan::synth::card::write_id_cards;
 use leakscan::synth::documents::{write_bucket, Planted};
 use serde::Deserialize;
 use std::path::Path;
@@ -17,7 +18,7 @@ use std::process::Command;
 
 /// A finding with the keys compared here.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
-struct Found {
+pub struct Found {
     path: String,
     offset: u64,
     length: u64,
@@ -58,6 +59,23 @@ fn scan(paths: &[&Path], args: &[&str]) -> (Vec<Found>, Report) {
     (found, report)
 }
 
+/// The planted values not found in `found` with their path (below `prefix`), type, field,
+/// record and raw value (findings written with `--reveal`).
+pub fn unfound<'t>(truth: &'t [Planted], found: &[Found], prefix: &str) -> Vec<&'t Planted> {
+    truth
+        .iter()
+        .filter(|p| {
+            !found.iter().any(|f| {
+                f.path == format!("{prefix}{}", p.path)
+                    && f.ty == p.ty
+                    && f.field == p.field
+                    && f.record == Some(p.record)
+                    && f.value.as_deref() == Some(p.value.as_str())
+            })
+        })
+        .collect()
+}
+
 fn bucket(dir: &Path) -> Vec<Planted> {
     let (truth, counts) = write_bucket(dir, 7, 3, 4096).unwrap();
     assert_eq!((counts.photos, counts.scans, counts.screenshots), (3, 1, 1));
@@ -70,18 +88,7 @@ fn every_planted_value_is_found_in_its_field_and_record() {
     let truth = bucket(dir.path());
     let prefix = format!("{}/", dir.path().display());
     let (found, report) = scan(&[dir.path()], &["--reveal", "--threads", "1"]);
-    let missing: Vec<&Planted> = truth
-        .iter()
-        .filter(|p| {
-            !found.iter().any(|f| {
-                f.path == format!("{prefix}{}", p.path)
-                    && f.ty == p.ty
-                    && f.field == p.field
-                    && f.record == Some(p.record)
-                    && f.value.as_deref() == Some(p.value.as_str())
-            })
-        })
-        .collect();
+    let missing = unfound(&truth, &found, &prefix);
     assert!(
         missing.is_empty(),
         "not found: {missing:#?}\nfindings: {found:#?}"
@@ -228,6 +235,15 @@ fn a_broken_document_is_an_error_and_the_scan_goes_on() {
         .iter()
         .any(|(p, e)| *p == "broken.pdf" && e.starts_with("pdf: ")));
     assert!(errors.iter().any(|(p, _)| *p == "cut.xlsx"));
+    // Their bytes were read and none scanned: each error holds them.
+    for e in &report.errors {
+        assert_eq!(
+            e.bytes,
+            std::fs::metadata(&e.path).unwrap().len(),
+            "{}",
+            e.path
+        );
+    }
     assert!(found.iter().any(|f| f.path.ends_with("customers.xlsx")));
     assert_eq!(report.inputs.len(), 10);
 }
@@ -313,4 +329,103 @@ fn documents_inside_archives_are_read_as_documents() {
         .inputs
         .iter()
         .all(|i| i.path.contains("bucket.tar!") && i.content.is_some()));
+}
+
+/// Whether `tesseract` runs here; when it does not, the OCR test is skipped with a message,
+/// unless `LEAKSCAN_REQUIRE_OCR` is set (CI), which makes it fail.
+fn tesseract_runs() -> bool {
+    let runs = Command::new("tesseract")
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !runs {
+        assert!(
+            std::env::var_os("LEAKSCAN_REQUIRE_OCR").is_none(),
+            "LEAKSCAN_REQUIRE_OCR is set, but tesseract cannot run"
+        );
+        eprintln!("OCR test skipped: tesseract unavailable (apt-get install tesseract-ocr)");
+    }
+    runs
+}
+
+/// Scans `dir` with `args`, returning the exit code and standard error only.
+fn scan_status(dir: &Path, args: &[&str], path_env: Option<&Path>) -> (Option<i32>, String) {
+    let mut cmd = Command::new(bin());
+    cmd.arg("scan").arg(dir).args(args).arg("--quiet");
+    if let Some(path) = path_env {
+        cmd.env("PATH", path);
+    }
+    let out = cmd.output().expect("leakscan runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn ocr_reads_numbers_on_card_scans_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let truth = write_id_cards(dir.path(), 5, 2).unwrap();
+    // Without tesseract, --ocr is a clear error, whatever is installed here.
+    let empty = tempfile::tempdir().unwrap();
+    let (code, stderr) = scan_status(dir.path(), &["--ocr"], Some(empty.path()));
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("--ocr needs the `tesseract` command"),
+        "{stderr}"
+    );
+    if !tesseract_runs() {
+        return;
+    }
+    let prefix = format!("{}/", dir.path().display());
+    let ids = |found: &[Found]| -> Vec<(String, String)> {
+        found
+            .iter()
+            .filter(|f| f.ty == "aadhaar" || f.ty == "pan_in")
+            .map(|f| (f.path.clone(), f.ty.clone()))
+            .collect()
+    };
+
+    // Off by default: the cards hold no metadata, nothing is found.
+    let (found, report) = scan(&[dir.path()], &["--reveal"]);
+    assert!(ids(&found).is_empty(), "{found:?}");
+    assert_eq!(report.images.ocr, 0);
+
+    // With --ocr every card's Aadhaar number and PAN is found in field `ocr` of its record,
+    // whatever the thread count.
+    let (found, report) = scan(&[dir.path()], &["--reveal", "--ocr", "--threads", "2"]);
+    let missing = unfound(&truth, &found, &prefix);
+    assert!(
+        missing.is_empty(),
+        "not read: {missing:#?}\nfound: {found:#?}"
+    );
+    assert_eq!(report.images.ocr, 2);
+    assert!(report
+        .inputs
+        .iter()
+        .all(|i| i.content.as_deref() == Some("extracted-text")));
+    let (one, _) = scan(&[dir.path()], &["--reveal", "--ocr", "--threads", "1"]);
+    assert_eq!(found, one);
+
+    // --ocr-sample 1 reads the first card in walk order only.
+    for threads in ["1", "2"] {
+        let (found, report) = scan(
+            &[dir.path()],
+            &[
+                "--reveal",
+                "--ocr",
+                "--ocr-sample",
+                "1",
+                "--threads",
+                threads,
+            ],
+        );
+        assert_eq!(report.images.ocr, 1);
+        let first = format!("{prefix}card-1.png");
+        let read = ids(&found);
+        assert!(
+            !read.is_empty() && read.iter().all(|(path, _)| *path == first),
+            "{read:?}"
+        );
+    }
 }

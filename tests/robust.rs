@@ -379,7 +379,7 @@ fn gunzip_len(data: &[u8]) -> u64 {
 /// Every byte is accounted for: scanned, plus skipped inside inputs, plus skipped inputs,
 /// plus errors, is what the inputs hold. A plain file holds its size, a compressed file or
 /// archive the decoded content of its members (up to the damage in a damaged one), and a file
-/// that cannot be read its size.
+/// that cannot be read, or a document that cannot be parsed, its size.
 #[test]
 fn every_byte_is_scanned_skipped_or_in_error() {
     let tmp = tempfile::tempdir().unwrap();
@@ -409,6 +409,9 @@ fn every_byte_is_scanned_skipped_or_in_error() {
         (other.len() + binary.len()) as u64,
     );
     put("damaged.csv.gz", &damaged, gunzip_len(&damaged));
+    // A document that cannot be parsed: all its bytes are its error's.
+    let broken_pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage\n";
+    put("broken.pdf", broken_pdf, broken_pdf.len() as u64);
     // A file that cannot be read: without read permission, or (as root, who reads any file)
     // one that fails at its first byte.
     let locked = dir.join("locked.csv");
@@ -424,7 +427,7 @@ fn every_byte_is_scanned_skipped_or_in_error() {
 
     let (code, report, stderr) = scan(&dir, &tmp.path().join("report.json"));
     assert_eq!(code, Some(1), "{stderr}");
-    assert_eq!(report["errors"].as_array().unwrap().len(), 2, "{report}");
+    assert_eq!(report["errors"].as_array().unwrap().len(), 3, "{report}");
     let accounted = report["scanned"]["bytes"].as_u64().unwrap()
         + sum(&report, "inputs", "bytes_skipped")
         + sum(&report, "skipped", "bytes")

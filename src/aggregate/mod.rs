@@ -251,6 +251,15 @@ pub struct ImageCounts {
     pub other: u64,
     /// Images holding a GPS position.
     pub with_gps: u64,
+    /// Images whose text was read with `--ocr` (all those of a format it reads, or the first
+    /// `--ocr-sample` of them in walk order).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub ocr: u64,
+}
+
+/// Whether a count is zero (left out of the report).
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl ImageCounts {
@@ -273,6 +282,7 @@ impl ImageCounts {
         self.screenshot += other.screenshot;
         self.other += other.other;
         self.with_gps += other.with_gps;
+        self.ocr += other.ocr;
     }
 
     /// Whether no image was counted.

@@ -26,6 +26,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+pub mod card;
 pub mod company;
 pub mod documents;
 mod dumps;

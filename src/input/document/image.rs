@@ -57,8 +57,13 @@ const SCREENS: &[(u32, u32)] = &[
     (720, 1600),
 ];
 
-/// Reads the metadata of an image of report format `format`.
-pub fn extract(format: &'static str, data: &[u8]) -> Result<Extracted, DocError> {
+/// Reads the metadata of an image of report format `format`, and the lines of `ocr`, the
+/// text read in it (`--ocr`), as values of field [`super::ocr::FIELD`].
+pub fn extract(
+    format: &'static str,
+    data: &[u8],
+    ocr: Option<&str>,
+) -> Result<Extracted, DocError> {
     let mut out = Builder::new(format);
     let exif = exif::Reader::new()
         .read_from_container(&mut std::io::Cursor::new(data))
@@ -99,6 +104,9 @@ pub fn extract(format: &'static str, data: &[u8]) -> Result<Extracted, DocError>
                 .zip(dim(Tag::PixelYDimension))
                 .or_else(|| dim(Tag::ImageWidth).zip(dim(Tag::ImageLength)));
         }
+    }
+    for line in ocr.into_iter().flat_map(str::lines) {
+        out.value(Some(super::ocr::FIELD), line);
     }
     out.end_record();
     // A scanner writes a high resolution and no exposure data; a camera writes exposure data.

@@ -13,7 +13,7 @@
 //! | `docx`, `odt` | a paragraph | `null` |
 //! | `html`, `xml` | a line of text (HTML); a child of the root element (XML) | `null` (HTML); the element or `element@attribute` name (XML) |
 //! | `eml`, `mbox` | a message | the header name (`From`, `To`, `Subject`, ...); `null` for the body |
-//! | `jpeg`, `png`, `tiff`, `webp`, `heic` | the image | `exif.Artist`, `exif.GPSPosition`, ... |
+//! | `jpeg`, `png`, `tiff`, `webp`, `heic` | the image | `exif.Artist`, `exif.GPSPosition`, ...; `ocr` for text read with `--ocr` ([`ocr`]) |
 //!
 //! A document is read whole, up to [`MAX_DOCUMENT_BYTES`]; one that cannot be parsed goes to
 //! the report's `errors` with the reason (never a value from it) and the scan goes on.
@@ -21,6 +21,7 @@
 pub mod image;
 pub mod mail;
 pub mod markup;
+pub mod ocr;
 pub mod office;
 pub mod pdf;
 pub mod sheet;
@@ -383,6 +384,20 @@ impl Builder {
 /// not a document after all (a zip of office parts that is neither a spreadsheet nor a text,
 /// such as a presentation), to be read as before.
 pub fn extract(kind: Kind, data: &[u8]) -> Result<Option<Extracted>, DocError> {
+    extract_with(kind, data, None)
+}
+
+/// Whether `--ocr` reads text in documents of `kind` ([`ocr::FORMATS`]).
+pub fn ocr_reads(kind: Kind) -> bool {
+    matches!(kind, Kind::Image(format) if ocr::FORMATS.contains(&format))
+}
+
+/// [`extract`], reading the text in an image with `ocr` as well where [`ocr_reads`] its kind.
+pub fn extract_with(
+    kind: Kind,
+    data: &[u8],
+    ocr: Option<&ocr::Ocr>,
+) -> Result<Option<Extracted>, DocError> {
     let format = match kind {
         Kind::Image(format) => format,
         _ => "",
@@ -397,7 +412,13 @@ pub fn extract(kind: Kind, data: &[u8]) -> Result<Option<Extracted>, DocError> {
         Kind::Xml => markup::xml(data).map(Some),
         Kind::Eml => Ok(Some(mail::eml(data))),
         Kind::Mbox => Ok(Some(mail::mbox(data))),
-        Kind::Image(_) => image::extract(format, data).map(Some),
+        Kind::Image(_) => {
+            let text = match ocr.filter(|_| ocr_reads(kind)) {
+                Some(ocr) => Some(ocr.read(format, data)?),
+                None => None,
+            };
+            image::extract(format, data, text.as_deref()).map(Some)
+        }
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|_| {
         Err(DocError::new(
