@@ -31,9 +31,9 @@ use crate::part::{self, ByteRange};
 use crate::signal::Interrupt;
 use crate::types::{Basis, PiiType, Region};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use siphasher::sip::SipHasher13;
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::ffi::OsString;
 use std::hash::Hasher;
 use std::io::Read;
@@ -1189,7 +1189,7 @@ fn scan_chunk(
         norm: std::mem::take(&mut worker.norm),
         slots: Vec::new(),
         by_column: Vec::new(),
-        by_name: HashMap::new(),
+        by_name: FxHashMap::default(),
         none_slot: None,
         record: 0,
         record_id: None,
@@ -1259,7 +1259,7 @@ struct ChunkSink<'a> {
     norm: Vec<u8>,
     slots: Vec<Slot>,
     by_column: Vec<Option<usize>>,
-    by_name: HashMap<Box<[u8]>, usize>,
+    by_name: FxHashMap<Box<[u8]>, usize>,
     none_slot: Option<usize>,
     /// Records completed in this chunk.
     record: u64,

@@ -85,6 +85,29 @@ fn next_anchor(v: &[u8], from: usize) -> Option<usize> {
     (i..v.len()).find(|&j| is_anchor(v[j]))
 }
 
+/// Whether `v` holds an ASCII digit and a letter (an ASCII letter or any non-ASCII byte).
+///
+/// Sixteen bytes at a time without an early exit inside a block, so the compiler can test
+/// each block with vector instructions.
+fn has_digit_and_letter(v: &[u8]) -> bool {
+    let (mut digit, mut letter) = (false, false);
+    let mut blocks = v.chunks_exact(16);
+    for block in &mut blocks {
+        digit |= block.iter().fold(false, |a, b| a | b.is_ascii_digit());
+        letter |= block.iter().fold(false, |a, &b| {
+            a | ((b | 0x20).wrapping_sub(b'a') < 26) | (b >= 0x80)
+        });
+        if digit && letter {
+            return true;
+        }
+    }
+    for &b in blocks.remainder() {
+        digit |= b.is_ascii_digit();
+        letter |= b.is_ascii_alphabetic() || b >= 0x80;
+    }
+    digit && letter
+}
+
 impl Detector {
     /// The built-in detectors, every type enabled, region `IN`.
     pub fn builtin() -> Result<Detector, PatternError> {
@@ -157,8 +180,16 @@ impl Detector {
                 && crate::aggregate::column::shape_bits(value) != 0,
         };
         scan.run();
-        contextual::detect(self, value, hint, out, first);
-        geo::detect(self, value, hint, out, first);
+        // Dates of birth, passports and positions need a keyword outside a field that
+        // supports them: one look for their keywords over the value spares their walks.
+        // All three hold digits, and their keywords letters.
+        let keyed = if hint.denies_weak || !has_digit_and_letter(value) {
+            0
+        } else {
+            self.context.gated_keywords(value)
+        };
+        contextual::detect(self, value, hint, keyed, out, first);
+        geo::detect(self, value, hint, keyed, out, first);
         out[first..].sort_unstable_by_key(|h| h.start);
     }
 
