@@ -1203,6 +1203,7 @@ fn scan_chunk(
             base: unit.base,
             cursor: StoredCursor::new(unit.range.start, stored),
         }),
+        blob_bytes: 0,
     };
     match &unit.doc {
         Some((doc, records)) => doc.tokenize(records.clone(), &mut sink),
@@ -1221,8 +1222,9 @@ fn scan_chunk(
         interrupted: job.interrupt.is_raised(),
         stats: InputStats {
             records: sink.record,
-            bytes_scanned: unit.stored.map_or(unit.range.len() as u64, |(_, len)| len),
-            bytes_skipped: 0,
+            bytes_scanned: unit.stored.map_or(unit.range.len() as u64, |(_, len)| len)
+                - sink.blob_bytes,
+            bytes_skipped: sink.blob_bytes,
             fields: sink.slots.into_iter().map(|s| s.stats).collect(),
         },
         findings: sink.findings,
@@ -1275,6 +1277,23 @@ struct ChunkSink<'a> {
     marks: Vec<Mark>,
     /// For text transcoded from UTF-16: maps offsets back to the stored bytes.
     utf16: Option<Utf16Offsets<'a>>,
+    /// Stored bytes of values passed over as blobs ([`crate::detect::is_blob`]).
+    blob_bytes: u64,
+}
+
+/// The stored (offset, length) of `value.bytes[start..end]`: in the input as read, before
+/// unescaping and transcoding from UTF-16 (`utf16`).
+fn stored_span(
+    utf16: &mut Option<Utf16Offsets<'_>>,
+    value: &Value<'_>,
+    start: usize,
+    end: usize,
+) -> (u64, u64) {
+    let (offset, length) = value.stored_span(start, end);
+    match utf16 {
+        Some(utf16) => utf16.stored(offset, length),
+        None => (offset, length),
+    }
 }
 
 /// Offsets in a window of transcoded text, mapped back to the stored UTF-16.
@@ -1366,6 +1385,11 @@ impl FieldSink for ChunkSink<'_> {
         if let Some(tap) = &mut self.tap {
             tap.value(slot.name.as_deref(), record, value.bytes);
         }
+        if crate::detect::is_blob(value.bytes) {
+            self.blob_bytes += stored_span(&mut self.utf16, &value, 0, value.bytes.len()).1;
+            self.hits = hits;
+            return;
+        }
         self.det.detect_judged(value.bytes, slot.hint, &mut hits);
         let seq = self.seq;
         self.seq += 1;
@@ -1421,10 +1445,7 @@ impl FieldSink for ChunkSink<'_> {
                 stats.examples.push(mask(hit.ty, raw));
             }
             if self.want_findings {
-                let (mut offset, mut length) = value.stored_span(hit.start, hit.end);
-                if let Some(utf16) = &mut self.utf16 {
-                    (offset, length) = utf16.stored(offset, length);
-                }
+                let (offset, length) = stored_span(&mut self.utf16, &value, hit.start, hit.end);
                 self.findings.push(Finding {
                     offset,
                     length,

@@ -297,6 +297,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn overlap_of_keywords() {
+        assert!(can_overlap(b"born", b"born on"));
+        assert!(can_overlap(b"dob", b"born"), "dob|born share the b");
+        assert!(can_overlap(b"pp no", b"no"));
+        assert!(!can_overlap(b"gps", b"dob"));
+        assert!(!can_overlap(b"lat", b"passport"));
+    }
+
+    #[test]
+    fn gate_sees_every_keyword_type() {
+        let ctx = Context::new(&PatternSet::builtin().unwrap());
+        let gate = ctx.gate.as_ref().unwrap();
+        // The built-in keywords of different types cannot overlap: the fast search is used.
+        assert!(!gate.overlapping);
+        let dob = 1 << PiiType::DateOfBirth.index();
+        let passport = 1 << PiiType::Passport.index();
+        let geo = 1 << PiiType::GeoLocation.index();
+        assert_eq!(ctx.gated_keywords(b"DOB: 12/03/1990"), dob);
+        assert_eq!(
+            ctx.gated_keywords(b"Passport No K1234567, born 1990, GPS 12.9716, 77.5946"),
+            dob | passport | geo
+        );
+        assert_eq!(ctx.gated_keywords(b"order 12345 shipped"), 0);
+        // Everything a keyword before a position finds, the gate finds too.
+        let text = b"name Asha, date of birth 1990-04-17, pp no Z1234567, lat 12.971599";
+        for at in 0..text.len() {
+            let before = ctx.keywords_before(text, at) & GATED;
+            assert_eq!(before & !ctx.gated_keywords(text), 0, "at {at}");
+        }
+    }
+
+    #[test]
     fn splits_names_into_words() {
         assert_eq!(
             split_words(b"customerMobileNo"),

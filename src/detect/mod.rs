@@ -85,6 +85,48 @@ fn next_anchor(v: &[u8], from: usize) -> Option<usize> {
     (i..v.len()).find(|&j| is_anchor(v[j]))
 }
 
+/// Shortest value passed over as a blob.
+pub const BLOB_MIN: usize = 256;
+
+/// Whether `value` is an encoded blob that cannot hold personal data as text: at least
+/// [`BLOB_MIN`] bytes, all of the base64 or base64url alphabet (hex is a part of it), with
+/// letters and digits (so a long number or a long word is no blob), optionally after a
+/// `data:...;base64,` head. An e-mail, a phone written with spaces or a name between
+/// spaces cannot stand inside one, and a number or an id glued inside one is no finding (the
+/// detectors read whole words), so passing it over loses nothing; the scan counts its bytes
+/// as skipped.
+///
+/// ```
+/// use leakscan::detect::is_blob;
+/// assert!(is_blob(&b"iVBORw0KGgoAAAANSUhEUgAA".repeat(20)));
+/// assert!(!is_blob(&b"9876543210".repeat(40)));
+/// assert!(!is_blob(&b"call me on 9876543210 ".repeat(20)));
+/// ```
+pub fn is_blob(value: &[u8]) -> bool {
+    if value.len() < BLOB_MIN {
+        return false;
+    }
+    let body = match value.strip_prefix(b"data:") {
+        Some(rest) => match memchr::memmem::find(rest, b";base64,") {
+            Some(at) => &rest[at + 8..],
+            None => return false,
+        },
+        None => value,
+    };
+    let (mut digit, mut letter, mut other) = (false, false, false);
+    for block in body.chunks(64) {
+        for &b in block {
+            digit |= b.is_ascii_digit();
+            letter |= b.is_ascii_alphabetic();
+            other |= !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_'));
+        }
+        if other {
+            return false;
+        }
+    }
+    body.len() >= BLOB_MIN && digit && letter
+}
+
 /// Whether `v` holds an ASCII digit and a letter (an ASCII letter or any non-ASCII byte).
 ///
 /// Sixteen bytes at a time without an early exit inside a block, so the compiler can test
