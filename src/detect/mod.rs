@@ -113,14 +113,14 @@ pub fn is_blob(value: &[u8]) -> bool {
         },
         None => value,
     };
-    let (mut digit, mut letter, mut other) = (false, false, false);
-    for block in body.chunks(64) {
-        for &b in block {
-            digit |= b.is_ascii_digit();
-            letter |= b.is_ascii_alphabetic();
-            other |= !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_'));
-        }
-        if other {
+    // Text stops at its first space or punctuation, so most values are refused within a word.
+    let (mut digit, mut letter) = (false, false);
+    for &b in body {
+        if b.is_ascii_digit() {
+            digit = true;
+        } else if b.is_ascii_alphabetic() {
+            letter = true;
+        } else if !matches!(b, b'+' | b'/' | b'=' | b'-' | b'_') {
             return false;
         }
     }
