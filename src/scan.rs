@@ -32,9 +32,9 @@ use crate::part::{self, ByteRange};
 use crate::signal::Interrupt;
 use crate::types::{Basis, PiiType, Region};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use siphasher::sip::SipHasher13;
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::ffi::OsString;
 use std::hash::Hasher;
 use std::io::Read;
@@ -1440,7 +1440,7 @@ fn scan_chunk(
         norm: std::mem::take(&mut worker.norm),
         slots: Vec::new(),
         by_column: Vec::new(),
-        by_name: HashMap::new(),
+        by_name: FxHashMap::default(),
         none_slot: None,
         record: 0,
         record_id: None,
@@ -1454,6 +1454,7 @@ fn scan_chunk(
             base: unit.base,
             cursor: StoredCursor::new(unit.range.start, stored),
         }),
+        blob_bytes: 0,
     };
     match &unit.doc {
         Some((doc, records)) => doc.tokenize(records.clone(), &mut sink),
@@ -1472,8 +1473,9 @@ fn scan_chunk(
         interrupted: job.interrupt.is_raised(),
         stats: InputStats {
             records: sink.record,
-            bytes_scanned: unit.stored.map_or(unit.range.len() as u64, |(_, len)| len),
-            bytes_skipped: 0,
+            bytes_scanned: unit.stored.map_or(unit.range.len() as u64, |(_, len)| len)
+                - sink.blob_bytes,
+            bytes_skipped: sink.blob_bytes,
             fields: sink.slots.into_iter().map(|s| s.stats).collect(),
         },
         findings: sink.findings,
@@ -1510,7 +1512,7 @@ struct ChunkSink<'a> {
     norm: Vec<u8>,
     slots: Vec<Slot>,
     by_column: Vec<Option<usize>>,
-    by_name: HashMap<Box<[u8]>, usize>,
+    by_name: FxHashMap<Box<[u8]>, usize>,
     none_slot: Option<usize>,
     /// Records completed in this chunk.
     record: u64,
@@ -1526,6 +1528,23 @@ struct ChunkSink<'a> {
     marks: Vec<Mark>,
     /// For text transcoded from UTF-16: maps offsets back to the stored bytes.
     utf16: Option<Utf16Offsets<'a>>,
+    /// Stored bytes of values passed over as blobs ([`crate::detect::is_blob`]).
+    blob_bytes: u64,
+}
+
+/// The stored (offset, length) of `value.bytes[start..end]`: in the input as read, before
+/// unescaping and transcoding from UTF-16 (`utf16`).
+fn stored_span(
+    utf16: &mut Option<Utf16Offsets<'_>>,
+    value: &Value<'_>,
+    start: usize,
+    end: usize,
+) -> (u64, u64) {
+    let (offset, length) = value.stored_span(start, end);
+    match utf16 {
+        Some(utf16) => utf16.stored(offset, length),
+        None => (offset, length),
+    }
 }
 
 /// Offsets in a window of transcoded text, mapped back to the stored UTF-16.
@@ -1617,6 +1636,11 @@ impl FieldSink for ChunkSink<'_> {
         if let Some(tap) = &mut self.tap {
             tap.value(slot.name.as_deref(), record, value.bytes);
         }
+        if crate::detect::is_blob(value.bytes) {
+            self.blob_bytes += stored_span(&mut self.utf16, &value, 0, value.bytes.len()).1;
+            self.hits = hits;
+            return;
+        }
         self.det.detect_judged(value.bytes, slot.hint, &mut hits);
         let seq = self.seq;
         self.seq += 1;
@@ -1672,10 +1696,7 @@ impl FieldSink for ChunkSink<'_> {
                 stats.examples.push(mask(hit.ty, raw));
             }
             if self.want_findings {
-                let (mut offset, mut length) = value.stored_span(hit.start, hit.end);
-                if let Some(utf16) = &mut self.utf16 {
-                    (offset, length) = utf16.stored(offset, length);
-                }
+                let (offset, length) = stored_span(&mut self.utf16, &value, hit.start, hit.end);
                 self.findings.push(Finding {
                     offset,
                     length,

@@ -103,7 +103,7 @@ impl PiiType {
     }
 
     /// Position in [`PiiType::ALL`], for per-type arrays.
-    pub fn index(self) -> usize {
+    pub const fn index(self) -> usize {
         self as usize
     }
 }

@@ -412,6 +412,8 @@ fn every_byte_is_scanned_skipped_or_in_error() {
     // A document that cannot be parsed: all its bytes are its error's.
     let broken_pdf = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage\n";
     put("broken.pdf", broken_pdf, broken_pdf.len() as u64);
+    let blobs = blob_lines(20);
+    put("blobs.jsonl", &blobs, blobs.len() as u64);
     // A file that cannot be read: without read permission, or (as root, who reads any file)
     // one that fails at its first byte.
     let locked = dir.join("locked.csv");
@@ -449,6 +451,47 @@ fn every_byte_is_scanned_skipped_or_in_error() {
             "{input}"
         );
     }
+}
+
+/// JSON lines, each an e-mail beside a 4 KB base64 photo whose bytes spell nothing.
+fn blob_lines(n: usize) -> Vec<u8> {
+    use base64::Engine;
+    let mut out = Vec::new();
+    for i in 0..n as u32 {
+        let raw: Vec<u8> = (0..3072u32)
+            .map(|j| ((i * 3072 + j).wrapping_mul(2_654_435_761) >> 24) as u8)
+            .collect();
+        let photo = base64::engine::general_purpose::STANDARD.encode(raw);
+        out.extend(
+            format!("{{\"email\":\"user{i}@example.com\",\"photo\":\"{photo}\"}}\n").bytes(),
+        );
+    }
+    out
+}
+
+/// Long base64 values are passed over and counted as skipped; the values beside them are
+/// still scanned.
+#[test]
+fn blobs_are_skipped_and_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("blobs.jsonl"), blob_lines(20)).unwrap();
+    let (code, report, stderr) = scan(&dir, &tmp.path().join("report.json"));
+    assert_eq!(code, Some(0), "{stderr}");
+    let input = &report["inputs"][0];
+    // Each photo is 4096 bytes of base64; its escaped form in the file is as long.
+    assert_eq!(input["bytes_skipped"].as_u64(), Some(20 * 4096), "{input}");
+    assert_eq!(
+        report["types"]["email"]["count"].as_u64(),
+        Some(20),
+        "{report}"
+    );
+    assert!(report["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["field"] != "photo" || f["types"].as_object().unwrap().is_empty()));
 }
 
 /// Waits up to `limit` for `child` to exit.

@@ -33,7 +33,17 @@ pub struct Context {
     /// Keyword automaton; pattern index → type bit set.
     keywords: Option<AhoCorasick>,
     keyword_types: Vec<u32>,
+    /// The keywords of the [`GATED`] types, matched anywhere in a value.
+    gate: Option<Gate>,
 }
+
+/// Types whose detectors read a whole value looking for candidates and, outside a field
+/// that supports them, report only after a keyword: dates of birth, passports and
+/// positions. A value with none of their keywords anywhere is passed over by them
+/// ([`Context::gated_keywords`]).
+pub const GATED: u32 = (1 << PiiType::DateOfBirth.index())
+    | (1 << PiiType::Passport.index())
+    | (1 << PiiType::GeoLocation.index());
 
 impl Context {
     /// Compiles the context of `set`.
@@ -74,6 +84,13 @@ impl Context {
                 .build(&keyword_list)
                 .expect("keyword automaton builds from plain strings")
         });
+        let gated: Vec<(&String, u32)> = keyword_list
+            .iter()
+            .zip(&keyword_types)
+            .filter(|(_, bits)| *bits & GATED != 0)
+            .map(|(k, bits)| (k, bits & GATED))
+            .collect();
+        let gate = Gate::new(&gated);
         Context {
             words,
             compound_parts,
@@ -81,6 +98,7 @@ impl Context {
             excludes,
             keywords,
             keyword_types,
+            gate,
         }
     }
 
@@ -151,6 +169,93 @@ impl Context {
         }
         bits
     }
+
+    /// The [`GATED`] types with a keyword anywhere in `value`, whole word or not, as a bit
+    /// set: a superset of what [`Context::keywords_before`] finds before any position of
+    /// `value`, so a type missing here has keyword support nowhere in it.
+    pub fn gated_keywords(&self, value: &[u8]) -> u32 {
+        self.gate.as_ref().map_or(0, |g| g.types_in(value))
+    }
+}
+
+/// The keywords of the [`GATED`] types, searched for in a whole value.
+///
+/// The search runs over the value with ASCII letters lower-cased (the keywords are lower
+/// case), so the automaton needs no case folding and can use its SIMD prefilter. It
+/// reports leftmost, non-overlapping matches, and still sees every type that has a keyword
+/// in the value: no keyword of one type can overlap a keyword of another (checked when the
+/// gate is built; where one could, the search reports overlapping matches instead). An
+/// occurrence hidden by a reported match overlaps it, so that match is of the same type.
+#[derive(Clone, Debug)]
+struct Gate {
+    automaton: AhoCorasick,
+    /// Pattern index → type bit set.
+    types: Vec<u32>,
+    /// Whether keywords of different types can overlap in text.
+    overlapping: bool,
+}
+
+thread_local! {
+    /// Lower-cased copy of the value being searched, reused by each worker.
+    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Gate {
+    fn new(keywords: &[(&String, u32)]) -> Option<Gate> {
+        if keywords.is_empty() {
+            return None;
+        }
+        let overlapping = keywords.iter().any(|(a, ta)| {
+            keywords
+                .iter()
+                .any(|(b, tb)| ta & tb == 0 && can_overlap(a.as_bytes(), b.as_bytes()))
+        });
+        let kind = if overlapping {
+            MatchKind::Standard
+        } else {
+            MatchKind::LeftmostFirst
+        };
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(kind)
+            .build(keywords.iter().map(|(k, _)| k.as_bytes()))
+            .expect("keyword automaton builds from plain strings");
+        Some(Gate {
+            automaton,
+            types: keywords.iter().map(|(_, t)| *t).collect(),
+            overlapping,
+        })
+    }
+
+    fn types_in(&self, value: &[u8]) -> u32 {
+        LOWERED.with(|cell| {
+            let mut lowered = cell.take();
+            lowered.clear();
+            lowered.extend(value.iter().map(u8::to_ascii_lowercase));
+            let mut bits = 0;
+            let mut add = |m: aho_corasick::Match| {
+                bits |= self.types[m.pattern().as_usize()];
+                bits == GATED
+            };
+            if self.overlapping {
+                self.automaton
+                    .find_overlapping_iter(&lowered[..])
+                    .any(&mut add);
+            } else {
+                self.automaton.find_iter(&lowered[..]).any(&mut add);
+            }
+            cell.replace(lowered);
+            bits
+        })
+    }
+}
+
+/// Whether `a` and `b` can overlap in a text: one holds the other, or an end of one is a
+/// start of the other.
+fn can_overlap(a: &[u8], b: &[u8]) -> bool {
+    let contains = |x: &[u8], y: &[u8]| x.windows(y.len()).any(|w| w == y);
+    let shared_end =
+        |x: &[u8], y: &[u8]| (1..x.len().min(y.len())).any(|n| x[x.len() - n..] == y[..n]);
+    contains(a, b) || contains(b, a) || shared_end(a, b) || shared_end(b, a)
 }
 
 /// Whether bit set `bits` holds `ty`.
@@ -190,6 +295,38 @@ fn flush(words: &mut Vec<String>, cur: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlap_of_keywords() {
+        assert!(can_overlap(b"born", b"born on"));
+        assert!(can_overlap(b"dob", b"born"), "dob|born share the b");
+        assert!(can_overlap(b"pp no", b"no"));
+        assert!(!can_overlap(b"gps", b"dob"));
+        assert!(!can_overlap(b"lat", b"passport"));
+    }
+
+    #[test]
+    fn gate_sees_every_keyword_type() {
+        let ctx = Context::new(&PatternSet::builtin().unwrap());
+        let gate = ctx.gate.as_ref().unwrap();
+        // The built-in keywords of different types cannot overlap: the fast search is used.
+        assert!(!gate.overlapping);
+        let dob = 1 << PiiType::DateOfBirth.index();
+        let passport = 1 << PiiType::Passport.index();
+        let geo = 1 << PiiType::GeoLocation.index();
+        assert_eq!(ctx.gated_keywords(b"DOB: 12/03/1990"), dob);
+        assert_eq!(
+            ctx.gated_keywords(b"Passport No K1234567, born 1990, GPS 12.9716, 77.5946"),
+            dob | passport | geo
+        );
+        assert_eq!(ctx.gated_keywords(b"order 12345 shipped"), 0);
+        // Everything a keyword before a position finds, the gate finds too.
+        let text = b"name Asha, date of birth 1990-04-17, pp no Z1234567, lat 12.971599";
+        for at in 0..text.len() {
+            let before = ctx.keywords_before(text, at) & GATED;
+            assert_eq!(before & !ctx.gated_keywords(text), 0, "at {at}");
+        }
+    }
 
     #[test]
     fn splits_names_into_words() {

@@ -20,16 +20,19 @@ fn pair() -> &'static Regex {
     })
 }
 
-/// Appends the positions in `value` to `out`; `out[first..]` holds the value's hits so far.
+/// Appends the positions in `value` to `out`; `out[first..]` holds the value's hits so far,
+/// `keyed` the gated types with a keyword somewhere in the value.
 pub(super) fn detect(
     det: &Detector,
     value: &[u8],
     hint: FieldHint,
+    keyed: u32,
     out: &mut Vec<Hit>,
     first: usize,
 ) {
     let ty = PiiType::GeoLocation;
-    if !det.enabled(ty) || !value.contains(&b'.') {
+    let supported = hint.supports(ty) || context::has(keyed, ty);
+    if !det.enabled(ty) || !supported || !value.contains(&b'.') {
         return;
     }
     for m in pair().find_iter(value) {

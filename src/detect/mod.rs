@@ -85,6 +85,71 @@ fn next_anchor(v: &[u8], from: usize) -> Option<usize> {
     (i..v.len()).find(|&j| is_anchor(v[j]))
 }
 
+/// Shortest value passed over as a blob.
+pub const BLOB_MIN: usize = 256;
+
+/// Whether `value` is an encoded blob that cannot hold personal data as text: at least
+/// [`BLOB_MIN`] bytes, all of the base64 or base64url alphabet (hex is a part of it), with
+/// letters and digits (so a long number or a long word is no blob), optionally after a
+/// `data:...;base64,` head. An e-mail, a phone written with spaces or a name between
+/// spaces cannot stand inside one, and a number or an id glued inside one is no finding (the
+/// detectors read whole words), so passing it over loses nothing; the scan counts its bytes
+/// as skipped.
+///
+/// ```
+/// use leakscan::detect::is_blob;
+/// assert!(is_blob(&b"iVBORw0KGgoAAAANSUhEUgAA".repeat(20)));
+/// assert!(!is_blob(&b"9876543210".repeat(40)));
+/// assert!(!is_blob(&b"call me on 9876543210 ".repeat(20)));
+/// ```
+pub fn is_blob(value: &[u8]) -> bool {
+    if value.len() < BLOB_MIN {
+        return false;
+    }
+    let body = match value.strip_prefix(b"data:") {
+        Some(rest) => match memchr::memmem::find(rest, b";base64,") {
+            Some(at) => &rest[at + 8..],
+            None => return false,
+        },
+        None => value,
+    };
+    // Text stops at its first space or punctuation, so most values are refused within a word.
+    let (mut digit, mut letter) = (false, false);
+    for &b in body {
+        if b.is_ascii_digit() {
+            digit = true;
+        } else if b.is_ascii_alphabetic() {
+            letter = true;
+        } else if !matches!(b, b'+' | b'/' | b'=' | b'-' | b'_') {
+            return false;
+        }
+    }
+    body.len() >= BLOB_MIN && digit && letter
+}
+
+/// Whether `v` holds an ASCII digit and a letter (an ASCII letter or any non-ASCII byte).
+///
+/// Sixteen bytes at a time without an early exit inside a block, so the compiler can test
+/// each block with vector instructions.
+fn has_digit_and_letter(v: &[u8]) -> bool {
+    let (mut digit, mut letter) = (false, false);
+    let mut blocks = v.chunks_exact(16);
+    for block in &mut blocks {
+        digit |= block.iter().fold(false, |a, b| a | b.is_ascii_digit());
+        letter |= block.iter().fold(false, |a, &b| {
+            a | ((b | 0x20).wrapping_sub(b'a') < 26) | (b >= 0x80)
+        });
+        if digit && letter {
+            return true;
+        }
+    }
+    for &b in blocks.remainder() {
+        digit |= b.is_ascii_digit();
+        letter |= b.is_ascii_alphabetic() || b >= 0x80;
+    }
+    digit && letter
+}
+
 impl Detector {
     /// The built-in detectors, every type enabled, region `IN`.
     pub fn builtin() -> Result<Detector, PatternError> {
@@ -157,8 +222,16 @@ impl Detector {
                 && crate::aggregate::column::shape_bits(value) != 0,
         };
         scan.run();
-        contextual::detect(self, value, hint, out, first);
-        geo::detect(self, value, hint, out, first);
+        // Dates of birth, passports and positions need a keyword outside a field that
+        // supports them: one look for their keywords over the value spares their walks.
+        // All three hold digits, and their keywords letters.
+        let keyed = if hint.denies_weak || !has_digit_and_letter(value) {
+            0
+        } else {
+            self.context.gated_keywords(value)
+        };
+        contextual::detect(self, value, hint, keyed, out, first);
+        geo::detect(self, value, hint, keyed, out, first);
         out[first..].sort_unstable_by_key(|h| h.start);
     }
 

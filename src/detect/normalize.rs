@@ -66,19 +66,16 @@ pub fn normalize(ty: PiiType, raw: &[u8], region: Region, out: &mut Vec<u8>) {
             out.extend_from_slice(&last[k..]);
         }
         PiiType::PersonName | PiiType::PostalAddress => {
-            let text = String::from_utf8_lossy(raw);
-            let mut space = false;
-            for c in text.nfkc().flat_map(char::to_lowercase) {
-                if c.is_alphanumeric() {
-                    if space && !out.is_empty() {
-                        out.push(b' ');
-                    }
-                    space = false;
-                    let mut buf = [0u8; 4];
-                    out.extend(c.encode_utf8(&mut buf).as_bytes());
-                } else {
-                    space = true;
-                }
+            // Words in lower case, one space between them. ASCII is its own NFKC form.
+            let mut words = Words { out, space: false };
+            if raw.is_ascii() {
+                raw.iter()
+                    .for_each(|&b| words.push(char::from(b.to_ascii_lowercase())));
+            } else {
+                let text = String::from_utf8_lossy(raw);
+                text.nfkc()
+                    .flat_map(char::to_lowercase)
+                    .for_each(|c| words.push(c));
             }
         }
         PiiType::GeoLocation => normalize_geo(raw, out),
@@ -89,6 +86,28 @@ pub fn normalize(ty: PiiType, raw: &[u8], region: Region, out: &mut Vec<u8>) {
             }
         }
         _ => out.extend_from_slice(raw),
+    }
+}
+
+/// Writes the alphanumeric runs of a character stream as words, one space between them.
+struct Words<'a> {
+    out: &'a mut Vec<u8>,
+    /// A separator was seen since the last word character.
+    space: bool,
+}
+
+impl Words<'_> {
+    fn push(&mut self, c: char) {
+        if !c.is_alphanumeric() {
+            self.space = true;
+            return;
+        }
+        if self.space && !self.out.is_empty() {
+            self.out.push(b' ');
+        }
+        self.space = false;
+        let mut buf = [0u8; 4];
+        self.out.extend(c.encode_utf8(&mut buf).as_bytes());
     }
 }
 

@@ -389,15 +389,21 @@ pub(crate) fn month_first_region(region: Region) -> bool {
 }
 
 /// Appends the dates of birth in `v`.
-pub(super) fn detect(det: &Detector, v: &[u8], hint: FieldHint, out: &mut Vec<Hit>, first: usize) {
+pub(super) fn detect(
+    det: &Detector,
+    v: &[u8],
+    hint: FieldHint,
+    keyed: u32,
+    out: &mut Vec<Hit>,
+    first: usize,
+) {
     if !det.enabled(PiiType::DateOfBirth) {
         return;
     }
     let field = hint.supports(PiiType::DateOfBirth);
-    // Outside a birth field a keyword must stand before the date: every keyword holds a `b`
-    // (`dob`, `born`, `birth`) or is Devanagari (lead byte 0xE0), so values without one
-    // (numbers, timestamps) are passed over with one `memchr`.
-    if !field && (hint.denies_weak || memchr::memchr3(b'b', b'B', 0xE0, v).is_none()) {
+    // Outside a birth field a keyword must stand before the date: values with none
+    // anywhere (numbers, timestamps, most text) are passed over.
+    if !field && !context::has(keyed, PiiType::DateOfBirth) {
         return;
     }
     let today = det.today;

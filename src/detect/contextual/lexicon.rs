@@ -1,10 +1,9 @@
 //! What the name and address detectors know about words: the compiled-in lists of
 //! `patterns/lists/` (given names, surnames, Chinese name syllables, street and place words,
-//! company words, titles, status words, common English words) in one Aho-Corasick automaton
-//! built once, a letter-trigram model that tells name-like words from other words, and the
+//! company words, titles, status words, common English words) in one hash table built once, a letter-trigram model that tells name-like words from other words, and the
 //! tokenizer both detectors share, so a value is walked once for both.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
@@ -64,8 +63,10 @@ const PARTICLES: &[&str] = &[
 
 /// The word lists and models, built on first use.
 pub(super) struct Lexicon {
-    automaton: AhoCorasick,
-    classes: Vec<u16>,
+    /// Each listed word, ASCII letters in lower case, with its classes.
+    words: FxHashMap<Box<[u8]>, u16>,
+    /// The longest listed word, in bytes: longer words are looked up no further.
+    longest: usize,
     trigrams: Trigrams,
 }
 
@@ -119,16 +120,18 @@ impl Lexicon {
                 ENGLISH,
             ),
         ];
-        let mut words: rustc_hash::FxHashMap<String, u16> = Default::default();
+        let mut words: FxHashMap<Box<[u8]>, u16> = FxHashMap::default();
         let mut add = |w: &str, class: u16| {
             // The words of a multi-word place (`tamil nadu`) are parts of a place, not
             // places on their own.
+            let mut add_one = |w: &str, class: u16| {
+                let key = w.to_lowercase().into_bytes().into_boxed_slice();
+                *words.entry(key).or_default() |= class;
+            };
             if !w.contains(' ') {
-                *words.entry(w.to_lowercase()).or_default() |= class;
+                add_one(w, class);
             } else if class == PLACE {
-                for part in w.split(' ') {
-                    *words.entry(part.to_lowercase()).or_default() |= PLACE_PART;
-                }
+                w.split(' ').for_each(|part| add_one(part, PLACE_PART));
             }
         };
         for (text, class) in lists {
@@ -136,31 +139,28 @@ impl Lexicon {
         }
         GREETINGS.iter().for_each(|w| add(w, GREETING));
         PARTICLES.iter().for_each(|w| add(w, PARTICLE));
-        let mut words: Vec<(String, u16)> = words.into_iter().collect();
-        words.sort_unstable();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(words.iter().map(|(w, _)| w))
-            .expect("the word lists build an automaton");
-        let classes = words.iter().map(|(_, c)| *c).collect();
+        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
         let trigrams = Trigrams::load(include_str!("../../../patterns/lists/name_trigrams.txt"));
         Lexicon {
-            automaton,
-            classes,
+            words,
+            longest,
             trigrams,
         }
     }
 
     /// The classes of the whole word `word` (any ASCII case), 0 when no list has it.
     pub(super) fn classes(&self, word: &[u8]) -> u16 {
-        let input = Input::new(word).anchored(Anchored::Yes);
-        match self.automaton.find(input) {
-            Some(m) if m.end() == word.len() => self.classes[m.pattern().as_usize()],
-            _ => 0,
+        /// Room for the lower-cased word on the stack (listed words are shorter).
+        const ROOM: usize = 64;
+        if word.len() > self.longest || word.len() > ROOM {
+            return 0;
         }
+        let mut lower = [0u8; ROOM];
+        let lower = &mut lower[..word.len()];
+        for (l, b) in lower.iter_mut().zip(word) {
+            *l = b.to_ascii_lowercase();
+        }
+        self.words.get(&*lower).copied().unwrap_or(0)
     }
 
     /// How much more `word` looks like a name than like another word: the mean log-odds of
@@ -307,76 +307,205 @@ fn is_word_char(c: char) -> bool {
             })
 }
 
+/// Class of an ASCII byte inside a word: upper-case letter.
+const C_UPPER: u8 = 1;
+/// Lower-case letter.
+const C_LOWER: u8 = 1 << 1;
+/// Digit.
+const C_DIGIT: u8 = 1 << 2;
+
+/// [`C_UPPER`], [`C_LOWER`] or [`C_DIGIT`] for each byte; 0 for the others (every byte
+/// outside ASCII too).
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            C_UPPER
+        } else if c.is_ascii_lowercase() {
+            C_LOWER
+        } else if c.is_ascii_digit() {
+            C_DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// What a word's letters say about its case, gathered while the word is read.
+#[derive(Default)]
+struct Shape {
+    flags: u8,
+    lower: u32,
+    upper: u32,
+    /// The next letter is the first of the word or of a joined part (`O'Brien`).
+    at_first: bool,
+    /// No upper-case letter after a first one.
+    title: bool,
+}
+
+impl Shape {
+    fn new() -> Shape {
+        Shape {
+            at_first: true,
+            title: true,
+            ..Shape::default()
+        }
+    }
+
+    /// A letter, upper or lower case or neither (a script without case).
+    fn letter(&mut self, upper: bool, lower: bool, ascii: bool) {
+        self.flags |= T_LETTER;
+        if !ascii {
+            self.flags |= T_NONASCII;
+        }
+        if upper {
+            self.upper += 1;
+            if self.at_first {
+                self.flags |= T_CAP;
+            } else {
+                self.title = false;
+            }
+        } else if lower {
+            self.lower += 1;
+        } else if self.at_first {
+            self.flags |= T_CAP;
+        }
+        self.at_first = false;
+    }
+
+    /// Reads the run of ASCII letters and digits at `v[i..]` and returns its end. Up to the
+    /// first letter byte by byte (that letter's case decides [`T_CAP`]); after it, with one
+    /// table lookup a byte.
+    fn ascii_run(&mut self, v: &[u8], mut i: usize) -> usize {
+        while let Some(&b) = v.get(i).filter(|_| self.at_first) {
+            if b.is_ascii_digit() {
+                self.flags |= T_DIGIT;
+            } else if b.is_ascii_alphabetic() {
+                self.letter(b.is_ascii_uppercase(), b.is_ascii_lowercase(), true);
+            } else {
+                return i;
+            }
+            i += 1;
+        }
+        let (mut upper, mut lower, mut kinds) = (0u32, 0u32, 0u8);
+        while let Some(&b) = v.get(i) {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class == 0 {
+                break;
+            }
+            upper += u32::from(class & C_UPPER);
+            lower += u32::from((class & C_LOWER) >> 1);
+            kinds |= class;
+            i += 1;
+        }
+        if upper > 0 {
+            self.title = false;
+        }
+        if kinds & (C_UPPER | C_LOWER) != 0 {
+            self.flags |= T_LETTER;
+        }
+        if kinds & C_DIGIT != 0 {
+            self.flags |= T_DIGIT;
+        }
+        self.upper += upper;
+        self.lower += lower;
+        i
+    }
+
+    /// The token's flags once the word is read.
+    fn finish(&self) -> u8 {
+        let mut flags = self.flags;
+        if self.title && flags & T_CAP != 0 {
+            flags |= T_TITLE;
+        }
+        if self.upper >= 2 && self.lower == 0 {
+            flags |= T_UPPER;
+        }
+        if self.upper == 0 && self.lower > 0 {
+            flags |= T_LOWER;
+        }
+        flags
+    }
+}
+
+/// Whether the joiner (`'`, `-` or `’`) at `v[i..i + len]` joins letters inside a word
+/// (`D'Souza`, `Mary-Jane`): a letter on both sides, and no digit in the word so far.
+fn joins_letters(v: &[u8], i: usize, len: usize, shape: &Shape) -> bool {
+    let next_is_letter = match v.get(i + len) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        Some(_) => char_at(v, i + len).is_some_and(|(n, _)| n.is_alphabetic()),
+        None => false,
+    };
+    let prev_is_letter = v[i - 1].is_ascii_alphabetic() || v[i - 1] >= 0x80;
+    next_is_letter && prev_is_letter && shape.flags & T_DIGIT == 0
+}
+
 /// Splits `v` into tokens, looking each word up in the lexicon.
+///
+/// ASCII bytes, most of a dump, are classified byte by byte without decoding a character;
+/// other characters are decoded and classified by their Unicode properties.
 pub(super) fn tokenize(lex: &Lexicon, v: &[u8], out: &mut Vec<Token>) {
     out.clear();
     let mut i = 0;
     while i < v.len() {
-        let Some((c, len)) = char_at(v, i) else {
-            i += 1;
-            continue;
-        };
-        if !is_word_char(c) {
-            i += len;
-            continue;
+        let b = v[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            match char_at(v, i) {
+                Some((c, _)) if is_word_char(c) => {}
+                Some((_, len)) => {
+                    i += len;
+                    continue;
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
         }
         let start = i;
-        let mut t = Token {
-            start,
-            ..Token::default()
-        };
-        let (mut lower, mut upper, mut first) = (0u32, 0u32, true);
-        let mut title = true;
+        let mut shape = Shape::new();
         while i < v.len() {
-            let Some((c, len)) = char_at(v, i) else { break };
-            if is_word_char(c) {
-                if c.is_ascii_digit() {
-                    t.flags |= T_DIGIT;
-                } else {
-                    t.flags |= T_LETTER;
-                    if !c.is_ascii() {
-                        t.flags |= T_NONASCII;
-                    }
-                    if c.is_uppercase() {
-                        upper += 1;
-                        if first {
-                            t.flags |= T_CAP;
-                        } else {
-                            title = false;
-                        }
-                    } else if c.is_lowercase() {
-                        lower += 1;
-                    } else if first {
-                        // A script without case.
-                        t.flags |= T_CAP;
-                    }
-                    first = false;
+            let b = v[i];
+            if b.is_ascii_alphanumeric() {
+                i = shape.ascii_run(v, i);
+                continue;
+            }
+            let (c, len) = if b.is_ascii() {
+                (char::from(b), 1)
+            } else {
+                match char_at(v, i) {
+                    Some(decoded) => decoded,
+                    None => break,
                 }
+            };
+            if !c.is_ascii() && is_word_char(c) {
+                shape.letter(c.is_uppercase(), c.is_lowercase(), false);
                 i += len;
                 continue;
             }
-            // `'` and `-` join letters inside a word (`D'Souza`, `Mary-Jane`); `’` too.
-            let joiner = matches!(c, '\'' | '-' | '’');
-            let next_is_letter = char_at(v, i + len).is_some_and(|(n, _)| n.is_alphabetic());
-            let prev_is_letter = v[i - 1].is_ascii_alphabetic() || v[i - 1] >= 0x80;
-            if joiner && next_is_letter && prev_is_letter && t.flags & T_DIGIT == 0 {
+            if matches!(c, '\'' | '-' | '’') && joins_letters(v, i, len, &shape) {
                 i += len;
                 // A capital after the joiner keeps title case (`O'Brien`, `Mary-Jane`).
-                first = true;
+                shape.at_first = true;
                 continue;
             }
             break;
         }
-        t.end = i;
-        if title && t.is(T_CAP) {
-            t.flags |= T_TITLE;
-        }
-        if upper >= 2 && lower == 0 {
-            t.flags |= T_UPPER;
-        }
-        if upper == 0 && lower > 0 {
-            t.flags |= T_LOWER;
-        }
+        let mut t = Token {
+            start,
+            end: i,
+            flags: shape.finish(),
+            classes: 0,
+        };
         if t.is(T_LETTER) && !t.is(T_DIGIT) {
             t.classes = lex.classes(&v[t.start..t.end]);
         }

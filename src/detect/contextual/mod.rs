@@ -18,16 +18,18 @@ use crate::format::FieldHint;
 use crate::types::{Basis, PiiType};
 
 /// Appends the context-dependent findings of `value` to `out`; `out[first..]` holds the
-/// value's hits so far (in no particular order).
+/// value's hits so far (in no particular order), `keyed` the gated types with a keyword
+/// somewhere in the value ([`crate::detect::context::Context::gated_keywords`]).
 pub(super) fn detect(
     det: &Detector,
     value: &[u8],
     hint: FieldHint,
+    keyed: u32,
     out: &mut Vec<Hit>,
     first: usize,
 ) {
-    dob::detect(det, value, hint, out, first);
-    passport::detect(det, value, hint, out, first);
+    dob::detect(det, value, hint, keyed, out, first);
+    passport::detect(det, value, hint, keyed, out, first);
     password::detect(det, value, hint, out, first);
     let wanted = det.enabled(PiiType::PersonName) || det.enabled(PiiType::PostalAddress);
     if wanted && may_hold_name_or_address(value, hint) {

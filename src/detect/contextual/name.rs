@@ -192,15 +192,14 @@ fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first:
             continue;
         }
         let run = &toks[a..b];
-        let words: Vec<&Token> = run
-            .iter()
-            .filter(|t| !t.has(PARTICLE) && !is_initial(v, t))
-            .collect();
+        // The run's words, without particles and initials.
+        let words = || run.iter().filter(|t| !t.has(PARTICLE) && !is_initial(v, t));
+        let n_words = words().count();
         // Street, company or place words make the run something other than a name.
         let other = |t: &Token| t.has(COMPANY | PLACE | STATUS) && !t.has(GIVEN | SURNAME);
-        if words.is_empty()
-            || words.iter().all(|t| t.has(PLACE | PLACE_PART))
-            || words.len() > MAX_WORDS
+        if n_words == 0
+            || words().all(|t| t.has(PLACE | PLACE_PART))
+            || n_words > MAX_WORDS
             || (toks[b - 1].has(STREET) && !(cue && toks[b - 1].has(GIVEN | SURNAME)))
             || toks
                 .get(next)
@@ -209,16 +208,17 @@ fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first:
         {
             continue;
         }
-        let scores: Vec<f32> = words.iter().map(|t| score(lex, v, t)).collect();
-        let min = scores.iter().copied().fold(f32::INFINITY, f32::min);
-        let listed = words.iter().any(|t| t.has(GIVEN | SURNAME))
-            || words.iter().filter(|t| t.has(SYLLABLE)).count() >= 2;
+        let min = words()
+            .map(|t| score(lex, v, t))
+            .fold(f32::INFINITY, f32::min);
+        let listed = words().any(|t| t.has(GIVEN | SURNAME))
+            || words().filter(|t| t.has(SYLLABLE)).count() >= 2;
         // Mid-sentence (after a lower-case word) capitals mark a proper noun; at the start of
         // a sentence they may only mark the sentence.
         let mid = a > 0 && toks[a - 1].is(T_LOWER) && &v[toks[a - 1].end..toks[a].start] == b" ";
         let accept = if cue {
             min > CUE_NAME_LIKE
-        } else if words.len() >= 2 {
+        } else if n_words >= 2 {
             min > NAME_LIKE && (listed || mid || min > CLEARLY_NAME_LIKE)
         } else {
             // A single word alone in an unnamed field: a place is no name there.

@@ -79,15 +79,21 @@ fn mrz_numbers(v: &[u8], out: &mut Vec<Hit>, first: usize) {
 }
 
 /// Appends the passport numbers in `v`.
-pub(super) fn detect(det: &Detector, v: &[u8], hint: FieldHint, out: &mut Vec<Hit>, first: usize) {
+pub(super) fn detect(
+    det: &Detector,
+    v: &[u8],
+    hint: FieldHint,
+    keyed: u32,
+    out: &mut Vec<Hit>,
+    first: usize,
+) {
     if !det.enabled(PiiType::Passport) {
         return;
     }
     mrz_numbers(v, out, first);
     let field = hint.supports(PiiType::Passport);
-    // Outside a passport field a keyword must stand before the number: every keyword holds
-    // a `p` (`passport`, `pp no`) or is Devanagari (lead byte 0xE0).
-    if !field && (hint.denies_weak || memchr::memchr3(b'p', b'P', 0xE0, v).is_none()) {
+    // Outside a passport field a keyword must stand before the number.
+    if !field && !context::has(keyed, PiiType::Passport) {
         return;
     }
     let mut upper = [0u8; 9];
