@@ -33,6 +33,7 @@ use crate::signal::Interrupt;
 use crate::types::{Basis, PiiType, Region};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::collections::HashMap;
 use siphasher::sip::SipHasher13;
 use std::cell::Cell;
 use std::ffi::OsString;
