@@ -1580,3 +1580,61 @@ fn distinct_dob(ty: PiiType, raw: &[u8], slot: &mut Slot, key: SketchKey) -> boo
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hits of `v` found piece by piece, as [`ChunkSink`] finds them.
+    fn by_pieces(det: &Detector, v: &[u8]) -> (Vec<Hit>, usize) {
+        let (mut all, mut hits) = (Vec::new(), Vec::new());
+        let (mut from, mut floor, mut pieces) = (0, 0, 0);
+        while from < v.len() {
+            from = detect_piece(det, v, FieldHint::default(), from, floor, &mut hits);
+            floor = hits.iter().fold(floor, |f, h| f.max(h.end));
+            all.extend_from_slice(&hits);
+            pieces += 1;
+        }
+        (all, pieces)
+    }
+
+    /// A long value (the committed sample's logs and notes as one line) is detected in
+    /// pieces with the same hits as whole.
+    #[test]
+    fn pieces_find_what_the_whole_value_holds() {
+        let det = Detector::builtin().expect("built-in patterns load");
+        let mut line = Vec::new();
+        for name in ["app.log", "notes.txt", "users.csv", "mysql_users.sql"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples")
+                .join(name);
+            line.extend(std::fs::read(path).expect("the committed sample"));
+        }
+        for b in &mut line {
+            if *b == b'\n' {
+                *b = b' ';
+            }
+        }
+        let mut whole = Vec::new();
+        det.detect_judged(&line, FieldHint::default(), &mut whole);
+        let (pieces, n) = by_pieces(&det, &line);
+        assert!(n >= 4, "{n} pieces of {} bytes", line.len());
+        assert!(whole.len() > 1000);
+        assert_eq!(pieces, whole);
+        // Nothing but digits: no piece cuts at white space, and no hit appears at a cut.
+        let digits: Vec<u8> = (0..200_000u32).map(|i| b'0' + (i * 7 % 10) as u8).collect();
+        let (pieces, n) = by_pieces(&det, &digits);
+        assert!(n > 4);
+        let mut whole = Vec::new();
+        det.detect_judged(&digits, FieldHint::default(), &mut whole);
+        assert_eq!(pieces, whole);
+    }
+
+    /// A value of up to two pieces is detected whole, in one call.
+    #[test]
+    fn short_values_are_one_piece() {
+        let det = Detector::builtin().expect("built-in patterns load");
+        let v = b"mail asha.rao@example.com ".repeat(2 * PIECE / 26);
+        assert_eq!(by_pieces(&det, &v).1, 1);
+    }
+}
