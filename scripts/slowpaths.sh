@@ -73,9 +73,12 @@ scan() {
   cat "$@" > /dev/null
   read -r t rss < <(median_run "$bin" scan "$@" --threads 1 --quiet --report bench-out/tmp/slow.json)
   m=$(mbps "$b" "$t")
-  [ -n "${base:-}" ] || base=$m
+  # The ratio from the unrounded rates.
+  local rate
+  rate=$(awk -v b="$b" -v t="$t" 'BEGIN{ if (t<=0) t=0.001; print b/t }')
+  [ -n "${base:-}" ] || base=$rate
   printf '%-44s %8s %8s %10s %9s\n' "$name" $((b / 1000000)) "$m" \
-    "$(awk -v m="$m" -v b="$base" 'BEGIN{printf "%.2f", m/b}')" $((rss / 1024))
+    "$(awk -v r="$rate" -v b="$base" 'BEGIN{printf "%.2f", r/b}')" $((rss / 1024))
 }
 scan "mixed corpus (synth --density dense)" $mixed
 scan "one line (oneline.txt)" "$out/oneline.txt"
