@@ -1443,22 +1443,24 @@ impl FieldSink for ChunkSink<'_> {
             .count();
         let whole = (lead, lead + value.bytes[lead..].trim_ascii_end().len());
         let mut hits = std::mem::take(&mut self.hits);
+        let marked = self.slots[i].marked < column::SAMPLE;
         let (mut from, mut floor, mut valid) = (0, 0, 0);
         while from < value.bytes.len() {
             let end = detect_piece(self.det, value.bytes, hint, from, floor, &mut hits);
             floor = hits.iter().fold(floor, |f, h| f.max(h.end));
-            valid |= hits
-                .iter()
-                .filter(|h| (h.start, h.end) == whole)
-                .filter_map(|h| column::bit(h.ty))
-                .fold(0, |a, b| a | b);
+            if marked {
+                valid |= hits
+                    .iter()
+                    .filter(|h| (h.start, h.end) == whole)
+                    .filter_map(|h| column::bit(h.ty))
+                    .fold(0, |a, b| a | b);
+            }
             self.count_hits(i, record, seq, &value, &hits, whole);
             from = end;
         }
         self.hits = hits;
-        let slot = &mut self.slots[i];
-        if slot.marked < column::SAMPLE {
-            slot.marked += 1;
+        if marked {
+            self.slots[i].marked += 1;
             self.marks.push(Mark {
                 seq,
                 slot: i as u32,
