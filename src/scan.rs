@@ -33,9 +33,9 @@ use crate::signal::Interrupt;
 use crate::types::{Basis, PiiType, Region};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 use siphasher::sip::SipHasher13;
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::hash::Hasher;
 use std::io::Read;
@@ -1568,6 +1568,71 @@ impl Utf16Offsets<'_> {
 }
 
 impl ChunkSink<'_> {
+    /// Counts the hits of one value (or of a piece of it), and keeps them as findings when
+    /// findings are written. `whole` is the value's trimmed extent.
+    fn count_hits(
+        &mut self,
+        i: usize,
+        record: u64,
+        seq: u32,
+        value: &Value<'_>,
+        hits: &[Hit],
+        whole: (usize, usize),
+    ) {
+        let is_whole = |h: &Hit| (h.start, h.end) == whole;
+        let slot = &mut self.slots[i];
+        for hit in hits {
+            let tentative = hit.basis.contains(Basis::COLUMN);
+            let judged = (is_whole(hit) && column::bit(hit.ty).is_some()).then_some(tentative);
+            if tentative && judged.is_none() {
+                continue;
+            }
+            let raw = &value.bytes[hit.start..hit.end];
+            let first_in_record = slot.type_last[hit.ty.index()] != record;
+            slot.type_last[hit.ty.index()] = record;
+            let either = distinct_dob(hit.ty, raw, slot, self.key);
+            normalize(hit.ty, raw, self.det.region(), &mut self.norm);
+            let hash = self.key.hash(&self.norm);
+            if let Some(tap) = &mut self.tap {
+                tap.hit(slot.name.as_deref(), record, hit.ty, raw, &self.norm);
+            }
+            let stats = match judged {
+                Some(tentative) => slot.stats.held_mut(hit.ty, tentative),
+                None => slot.stats.type_mut(hit.ty),
+            };
+            stats.count += 1;
+            if first_in_record {
+                stats.records += 1;
+            }
+            if !either {
+                stats.distinct.insert_hash(hash);
+            }
+            if stats.examples.len() < crate::aggregate::MAX_EXAMPLES {
+                stats.examples.push(mask(hit.ty, raw));
+            }
+            if self.want_findings {
+                let (offset, length) = stored_span(&mut self.utf16, value, hit.start, hit.end);
+                self.findings.push(Finding {
+                    offset,
+                    length,
+                    ty: hit.ty,
+                    field: slot.name.clone(),
+                    record: Some(record),
+                    record_id: self.record_id.clone(),
+                    part_record: None,
+                    masked: mask(hit.ty, raw),
+                    value: self.reveal.then(|| Revealed::new(raw)),
+                    basis: hit.basis,
+                });
+                self.tags.push(Tag {
+                    seq,
+                    slot: i as u32,
+                    judged,
+                });
+            }
+        }
+    }
+
     fn new_slot(&mut self, name: Option<String>) -> usize {
         let hint = name
             .as_deref()
@@ -1627,8 +1692,6 @@ impl FieldSink for ChunkSink<'_> {
         }
         let i = self.slot(field);
         let record = self.record + 1;
-        let mut hits = std::mem::take(&mut self.hits);
-        hits.clear();
         let slot = &mut self.slots[i];
         if slot.last_record != record {
             slot.last_record = record;
@@ -1639,10 +1702,9 @@ impl FieldSink for ChunkSink<'_> {
         }
         if crate::detect::is_blob(value.bytes) {
             self.blob_bytes += stored_span(&mut self.utf16, &value, 0, value.bytes.len()).1;
-            self.hits = hits;
             return;
         }
-        self.det.detect_judged(value.bytes, slot.hint, &mut hits);
+        let hint = slot.hint;
         let seq = self.seq;
         self.seq += 1;
         // The whole value, for the whole-column judgement.
@@ -1652,14 +1714,25 @@ impl FieldSink for ChunkSink<'_> {
             .take_while(|b| b.is_ascii_whitespace())
             .count();
         let whole = (lead, lead + value.bytes[lead..].trim_ascii_end().len());
-        let is_whole = |h: &Hit| (h.start, h.end) == whole;
-        if slot.marked < column::SAMPLE {
-            slot.marked += 1;
-            let valid = hits
-                .iter()
-                .filter(|h| is_whole(h))
-                .filter_map(|h| column::bit(h.ty))
-                .fold(0, |a, b| a | b);
+        let mut hits = std::mem::take(&mut self.hits);
+        let marked = self.slots[i].marked < column::SAMPLE;
+        let (mut from, mut floor, mut valid) = (0, 0, 0);
+        while from < value.bytes.len() {
+            let end = detect_piece(self.det, value.bytes, hint, from, floor, &mut hits);
+            floor = hits.iter().fold(floor, |f, h| f.max(h.end));
+            if marked {
+                valid |= hits
+                    .iter()
+                    .filter(|h| (h.start, h.end) == whole)
+                    .filter_map(|h| column::bit(h.ty))
+                    .fold(0, |a, b| a | b);
+            }
+            self.count_hits(i, record, seq, &value, &hits, whole);
+            from = end;
+        }
+        self.hits = hits;
+        if marked {
+            self.slots[i].marked += 1;
             self.marks.push(Mark {
                 seq,
                 slot: i as u32,
@@ -1667,57 +1740,6 @@ impl FieldSink for ChunkSink<'_> {
                 valid,
             });
         }
-        for hit in &hits {
-            let tentative = hit.basis.contains(Basis::COLUMN);
-            let judged = (is_whole(hit) && column::bit(hit.ty).is_some()).then_some(tentative);
-            if tentative && judged.is_none() {
-                continue;
-            }
-            let raw = &value.bytes[hit.start..hit.end];
-            let first_in_record = slot.type_last[hit.ty.index()] != record;
-            slot.type_last[hit.ty.index()] = record;
-            let either = distinct_dob(hit.ty, raw, slot, self.key);
-            normalize(hit.ty, raw, self.det.region(), &mut self.norm);
-            let hash = self.key.hash(&self.norm);
-            if let Some(tap) = &mut self.tap {
-                tap.hit(slot.name.as_deref(), record, hit.ty, raw, &self.norm);
-            }
-            let stats = match judged {
-                Some(tentative) => slot.stats.held_mut(hit.ty, tentative),
-                None => slot.stats.type_mut(hit.ty),
-            };
-            stats.count += 1;
-            if first_in_record {
-                stats.records += 1;
-            }
-            if !either {
-                stats.distinct.insert_hash(hash);
-            }
-            if stats.examples.len() < crate::aggregate::MAX_EXAMPLES {
-                stats.examples.push(mask(hit.ty, raw));
-            }
-            if self.want_findings {
-                let (offset, length) = stored_span(&mut self.utf16, &value, hit.start, hit.end);
-                self.findings.push(Finding {
-                    offset,
-                    length,
-                    ty: hit.ty,
-                    field: slot.name.clone(),
-                    record: Some(record),
-                    record_id: self.record_id.clone(),
-                    part_record: None,
-                    masked: mask(hit.ty, raw),
-                    value: self.reveal.then(|| Revealed::new(raw)),
-                    basis: hit.basis,
-                });
-                self.tags.push(Tag {
-                    seq,
-                    slot: i as u32,
-                    judged,
-                });
-            }
-        }
-        self.hits = hits;
     }
 
     fn end_record(&mut self) {
@@ -1760,6 +1782,52 @@ impl FieldSink for ChunkSink<'_> {
     }
 }
 
+/// A value longer than twice this is detected piece by piece, each piece about this long:
+/// the work and the hits held per detection stay bounded however long a value is (a file
+/// that is one line, a field of many megabytes).
+const PIECE: usize = 32 << 10;
+/// Bytes a piece's detection reads on either side of the piece, for the context of hits near
+/// its ends; more than any hit is long.
+const MARGIN: usize = 1 << 10;
+
+/// Detects the piece of `v` that starts at `from`, and returns where the piece ends. `hits`
+/// gets the hits (at offsets in `v`) that start in the piece, at or past `floor` (the end of
+/// the last hit of the pieces before): a value of up to two pieces is detected whole.
+fn detect_piece(
+    det: &Detector,
+    v: &[u8],
+    hint: FieldHint,
+    from: usize,
+    floor: usize,
+    hits: &mut Vec<Hit>,
+) -> usize {
+    hits.clear();
+    if from == 0 && v.len() <= 2 * PIECE {
+        det.detect_judged(v, hint, hits);
+        return v.len();
+    }
+    // A piece ends after a space or a line break near its nominal end where there is one,
+    // and the last piece takes in a short rest.
+    let nominal = from + PIECE;
+    let end = match v.get(nominal..(nominal + MARGIN / 2).min(v.len())) {
+        _ if v.len() - from < 2 * PIECE => v.len(),
+        Some(near) => {
+            memchr::memchr3(b' ', b'\n', b'\t', near).map_or(nominal, |p| nominal + p + 1)
+        }
+        None => v.len(),
+    };
+    let lo = from.saturating_sub(MARGIN);
+    let hi = (end + MARGIN).min(v.len());
+    det.detect_judged(&v[lo..hi], hint, hits);
+    let first = from.max(floor);
+    hits.retain_mut(|h| {
+        h.start += lo;
+        h.end += lo;
+        (first..end).contains(&h.start)
+    });
+    end
+}
+
 /// For a date of birth: counts what its form says of day and month order in the field, and
 /// when the form leaves the order open, counts it as distinct both ways (the field's order
 /// picks one when the input ends, [`FieldStats::settle`]); returns whether it did so.
@@ -1785,4 +1853,62 @@ fn distinct_dob(ty: PiiType, raw: &[u8], slot: &mut Slot, key: SketchKey) -> boo
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hits of `v` found piece by piece, as [`ChunkSink`] finds them.
+    fn by_pieces(det: &Detector, v: &[u8]) -> (Vec<Hit>, usize) {
+        let (mut all, mut hits) = (Vec::new(), Vec::new());
+        let (mut from, mut floor, mut pieces) = (0, 0, 0);
+        while from < v.len() {
+            from = detect_piece(det, v, FieldHint::default(), from, floor, &mut hits);
+            floor = hits.iter().fold(floor, |f, h| f.max(h.end));
+            all.extend_from_slice(&hits);
+            pieces += 1;
+        }
+        (all, pieces)
+    }
+
+    /// A long value (the committed sample's logs and notes as one line) is detected in
+    /// pieces with the same hits as whole.
+    #[test]
+    fn pieces_find_what_the_whole_value_holds() {
+        let det = Detector::builtin().expect("built-in patterns load");
+        let mut line = Vec::new();
+        for name in ["app.log", "notes.txt", "users.csv", "mysql_users.sql"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples")
+                .join(name);
+            line.extend(std::fs::read(path).expect("the committed sample"));
+        }
+        for b in &mut line {
+            if *b == b'\n' {
+                *b = b' ';
+            }
+        }
+        let mut whole = Vec::new();
+        det.detect_judged(&line, FieldHint::default(), &mut whole);
+        let (pieces, n) = by_pieces(&det, &line);
+        assert!(n >= 4, "{n} pieces of {} bytes", line.len());
+        assert!(whole.len() > 1000);
+        assert_eq!(pieces, whole);
+        // Nothing but digits: no piece cuts at white space, and no hit appears at a cut.
+        let digits: Vec<u8> = (0..200_000u32).map(|i| b'0' + (i * 7 % 10) as u8).collect();
+        let (pieces, n) = by_pieces(&det, &digits);
+        assert!(n > 4);
+        let mut whole = Vec::new();
+        det.detect_judged(&digits, FieldHint::default(), &mut whole);
+        assert_eq!(pieces, whole);
+    }
+
+    /// A value of up to two pieces is detected whole, in one call.
+    #[test]
+    fn short_values_are_one_piece() {
+        let det = Detector::builtin().expect("built-in patterns load");
+        let v = b"mail asha.rao@example.com ".repeat(2 * PIECE / 26);
+        assert_eq!(by_pieces(&det, &v).1, 1);
+    }
 }

@@ -22,7 +22,7 @@
 
 use super::json::push_key;
 use super::text::EdgePicker;
-use super::{ChunkState, Edge, FieldRef, FieldSink, Scratch, Value};
+use super::{ChunkState, Edge, FieldRef, FieldSink, Scratch, StoredAt, Value};
 use std::io::Write;
 use std::ops::Range;
 use std::sync::Arc;
@@ -364,7 +364,7 @@ struct Reporter<'a, S> {
     /// Path length of the current container (with `[]` for an array).
     level: usize,
     value: &'a mut Vec<u8>,
-    stored_at: &'a mut Vec<u32>,
+    stored_at: &'a mut StoredAt,
     sink: &'a mut S,
 }
 
@@ -409,14 +409,14 @@ impl<S: FieldSink> Visitor for Reporter<'_, S> {
         // Every byte of the text maps to the stored number's first byte; the final entry is
         // its stored width.
         self.stored_at.clear();
-        self.stored_at.resize(self.value.len(), 0);
-        self.stored_at.push(stored.len() as u32);
+        self.stored_at.run(self.value.len(), 0, 0);
+        self.stored_at.set_end(stored.len() as u32);
         self.sink.value(
             FieldRef::Name(self.path),
             Value {
                 bytes: self.value,
                 offset: self.base + stored.start as u64,
-                stored_at: Some(self.stored_at),
+                stored_at: Some(&*self.stored_at),
             },
         );
     }

@@ -295,24 +295,24 @@ fn unquote(data: &[u8], start: usize, end: usize, close: Option<usize>, scratch:
     let inner_end = close.unwrap_or(end);
     let mut i = from;
     while i < inner_end {
-        // Inside the section every quote is the first of a `""` pair.
-        value.push(data[i]);
-        stored_at.push(rel(i - from));
-        i += if data[i] == QUOTE { 2 } else { 1 };
+        // Inside the section every quote is the first of a `""` pair: the bytes up to and
+        // with it are copied, its second is passed over.
+        let next = memchr::memchr(QUOTE, &data[i..inner_end]).map_or(inner_end, |q| i + q + 1);
+        value.extend_from_slice(&data[i..next]);
+        stored_at.run(next - i, rel(i - from), 1);
+        i = next + usize::from(data[next - 1] == QUOTE);
     }
     if let Some(close) = close {
         // Text after the closing quote, as written.
-        for (j, &b) in data[close + 1..end].iter().enumerate() {
-            value.push(b);
-            stored_at.push(rel(close + 1 + j - from));
-        }
+        value.extend_from_slice(&data[close + 1..end]);
+        stored_at.run(end.saturating_sub(close + 1), rel(close + 1 - from), 1);
     }
     // The stored value ends before its closing quote, unless text follows that quote.
     let stored_end = match close {
         Some(close) if close + 1 == end => close,
         _ => end,
     };
-    stored_at.push(rel(stored_end.max(from) - from));
+    stored_at.set_end(rel(stored_end.max(from) - from));
 }
 
 #[cfg(test)]

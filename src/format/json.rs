@@ -21,7 +21,7 @@
 
 use super::csv::rel;
 use super::text::{for_each_line, is_blank, swar, EdgePicker};
-use super::{FieldRef, FieldSink, Scratch, Value};
+use super::{FieldRef, FieldSink, Scratch, StoredAt, Value};
 use std::ops::Range;
 
 /// Top-level element boundaries of an array: the offsets of the commas at depth 0 of a range
@@ -341,7 +341,7 @@ fn walk(
                         Value {
                             bytes: key,
                             offset: base + key_range.start as u64,
-                            stored_at: escaped.then_some(&out.stored_at[..]),
+                            stored_at: escaped.then_some(&*out.stored_at),
                         },
                     );
                 }
@@ -389,7 +389,7 @@ fn close(path: &mut Vec<u8>, stack: &mut Vec<usize>) -> Expect {
 struct Out<'a, S> {
     base: u64,
     value: &'a mut Vec<u8>,
-    stored_at: &'a mut Vec<u32>,
+    stored_at: &'a mut StoredAt,
     sink: &'a mut S,
 }
 
@@ -405,7 +405,7 @@ impl<S: FieldSink> Out<'_, S> {
                     Value {
                         bytes: self.value,
                         offset,
-                        stored_at: Some(self.stored_at),
+                        stored_at: Some(&*self.stored_at),
                     },
                 );
             }
@@ -424,19 +424,25 @@ impl<S: FieldSink> Out<'_, S> {
 
 /// Unescapes the content of a JSON string into `value`, with stored offsets in `stored_at`.
 /// Unknown escapes keep the escaped byte; unpaired surrogates become U+FFFD.
-fn unescape(stored: &[u8], value: &mut Vec<u8>, stored_at: &mut Vec<u32>) {
+fn unescape(stored: &[u8], value: &mut Vec<u8>, stored_at: &mut StoredAt) {
     value.clear();
     stored_at.clear();
     let mut i = 0;
     while i < stored.len() {
-        let from = rel(i);
-        let b = stored[i];
-        if b != b'\\' || i + 1 >= stored.len() {
-            value.push(b);
-            stored_at.push(from);
-            i += 1;
-            continue;
+        // The bytes up to the next escape are copied as they are.
+        let plain = memchr::memchr(b'\\', &stored[i..]).map_or(stored.len(), |p| i + p);
+        let plain = if plain + 1 >= stored.len() {
+            stored.len()
+        } else {
+            plain
+        };
+        value.extend_from_slice(&stored[i..plain]);
+        stored_at.run(plain - i, rel(i), 1);
+        i = plain;
+        if i >= stored.len() {
+            break;
         }
+        let from = rel(i);
         let escape = stored[i + 1];
         i += 2;
         let byte = match escape {
@@ -449,18 +455,17 @@ fn unescape(stored: &[u8], value: &mut Vec<u8>, stored_at: &mut Vec<u32>) {
                 let (c, used) = code_point(&stored[i - 2..]);
                 i += used - 2;
                 let mut buf = [0; 4];
-                for &byte in c.encode_utf8(&mut buf).as_bytes() {
-                    value.push(byte);
-                    stored_at.push(from);
-                }
+                let bytes = c.encode_utf8(&mut buf).as_bytes();
+                value.extend_from_slice(bytes);
+                stored_at.run(bytes.len(), from, 0);
                 continue;
             }
             other => other,
         };
         value.push(byte);
-        stored_at.push(from);
+        stored_at.run(1, from, 0);
     }
-    stored_at.push(rel(stored.len()));
+    stored_at.set_end(rel(stored.len()));
 }
 
 /// The character of the `\uXXXX` escape (or surrogate pair) at the start of `s`, and how many

@@ -95,9 +95,9 @@ pub struct Value<'a> {
     /// its quotes).
     pub offset: u64,
     /// For an unescaped value, where each byte of `bytes` starts in the stored value
-    /// (relative to `offset`), plus one final entry for the stored length; `None` when
-    /// `bytes` is the stored value itself.
-    pub stored_at: Option<&'a [u32]>,
+    /// (relative to `offset`), and the stored length; `None` when `bytes` is the stored
+    /// value itself.
+    pub stored_at: Option<&'a StoredAt>,
 }
 
 impl Value<'_> {
@@ -106,11 +106,119 @@ impl Value<'_> {
         match self.stored_at {
             None => (self.offset + start as u64, (end - start) as u64),
             Some(map) => {
-                let s = map[start] as u64;
-                let e = map[end] as u64;
+                let s = map.get(start) as u64;
+                let e = map.get(end) as u64;
                 (self.offset + s, e - s)
             }
         }
+    }
+}
+
+/// Where each byte of an unescaped value starts in its stored form, relative to the
+/// value's stored start, plus the stored length: a map from decoded to stored offsets.
+///
+/// It is kept sparse, as runs of bytes whose stored offsets step evenly (by 1 for bytes
+/// copied as stored, 2 for hex digits, 0 for the bytes of one escaped character): an
+/// escape costs a run or two, and the bytes between escapes cost nothing. Offsets past
+/// 4 GiB saturate at `u32::MAX` (only an unclosed quote makes a value that long).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StoredAt {
+    /// Ascending by `at`; the first starts at 0 when the value is not empty.
+    runs: Vec<Run>,
+    /// Decoded bytes mapped.
+    len: usize,
+    /// The stored length (the entry for offset `len`).
+    end: u32,
+}
+
+/// Decoded bytes `at..` (up to the next run) stored at `stored + k * step`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Run {
+    at: usize,
+    stored: u32,
+    step: u8,
+}
+
+impl Run {
+    /// The stored offset of decoded byte `i` (at or past `at`), saturating.
+    fn stored_of(&self, i: usize) -> u32 {
+        let k = (i - self.at) as u64 * u64::from(self.step);
+        u32::try_from(u64::from(self.stored) + k).unwrap_or(u32::MAX)
+    }
+}
+
+impl StoredAt {
+    /// Empties the map for a new value.
+    pub fn clear(&mut self) {
+        self.runs.clear();
+        self.len = 0;
+        self.end = 0;
+    }
+
+    /// Maps the next `n` decoded bytes: byte `k` of them starts at stored offset
+    /// `stored + k * step`.
+    pub fn run(&mut self, n: usize, stored: u32, step: u8) {
+        if n == 0 {
+            return;
+        }
+        let i = self.len;
+        self.len += n;
+        if let Some(last) = self.runs.last_mut() {
+            if last.stored_of(i) == stored && (n == 1 || last.step == step) {
+                return;
+            }
+            // A run of one byte takes the step of the bytes after it.
+            if last.at + 1 == i && u64::from(last.stored) + u64::from(step) == u64::from(stored) {
+                last.step = step;
+                return;
+            }
+        }
+        self.runs.push(Run {
+            at: i,
+            stored,
+            step,
+        });
+    }
+
+    /// Sets the stored length, which maps offset [`StoredAt::len`].
+    pub fn set_end(&mut self, end: u32) {
+        self.end = end;
+    }
+
+    /// Decoded bytes mapped.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether no byte is mapped.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Runs kept: what the map costs.
+    pub fn runs(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// Where decoded byte `i` starts in the stored value; for `i` = [`StoredAt::len`], the
+    /// stored length.
+    pub fn get(&self, i: usize) -> u32 {
+        if i >= self.len {
+            return self.end;
+        }
+        let k = self.runs.partition_point(|r| r.at <= i);
+        self.runs[k - 1].stored_of(i)
+    }
+
+    /// The map written out, one entry a decoded byte and a final one for the stored length.
+    pub fn dense(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.len + 1);
+        for (k, run) in self.runs.iter().enumerate() {
+            let next = self.runs.get(k + 1).map_or(self.len, |r| r.at);
+            out.extend((run.at..next).map(|i| run.stored_of(i)));
+        }
+        out.push(self.end);
+        out
     }
 }
 
@@ -148,7 +256,7 @@ pub struct Scratch {
     /// Unescaped value bytes.
     pub value: Vec<u8>,
     /// Stored offsets of unescaped bytes (see [`Value::stored_at`]).
-    pub stored_at: Vec<u32>,
+    pub stored_at: StoredAt,
     /// The current JSON key path.
     pub path: Vec<u8>,
     /// Lengths of `path` at each open nesting level.
@@ -269,4 +377,81 @@ pub enum ChunkState {
     /// The input cannot be read from this edge on (a corrupt BSON document): the message
     /// says why. Only the last edge of a walk carries it.
     Stop(Arc<str>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StoredAt;
+    use proptest::prelude::*;
+
+    #[test]
+    fn unescaped_bytes_cost_no_runs() {
+        let mut map = StoredAt::default();
+        // `ab""cd` unquoted: `ab"` at 0..3, `cd` at 4..6.
+        map.run(3, 0, 1);
+        map.run(2, 4, 1);
+        map.set_end(6);
+        assert_eq!(map.dense(), [0, 1, 2, 4, 5, 6]);
+        assert_eq!(map.runs(), 2);
+        // A 4-byte character from one 12-byte escape pair, then plain bytes.
+        let mut map = StoredAt::default();
+        map.run(4, 0, 0);
+        map.run(1, 12, 1);
+        map.set_end(13);
+        assert_eq!(map.dense(), [0, 0, 0, 0, 12, 13]);
+        // Plain bytes one at a time stay one run.
+        let mut map = StoredAt::default();
+        for i in 0..1000 {
+            map.run(1, i, 1);
+        }
+        assert_eq!(map.runs(), 1);
+        assert_eq!(map.get(999), 999);
+        // Hex digits: two stored bytes a decoded byte.
+        let mut map = StoredAt::default();
+        for i in 0..10 {
+            map.run(1, 2 * i, 2);
+        }
+        assert_eq!((map.runs(), map.get(7)), (1, 14));
+    }
+
+    #[test]
+    fn offsets_saturate() {
+        let mut map = StoredAt::default();
+        map.run(10, u32::MAX - 4, 1);
+        map.run(1, u32::MAX, 1);
+        map.set_end(u32::MAX);
+        assert_eq!(map.get(3), u32::MAX - 1);
+        assert_eq!(map.get(9), u32::MAX);
+        assert_eq!(map.get(10), u32::MAX);
+        assert_eq!(map.runs(), 1);
+    }
+
+    proptest! {
+        /// The sparse map gives what a per-byte map would.
+        #[test]
+        fn sparse_is_dense(
+            runs in proptest::collection::vec((1usize..5, 0u32..3, 0u8..3, any::<bool>()), 0..40)
+        ) {
+            let mut map = StoredAt::default();
+            let mut want = Vec::new();
+            let mut stored = 0u32;
+            for (n, gap, step, whole) in runs {
+                if whole {
+                    map.run(n, stored, step);
+                } else {
+                    for k in 0..n {
+                        map.run(1, stored + k as u32 * u32::from(step), step);
+                    }
+                }
+                want.extend((0..n).map(|k| stored + k as u32 * u32::from(step)));
+                stored += n as u32 * u32::from(step) + gap;
+            }
+            map.set_end(stored);
+            want.push(stored);
+            prop_assert_eq!(map.dense(), want.clone());
+            for (i, &w) in want.iter().enumerate() {
+                prop_assert_eq!(map.get(i), w);
+            }
+        }
+    }
 }

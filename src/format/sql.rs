@@ -1062,7 +1062,8 @@ impl<S: FieldSink> Tokens<'_, S> {
         }
         let stored_at = &mut self.scratch.stored_at;
         stored_at.clear();
-        stored_at.extend((0..=value.len()).map(|i| rel(2 * i)));
+        stored_at.run(value.len(), 0, 2);
+        stored_at.set_end(rel(2 * value.len()));
         self.unescaped(stmt, col, from);
     }
 
@@ -1243,14 +1244,28 @@ fn unescape(data: &[u8], from: usize, to: usize, backslashes: bool, scratch: &mu
     stored_at.clear();
     let mut i = from;
     while i < to {
+        // The bytes up to the next quote or backslash are copied as they are.
+        let rest = &data[i..to];
+        let special = if backslashes {
+            memchr::memchr3(b'\'', b'"', b'\\', rest)
+        } else {
+            memchr::memchr2(b'\'', b'"', rest)
+        };
+        let plain = special.map_or(to, |p| i + p);
+        value.extend_from_slice(&data[i..plain]);
+        stored_at.run(plain - i, rel(i - from), 1);
+        i = plain;
+        if i >= to {
+            break;
+        }
         let b = data[i];
         let at = rel(i - from);
-        if b == b'\\' && backslashes && i + 1 < to {
+        if b == b'\\' && i + 1 < to {
             let c = data[i + 1];
             if matches!(c, b'%' | b'_') {
                 // MySQL keeps the backslash of `\%` and `\_`.
                 value.extend_from_slice(&[b, c]);
-                stored_at.extend_from_slice(&[at, rel(i + 1 - from)]);
+                stored_at.run(2, at, 1);
             } else {
                 value.push(match c {
                     b'0' => 0,
@@ -1261,13 +1276,13 @@ fn unescape(data: &[u8], from: usize, to: usize, backslashes: bool, scratch: &mu
                     b'Z' => 0x1a,
                     other => other,
                 });
-                stored_at.push(at);
+                stored_at.run(1, at, 1);
             }
             i += 2;
             continue;
         }
         value.push(b);
-        stored_at.push(at);
+        stored_at.run(1, at, 1);
         // The first of a doubled quote stands for both.
         i += if (b == b'\'' || b == b'"') && data.get(i + 1) == Some(&b) {
             2
@@ -1275,7 +1290,7 @@ fn unescape(data: &[u8], from: usize, to: usize, backslashes: bool, scratch: &mu
             1
         };
     }
-    stored_at.push(rel(to - from));
+    stored_at.set_end(rel(to - from));
 }
 
 /// Unescapes a COPY text-format value `data[from..to]` (`\\`, `\t`, `\n`, octal and
@@ -1286,13 +1301,16 @@ fn unescape_copy(data: &[u8], from: usize, to: usize, scratch: &mut Scratch) {
     stored_at.clear();
     let mut i = from;
     while i < to {
-        let at = rel(i - from);
-        if data[i] != b'\\' || i + 1 >= to {
-            value.push(data[i]);
-            stored_at.push(at);
-            i += 1;
-            continue;
+        // The bytes up to the next escape are copied as they are; a last lone backslash too.
+        let plain = memchr::memchr(b'\\', &data[i..to]).map_or(to, |p| i + p);
+        let plain = if plain + 1 >= to { to } else { plain };
+        value.extend_from_slice(&data[i..plain]);
+        stored_at.run(plain - i, rel(i - from), 1);
+        i = plain;
+        if i >= to {
+            break;
         }
+        let at = rel(i - from);
         let c = data[i + 1];
         i += 2;
         let byte = match c {
@@ -1325,9 +1343,9 @@ fn unescape_copy(data: &[u8], from: usize, to: usize, scratch: &mut Scratch) {
             other => other,
         };
         value.push(byte);
-        stored_at.push(at);
+        stored_at.run(1, at, 1);
     }
-    stored_at.push(rel(to - from));
+    stored_at.set_end(rel(to - from));
 }
 
 /// Tokenises an SQL dump chunk (see [`super::Layout::tokenize`]).
