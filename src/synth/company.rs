@@ -29,6 +29,7 @@ const COLUMNS: &[&str] = &[
     "email",
     "mobile",
     "country",
+    "address",
     "aadhaar_no",
     "pan",
     "nric",
@@ -347,6 +348,11 @@ fn customer(g: &mut Gen, id: u64, row: &mut Vec<String>) {
         val(g, V::Phone(Form::Field))
     });
     row.push(country_code(c).to_string());
+    row.push(if missing(g, 5) {
+        String::new()
+    } else {
+        val(g, V::Address)
+    });
     row.push(if c == Country::In && !missing(g, 8) {
         val(g, V::Aadhaar(Form::Field))
     } else {
@@ -410,7 +416,7 @@ fn letters(g: &mut Gen, n: usize) -> String {
         .collect()
 }
 
-/// A naively made-up row: real-looking names, numbers typed at random (checksums and number
+/// A naively made-up row: real-looking names and addresses, numbers typed at random (checksums and number
 /// plans at chance: phones are ten uniform digits after +91), one e-mail domain and one phone
 /// format, ids counting from 1.
 fn naive(g: &mut Gen, id: u64) -> Vec<String> {
@@ -423,6 +429,7 @@ fn naive(g: &mut Gen, id: u64) -> Vec<String> {
         .collect();
     let email = format!("{local}{}@example.com", g.below(1000));
     let india = g.chance(80);
+    let address = val(g, V::Address);
     let aadhaar = format!(
         "{}{} {} {}",
         2 + g.below(8),
@@ -451,6 +458,7 @@ fn naive(g: &mut Gen, id: u64) -> Vec<String> {
         email,
         format!("+91 {}", digits(g, 10)),
         (if india { "IN" } else { "SG" }).to_string(),
+        address,
         if india { aadhaar } else { String::new() },
         if india { pan } else { String::new() },
         if india { String::new() } else { nric },
@@ -464,8 +472,12 @@ fn naive(g: &mut Gen, id: u64) -> Vec<String> {
 }
 
 /// A carefully made-up row: the generator's checksum-valid numbers for invented people,
-/// written cleanly (one phone format, lower-case e-mail, nothing missing, consecutive ids).
+/// written cleanly (one phone format, lower-case e-mail, nothing missing, consecutive ids),
+/// at a real-looking address copied from someone else (any country), as a fabricator pairing
+/// scraped addresses with invented numbers does.
 fn careful(g: &mut Gen, id: u64) -> Vec<String> {
+    g.new_person();
+    let address = val(g, V::Address);
     new_customer(g);
     let c = g.person.country;
     let phone: String = val(g, V::Phone(Form::Strong))
@@ -486,6 +498,7 @@ fn careful(g: &mut Gen, id: u64) -> Vec<String> {
         numbered_email(g, 1000, 9000).to_ascii_lowercase(),
         phone,
         country_code(c).to_string(),
+        address,
         if c == Country::In {
             val(g, V::Aadhaar(Form::Strong))
         } else {
@@ -533,7 +546,16 @@ mod tests {
             );
         }
         let genuine = fs::read_to_string(&fa.claims[0]).unwrap();
-        assert_eq!(genuine.lines().count(), 51);
+        // Rows start with their numeric id (an address's second line does not).
+        let rows = genuine
+            .lines()
+            .filter(|l| {
+                l.split(',')
+                    .next()
+                    .is_some_and(|id| id.parse::<u64>().is_ok())
+            })
+            .count();
+        assert_eq!(rows, 50);
         let export = fs::read_to_string(&fa.export).unwrap();
         assert!(genuine.lines().skip(1).all(|l| export.contains(l)));
     }

@@ -154,6 +154,9 @@ fn consistency(report: &VerifyReport, out: &mut Vec<String>) {
         let what = match c.check.as_str() {
             "pan_surname_initial" => "individuals' PANs carry the surname's initial as 5th letter",
             "nric_birth_year" => "citizens' NRICs (born 1968 or later) start with their birth year",
+            "phone_address_region" => {
+                "phone country codes agree with the country of the record's postal address"
+            }
             _ => "phone country codes agree with the record's country",
         };
         out.push(format!(

@@ -173,7 +173,7 @@ pub struct Signals {
 /// A cross-field check.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ConsistencyEntry {
-    /// `pan_surname_initial`, `nric_birth_year` or `phone_country`.
+    /// `pan_surname_initial`, `nric_birth_year`, `phone_country` or `phone_address_region`.
     pub check: String,
     /// Records where it applies.
     pub checked: u64,
@@ -620,24 +620,19 @@ fn consistency(check: &str, t: &Tally, chance: f64) -> Option<ConsistencyEntry> 
 
 fn signals(g: &Gathered) -> Signals {
     let c = &g.cross;
-    // Unrelated phone and country agree at the sum over codes of the product of the shares.
-    let phones: u64 = c.phone_codes.values().sum();
-    let countries: u64 = c.country_codes.values().sum();
-    let chance_region = if phones == 0 || countries == 0 {
-        0.0
-    } else {
-        c.phone_codes
-            .iter()
-            .map(|(cc, n)| {
-                *n as f64 / phones as f64 * *c.country_codes.get(cc).unwrap_or(&0) as f64
-                    / countries as f64
-            })
-            .sum()
-    };
     let consistency = [
         consistency("pan_surname_initial", &c.pan_surname, 1.0 / 26.0),
         consistency("nric_birth_year", &c.nric_birth, 1.0 / 100.0),
-        consistency("phone_country", &c.phone_country, chance_region),
+        consistency(
+            "phone_country",
+            &c.phone_country.agree,
+            c.phone_country.chance(),
+        ),
+        consistency(
+            "phone_address_region",
+            &c.phone_address.agree,
+            c.phone_address.chance(),
+        ),
     ]
     .into_iter()
     .flatten()

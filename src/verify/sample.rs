@@ -158,33 +158,78 @@ fn add_format(formats: &mut HashMap<String, u64>, class: String, n: u64) {
     }
 }
 
-/// Cross-field checks: agreement counts and, for the phone/country check, the marginals
-/// that give its chance rate.
+/// Phones' calling codes against the country another field of the record names: agreement,
+/// and the marginals that give its chance rate.
+#[derive(Clone, Debug, Default)]
+pub struct RegionCheck {
+    /// Phones whose calling code is the other field's country.
+    pub agree: Tally,
+    /// Phones per calling code, in records where the other field names a country.
+    pub phone_codes: BTreeMap<String, u64>,
+    /// Records per calling code of the other field's country, in records with a phone.
+    pub other_codes: BTreeMap<String, u64>,
+}
+
+impl RegionCheck {
+    /// Counts a record's phones against the calling code `other` of its country.
+    fn add(&mut self, phones: &[String], other: &str) {
+        if phones.is_empty() {
+            return;
+        }
+        *self.other_codes.entry(other.to_string()).or_default() += 1;
+        for cc in phones {
+            self.agree.add(cc == other);
+            *self.phone_codes.entry(cc.clone()).or_default() += 1;
+        }
+    }
+
+    fn merge(&mut self, o: RegionCheck) {
+        self.agree.merge(&o.agree);
+        for (k, v) in o.phone_codes {
+            *self.phone_codes.entry(k).or_default() += v;
+        }
+        for (k, v) in o.other_codes {
+            *self.other_codes.entry(k).or_default() += v;
+        }
+    }
+
+    /// The rate unrelated phones and countries agree at: the sum over calling codes of the
+    /// product of their shares on either side.
+    pub fn chance(&self) -> f64 {
+        let phones: u64 = self.phone_codes.values().sum();
+        let others: u64 = self.other_codes.values().sum();
+        if phones == 0 || others == 0 {
+            return 0.0;
+        }
+        self.phone_codes
+            .iter()
+            .map(|(cc, n)| {
+                *n as f64 / phones as f64 * *self.other_codes.get(cc).unwrap_or(&0) as f64
+                    / others as f64
+            })
+            .sum()
+    }
+}
+
+/// Cross-field checks.
 #[derive(Clone, Debug, Default)]
 pub struct Cross {
     /// PAN 5th letter vs surname initial (individuals).
     pub pan_surname: Tally,
     /// NRIC digits vs birth year (citizens born 1968 or later).
     pub nric_birth: Tally,
-    /// Phone calling code vs the record's country.
-    pub phone_country: Tally,
-    /// Phones per calling code, in records with a country.
-    pub phone_codes: BTreeMap<String, u64>,
-    /// Records per country's calling code, in records with a phone.
-    pub country_codes: BTreeMap<String, u64>,
+    /// Phone calling code vs the record's country field.
+    pub phone_country: RegionCheck,
+    /// Phone calling code vs the country of the record's postal address.
+    pub phone_address: RegionCheck,
 }
 
 impl Cross {
     fn merge(&mut self, o: Cross) {
         self.pan_surname.merge(&o.pan_surname);
         self.nric_birth.merge(&o.nric_birth);
-        self.phone_country.merge(&o.phone_country);
-        for (k, v) in o.phone_codes {
-            *self.phone_codes.entry(k).or_default() += v;
-        }
-        for (k, v) in o.country_codes {
-            *self.country_codes.entry(k).or_default() += v;
-        }
+        self.phone_country.merge(o.phone_country);
+        self.phone_address.merge(o.phone_address);
     }
 }
 
@@ -265,6 +310,7 @@ struct RecordState {
     surname_initial: Option<u8>,
     birth_year: Option<u16>,
     country: Option<&'static str>,
+    address_country: Option<&'static str>,
     pairs: NameDobPairs,
 }
 
@@ -435,6 +481,9 @@ impl ChunkTap for SampleChunk {
                 rec.birth_year = signals::parse_date(raw).map(|d| d.0).or(rec.birth_year);
             }
             Some(FieldRole::Country) => rec.country = signals::country_calling_code(raw),
+            Some(FieldRole::Address) => {
+                rec.address_country = signals::address_calling_code(raw).or(rec.address_country);
+            }
             Some(FieldRole::Id) => match signals::parse_id(raw) {
                 Some(id) if f.ids.len() < MAX_IDS => f.ids.push(id),
                 Some(_) => {}
@@ -492,6 +541,9 @@ impl ChunkTap for SampleChunk {
             PiiType::PersonName if self.rec.surname_initial.is_none() => {
                 self.rec.surname_initial = signals::surname_initial(normal, FieldRole::FullName);
             }
+            PiiType::PostalAddress if self.rec.address_country.is_none() => {
+                self.rec.address_country = signals::address_calling_code(raw);
+            }
             PiiType::DateOfBirth if self.rec.birth_year.is_none() => {
                 self.rec.birth_year = signals::parse_date(normal).map(|d| d.0);
             }
@@ -548,16 +600,10 @@ impl ChunkTap for SampleChunk {
             }
         }
         if let Some(country) = rec.country {
-            if !rec.phone_codes.is_empty() {
-                *g.cross
-                    .country_codes
-                    .entry(country.to_string())
-                    .or_default() += 1;
-            }
-            for cc in &rec.phone_codes {
-                g.cross.phone_country.add(cc == country);
-                *g.cross.phone_codes.entry(cc.clone()).or_default() += 1;
-            }
+            g.cross.phone_country.add(&rec.phone_codes, country);
+        }
+        if let Some(country) = rec.address_country {
+            g.cross.phone_address.add(&rec.phone_codes, country);
         }
     }
 

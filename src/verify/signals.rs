@@ -127,6 +127,8 @@ pub enum FieldRole {
     Birth,
     /// A country.
     Country,
+    /// A postal address (or its postcode).
+    Address,
     /// A date something happened (created, updated, ordered, logged in).
     EventDate,
     /// A numeric record id.
@@ -143,6 +145,8 @@ pub enum FieldRole {
 /// assert_eq!(field_role("created_at"), Some(FieldRole::EventDate));
 /// assert_eq!(field_role("dob"), Some(FieldRole::Birth));
 /// assert_eq!(field_role("customerId"), Some(FieldRole::Id));
+/// assert_eq!(field_role("billing_address"), Some(FieldRole::Address));
+/// assert_eq!(field_role("email_address"), None);
 /// assert_eq!(field_role("paid"), None);
 /// ```
 pub fn field_role(name: &str) -> Option<FieldRole> {
@@ -163,6 +167,23 @@ pub fn field_role(name: &str) -> Option<FieldRole> {
             "first", "given", "middle", "user", "file", "host", "company", "display", "nick",
         ];
         return (!other.iter().any(|w| has(w))).then_some(FieldRole::FullName);
+    }
+    let not_postal = [
+        "email",
+        "e_mail",
+        "mail_addr",
+        "ip",
+        "mac",
+        "wallet",
+        "url",
+        "web",
+    ];
+    if (has("address")
+        || has("addr")
+        || ["zip", "zipcode", "postcode", "pincode", "pin_code"].contains(&last))
+        && !not_postal.iter().any(|w| has(w))
+    {
+        return Some(FieldRole::Address);
     }
     if last == "country" || last == "country_code" || last == "nationality" {
         return Some(FieldRole::Country);
@@ -261,6 +282,109 @@ pub fn country_calling_code(value: &[u8]) -> Option<&'static str> {
         "gb" | "uk" | "united kingdom" | "great britain" => "44",
         "ae" | "uae" | "united arab emirates" => "971",
         _ => return None,
+    })
+}
+
+/// US state and territory codes, as a `ST 12345` ZIP line writes them.
+const US_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY", "PR",
+];
+
+/// Indian states and the largest cities (lower case), for addresses without a PIN.
+const INDIAN_PLACES: &[&str] = &[
+    "andhra pradesh",
+    "assam",
+    "bihar",
+    "delhi",
+    "goa",
+    "gujarat",
+    "haryana",
+    "karnataka",
+    "kerala",
+    "madhya pradesh",
+    "maharashtra",
+    "odisha",
+    "punjab",
+    "rajasthan",
+    "tamil nadu",
+    "telangana",
+    "uttar pradesh",
+    "west bengal",
+    "mumbai",
+    "bengaluru",
+    "bangalore",
+    "chennai",
+    "hyderabad",
+    "kolkata",
+    "pune",
+    "ahmedabad",
+    "jaipur",
+    "lucknow",
+    "kochi",
+    "gurugram",
+    "noida",
+];
+
+static US_ZIP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([A-Z]{2}) \d{5}(?:-\d{4})?\b").expect("valid regex"));
+static UK_POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}\b").expect("valid regex")
+});
+static IN_PIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[1-8]\d{2} ?\d{3}\b").expect("valid regex"));
+
+/// The calling code of the country a postal address is in, as its form tells: a US state
+/// code and ZIP, a country name ending it (`Singapore 123456`, `..., India`), a UK postcode,
+/// a 6-digit Indian PIN or an Indian state or city name.
+///
+/// ```
+/// use leakscan::verify::signals::address_calling_code as cc;
+/// assert_eq!(cc(b"12/3 MG Road, Indiranagar, Bengaluru - 560038"), Some("91"));
+/// assert_eq!(cc(b"Blk 12 Tampines St 81 #04-12, Singapore 520123"), Some("65"));
+/// assert_eq!(cc(b"411 Oak Street, Indianapolis, IN 46204"), Some("1"));
+/// assert_eq!(cc(b"7 High Street, Leeds LS1 4AB"), Some("44"));
+/// assert_eq!(cc(b"Near the old temple, Pune"), Some("91"));
+/// assert_eq!(cc(b"Room 12"), None);
+/// ```
+pub fn address_calling_code(value: &[u8]) -> Option<&'static str> {
+    if US_ZIP
+        .captures_iter(value)
+        .any(|c| US_STATES.iter().any(|s| s.as_bytes() == &c[1]))
+    {
+        return Some("1");
+    }
+    let tail = value
+        .rsplit(|&b| b == b',' || b == b'\n')
+        .find(|s| !s.trim_ascii().is_empty())
+        .unwrap_or(b"");
+    let end = tail
+        .iter()
+        .rposition(|b| !(b.is_ascii_digit() || matches!(b, b' ' | b'-' | b'\t' | b'\r')))
+        .map_or(0, |i| i + 1);
+    let name = &tail[..end];
+    if let Some(cc) = country_calling_code(name) {
+        return Some(cc);
+    }
+    if UK_POSTCODE.is_match(value) {
+        return Some("44");
+    }
+    let lower = value.to_ascii_lowercase();
+    let text = String::from_utf8_lossy(&lower);
+    if IN_PIN.is_match(value) || INDIAN_PLACES.iter().any(|p| has_word(&text, p)) {
+        return Some("91");
+    }
+    None
+}
+
+/// Whether `word` (lower case, perhaps several words) stands in `text` between non-letters.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
     })
 }
 
