@@ -452,25 +452,9 @@ fn a_bucket_of_documents_scans_like_its_local_copy() {
     assert_eq!(got.report["images"]["with_gps"], 4, "{}", got.report);
 }
 
-/// Skips (returns false) when python3 cannot run here, unless `LEAKSCAN_REQUIRE_S3` is set.
-fn python_runs() -> bool {
-    let ok = Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("LEAKSCAN_REQUIRE_S3").is_none(),
-            "LEAKSCAN_REQUIRE_S3 is set, but python3 cannot run"
-        );
-        eprintln!("http object test skipped: python3 unavailable");
-    }
-    ok
-}
-
 #[test]
 fn failed_requests_are_retried_and_then_reported() {
-    if !python_runs() {
+    if !crate::common::tool_runs("python3", "LEAKSCAN_REQUIRE_S3", "apt-get install python3") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();

@@ -331,23 +331,6 @@ fn documents_inside_archives_are_read_as_documents() {
         .all(|i| i.path.contains("bucket.tar!") && i.content.is_some()));
 }
 
-/// Whether `tesseract` runs here; when it does not, the OCR test is skipped with a message,
-/// unless `LEAKSCAN_REQUIRE_OCR` is set (CI), which makes it fail.
-fn tesseract_runs() -> bool {
-    let runs = Command::new("tesseract")
-        .arg("--version")
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !runs {
-        assert!(
-            std::env::var_os("LEAKSCAN_REQUIRE_OCR").is_none(),
-            "LEAKSCAN_REQUIRE_OCR is set, but tesseract cannot run"
-        );
-        eprintln!("OCR test skipped: tesseract unavailable (apt-get install tesseract-ocr)");
-    }
-    runs
-}
-
 /// Scans `dir` with `args`, returning the exit code and standard error only.
 fn scan_status(dir: &Path, args: &[&str], path_env: Option<&Path>) -> (Option<i32>, String) {
     let mut cmd = Command::new(bin());
@@ -374,7 +357,11 @@ fn ocr_reads_numbers_on_card_scans_only_when_asked() {
         stderr.contains("--ocr needs the `tesseract` command"),
         "{stderr}"
     );
-    if !tesseract_runs() {
+    if !crate::common::tool_runs(
+        "tesseract",
+        "LEAKSCAN_REQUIRE_OCR",
+        "apt-get install tesseract-ocr",
+    ) {
         return;
     }
     let prefix = format!("{}/", dir.path().display());

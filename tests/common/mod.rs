@@ -320,3 +320,21 @@ pub fn findings_of(dir: &Path, out: &Path) -> Vec<Span> {
         .filter(|f| f.path != "truth.jsonl")
         .collect()
 }
+
+/// Whether `program --version` runs here. When it does not, the calling test is to be skipped
+/// (a note on standard error says how to get it: `install`), unless the environment variable
+/// `require` is set (CI), which makes the test fail instead.
+pub fn tool_runs(program: &str, require: &str, install: &str) -> bool {
+    let runs = std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !runs {
+        assert!(
+            std::env::var_os(require).is_none(),
+            "{require} is set, but {program} cannot run"
+        );
+        eprintln!("test skipped: {program} unavailable ({install})");
+    }
+    runs
+}
