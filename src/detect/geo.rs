@@ -5,7 +5,8 @@
 //! keyword before it (`lat`, `gps`, `location`) supports it. It runs after the one-pass
 //! scan and never overlaps its hits.
 
-use super::{context, Detector, Hit};
+use super::contextual::{field_or_keyword, free, support};
+use super::{Detector, Hit};
 use crate::format::FieldHint;
 use crate::types::{Basis, PiiType};
 use regex::bytes::Regex;
@@ -31,8 +32,7 @@ pub(super) fn detect(
     first: usize,
 ) {
     let ty = PiiType::GeoLocation;
-    let supported = hint.supports(ty) || context::has(keyed, ty);
-    if !det.enabled(ty) || !supported || !value.contains(&b'.') {
+    if !det.enabled(ty) || !field_or_keyword(hint, keyed, ty) || !value.contains(&b'.') {
         return;
     }
     for m in pair().find_iter(value) {
@@ -45,14 +45,10 @@ pub(super) fn detect(
         if !in_range(m.as_bytes()) {
             continue;
         }
-        let basis = if hint.supports(ty) {
-            Basis::FIELD
-        } else if !hint.denies_weak && context::has(det.context.keywords_before(value, start), ty) {
-            Basis::KEYWORD
-        } else {
+        let Some(basis) = support(det, value, hint, ty, start) else {
             continue;
         };
-        if out[first..].iter().any(|h| h.start < end && start < h.end) {
+        if !free(&out[first..], start, end) {
             continue;
         }
         out.push(Hit {

@@ -14,9 +14,9 @@
 //! [`crate::aggregate::ColumnStats`]); read alone, such a date is day-first (month-first
 //! under `--region US`).
 
-use super::{free, trimmed};
+use super::{field_or_keyword, free, support, trimmed};
 use crate::calendar::{civil_from_days, days_from_civil};
-use crate::detect::{context, Detector, Hit};
+use crate::detect::{Detector, Hit};
 use crate::format::FieldHint;
 use crate::types::{Basis, PiiType, Region};
 
@@ -403,7 +403,7 @@ pub(super) fn detect(
     let field = hint.supports(PiiType::DateOfBirth);
     // Outside a birth field a keyword must stand before the date: values with none
     // anywhere (numbers, timestamps, most text) are passed over.
-    if !field && !context::has(keyed, PiiType::DateOfBirth) {
+    if !field_or_keyword(hint, keyed, PiiType::DateOfBirth) {
         return;
     }
     let today = det.today;
@@ -426,11 +426,7 @@ pub(super) fn detect(
         if !plausible(r, today) || !free(&out[first..before], s, e) {
             continue;
         }
-        let basis = if field {
-            Basis::FIELD
-        } else if context::has(det.context.keywords_before(v, s), PiiType::DateOfBirth) {
-            Basis::KEYWORD
-        } else {
+        let Some(basis) = support(det, v, hint, PiiType::DateOfBirth, s) else {
             continue;
         };
         out.push(Hit {

@@ -13,7 +13,7 @@ mod name;
 mod passport;
 mod password;
 
-use super::{Detector, Hit};
+use super::{context, Detector, Hit};
 use crate::format::FieldHint;
 use crate::types::{Basis, PiiType};
 
@@ -41,8 +41,33 @@ pub(super) fn detect(
     }
 }
 
+/// Whether a detector of a gated type `ty` ([`context::GATED`]) has anything to look for
+/// in a value: its field supports the type, or one of the type's keywords stands somewhere in
+/// the value (`keyed`, from [`context::Context::gated_keywords`]).
+pub(super) fn field_or_keyword(hint: FieldHint, keyed: u32, ty: PiiType) -> bool {
+    hint.supports(ty) || context::has(keyed, ty)
+}
+
+/// Why a candidate of `ty` starting at `at` in `v` is reported: its field supports the type,
+/// or a keyword stands shortly before it; `None` when neither does.
+pub(super) fn support(
+    det: &Detector,
+    v: &[u8],
+    hint: FieldHint,
+    ty: PiiType,
+    at: usize,
+) -> Option<Basis> {
+    if hint.supports(ty) {
+        Some(Basis::FIELD)
+    } else if context::has(det.context.keywords_before(v, at), ty) {
+        Some(Basis::KEYWORD)
+    } else {
+        None
+    }
+}
+
 /// Whether `start..end` overlaps none of `hits`.
-fn free(hits: &[Hit], start: usize, end: usize) -> bool {
+pub(super) fn free(hits: &[Hit], start: usize, end: usize) -> bool {
     hits.iter().all(|h| h.end <= start || end <= h.start)
 }
 

@@ -9,9 +9,9 @@
 //! every check digit valid, see [`crate::detect::validate::mrz`]); its finding is the
 //! document number inside it.
 
-use super::free;
+use super::{field_or_keyword, free, support};
 use crate::detect::validate::mrz;
-use crate::detect::{context, Detector, Hit};
+use crate::detect::{Detector, Hit};
 use crate::format::FieldHint;
 use crate::types::{Basis, PiiType};
 
@@ -93,7 +93,7 @@ pub(super) fn detect(
     mrz_numbers(v, out, first);
     let field = hint.supports(PiiType::Passport);
     // Outside a passport field a keyword must stand before the number.
-    if !field && !context::has(keyed, PiiType::Passport) {
+    if !field_or_keyword(hint, keyed, PiiType::Passport) {
         return;
     }
     let mut upper = [0u8; 9];
@@ -125,11 +125,7 @@ pub(super) fn detect(
         if !shape(&upper[..w.len()]) {
             continue;
         }
-        let basis = if field {
-            Basis::FIELD
-        } else if context::has(det.context.keywords_before(v, ws), PiiType::Passport) {
-            Basis::KEYWORD
-        } else {
+        let Some(basis) = support(det, v, hint, PiiType::Passport, ws) else {
             continue;
         };
         let hits = &mut out[first..];
