@@ -63,8 +63,12 @@ const PARTICLES: &[&str] = &[
 
 /// The word lists and models, built on first use.
 pub(super) struct Lexicon {
-    /// Each listed word, ASCII letters in lower case, with its classes.
-    words: FxHashMap<Box<[u8]>, u16>,
+    /// Each listed ASCII word of up to [`SHORT`] bytes, in lower case and packed by
+    /// [`short_key`], with its classes: nearly every looked-up word, found with one integer
+    /// hash and compare.
+    short: FxHashMap<u128, u16>,
+    /// The other listed words (longer, or not ASCII), ASCII letters in lower case.
+    long: FxHashMap<Box<[u8]>, u16>,
     /// The longest listed word, in bytes: longer words are looked up no further.
     longest: usize,
     trigrams: Trigrams,
@@ -141,8 +145,16 @@ impl Lexicon {
         PARTICLES.iter().for_each(|w| add(w, PARTICLE));
         let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
         let trigrams = Trigrams::load(include_str!("../../../patterns/lists/name_trigrams.txt"));
+        let (mut short, mut long) = (FxHashMap::default(), FxHashMap::default());
+        for (word, classes) in words {
+            match short_key(&word) {
+                Some(key) => short.insert(key, classes),
+                None => long.insert(word, classes),
+            };
+        }
         Lexicon {
-            words,
+            short,
+            long,
             longest,
             trigrams,
         }
@@ -155,12 +167,15 @@ impl Lexicon {
         if word.len() > self.longest || word.len() > ROOM {
             return 0;
         }
+        if let Some(key) = short_key(word) {
+            return self.short.get(&key).copied().unwrap_or(0);
+        }
         let mut lower = [0u8; ROOM];
         let lower = &mut lower[..word.len()];
         for (l, b) in lower.iter_mut().zip(word) {
             *l = b.to_ascii_lowercase();
         }
-        self.words.get(&*lower).copied().unwrap_or(0)
+        self.long.get(&*lower).copied().unwrap_or(0)
     }
 
     /// How much more `word` looks like a name than like another word: the mean log-odds of
@@ -168,6 +183,22 @@ impl Lexicon {
     pub(super) fn name_score(&self, word: &[u8]) -> f32 {
         self.trigrams.score(word)
     }
+}
+
+/// Longest word kept in [`Lexicon::short`], in bytes.
+const SHORT: usize = 16;
+
+/// An ASCII word of up to [`SHORT`] bytes in lower case, its bytes packed little-endian
+/// into one integer (the zero bytes after it keep lengths apart); `None` for other words.
+fn short_key(word: &[u8]) -> Option<u128> {
+    if word.len() > SHORT || !word.is_ascii() {
+        return None;
+    }
+    let mut packed = [0u8; SHORT];
+    for (p, b) in packed.iter_mut().zip(word) {
+        *p = b.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(packed))
 }
 
 /// Letter-trigram log-odds of names against other words (`patterns/lists/name_trigrams.txt`,
@@ -296,30 +327,38 @@ fn char_at(v: &[u8], i: usize) -> Option<(char, usize)> {
 
 /// Whether `c` can be part of a word: a letter or a combining mark (Indic vowel signs).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || (!c.is_ascii()
-            && !c.is_whitespace()
-            && !c.is_ascii_punctuation()
-            && {
-                // Combining marks have no case and are not alphanumeric; general punctuation and
-                // symbols (U+2000..U+2BFF, CJK punctuation) are not word characters.
-                !matches!(c as u32, 0x2000..=0x2BFF | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF00..=0xFF0F)
-            })
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Combining marks have no case and are not alphanumeric; general punctuation and symbols
+    // (U+2000..U+2BFF, CJK punctuation) are not word characters unless alphanumeric (`ℕ`).
+    // Outside those blocks every character but white space is one, which needs no lookup in
+    // the (slow) alphanumeric tables: white space is never alphanumeric.
+    if matches!(c as u32, 0x2000..=0x2BFF | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF00..=0xFF0F) {
+        c.is_alphanumeric()
+    } else {
+        !c.is_whitespace()
+    }
 }
 
-/// Class of an ASCII byte inside a word: upper-case letter.
+/// Class of a byte to the tokenizer: upper-case ASCII letter.
 const C_UPPER: u8 = 1;
-/// Lower-case letter.
+/// Lower-case ASCII letter.
 const C_LOWER: u8 = 1 << 1;
-/// Digit.
+/// ASCII digit.
 const C_DIGIT: u8 = 1 << 2;
+/// `'` or `-`, which may join the letters of a word (`O'Brien`, `Mary-Jane`).
+const C_JOIN: u8 = 1 << 3;
+/// A byte outside ASCII.
+const C_HIGH: u8 = 1 << 4;
+/// The ASCII bytes of a word.
+const C_ALNUM: u8 = C_UPPER | C_LOWER | C_DIGIT;
 
-/// [`C_UPPER`], [`C_LOWER`] or [`C_DIGIT`] for each byte; 0 for the others (every byte
-/// outside ASCII too).
-const ASCII_CLASS: [u8; 256] = {
+/// The `C_` class of each byte; 0 for the other ASCII bytes, which end a word.
+const BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
         t[b] = if c.is_ascii_uppercase() {
             C_UPPER
@@ -327,6 +366,10 @@ const ASCII_CLASS: [u8; 256] = {
             C_LOWER
         } else if c.is_ascii_digit() {
             C_DIGIT
+        } else if c == b'\'' || c == b'-' {
+            C_JOIN
+        } else if !c.is_ascii() {
+            C_HIGH
         } else {
             0
         };
@@ -393,8 +436,8 @@ impl Shape {
         }
         let (mut upper, mut lower, mut kinds) = (0u32, 0u32, 0u8);
         while let Some(&b) = v.get(i) {
-            let class = ASCII_CLASS[usize::from(b)];
-            if class == 0 {
+            let class = BYTE_CLASS[usize::from(b)];
+            if class & C_ALNUM == 0 {
                 break;
             }
             upper += u32::from(class & C_UPPER);
@@ -446,19 +489,19 @@ fn joins_letters(v: &[u8], i: usize, len: usize, shape: &Shape) -> bool {
 
 /// Splits `v` into tokens, looking each word up in the lexicon.
 ///
-/// ASCII bytes, most of a dump, are classified byte by byte without decoding a character;
-/// other characters are decoded and classified by their Unicode properties.
+/// A word of ASCII letters and digits, most of a dump, is read by [`ascii_word`] with one
+/// table lookup a byte; words with characters outside ASCII or joiners (`D'Souza`) by
+/// [`word`], which decodes characters and classifies them by their Unicode properties.
 pub(super) fn tokenize(lex: &Lexicon, v: &[u8], out: &mut Vec<Token>) {
     out.clear();
     let mut i = 0;
     while i < v.len() {
-        let b = v[i];
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
+        let class = BYTE_CLASS[usize::from(v[i])];
+        if class & C_ALNUM == 0 {
+            if class & C_HIGH == 0 {
                 i += 1;
                 continue;
             }
-        } else {
             match char_at(v, i) {
                 Some((c, _)) if is_word_char(c) => {}
                 Some((_, len)) => {
@@ -472,45 +515,110 @@ pub(super) fn tokenize(lex: &Lexicon, v: &[u8], out: &mut Vec<Token>) {
             }
         }
         let start = i;
-        let mut shape = Shape::new();
-        while i < v.len() {
-            let b = v[i];
-            if b.is_ascii_alphanumeric() {
-                i = shape.ascii_run(v, i);
-                continue;
-            }
-            let (c, len) = if b.is_ascii() {
-                (char::from(b), 1)
-            } else {
-                match char_at(v, i) {
-                    Some(decoded) => decoded,
-                    None => break,
-                }
-            };
-            if !c.is_ascii() && is_word_char(c) {
-                shape.letter(c.is_uppercase(), c.is_lowercase(), false);
-                i += len;
-                continue;
-            }
-            if matches!(c, '\'' | '-' | '’') && joins_letters(v, i, len, &shape) {
-                i += len;
-                // A capital after the joiner keeps title case (`O'Brien`, `Mary-Jane`).
-                shape.at_first = true;
-                continue;
-            }
+        let ascii = if class & C_ALNUM != 0 {
+            ascii_word(v, start)
+        } else {
+            None
+        };
+        let (end, flags) = ascii.unwrap_or_else(|| word(v, start));
+        i = end;
+        let classes = if flags & (T_LETTER | T_DIGIT) == T_LETTER {
+            lex.classes(&v[start..end])
+        } else {
+            0
+        };
+        out.push(Token {
+            start,
+            end,
+            flags,
+            classes,
+        });
+    }
+}
+
+/// The word of ASCII letters and digits at `v[start..]`: its end and flags; `None` when a
+/// joiner or a character outside ASCII may carry it on (then [`word`] reads it).
+fn ascii_word(v: &[u8], start: usize) -> Option<(usize, u8)> {
+    let (mut upper, mut lower, mut kinds) = (0u32, 0u32, 0u8);
+    let mut i = start;
+    let mut next = 0;
+    while let Some(&b) = v.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & C_ALNUM == 0 {
+            next = class;
             break;
         }
-        let mut t = Token {
-            start,
-            end: i,
-            flags: shape.finish(),
-            classes: 0,
-        };
-        if t.is(T_LETTER) && !t.is(T_DIGIT) {
-            t.classes = lex.classes(&v[t.start..t.end]);
-        }
-        out.push(t);
+        upper += u32::from(class & C_UPPER);
+        lower += u32::from((class & C_LOWER) >> 1);
+        kinds |= class;
+        i += 1;
     }
+    // A joiner joins only letters, in a word without digits ([`joins_letters`]).
+    let joiner_may_join = next & C_JOIN != 0
+        && kinds & C_DIGIT == 0
+        && v
+            .get(i + 1)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || !b.is_ascii());
+    if next & C_HIGH != 0 || joiner_may_join {
+        return None;
+    }
+    let mut flags = 0;
+    if kinds & C_DIGIT != 0 {
+        flags |= T_DIGIT;
+    }
+    if kinds & (C_UPPER | C_LOWER) != 0 {
+        flags |= T_LETTER;
+        // The first letter decides the capital; title case has no other capital.
+        let first = v[start..i].iter().find(|b| b.is_ascii_alphabetic());
+        if first.is_some_and(u8::is_ascii_uppercase) {
+            flags |= T_CAP;
+            if upper == 1 {
+                flags |= T_TITLE;
+            }
+        }
+    }
+    if upper >= 2 && lower == 0 {
+        flags |= T_UPPER;
+    }
+    if upper == 0 && lower > 0 {
+        flags |= T_LOWER;
+    }
+    Some((i, flags))
+}
+
+/// The word at `v[start..]` (its first character is a word character), any characters:
+/// its end and flags.
+fn word(v: &[u8], start: usize) -> (usize, u8) {
+    let mut i = start;
+    let mut shape = Shape::new();
+    while i < v.len() {
+        let b = v[i];
+        if b.is_ascii_alphanumeric() {
+            i = shape.ascii_run(v, i);
+            continue;
+        }
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            match char_at(v, i) {
+                Some(decoded) => decoded,
+                None => break,
+            }
+        };
+        if !c.is_ascii() && is_word_char(c) {
+            shape.letter(c.is_uppercase(), c.is_lowercase(), false);
+            i += len;
+            continue;
+        }
+        if matches!(c, '\'' | '-' | '’') && joins_letters(v, i, len, &shape) {
+            i += len;
+            // A capital after the joiner keeps title case (`O'Brien`, `Mary-Jane`).
+            shape.at_first = true;
+            continue;
+        }
+        break;
+    }
+    (i, shape.finish())
 }
 
 thread_local! {

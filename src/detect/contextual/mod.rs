@@ -84,13 +84,14 @@ fn trimmed(value: &[u8]) -> (usize, usize) {
     (start, end)
 }
 
-/// Whether a value can hold a name or an address: the field says so, or it has an
+/// Whether a value can hold a name or an address: the field says so, or it is free text
+/// (the field does not deny weak shapes: [`name`] and [`address`] read no other) with an
 /// upper-case ASCII letter or a non-ASCII byte (names in running text are capitalised or in
 /// another script; addresses in running text have capitalised words).
 fn may_hold_name_or_address(value: &[u8], hint: FieldHint) -> bool {
     hint.supports(PiiType::PersonName)
         || hint.supports(PiiType::PostalAddress)
-        || value.iter().any(|&b| b.is_ascii_uppercase() || b >= 0x80)
+        || !hint.denies_weak && value.iter().any(|&b| b.is_ascii_uppercase() || b >= 0x80)
 }
 
 /// Records a finding.
