@@ -124,15 +124,23 @@ impl Lexicon {
                 ENGLISH,
             ),
         ];
-        let mut words: FxHashMap<Box<[u8]>, u16> = FxHashMap::default();
+        let mut short: FxHashMap<u128, u16> = FxHashMap::default();
+        let mut long: FxHashMap<Box<[u8]>, u16> = FxHashMap::default();
+        let mut longest = 0;
         let mut add = |w: &str, class: u16| {
             // The words of a multi-word place (`tamil nadu`) are parts of a place, not
             // places on their own.
             let mut add_one = |w: &str, class: u16| {
-                let key = w.to_lowercase().into_bytes().into_boxed_slice();
-                *words.entry(key).or_default() |= class;
+                longest = longest.max(w.len());
+                match short_key(w.as_bytes()) {
+                    Some(key) => *short.entry(key).or_default() |= class,
+                    None => {
+                        let key = w.to_lowercase().into_bytes().into_boxed_slice();
+                        *long.entry(key).or_default() |= class;
+                    }
+                }
             };
-            if !w.contains(' ') {
+            if !w.as_bytes().contains(&b' ') {
                 add_one(w, class);
             } else if class == PLACE {
                 w.split(' ').for_each(|part| add_one(part, PLACE_PART));
@@ -143,15 +151,7 @@ impl Lexicon {
         }
         GREETINGS.iter().for_each(|w| add(w, GREETING));
         PARTICLES.iter().for_each(|w| add(w, PARTICLE));
-        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
         let trigrams = Trigrams::load(include_str!("../../../patterns/lists/name_trigrams.txt"));
-        let (mut short, mut long) = (FxHashMap::default(), FxHashMap::default());
-        for (word, classes) in words {
-            match short_key(&word) {
-                Some(key) => short.insert(key, classes),
-                None => long.insert(word, classes),
-            };
-        }
         Lexicon {
             short,
             long,
@@ -176,6 +176,33 @@ impl Lexicon {
             *l = b.to_ascii_lowercase();
         }
         self.long.get(&*lower).copied().unwrap_or(0)
+    }
+
+    /// The classes of the word `v[start..end]`, which has ASCII letters only: what
+    /// [`Lexicon::classes`] gives, with the key read in one load of the [`SHORT`] bytes of
+    /// `v` around the word.
+    fn letters_classes(&self, v: &[u8], start: usize, end: usize) -> u16 {
+        /// Bit 5 of every byte: set, it puts an ASCII letter in lower case.
+        const LOWER: u128 = u128::from_le_bytes([0x20; SHORT]);
+        let len = end - start;
+        if !(1..=SHORT).contains(&len) {
+            return self.classes(&v[start..end]);
+        }
+        // The window starts at the word, or earlier where `v` ends within SHORT bytes.
+        let mut padded = [0u8; SHORT];
+        let (window, at) = match v.len().checked_sub(SHORT) {
+            Some(last) => {
+                let from = start.min(last);
+                (&v[from..from + SHORT], start - from)
+            }
+            None => {
+                padded[..v.len()].copy_from_slice(v);
+                (&padded[..], start)
+            }
+        };
+        let raw = u128::from_le_bytes(window.try_into().expect("SHORT bytes"));
+        let key = ((raw >> (8 * at)) | LOWER) & (u128::MAX >> (8 * (SHORT - len)));
+        self.short.get(&key).copied().unwrap_or(0)
     }
 
     /// How much more `word` looks like a name than like another word: the mean log-odds of
@@ -222,13 +249,14 @@ fn symbol(b: u8) -> Option<usize> {
 /// A-Z.
 fn trigram_ids(word: &[u8], mut f: impl FnMut(usize)) -> bool {
     // `'` and `-` inside a name (`D'Amore`, `Mary-Jane`) are left out.
-    let letters = || word.iter().filter(|&&b| b != b'\'' && b != b'-');
-    if !letters().all(u8::is_ascii_alphabetic) {
+    let joiner = |b: u8| b == b'\'' || b == b'-';
+    if !word.iter().all(|&b| b.is_ascii_alphabetic() || joiner(b)) {
         return false;
     }
     let mut prev = [26usize, 26usize];
-    for &b in letters() {
-        let s = symbol(b).expect("letters checked above");
+    for &b in word.iter().filter(|&&b| !joiner(b)) {
+        // An ASCII letter (checked above): its symbol is its place in the alphabet.
+        let s = usize::from(b.to_ascii_lowercase() - b'a');
         f((prev[0] * SYMBOLS + prev[1]) * SYMBOLS + s);
         prev = [prev[1], s];
     }
@@ -522,10 +550,10 @@ pub(super) fn tokenize(lex: &Lexicon, v: &[u8], out: &mut Vec<Token>) {
         };
         let (end, flags) = ascii.unwrap_or_else(|| word(v, start));
         i = end;
-        let classes = if flags & (T_LETTER | T_DIGIT) == T_LETTER {
-            lex.classes(&v[start..end])
-        } else {
-            0
+        let classes = match (flags & (T_LETTER | T_DIGIT) == T_LETTER, ascii) {
+            (false, _) => 0,
+            (true, Some(_)) => lex.letters_classes(v, start, end),
+            (true, None) => lex.classes(&v[start..end]),
         };
         out.push(Token {
             start,
@@ -539,8 +567,11 @@ pub(super) fn tokenize(lex: &Lexicon, v: &[u8], out: &mut Vec<Token>) {
 /// The word of ASCII letters and digits at `v[start..]`: its end and flags; `None` when a
 /// joiner or a character outside ASCII may carry it on (then [`word`] reads it).
 fn ascii_word(v: &[u8], start: usize) -> Option<(usize, u8)> {
-    let (mut upper, mut lower, mut kinds) = (0u32, 0u32, 0u8);
-    let mut i = start;
+    // The classes of the bytes after the first, gathered: with the first byte's, they decide
+    // the flags of a word that starts with a letter, the most common one.
+    let first = BYTE_CLASS[usize::from(v[start])];
+    let mut rest = 0;
+    let mut i = start + 1;
     let mut next = 0;
     while let Some(&b) = v.get(i) {
         let class = BYTE_CLASS[usize::from(b)];
@@ -548,11 +579,10 @@ fn ascii_word(v: &[u8], start: usize) -> Option<(usize, u8)> {
             next = class;
             break;
         }
-        upper += u32::from(class & C_UPPER);
-        lower += u32::from((class & C_LOWER) >> 1);
-        kinds |= class;
+        rest |= class;
         i += 1;
     }
+    let kinds = first | rest;
     // A joiner joins only letters, in a word without digits ([`joins_letters`]).
     let joiner_may_join = next & C_JOIN != 0
         && kinds & C_DIGIT == 0
@@ -562,27 +592,36 @@ fn ascii_word(v: &[u8], start: usize) -> Option<(usize, u8)> {
     if next & C_HIGH != 0 || joiner_may_join {
         return None;
     }
-    let mut flags = 0;
-    if kinds & C_DIGIT != 0 {
-        flags |= T_DIGIT;
+    if kinds & (C_UPPER | C_LOWER) == 0 {
+        return Some((i, T_DIGIT));
     }
-    if kinds & (C_UPPER | C_LOWER) != 0 {
-        flags |= T_LETTER;
-        // The first letter decides the capital; title case has no other capital.
-        let first = v[start..i].iter().find(|b| b.is_ascii_alphabetic());
-        if first.is_some_and(u8::is_ascii_uppercase) {
+    let flags = if first & C_DIGIT == 0 {
+        // `first` is the first letter: it decides the capital, and the case of the others
+        // whether the word is in title, upper or lower case.
+        let cap = first == C_UPPER;
+        let more_upper = rest & C_UPPER != 0;
+        let mut flags = if rest & C_DIGIT != 0 {
+            T_LETTER | T_DIGIT
+        } else {
+            T_LETTER
+        };
+        if cap {
             flags |= T_CAP;
-            if upper == 1 {
+            if !more_upper {
                 flags |= T_TITLE;
+            } else if rest & C_LOWER == 0 {
+                flags |= T_UPPER;
             }
+        } else if !more_upper {
+            flags |= T_LOWER;
         }
-    }
-    if upper >= 2 && lower == 0 {
-        flags |= T_UPPER;
-    }
-    if upper == 0 && lower > 0 {
-        flags |= T_LOWER;
-    }
+        flags
+    } else {
+        // Digits first (`5th`, `03T06`): the letters are counted.
+        let mut shape = Shape::new();
+        shape.ascii_run(v, start);
+        shape.finish()
+    };
     Some((i, flags))
 }
 
@@ -666,6 +705,40 @@ mod tests {
         assert!(lex.classes(b"Pvt") & COMPANY != 0);
         assert!(lex.classes(b"binte") & PARTICLE != 0);
         assert_eq!(lex.classes(b"roadx"), 0);
+    }
+
+    #[test]
+    fn ascii_words_read_as_the_general_reader_does() {
+        let text = "Mr. D'Souza MARY-jane o'neil McMaster 5th 5TH 03T06 04Z abc- ab'1 x \
+                    NT iPhone eBay ABc aBC A a 1 12a a12 Ünal Straße-Nord Road’s SKU-JF04";
+        let v = text.as_bytes();
+        let mut checked = 0;
+        for start in 0..v.len() {
+            let starts_word = v[start].is_ascii_alphanumeric()
+                && (start == 0 || !v[start - 1].is_ascii_alphanumeric());
+            if let Some(fast) = ascii_word(v, start).filter(|_| starts_word) {
+                assert_eq!(fast, word(v, start), "{}", &text[start..]);
+                checked += 1;
+            }
+        }
+        assert!(checked > 25, "{checked}");
+    }
+
+    #[test]
+    fn letters_classes_agree_with_classes() {
+        let lex = get();
+        let text = b"Road MUMBAI Shri binte Priya-Xyzzyabcdefghijklmnopq Kumar";
+        // Every word of ASCII letters at every offset, near the end of `v` too.
+        for start in 0..text.len() {
+            for end in start + 1..=text.len() {
+                let w = &text[start..end];
+                if w.iter().all(u8::is_ascii_alphabetic) {
+                    let v = &text[..(end + 3).min(text.len())];
+                    assert_eq!(lex.letters_classes(v, start, end), lex.classes(w));
+                }
+            }
+        }
+        assert!(lex.letters_classes(b"Road", 0, 4) & STREET != 0);
     }
 
     #[test]

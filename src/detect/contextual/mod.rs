@@ -91,7 +91,27 @@ fn trimmed(value: &[u8]) -> (usize, usize) {
 fn may_hold_name_or_address(value: &[u8], hint: FieldHint) -> bool {
     hint.supports(PiiType::PersonName)
         || hint.supports(PiiType::PostalAddress)
-        || !hint.denies_weak && value.iter().any(|&b| b.is_ascii_uppercase() || b >= 0x80)
+        || !hint.denies_weak && has_upper_or_non_ascii(value)
+}
+
+/// Whether `value` has an upper-case ASCII letter or a byte outside ASCII, tested eight
+/// bytes at a time.
+fn has_upper_or_non_ascii(value: &[u8]) -> bool {
+    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // Added to a byte below 0x80, these set its high bit from `A` and from past `Z` on (no
+    // carry leaves the byte: 0x7F + 0x3F < 0x100).
+    const FROM_A: u64 = u64::from_le_bytes([0x80 - b'A'; 8]);
+    const PAST_Z: u64 = u64::from_le_bytes([0x80 - b'Z' - 1; 8]);
+    let mut words = value.chunks_exact(8);
+    words.by_ref().any(|w| {
+        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        let low = w & LOW7;
+        (w | ((low + FROM_A) & !(low + PAST_Z))) & HIGH != 0
+    }) || words
+        .remainder()
+        .iter()
+        .any(|&b| b.is_ascii_uppercase() || b >= 0x80)
 }
 
 /// Records a finding.
@@ -102,4 +122,23 @@ fn push(out: &mut Vec<Hit>, start: usize, end: usize, ty: PiiType, basis: Basis)
         ty,
         basis,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upper_or_non_ascii_agrees_with_bytes() {
+        // Every byte value at every position of an eight-byte word and of the remainder.
+        for b in 0..=255u8 {
+            for at in 0..11 {
+                let mut v = [b'x'; 11];
+                v[at] = b;
+                let naive = b.is_ascii_uppercase() || b >= 0x80;
+                assert_eq!(has_upper_or_non_ascii(&v), naive, "{b:#x} at {at}");
+            }
+        }
+        assert!(!has_upper_or_non_ascii(b"plain lower-case text, 123 @[]^_`{}~"));
+    }
 }
