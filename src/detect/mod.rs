@@ -102,10 +102,14 @@ pub const BLOB_MIN: usize = 256;
 /// assert!(!is_blob(&b"9876543210".repeat(40)));
 /// assert!(!is_blob(&b"call me on 9876543210 ".repeat(20)));
 /// ```
+#[inline]
 pub fn is_blob(value: &[u8]) -> bool {
-    if value.len() < BLOB_MIN {
-        return false;
-    }
+    // Inlined: most values are shorter, and are refused without a call.
+    value.len() >= BLOB_MIN && is_long_blob(value)
+}
+
+/// [`is_blob`] for a value of at least [`BLOB_MIN`] bytes.
+fn is_long_blob(value: &[u8]) -> bool {
     let body = match value.strip_prefix(b"data:") {
         Some(rest) => match memchr::memmem::find(rest, b";base64,") {
             Some(at) => &rest[at + 8..],
@@ -287,19 +291,21 @@ impl Scan<'_, '_> {
     fn on_digit(&mut self, p: usize, limit: usize) -> usize {
         let v = self.v;
         // Words are alphanumeric runs; `_` glues too, so `order_ABCPE1234F` is one word.
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        let ws = (self.floor..p)
-            .rev()
-            .take_while(|&j| is_word(v[j]))
-            .last()
-            .unwrap_or(p);
-        let we = (p..limit).find(|&j| !is_word(v[j])).unwrap_or(limit);
+        let mut ws = p;
+        while ws > self.floor && token::is_word_byte(v[ws - 1]) {
+            ws -= 1;
+        }
+        let mut we = p + 1;
+        while we < limit && token::is_word_byte(v[we]) {
+            we += 1;
+        }
         // Part of an e-mail local part or a UPI handle (`raj99@example.com`,
         // `9876543210@ybl`): the `@` reads it, so a UPI handle is never also a phone.
         if we < limit && token::is_local_byte(v[we]) | (v[we] == b'@') {
-            let at = (we..limit)
-                .find(|&j| !token::is_local_byte(v[j]))
-                .unwrap_or(limit);
+            let mut at = we;
+            while at < limit && token::is_local_byte(v[at]) {
+                at += 1;
+            }
             if at < limit && v[at] == b'@' {
                 return at;
             }

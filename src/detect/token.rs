@@ -17,8 +17,10 @@ const MAX_DOMAIN: usize = 253;
 const LOCAL: u8 = 1;
 /// [`CLASS`] bit: a byte of a domain.
 const DOMAIN: u8 = 2;
-/// Byte classes of addresses, one table lookup a byte: the walks around an `@` are the
-/// hottest loops of the token family.
+/// [`CLASS`] bit: a byte of a word (alphanumeric or `_`).
+const WORD: u8 = 4;
+/// Byte classes of addresses and words, one table lookup a byte: the walks around an `@`
+/// and along a word are the hottest loops of the pass.
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -30,6 +32,9 @@ static CLASS: [u8; 256] = {
         }
         if alnum || c == b'.' || c == b'-' {
             t[b] |= DOMAIN;
+        }
+        if alnum || c == b'_' {
+            t[b] |= WORD;
         }
         b += 1;
     }
@@ -43,6 +48,12 @@ pub(super) fn is_local_byte(b: u8) -> bool {
 
 fn is_domain_byte(b: u8) -> bool {
     CLASS[usize::from(b)] & DOMAIN != 0
+}
+
+/// Bytes of a word as the pass reads words: alphanumeric runs, `_` glued in
+/// (`order_ABCPE1234F` is one word).
+pub(super) fn is_word_byte(b: u8) -> bool {
+    CLASS[usize::from(b)] & WORD != 0
 }
 
 /// The UPI payment service provider handles, compiled in.
@@ -291,7 +302,12 @@ mod tests {
             let alnum = b.is_ascii_alphanumeric();
             let local = alnum || b"._%+-'".contains(&b);
             assert_eq!(super::is_local_byte(b), local, "{b}");
-            assert_eq!(super::is_domain_byte(b), alnum || b == b'.' || b == b'-', "{b}");
+            assert_eq!(
+                super::is_domain_byte(b),
+                alnum || b == b'.' || b == b'-',
+                "{b}"
+            );
+            assert_eq!(super::is_word_byte(b), alnum || b == b'_', "{b}");
         }
     }
 
