@@ -149,7 +149,7 @@ fn has_digit_and_letter(v: &[u8]) -> bool {
         };
         let low7 = w & !HI;
         digit |= in_range(low7, b'0', b'9');
-        letter |= in_range(low7 | LO * 0x20, b'a', b'z') | (w & HI);
+        letter |= in_range(low7 | (LO * 0x20), b'a', b'z') | (w & HI);
         if digit != 0 && letter != 0 {
             return true;
         }
