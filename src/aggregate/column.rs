@@ -46,6 +46,7 @@
 //! scan's report as long as each part sees enough of a field to reach the same verdicts.
 
 use crate::types::PiiType;
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, VecDeque};
 
 /// Values of a field its verdict is taken from.
@@ -166,7 +167,10 @@ type Wait = (usize, usize, bool);
 /// the verdicts they wait for are fixed.
 #[derive(Debug)]
 pub struct Judge<F> {
-    index: HashMap<Option<String>, usize>,
+    /// Field name → index in `fields` (looked up once per mark and per held finding, so a
+    /// fast hash: names come from the scanned input, but a field is only tracked up to
+    /// [`MAX_FIELDS`]).
+    index: FxHashMap<Option<String>, usize>,
     fields: Vec<(Tally, Option<[Verdict; JUDGED.len()]>)>,
     /// Values of fields past [`MAX_FIELDS`], judged alone.
     pub other: u64,
@@ -177,7 +181,7 @@ pub struct Judge<F> {
 impl<F> Default for Judge<F> {
     fn default() -> Self {
         Judge {
-            index: HashMap::new(),
+            index: FxHashMap::default(),
             fields: Vec::new(),
             other: 0,
             held: VecDeque::new(),

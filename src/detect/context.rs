@@ -195,8 +195,11 @@ struct Gate {
     overlapping: bool,
 }
 
+/// Longest value [`Gate`] lowers in a buffer on the stack.
+const SHORT: usize = 256;
+
 thread_local! {
-    /// Lower-cased copy of the value being searched, reused by each worker.
+    /// Lower-cased copy of a longer value being searched, reused by each worker.
     static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
@@ -227,25 +230,37 @@ impl Gate {
     }
 
     fn types_in(&self, value: &[u8]) -> u32 {
+        // Most values are short: they are lowered on the stack.
+        if value.len() <= SHORT {
+            let mut buf = [0u8; SHORT];
+            let lowered = &mut buf[..value.len()];
+            lowered.copy_from_slice(value);
+            lowered.make_ascii_lowercase();
+            return self.types_in_lowered(lowered);
+        }
         LOWERED.with(|cell| {
             let mut lowered = cell.take();
             lowered.clear();
             lowered.extend(value.iter().map(u8::to_ascii_lowercase));
-            let mut bits = 0;
-            let mut add = |m: aho_corasick::Match| {
-                bits |= self.types[m.pattern().as_usize()];
-                bits == GATED
-            };
-            if self.overlapping {
-                self.automaton
-                    .find_overlapping_iter(&lowered[..])
-                    .any(&mut add);
-            } else {
-                self.automaton.find_iter(&lowered[..]).any(&mut add);
-            }
+            let bits = self.types_in_lowered(&lowered);
             cell.replace(lowered);
             bits
         })
+    }
+
+    /// [`Gate::types_in`] of a lower-cased value.
+    fn types_in_lowered(&self, lowered: &[u8]) -> u32 {
+        let mut bits = 0;
+        let mut add = |m: aho_corasick::Match| {
+            bits |= self.types[m.pattern().as_usize()];
+            bits == GATED
+        };
+        if self.overlapping {
+            self.automaton.find_overlapping_iter(lowered).any(&mut add);
+        } else {
+            self.automaton.find_iter(lowered).any(&mut add);
+        }
+        bits
     }
 }
 

@@ -23,6 +23,9 @@ fn pair() -> &'static Regex {
 
 /// Appends the positions in `value` to `out`; `out[first..]` holds the value's hits so far,
 /// `keyed` the gated types with a keyword somewhere in the value.
+///
+/// Inlined: values with no position field or keyword are passed over here, without a call.
+#[inline]
 pub(super) fn detect(
     det: &Detector,
     value: &[u8],
@@ -32,9 +35,14 @@ pub(super) fn detect(
     first: usize,
 ) {
     let ty = PiiType::GeoLocation;
-    if !det.enabled(ty) || !field_or_keyword(hint, keyed, ty) || !value.contains(&b'.') {
-        return;
+    if det.enabled(ty) && field_or_keyword(hint, keyed, ty) && value.contains(&b'.') {
+        pairs(det, value, hint, out, first);
     }
+}
+
+/// The positions of `value`, which has a position field or keyword and a dot.
+fn pairs(det: &Detector, value: &[u8], hint: FieldHint, out: &mut Vec<Hit>, first: usize) {
+    let ty = PiiType::GeoLocation;
     for m in pair().find_iter(value) {
         let (start, end) = (m.start(), m.end());
         // Part of a longer run of digits, dots or signs: a version, an IP, a range.

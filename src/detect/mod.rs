@@ -102,10 +102,14 @@ pub const BLOB_MIN: usize = 256;
 /// assert!(!is_blob(&b"9876543210".repeat(40)));
 /// assert!(!is_blob(&b"call me on 9876543210 ".repeat(20)));
 /// ```
+#[inline]
 pub fn is_blob(value: &[u8]) -> bool {
-    if value.len() < BLOB_MIN {
-        return false;
-    }
+    // Inlined: most values are shorter, and are refused without a call.
+    value.len() >= BLOB_MIN && is_long_blob(value)
+}
+
+/// [`is_blob`] for a value of at least [`BLOB_MIN`] bytes.
+fn is_long_blob(value: &[u8]) -> bool {
     let body = match value.strip_prefix(b"data:") {
         Some(rest) => match memchr::memmem::find(rest, b";base64,") {
             Some(at) => &rest[at + 8..],
@@ -129,25 +133,28 @@ pub fn is_blob(value: &[u8]) -> bool {
 
 /// Whether `v` holds an ASCII digit and a letter (an ASCII letter or any non-ASCII byte).
 ///
-/// Sixteen bytes at a time without an early exit inside a block, so the compiler can test
-/// each block with vector instructions.
+/// Eight bytes at a time, with the range tests of [`next_anchor`] (bit 7 of each byte
+/// says whether the byte is in the range), until both are seen.
 fn has_digit_and_letter(v: &[u8]) -> bool {
-    let (mut digit, mut letter) = (false, false);
-    let mut blocks = v.chunks_exact(16);
-    for block in &mut blocks {
-        digit |= block.iter().fold(false, |a, b| a | b.is_ascii_digit());
-        letter |= block.iter().fold(false, |a, &b| {
-            a | ((b | 0x20).wrapping_sub(b'a') < 26) | (b >= 0x80)
-        });
-        if digit && letter {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let (mut digit, mut letter) = (0u64, 0u64);
+    for block in v.chunks(8) {
+        let mut bytes = [0u8; 8];
+        bytes[..block.len()].copy_from_slice(block);
+        let w = u64::from_le_bytes(bytes);
+        // Bytes in lo..=hi, for ASCII bytes (x < 0x80): no byte carries into the next.
+        let in_range = |x: u64, lo: u8, hi: u8| {
+            !(x + LO * u64::from(0x7f - hi)) & (x + LO * u64::from(0x80 - lo)) & HI & !w
+        };
+        let low7 = w & !HI;
+        digit |= in_range(low7, b'0', b'9');
+        letter |= in_range(low7 | (LO * 0x20), b'a', b'z') | (w & HI);
+        if digit != 0 && letter != 0 {
             return true;
         }
     }
-    for &b in blocks.remainder() {
-        digit |= b.is_ascii_digit();
-        letter |= b.is_ascii_alphabetic() || b >= 0x80;
-    }
-    digit && letter
+    false
 }
 
 impl Detector {
@@ -221,11 +228,12 @@ impl Detector {
                 && !hint.denies_weak
                 && crate::aggregate::column::shape_bits(value) != 0,
         };
-        scan.run();
+        let anchored = scan.run();
         // Dates of birth, passports and positions need a keyword outside a field that
         // supports them: one look for their keywords over the value spares their walks.
-        // All three hold digits, and their keywords letters.
-        let keyed = if hint.denies_weak || !has_digit_and_letter(value) {
+        // All three hold digits (a value with no anchor has none), and their keywords
+        // letters.
+        let keyed = if hint.denies_weak || !anchored || !has_digit_and_letter(value) {
             0
         } else {
             self.context.gated_keywords(value)
@@ -259,16 +267,22 @@ struct Scan<'a, 'o> {
 }
 
 impl Scan<'_, '_> {
-    fn run(&mut self) {
+    /// The pass over the value; returns whether it has an anchor byte at all.
+    fn run(&mut self) -> bool {
         let v = self.v;
-        let mut i = 0;
-        while let Some(p) = next_anchor(v, i) {
+        let Some(mut p) = next_anchor(v, 0) else {
+            return false;
+        };
+        loop {
             let end = match v[p] {
                 b'$' => token::dollar(self, p, v.len()),
                 b'@' => token::at_sign(self, p),
                 _ => self.on_digit(p, v.len()),
             };
-            i = end.max(p + 1);
+            match next_anchor(v, end.max(p + 1)) {
+                Some(next) => p = next,
+                None => return true,
+            }
         }
     }
 
@@ -277,19 +291,21 @@ impl Scan<'_, '_> {
     fn on_digit(&mut self, p: usize, limit: usize) -> usize {
         let v = self.v;
         // Words are alphanumeric runs; `_` glues too, so `order_ABCPE1234F` is one word.
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        let ws = (self.floor..p)
-            .rev()
-            .take_while(|&j| is_word(v[j]))
-            .last()
-            .unwrap_or(p);
-        let we = (p..limit).find(|&j| !is_word(v[j])).unwrap_or(limit);
+        let mut ws = p;
+        while ws > self.floor && token::is_word_byte(v[ws - 1]) {
+            ws -= 1;
+        }
+        let mut we = p + 1;
+        while we < limit && token::is_word_byte(v[we]) {
+            we += 1;
+        }
         // Part of an e-mail local part or a UPI handle (`raj99@example.com`,
         // `9876543210@ybl`): the `@` reads it, so a UPI handle is never also a phone.
         if we < limit && token::is_local_byte(v[we]) | (v[we] == b'@') {
-            let at = (we..limit)
-                .find(|&j| !token::is_local_byte(v[j]))
-                .unwrap_or(limit);
+            let mut at = we;
+            while at < limit && token::is_local_byte(v[at]) {
+                at += 1;
+            }
             if at < limit && v[at] == b'@' {
                 return at;
             }
@@ -408,6 +424,17 @@ pub(crate) mod tests {
             let from = from.min(v.len());
             let naive = (from..v.len()).find(|&j| v[j].is_ascii_digit() || v[j] == b'$' || v[j] == b'@');
             prop_assert_eq!(next_anchor(&v, from), naive);
+        }
+
+        /// The word-at-a-time test agrees with a byte-at-a-time oracle.
+        #[test]
+        fn has_digit_and_letter_matches_naive(v in proptest::collection::vec(
+            prop_oneof![Just(b'7'), Just(b'q'), Just(b'Q'), Just(b' '), any::<u8>()],
+            0..40,
+        )) {
+            let digit = v.iter().any(u8::is_ascii_digit);
+            let letter = v.iter().any(|&b| b.is_ascii_alphabetic() || b >= 0x80);
+            prop_assert_eq!(has_digit_and_letter(&v), digit && letter);
         }
     }
 

@@ -13,13 +13,47 @@ const MAX_LOCAL: usize = 64;
 /// Longest domain.
 const MAX_DOMAIN: usize = 253;
 
+/// [`CLASS`] bit: a byte of an e-mail local part.
+const LOCAL: u8 = 1;
+/// [`CLASS`] bit: a byte of a domain.
+const DOMAIN: u8 = 2;
+/// [`CLASS`] bit: a byte of a word (alphanumeric or `_`).
+const WORD: u8 = 4;
+/// Byte classes of addresses and words, one table lookup a byte: the walks around an `@`
+/// and along a word are the hottest loops of the pass.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        let alnum = c.is_ascii_alphanumeric();
+        if alnum || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'') {
+            t[b] |= LOCAL;
+        }
+        if alnum || c == b'.' || c == b'-' {
+            t[b] |= DOMAIN;
+        }
+        if alnum || c == b'_' {
+            t[b] |= WORD;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Bytes of an e-mail local part (and of a UPI handle's name).
 pub(super) fn is_local_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'\'')
+    CLASS[usize::from(b)] & LOCAL != 0
 }
 
 fn is_domain_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'.' || b == b'-'
+    CLASS[usize::from(b)] & DOMAIN != 0
+}
+
+/// Bytes of a word as the pass reads words: alphanumeric runs, `_` glued in
+/// (`order_ABCPE1234F` is one word).
+pub(super) fn is_word_byte(b: u8) -> bool {
+    CLASS[usize::from(b)] & WORD != 0
 }
 
 /// The UPI payment service provider handles, compiled in.
@@ -164,10 +198,22 @@ fn is_hex_colon(b: u8) -> bool {
 /// where the pass continues when the colon run was read whole: an address, or a run of short
 /// hex groups that holds no value (a time `10:22:33`, a MAC address), so its parts are not
 /// read again one by one.
+///
+/// Inlined: most words a digit starts touch no colon, and are refused here without a call.
+#[inline]
 pub(super) fn ipv6(s: &mut Scan, ws: usize, we: usize, limit: usize) -> Option<usize> {
     let v = s.v;
     let touches = v.get(we) == Some(&b':') || (ws > s.floor && v[ws - 1] == b':');
-    if !touches || !v[ws..we].iter().all(u8::is_ascii_hexdigit) {
+    if !touches {
+        return None;
+    }
+    colon_run(s, ws, we, limit)
+}
+
+/// [`ipv6`] for a word that a colon touches.
+fn colon_run(s: &mut Scan, ws: usize, we: usize, limit: usize) -> Option<usize> {
+    let v = s.v;
+    if !v[ws..we].iter().all(u8::is_ascii_hexdigit) {
         return None;
     }
     let mut start = ws;
@@ -249,6 +295,21 @@ fn pan_shape(w: &[u8]) -> bool {
 mod tests {
     use crate::detect::tests::find;
     use crate::types::PiiType;
+
+    #[test]
+    fn byte_classes() {
+        for b in 0..=255u8 {
+            let alnum = b.is_ascii_alphanumeric();
+            let local = alnum || b"._%+-'".contains(&b);
+            assert_eq!(super::is_local_byte(b), local, "{b}");
+            assert_eq!(
+                super::is_domain_byte(b),
+                alnum || b == b'.' || b == b'-',
+                "{b}"
+            );
+            assert_eq!(super::is_word_byte(b), alnum || b == b'_', "{b}");
+        }
+    }
 
     #[test]
     fn emails_and_upi() {

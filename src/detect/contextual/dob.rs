@@ -389,6 +389,10 @@ pub(crate) fn month_first_region(region: Region) -> bool {
 }
 
 /// Appends the dates of birth in `v`.
+///
+/// Inlined: outside a birth field a keyword must stand before the date, and values with
+/// none anywhere (numbers, timestamps, most text) are passed over here, without a call.
+#[inline]
 pub(super) fn detect(
     det: &Detector,
     v: &[u8],
@@ -397,15 +401,14 @@ pub(super) fn detect(
     out: &mut Vec<Hit>,
     first: usize,
 ) {
-    if !det.enabled(PiiType::DateOfBirth) {
-        return;
+    if det.enabled(PiiType::DateOfBirth) && field_or_keyword(hint, keyed, PiiType::DateOfBirth) {
+        read_dates(det, v, hint, out, first);
     }
+}
+
+/// [`detect`] for a value with a birth field or keyword.
+fn read_dates(det: &Detector, v: &[u8], hint: FieldHint, out: &mut Vec<Hit>, first: usize) {
     let field = hint.supports(PiiType::DateOfBirth);
-    // Outside a birth field a keyword must stand before the date: values with none
-    // anywhere (numbers, timestamps, most text) are passed over.
-    if !field_or_keyword(hint, keyed, PiiType::DateOfBirth) {
-        return;
-    }
     let today = det.today;
     let before = out.len();
     if field {

@@ -79,6 +79,10 @@ fn mrz_numbers(v: &[u8], out: &mut Vec<Hit>, first: usize) {
 }
 
 /// Appends the passport numbers in `v`.
+///
+/// Inlined: most values are too short for a machine-readable zone and have no passport
+/// field or keyword, and are passed over here, without a call.
+#[inline]
 pub(super) fn detect(
     det: &Detector,
     v: &[u8],
@@ -90,12 +94,18 @@ pub(super) fn detect(
     if !det.enabled(PiiType::Passport) {
         return;
     }
-    mrz_numbers(v, out, first);
-    let field = hint.supports(PiiType::Passport);
-    // Outside a passport field a keyword must stand before the number.
-    if !field_or_keyword(hint, keyed, PiiType::Passport) {
-        return;
+    if v.len() >= mrz::TD3_LEN {
+        mrz_numbers(v, out, first);
     }
+    // Outside a passport field a keyword must stand before the number.
+    if field_or_keyword(hint, keyed, PiiType::Passport) {
+        numbers(det, v, hint, out, first);
+    }
+}
+
+/// The passport numbers of `v`, a value with a passport field or keyword.
+fn numbers(det: &Detector, v: &[u8], hint: FieldHint, out: &mut Vec<Hit>, first: usize) {
+    let field = hint.supports(PiiType::Passport);
     let mut upper = [0u8; 9];
     let mut i = 0;
     while i < v.len() {

@@ -59,10 +59,17 @@ fn stored(v: &[u8]) -> bool {
 }
 
 /// Appends the clear-text password that `v` is, if any.
+///
+/// Inlined: values outside a password field are passed over here, without a call.
+#[inline]
 pub(super) fn detect(det: &Detector, v: &[u8], hint: FieldHint, out: &mut Vec<Hit>, first: usize) {
-    if !det.enabled(PiiType::PasswordPlain) || !hint.supports(PiiType::PasswordPlain) {
-        return;
+    if det.enabled(PiiType::PasswordPlain) && hint.supports(PiiType::PasswordPlain) {
+        read(v, out, first);
     }
+}
+
+/// [`detect`] for a value of a password field.
+fn read(v: &[u8], out: &mut Vec<Hit>, first: usize) {
     let (s, e) = trimmed(v);
     let w = &v[s..e];
     if w.is_empty() || w.len() > MAX_LEN || placeholder(w) || stored(w) {
