@@ -161,7 +161,10 @@ pub fn chunk_edges(window: &[u8], target: usize, at_eof: bool) -> Vec<usize> {
     while !picker.done(end, at_eof) {
         let from = at.max(picker.next_at() - 1);
         let stop = open.unwrap_or(end);
-        if let Some(k) = window.get(from..stop).and_then(|gap| memchr::memchr(b'\n', gap)) {
+        if let Some(k) = window
+            .get(from..stop)
+            .and_then(|gap| memchr::memchr(b'\n', gap))
+        {
             picker.boundary(from + k + 1);
             at = from + k + 1;
             continue;
