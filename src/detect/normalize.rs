@@ -207,7 +207,7 @@ mod tests {
             raw in proptest::collection::vec(
                 prop_oneof![
                     4 => any::<u8>().prop_map(|b| b & 0x7f),
-                    2 => (b'0'..=b'9'),
+                    2 => b'0'..=b'9',
                     1 => any::<u8>(),
                     1 => prop::sample::select(vec![0xc3, 0xa9, 0xef, 0xbc, 0xa1, 0xcc, 0x81]),
                 ],
