@@ -283,18 +283,16 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
 }
 
 /// The key distinct sketches hash values with: random per scan, so a report alone cannot
-/// confirm whether a known value is in it.
+/// confirm whether a known value is in it. It holds the SipHash-1-3 state the key sets up,
+/// so a value's hash starts from it rather than from the key.
 #[derive(Clone, Copy, Debug)]
-struct SketchKey(u64, u64);
+struct SketchKey(SipHasher13);
 
 impl SketchKey {
     fn random() -> SketchKey {
         let mut bytes = [0u8; 16];
         getrandom::fill(&mut bytes).expect("the OS random source is available");
-        SketchKey(
-            u64::from_le_bytes(bytes[..8].try_into().expect("8 bytes")),
-            u64::from_le_bytes(bytes[8..].try_into().expect("8 bytes")),
-        )
+        SketchKey(SipHasher13::new_with_key(&bytes))
     }
 
     /// A key derived from key material (the contents of a `--sketch-key` file).
@@ -304,13 +302,16 @@ impl SketchKey {
             h.write(material);
             h.finish()
         };
-        SketchKey(derive(0x6c65616b7363616e), derive(0x736b657463686b79))
+        SketchKey(SipHasher13::new_with_keys(
+            derive(0x6c65616b7363616e),
+            derive(0x736b657463686b79),
+        ))
     }
 
+    /// The keyed SipHash-1-3 of `bytes`, in one pass (what writing them to a fresh hasher
+    /// and finishing gives).
     fn hash(&self, bytes: &[u8]) -> u64 {
-        let mut h = SipHasher13::new_with_keys(self.0, self.1);
-        h.write(bytes);
-        h.finish()
+        self.0.hash(bytes)
     }
 
     fn fingerprint(&self) -> String {
@@ -1902,6 +1903,19 @@ mod tests {
         let mut whole = Vec::new();
         det.detect_judged(&digits, FieldHint::default(), &mut whole);
         assert_eq!(pieces, whole);
+    }
+
+    /// The one-pass hash is the streaming SipHash-1-3 of the same key and bytes.
+    #[test]
+    fn sketch_hash_is_siphash13() {
+        let key = SketchKey::from_material(b"a sketch key");
+        let (k0, k1) = key.0.keys();
+        let bytes: Vec<u8> = (0..40u8).map(|b| b.wrapping_mul(37)).collect();
+        for len in 0..bytes.len() {
+            let mut h = SipHasher13::new_with_keys(k0, k1);
+            h.write(&bytes[..len]);
+            assert_eq!(key.hash(&bytes[..len]), h.finish(), "{len} bytes");
+        }
     }
 
     /// A value of up to two pieces is detected whole, in one call.

@@ -3,7 +3,7 @@
 
 use super::validate::phone;
 use crate::types::{PiiType, Region};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// Version of these rules, written into digests and sketches (2: dates of birth in ISO form).
 pub const VERSION: u32 = 2;
@@ -25,15 +25,11 @@ pub fn normalize(ty: PiiType, raw: &[u8], region: Region, out: &mut Vec<u8>) {
         PiiType::Phone => normalize_phone(raw, region, out),
         PiiType::Email | PiiType::UpiId => {
             if raw.is_ascii() {
-                out.extend(raw.iter().map(u8::to_ascii_lowercase));
+                out.extend_from_slice(raw);
+                out.make_ascii_lowercase();
             } else {
-                let text = String::from_utf8_lossy(raw);
-                out.extend(
-                    text.nfkc()
-                        .flat_map(char::to_lowercase)
-                        .collect::<String>()
-                        .bytes(),
-                );
+                let mut buf = [0u8; 4];
+                for_each_nfkc_lower(raw, |c| out.extend(c.encode_utf8(&mut buf).as_bytes()));
             }
         }
         PiiType::Aadhaar | PiiType::CardNumber | PiiType::UsSsn => {
@@ -67,15 +63,11 @@ pub fn normalize(ty: PiiType, raw: &[u8], region: Region, out: &mut Vec<u8>) {
         }
         PiiType::PersonName | PiiType::PostalAddress => {
             // Words in lower case, one space between them. ASCII is its own NFKC form.
-            let mut words = Words { out, space: false };
             if raw.is_ascii() {
-                raw.iter()
-                    .for_each(|&b| words.push(char::from(b.to_ascii_lowercase())));
+                ascii_words(raw, out);
             } else {
-                let text = String::from_utf8_lossy(raw);
-                text.nfkc()
-                    .flat_map(char::to_lowercase)
-                    .for_each(|c| words.push(c));
+                let mut words = Words { out, space: false };
+                for_each_nfkc_lower(raw, |c| words.push(c));
             }
         }
         PiiType::GeoLocation => normalize_geo(raw, out),
@@ -87,6 +79,41 @@ pub fn normalize(ty: PiiType, raw: &[u8], region: Region, out: &mut Vec<u8>) {
         }
         _ => out.extend_from_slice(raw),
     }
+}
+
+/// The characters of `raw` (UTF-8, invalid sequences read as U+FFFD) in NFKC, lower-cased.
+/// Text the quick check finds already in NFKC (most text is) skips the normaliser: its
+/// NFKC form is itself.
+fn for_each_nfkc_lower(raw: &[u8], mut f: impl FnMut(char)) {
+    let text = String::from_utf8_lossy(raw);
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        text.chars().flat_map(char::to_lowercase).for_each(&mut f);
+    } else {
+        text.nfkc().flat_map(char::to_lowercase).for_each(&mut f);
+    }
+}
+
+/// [`Words`] of ASCII text a byte at a time: its alphanumeric runs, lower-cased, one space
+/// between them. A word byte makes one byte and the separators before it at most one, so
+/// the words fit in `raw.len()` bytes, written in place without a capacity check a byte.
+fn ascii_words(raw: &[u8], out: &mut Vec<u8>) {
+    let mut n = out.len();
+    out.resize(n + raw.len(), 0);
+    let mut space = false;
+    for &b in raw {
+        if !b.is_ascii_alphanumeric() {
+            space = true;
+            continue;
+        }
+        if space && n > 0 {
+            out[n] = b' ';
+            n += 1;
+        }
+        space = false;
+        out[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    out.truncate(n);
 }
 
 /// Writes the alphanumeric runs of a character stream as words, one space between them.
@@ -147,5 +174,57 @@ fn normalize_phone(raw: &[u8], region: Region, out: &mut Vec<u8>) {
     match e164 {
         Some(number) => out.extend_from_slice(number.digits()),
         None => out.extend_from_slice(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The normal form by the definition: the whole text through NFKC and lower case, then
+    /// (names, addresses) its words.
+    fn naive(ty: PiiType, raw: &[u8]) -> Vec<u8> {
+        let text = String::from_utf8_lossy(raw);
+        let chars = text.nfkc().flat_map(char::to_lowercase);
+        let mut out = Vec::new();
+        if matches!(ty, PiiType::Email | PiiType::UpiId) {
+            out.extend(chars.collect::<String>().bytes());
+        } else {
+            let mut words = Words {
+                out: &mut out,
+                space: false,
+            };
+            chars.for_each(|c| words.push(c));
+        }
+        out
+    }
+
+    proptest! {
+        /// The fast paths (ASCII, text already in NFKC) give the normal form by definition.
+        #[test]
+        fn fast_paths_agree_with_the_definition(
+            raw in proptest::collection::vec(
+                prop_oneof![
+                    4 => any::<u8>().prop_map(|b| b & 0x7f),
+                    2 => b'0'..=b'9',
+                    1 => any::<u8>(),
+                    1 => prop::sample::select(vec![0xc3, 0xa9, 0xef, 0xbc, 0xa1, 0xcc, 0x81]),
+                ],
+                0..40,
+            ),
+            text in "[a-zA-Z .,'\\-éÉﬁＡ①ß\u{301}İ]{0,20}",
+        ) {
+            for input in [&raw[..], text.as_bytes()] {
+                let mut out = b"left over".to_vec();
+                for ty in [PiiType::Email, PiiType::UpiId, PiiType::PersonName, PiiType::PostalAddress] {
+                    normalize(ty, input, Region::IN, &mut out);
+                    prop_assert_eq!(&out, &naive(ty, input), "{:?} {:?}", ty, input);
+                }
+                let digits: Vec<u8> = input.iter().copied().filter(u8::is_ascii_digit).collect();
+                normalize(PiiType::CardNumber, input, Region::IN, &mut out);
+                prop_assert_eq!(out, digits);
+            }
+        }
     }
 }

@@ -143,14 +143,70 @@ impl Iterator for Events<'_> {
 }
 
 /// Record-aligned chunk edges (see [`super::Layout::chunk_edges`]).
+///
+/// Only quoted sections and the row ends near each wanted edge matter, so the walk jumps
+/// from one opening quote to the next with `memchr`, and looks for a row end only from a
+/// wanted edge on (the rows between edges are passed over): CSV with few quotes costs a
+/// vector search over its bytes, not the [`Events`] of every row (measured on the 5 MB
+/// corpus's three CSV/TSV files: 9.7 M instructions to 3.4 M). It cuts where the [`Events`]
+/// walk would.
 pub fn chunk_edges(window: &[u8], target: usize, at_eof: bool) -> Vec<usize> {
+    let end = window.len();
     let mut picker = EdgePicker::new(target);
-    for event in Events::new(window, 0..window.len(), b'\n') {
-        if let Event::RowEnd(p) = event {
-            picker.boundary(p + 1);
+    // `at` is outside quoted sections; `open` the next quote at or after it that opens one.
+    let mut at = 0;
+    let mut open = next_open(window, at);
+    // Without `at_eof`, the window's last row end (it ends the last chunk).
+    let mut last = None;
+    while !picker.done(end, at_eof) {
+        let from = at.max(picker.next_at() - 1);
+        let stop = open.unwrap_or(end);
+        if let Some(k) = window
+            .get(from..stop)
+            .and_then(|gap| memchr::memchr(b'\n', gap))
+        {
+            picker.boundary(from + k + 1);
+            at = from + k + 1;
+            continue;
         }
+        if !at_eof {
+            last = memchr::memrchr(b'\n', &window[at..stop]).map_or(last, |k| Some(at + k + 1));
+        }
+        let Some(close) = open.and_then(|q| close_quote(window, q + 1)) else {
+            // No section left, or one that runs to the end of the window.
+            break;
+        };
+        at = close + 1;
+        open = next_open(window, at);
     }
-    picker.finish(window.len(), at_eof)
+    if let Some(last) = last {
+        picker.boundary(last);
+    }
+    picker.finish(end, at_eof)
+}
+
+/// The first quote at or after `at` (outside quoted sections) that opens a section.
+fn next_open(data: &[u8], mut at: usize) -> Option<usize> {
+    while let Some(k) = memchr::memchr(QUOTE, &data[at..]) {
+        let p = at + k;
+        if opens_quote(data, 0, p) {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+    None
+}
+
+/// The closing quote of a quoted section whose content starts at `from` (`None`: it runs to
+/// the end of `data`), `""` pairs passed over as [`Events::quoted`] does.
+fn close_quote(data: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let q = from + memchr::memchr(QUOTE, &data[from..])?;
+        if data.get(q + 1) != Some(&QUOTE) {
+            return Some(q);
+        }
+        from = q + 2;
+    }
 }
 
 /// Tokenises rows of `data[range]`.
@@ -514,6 +570,32 @@ mod tests {
                 let streamed = streamed(&layout(delimiter), &data, window, target);
                 proptest::prop_assert_eq!(&streamed, &reference);
             }
+        }
+    }
+
+    /// The edges by their definition: every row end the [`Events`] walk meets is a boundary.
+    fn edges_of_every_row(window: &[u8], target: usize, at_eof: bool) -> Vec<usize> {
+        let mut picker = EdgePicker::new(target);
+        for event in Events::new(window, 0..window.len(), b'\n') {
+            if let Event::RowEnd(p) = event {
+                picker.boundary(p + 1);
+            }
+        }
+        picker.finish(window.len(), at_eof)
+    }
+
+    proptest::proptest! {
+        /// Jumping between quotes cuts where walking every row does.
+        #[test]
+        fn edges_jump_to_where_rows_end(
+            data in structural_bytes(),
+            target in 1usize..40,
+            at_eof: bool,
+        ) {
+            proptest::prop_assert_eq!(
+                chunk_edges(&data, target, at_eof),
+                edges_of_every_row(&data, target, at_eof)
+            );
         }
     }
 

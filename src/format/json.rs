@@ -72,7 +72,9 @@ impl Iterator for Boundaries<'_> {
 /// Chunk edges between the top-level elements of a JSON array.
 pub fn array_chunk_edges(window: &[u8], target: usize, at_eof: bool) -> Vec<usize> {
     let mut picker = EdgePicker::new(target);
-    for comma in Boundaries::new(window, 0..window.len(), 0) {
+    let mut commas = Boundaries::new(window, 0..window.len(), 0);
+    while !picker.done(window.len(), at_eof) {
+        let Some(comma) = commas.next() else { break };
         picker.boundary(comma);
     }
     picker.finish(window.len(), at_eof)

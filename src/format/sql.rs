@@ -149,10 +149,23 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
+/// Bytes of a bare identifier or keyword, as a table: bare values (numbers, `NULL`) are
+/// walked a byte at a time.
+const WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80;
+        b += 1;
+    }
+    table
+};
+
 /// Bytes of a bare identifier or keyword.
 #[inline]
 fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+    WORD[usize::from(b)]
 }
 
 /// Whether `word` is `keyword` (upper case), ignoring case.

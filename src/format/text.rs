@@ -46,6 +46,13 @@ impl EdgePicker {
         self.next_at
     }
 
+    /// Whether no boundary can become an edge any more: at the end of the input, the rest of
+    /// a window of `len` bytes is shorter than the target (so a walk for edges can stop, and
+    /// an input no longer than one chunk is not walked at all).
+    pub(super) fn done(&self, len: usize, at_eof: bool) -> bool {
+        at_eof && self.next_at > len
+    }
+
     /// A record boundary, not before the previous one; returns whether it became an edge.
     pub(super) fn boundary(&mut self, at: usize) -> bool {
         self.last = at;
