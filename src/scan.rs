@@ -961,23 +961,40 @@ impl Scanner<'_> {
                 (part.records, part.state)
             }
         };
-        let (from, to) = (records.start, records.end);
-        let edges = layout.chunk_edges(&data[records], self.opts.chunk_size, true, &state);
-        if let Some((stop, message)) = stop_at(&edges) {
-            let at = from + stop;
-            self.corrupt(path, input, at as u64, (to - at) as u64, message);
-        }
-        for pair in edges.windows(2) {
-            self.queue(Unit {
-                input,
-                layout: layout.clone(),
-                data: bytes.clone(),
-                range: from + pair[0].at..from + pair[1].at,
-                base: 0,
-                state: pair[0].state.clone(),
-                stored: None,
-                doc: None,
-            })?;
+        // Edges are cut a window at a time, so the pool scans the first chunks while the walk
+        // cuts the next (a window grows while no record ends in it).
+        let (mut from, to) = (records.start, records.end);
+        let mut state = state;
+        let mut window = WINDOW;
+        while from < to {
+            let end = to.min(from.saturating_add(window));
+            let chunk = self.opts.chunk_size;
+            let edges = layout.chunk_edges(&data[from..end], chunk, end == to, &state);
+            let stop = stop_at(&edges).map(|(stop, message)| (from + stop, message.to_string()));
+            if let Some((at, message)) = &stop {
+                self.corrupt(path, input, *at as u64, (to - at) as u64, message);
+            }
+            for pair in edges.windows(2) {
+                self.queue(Unit {
+                    input,
+                    layout: layout.clone(),
+                    data: bytes.clone(),
+                    range: from + pair[0].at..from + pair[1].at,
+                    base: 0,
+                    state: pair[0].state.clone(),
+                    stored: None,
+                    doc: None,
+                })?;
+            }
+            match edges.last() {
+                _ if stop.is_some() => break,
+                Some(last) if last.at > 0 => {
+                    from += last.at;
+                    state = last.state.clone();
+                    window = WINDOW;
+                }
+                _ => window = window.saturating_mul(2),
+            }
         }
         Ok(())
     }
