@@ -2,10 +2,11 @@
 //!
 //! Inputs are walked in order. Each is opened (memory-mapped, or read as a stream in
 //! windows), classified, and its layout sniffed; its body is cut into chunks at record
-//! boundaries. Chunks of one or many inputs are gathered into a batch and scanned in parallel
-//! with rayon; results are merged strictly in batch order, so findings and report do not
-//! depend on chunk size, thread count or read path. Memory stays bounded: a batch holds a
-//! few chunks per thread, and a stream is read one window at a time.
+//! boundaries. Each chunk is handed to the rayon pool as soon as it is cut, and its result
+//! merged once every chunk before it is ([`Pipeline`]), so findings and report do not depend
+//! on chunk size, thread count or read path, and no core waits for the slowest chunk of a
+//! batch or for the merge. Memory stays bounded: a few chunks per thread are in flight, and a
+//! stream is read one window at a time.
 
 use crate::aggregate::column::{self, Judge};
 use crate::aggregate::{
@@ -31,18 +32,17 @@ use crate::output::Finding;
 use crate::part::{self, ByteRange};
 use crate::signal::Interrupt;
 use crate::types::{Basis, PiiType, Region};
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use siphasher::sip::SipHasher13;
-use std::cell::Cell;
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
 use std::ffi::OsString;
 use std::hash::Hasher;
 use std::io::Read;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{mpsc, Arc, Condvar, Mutex};
 use std::time::Instant;
 
 /// Skip reason of an archive that holds no member.
@@ -187,7 +187,7 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
     if let Some(ocr) = &opts.ocr {
         ocr.check().map_err(ScanError::Usage)?;
     }
-    let detector = Detector::new(&set, opts.types.as_deref(), opts.region);
+    let detector = Arc::new(Detector::new(&set, opts.types.as_deref(), opts.region));
     let key = match &opts.sketch_key {
         Some(material) => SketchKey::from_material(material),
         None => SketchKey::random(),
@@ -205,13 +205,11 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
     let threads = pool.current_num_threads();
     let mut scan = Scanner {
         opts,
-        detector: &detector,
+        detector,
         key,
         tap: tap.map(|t| t as &mut dyn Tap),
         writer,
-        batch: Vec::new(),
-        batch_bytes: 0,
-        max_units: threads * 4,
+        pipe: Pipeline::new(threads * 4),
         summary: ScanSummary {
             complete: true,
             sketch_key_fingerprint: key.fingerprint(),
@@ -403,15 +401,94 @@ struct Worker {
     norm: Vec<u8>,
 }
 
+thread_local! {
+    /// The scratch of the pool thread a chunk runs on.
+    static WORKER: RefCell<Worker> = RefCell::default();
+}
+
+/// Chunks handed to the pool and not merged yet, in input order.
+///
+/// Each chunk is spawned on the pool as soon as it is cut; a pool thread that finishes one
+/// takes the next, and sends the result back tagged with the chunk's number. The walk merges
+/// results in order as they come in, between cutting chunks, so no thread waits at the end of
+/// a batch for its slowest chunk, and the merge runs while the pool scans. The walk waits only
+/// when `max_units` chunks are pending (which bounds memory: the windows they hold, the
+/// results held back behind a slower chunk); it then scans a chunk no thread has started, or,
+/// with none left, sleeps until the next result comes in.
+struct Pipeline {
+    /// Cloned into every chunk's task.
+    sender: mpsc::Sender<(u64, std::thread::Result<ChunkOut>)>,
+    /// Results as they come in: the chunk's number and what it yielded (or its panic).
+    results: mpsc::Receiver<(u64, std::thread::Result<ChunkOut>)>,
+    /// The number of the chunk at the head of `pending`.
+    head: u64,
+    /// Chunks spawned and not merged, in order.
+    pending: VecDeque<Pending>,
+    /// Decoded bytes of the chunks in `pending`.
+    bytes: usize,
+    /// Most chunks pending at once (a few a thread).
+    max_units: usize,
+    /// A chunk was dropped by an interrupt: it and every chunk after it count as not
+    /// scanned, so what is kept of each input is a prefix (and record numbers stay right).
+    cut: bool,
+}
+
+/// A chunk spawned and not merged: what the merge needs of it, and its result once in.
+struct Pending {
+    /// Index into the summary's `inputs`.
+    input: usize,
+    /// Its decoded bytes.
+    len: usize,
+    /// Its bytes as stored (decoded, but for text transcoded from UTF-16).
+    stored: u64,
+    out: Option<ChunkOut>,
+}
+
+impl Pipeline {
+    fn new(max_units: usize) -> Pipeline {
+        let (sender, results) = mpsc::channel();
+        Pipeline {
+            sender,
+            results,
+            head: 0,
+            pending: VecDeque::new(),
+            bytes: 0,
+            max_units,
+            cut: false,
+        }
+    }
+
+    /// Whether a chunk can be spawned without passing the bounds (one always can when none
+    /// is pending, however large).
+    fn has_room(&self) -> bool {
+        self.pending.len() < self.max_units && self.bytes < MAX_PENDING_BYTES
+    }
+
+    /// Files a result in from the channel; a chunk's panic goes on in the walk's thread.
+    fn file(&mut self, (number, out): (u64, std::thread::Result<ChunkOut>)) {
+        let out = out.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let at = usize::try_from(number - self.head).expect("a pending chunk");
+        self.pending[at].out = Some(out);
+    }
+
+    /// The head chunk and its result, if it is in.
+    fn pop_ready(&mut self) -> Option<(Pending, ChunkOut)> {
+        let out = self.pending.front_mut()?.out.take()?;
+        let done = self.pending.pop_front()?;
+        self.head += 1;
+        self.bytes -= done.len;
+        Some((done, out))
+    }
+}
+
 struct Scanner<'a> {
     opts: &'a ScanOptions,
-    detector: &'a Detector,
+    detector: Arc<Detector>,
     key: SketchKey,
     tap: Option<&'a mut dyn Tap>,
     writer: Option<FindingsWriter>,
-    batch: Vec<Unit>,
-    batch_bytes: usize,
-    max_units: usize,
+    /// Chunks being scanned and their results waiting for the merge.
+    pipe: Pipeline,
     summary: ScanSummary,
     progress: Option<indicatif::ProgressBar>,
     /// Memory-mapped inputs that may still fault (their chunks queued), or faulted: the
@@ -529,8 +606,8 @@ impl AsRef<[u8]> for Shared {
 
 /// How much a stream reads at a time.
 const WINDOW: usize = 16 << 20;
-/// Most bytes a batch holds before it is scanned.
-const MAX_BATCH_BYTES: usize = 256 << 20;
+/// Most decoded bytes of pending chunks (more only for a single chunk that large).
+const MAX_PENDING_BYTES: usize = 256 << 20;
 
 impl Scanner<'_> {
     /// Opens one input and queues its chunks (those of every member of a container). An
@@ -885,23 +962,40 @@ impl Scanner<'_> {
                 (part.records, part.state)
             }
         };
-        let (from, to) = (records.start, records.end);
-        let edges = layout.chunk_edges(&data[records], self.opts.chunk_size, true, &state);
-        if let Some((stop, message)) = stop_at(&edges) {
-            let at = from + stop;
-            self.corrupt(path, input, at as u64, (to - at) as u64, message);
-        }
-        for pair in edges.windows(2) {
-            self.queue(Unit {
-                input,
-                layout: layout.clone(),
-                data: bytes.clone(),
-                range: from + pair[0].at..from + pair[1].at,
-                base: 0,
-                state: pair[0].state.clone(),
-                stored: None,
-                doc: None,
-            })?;
+        // Edges are cut a window at a time, so the pool scans the first chunks while the walk
+        // cuts the next (a window grows while no record ends in it).
+        let (mut from, to) = (records.start, records.end);
+        let mut state = state;
+        let mut window = WINDOW;
+        while from < to {
+            let end = to.min(from.saturating_add(window));
+            let chunk = self.opts.chunk_size;
+            let edges = layout.chunk_edges(&data[from..end], chunk, end == to, &state);
+            let stop = stop_at(&edges).map(|(stop, message)| (from + stop, message.to_string()));
+            if let Some((at, message)) = &stop {
+                self.corrupt(path, input, *at as u64, (to - at) as u64, message);
+            }
+            for pair in edges.windows(2) {
+                self.queue(Unit {
+                    input,
+                    layout: layout.clone(),
+                    data: bytes.clone(),
+                    range: from + pair[0].at..from + pair[1].at,
+                    base: 0,
+                    state: pair[0].state.clone(),
+                    stored: None,
+                    doc: None,
+                })?;
+            }
+            match edges.last() {
+                _ if stop.is_some() => break,
+                Some(last) if last.at > 0 => {
+                    from += last.at;
+                    state = last.state.clone();
+                    window = WINDOW;
+                }
+                _ => window = window.saturating_mul(2),
+            }
         }
         Ok(())
     }
@@ -1011,7 +1105,7 @@ impl Scanner<'_> {
                         stored_at += len;
                         (stored_at - len, len)
                     });
-                    self.push(Unit {
+                    self.queue(Unit {
                         input,
                         layout: layout.clone(),
                         data: window.clone(),
@@ -1020,7 +1114,7 @@ impl Scanner<'_> {
                         state: pair[0].state.clone(),
                         stored,
                         doc: None,
-                    });
+                    })?;
                 }
                 consumed += last as u64;
                 body = 0;
@@ -1032,7 +1126,7 @@ impl Scanner<'_> {
                 let at = consumed + body as u64;
                 self.summary.inputs[input].bytes_decoded = at + unread;
                 self.corrupt(leaf.path, input, at, unread, message);
-                return self.flush_if_full();
+                return Ok(());
             }
             if done {
                 break;
@@ -1044,9 +1138,9 @@ impl Scanner<'_> {
                 stats.bytes_skipped += utf16.map_or(rest.len() as u64, |_| stored_len(rest));
                 return Err(ScanError::Interrupted);
             }
-            // Decode the next window while the workers scan this one.
+            // Decode the next window while the pool scans this one.
             let want = buf.len() + WINDOW;
-            error = self.flush_while(|| fill(reader, &mut buf, want, &mut at_eof))?;
+            error = fill(reader, &mut buf, want, &mut at_eof);
         }
         if let Some(utf16) = utf16 {
             // Stored bytes that made no text (a last odd byte) are read, not scanned.
@@ -1058,7 +1152,7 @@ impl Scanner<'_> {
             let offset = self.summary.inputs[input].bytes_decoded;
             self.stopped(leaf.path, &e, offset, Some(input));
         }
-        self.flush_if_full()
+        Ok(())
     }
 
     /// Reads a document from a stream, up to [`document::MAX_DOCUMENT_BYTES`], and scans it.
@@ -1221,117 +1315,143 @@ impl Scanner<'_> {
             .push(InputError::new(path, ErrorKind::Format, message).at(at));
     }
 
-    /// Queues a chunk; scans the batch once it is full.
+    /// Hands a chunk to the pool once there is room for it, and merges the results that
+    /// are in.
     fn queue(&mut self, unit: Unit) -> Result<(), ScanError> {
-        self.push(unit);
-        self.flush_if_full()
+        while !self.pipe.has_room() {
+            self.advance()?;
+        }
+        self.spawn(unit);
+        self.merge_ready()
     }
 
-    /// Queues a chunk without scanning.
-    fn push(&mut self, unit: Unit) {
-        self.batch_bytes += unit.range.len();
-        self.batch.push(unit);
+    /// Spawns the scan of a chunk on the pool, after the chunks spawned before it.
+    fn spawn(&mut self, unit: Unit) {
+        let number = self.pipe.head + self.pipe.pending.len() as u64;
+        self.pipe.pending.push_back(Pending {
+            input: unit.input,
+            len: unit.range.len(),
+            stored: unit.stored.map_or(unit.range.len() as u64, |(_, len)| len),
+            out: None,
+        });
+        self.pipe.bytes += unit.range.len();
+        let tap = self.tap.as_deref().map(|t| t.chunk());
+        let sender = self.pipe.sender.clone();
+        let (det, interrupt) = (self.detector.clone(), self.opts.interrupt.clone());
+        let (key, want_findings, reveal) = (self.key, self.writer.is_some(), self.opts.reveal);
+        rayon::spawn_fifo(move || {
+            let job = ChunkJob {
+                det: &det,
+                key,
+                want_findings,
+                reveal,
+                interrupt: &interrupt,
+            };
+            let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                WORKER.with_borrow_mut(|worker| scan_chunk(job, tap, worker, &unit))
+            }));
+            // The chunk's bytes are let go here, before its result waits for the merge.
+            drop(unit);
+            // No one receives only when the scan stopped on an error: the result is moot.
+            let _ = sender.send((number, out));
+        });
     }
 
-    fn flush_if_full(&mut self) -> Result<(), ScanError> {
-        if self.batch.len() >= self.max_units || self.batch_bytes >= MAX_BATCH_BYTES {
-            self.flush()?;
+    /// Waits until the chunk at the head is merged (scanning chunks no thread has started
+    /// meanwhile), merging every result in along with it.
+    fn advance(&mut self) -> Result<(), ScanError> {
+        let head = self.pipe.head;
+        loop {
+            self.merge_ready()?;
+            if self.pipe.head != head || self.pipe.pending.is_empty() {
+                return Ok(());
+            }
+            if let Some(rayon::Yield::Executed) = rayon::yield_now() {
+                continue;
+            }
+            // Every pending chunk is being scanned on another thread.
+            match self.pipe.results.recv() {
+                Ok(result) => self.pipe.file(result),
+                Err(_) => unreachable!("the pipeline holds a sender"),
+            }
+        }
+    }
+
+    /// Scans and merges every pending chunk.
+    fn flush(&mut self) -> Result<(), ScanError> {
+        while !self.pipe.pending.is_empty() {
+            self.advance()?;
         }
         Ok(())
     }
 
-    /// Scans the queued chunks in parallel and merges their results in order.
-    fn flush(&mut self) -> Result<(), ScanError> {
-        self.flush_while(|| ())
+    /// Merges, in order, the results in from the chunks at the head.
+    fn merge_ready(&mut self) -> Result<(), ScanError> {
+        while let Ok(result) = self.pipe.results.try_recv() {
+            self.pipe.file(result);
+        }
+        let mut bytes = 0u64;
+        while let Some((chunk, out)) = self.pipe.pop_ready() {
+            bytes += chunk.len as u64;
+            self.merge(&chunk, out)?;
+        }
+        if bytes > 0 {
+            if let Some(bar) = &self.progress {
+                bar.inc(bytes);
+            }
+            // Maps no chunk holds any more are done with, unless they faulted.
+            self.mapped
+                .retain(|(_, _, flag)| Arc::strong_count(flag) > 1 || flag.load(Ordering::Acquire));
+        }
+        Ok(())
     }
 
-    /// Scans the queued chunks on the pool while this thread runs `meanwhile` (decoding the
-    /// next window), then helps scanning and merges the results in order.
-    fn flush_while<T>(&mut self, meanwhile: impl FnOnce() -> T) -> Result<T, ScanError> {
-        let batch = std::mem::take(&mut self.batch);
-        self.batch_bytes = 0;
-        let job = ChunkJob {
-            det: self.detector,
-            key: self.key,
-            want_findings: self.writer.is_some(),
-            reveal: self.opts.reveal,
-            interrupt: &self.opts.interrupt,
+    /// Merges the result of the next chunk in input order.
+    fn merge(&mut self, chunk: &Pending, out: ChunkOut) -> Result<(), ScanError> {
+        if self.judge.as_ref().is_some_and(|(i, _)| *i != chunk.input) {
+            self.settle()?;
+        }
+        let (_, judge) = self
+            .judge
+            .get_or_insert_with(|| (chunk.input, Judge::default()));
+        let input = &mut self.summary.inputs[chunk.input];
+        self.pipe.cut |= out.interrupted;
+        if self.pipe.cut {
+            input.stats.bytes_skipped += chunk.stored;
+            return Ok(());
+        }
+        if let (Some(tap), Some(chunk)) = (self.tap.as_deref_mut(), out.tap) {
+            tap.absorb(&input.path, input.stats.records, chunk);
+        }
+        let before = input.stats.records;
+        // A part that starts past offset 0 numbers its records from its own start.
+        let in_part = matches!(input.range, Some(r) if r.start > 0);
+        let mut emit = |f: Finding| match &mut self.writer {
+            Some(writer) => writer.write(&input.path, &f).map_err(ScanError::Findings),
+            None => Ok(()),
         };
-        let tap = self.tap.as_deref();
-        let mut results: Vec<ChunkOut> = Vec::new();
-        // Unlike `join`, an in-place scope does not ask `meanwhile` (which holds the
-        // input's reader) to be sent to another thread.
-        let value = rayon::in_place_scope(|scope| {
-            if !batch.is_empty() {
-                scope.spawn(|_| {
-                    results = batch
-                        .par_iter()
-                        .map_init(Worker::default, |worker, unit| {
-                            let tap = tap.map(|t| t.chunk());
-                            scan_chunk(job, tap, worker, unit)
-                        })
-                        .collect();
-                });
-            }
-            meanwhile()
-        });
-        let mut bytes = 0u64;
-        let mut cut = false;
-        for (unit, out) in batch.iter().zip(results) {
-            if self.judge.as_ref().is_some_and(|(i, _)| *i != unit.input) {
-                self.settle()?;
-            }
-            let (_, judge) = self
-                .judge
-                .get_or_insert_with(|| (unit.input, Judge::default()));
-            let input = &mut self.summary.inputs[unit.input];
-            // From the first chunk dropped on, the batch's chunks count as not scanned, so
-            // what is kept is a prefix of each input (and record numbers stay right).
-            cut |= out.interrupted;
-            if cut {
-                input.stats.bytes_skipped += unit.stored.map_or(unit.range.len() as u64, |s| s.1);
-                continue;
-            }
-            if let (Some(tap), Some(chunk)) = (self.tap.as_deref_mut(), out.tap) {
-                tap.absorb(&input.path, input.stats.records, chunk);
-            }
-            let before = input.stats.records;
-            // A part that starts past offset 0 numbers its records from its own start.
-            let in_part = matches!(input.range, Some(r) if r.start > 0);
-            let mut emit = |f: Finding| match &mut self.writer {
-                Some(writer) => writer.write(&input.path, &f).map_err(ScanError::Findings),
-                None => Ok(()),
-            };
-            // Replay the chunk's marks and findings in value order (marks of a value first).
-            let names = &out.stats.fields;
-            let mut marks = out.marks.iter().peekable();
-            for (mut f, tag) in out.findings.into_iter().zip(out.tags) {
-                while let Some(m) = marks.next_if(|m| m.seq <= tag.seq) {
-                    judge.mark(&names[m.slot as usize].name, m.shape, m.valid);
-                }
-                let record = f.record.map(|r| r + before);
-                if in_part {
-                    (f.record, f.part_record) = (None, record);
-                } else {
-                    f.record = record;
-                }
-                let name = &names[tag.slot as usize].name;
-                let judged = tag.judged.map(|tentative| (name, f.ty, tentative));
-                judge.hold(f, judged, &mut emit)?;
-            }
-            for m in marks {
+        // Replay the chunk's marks and findings in value order (marks of a value first).
+        let names = &out.stats.fields;
+        let mut marks = out.marks.iter().peekable();
+        for (mut f, tag) in out.findings.into_iter().zip(out.tags) {
+            while let Some(m) = marks.next_if(|m| m.seq <= tag.seq) {
                 judge.mark(&names[m.slot as usize].name, m.shape, m.valid);
             }
-            input.stats.merge(&out.stats);
-            bytes += unit.range.len() as u64;
+            let record = f.record.map(|r| r + before);
+            if in_part {
+                (f.record, f.part_record) = (None, record);
+            } else {
+                f.record = record;
+            }
+            let name = &names[tag.slot as usize].name;
+            let judged = tag.judged.map(|tentative| (name, f.ty, tentative));
+            judge.hold(f, judged, &mut emit)?;
         }
-        if let Some(bar) = &self.progress {
-            bar.inc(bytes);
+        for m in marks {
+            judge.mark(&names[m.slot as usize].name, m.shape, m.valid);
         }
-        // Maps no chunk holds any more are done with, unless they faulted.
-        self.mapped
-            .retain(|(_, _, flag)| Arc::strong_count(flag) > 1 || flag.load(Ordering::Acquire));
-        Ok(value)
+        input.stats.merge(&out.stats);
+        Ok(())
     }
 
     /// Ends the whole-column judgement of the input being merged: writes the findings it
@@ -1399,7 +1519,7 @@ fn fill(
     result.err()
 }
 
-/// What every chunk of a batch shares: the detector and what to produce.
+/// What every chunk shares: the detector and what to produce.
 #[derive(Clone, Copy)]
 struct ChunkJob<'a> {
     det: &'a Detector,
