@@ -586,8 +586,7 @@ fn ascii_word(v: &[u8], start: usize) -> Option<(usize, u8)> {
     // A joiner joins only letters, in a word without digits ([`joins_letters`]).
     let joiner_may_join = next & C_JOIN != 0
         && kinds & C_DIGIT == 0
-        && v
-            .get(i + 1)
+        && v.get(i + 1)
             .is_some_and(|&b| b.is_ascii_alphabetic() || !b.is_ascii());
     if next & C_HIGH != 0 || joiner_may_join {
         return None;

@@ -139,6 +139,8 @@ mod tests {
                 assert_eq!(has_upper_or_non_ascii(&v), naive, "{b:#x} at {at}");
             }
         }
-        assert!(!has_upper_or_non_ascii(b"plain lower-case text, 123 @[]^_`{}~"));
+        assert!(!has_upper_or_non_ascii(
+            b"plain lower-case text, 123 @[]^_`{}~"
+        ));
     }
 }

@@ -90,6 +90,7 @@ fn field_value(v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
 }
 
 /// Whether token `t` can be part of a name in running text.
+#[inline]
 fn name_word(v: &[u8], t: &Token) -> bool {
     if !t.is(T_LETTER) || t.is(T_DIGIT) {
         return false;
@@ -208,6 +209,13 @@ fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first:
         {
             continue;
         }
+        // A single word with no title or greeting is a name only alone in an unnamed field
+        // (a place is no name there): any other is dropped before its words are scored.
+        let alone =
+            || whole(run_start, next) && !run.iter().any(|t| t.has(PLACE | TITLE | GREETING));
+        if !cue && n_words < 2 && !alone() {
+            continue;
+        }
         let min = words()
             .map(|t| score(lex, v, t))
             .fold(f32::INFINITY, f32::min);
@@ -221,10 +229,8 @@ fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first:
         } else if n_words >= 2 {
             min > NAME_LIKE && (listed || mid || min > CLEARLY_NAME_LIKE)
         } else {
-            // A single word alone in an unnamed field: a place is no name there.
-            let alone =
-                whole(run_start, next) && !run.iter().any(|t| t.has(PLACE | TITLE | GREETING));
-            alone && min > NAME_LIKE
+            // The single word stands alone (checked above).
+            min > NAME_LIKE
         };
         let (start, end) = (toks[a].start, toks[b - 1].end);
         if accept && free(&out[first..], start, end) {
