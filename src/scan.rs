@@ -198,6 +198,7 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
         }
         None => None,
     };
+    map_large_buffers();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
         .build()
@@ -209,7 +210,7 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
         key,
         tap: tap.map(|t| t as &mut dyn Tap),
         writer,
-        pipe: Pipeline::new(threads * 4),
+        pipe: Pipeline::new(threads),
         summary: ScanSummary {
             complete: true,
             sketch_key_fingerprint: key.fingerprint(),
@@ -278,6 +279,19 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
     summary.seconds = started.elapsed().as_secs_f64();
     summary.complete = !opts.interrupt.is_raised();
     Ok(summary)
+}
+
+/// Has glibc map every allocation of 4 MB or more (stream windows are 16 MB) and unmap it when
+/// freed. Windows are freed by whichever pool thread scans their last chunk; with its default,
+/// glibc raises the threshold past them once one is freed and then keeps freed windows
+/// resident in its heap: 73 MB peak against 43 MB for 200 MB through a pipe (the test
+/// `containers::memory_stays_bounded_through_a_pipe`).
+fn map_large_buffers() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets an allocator parameter, which glibc reads under its lock.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 4 << 20);
+    }
 }
 
 /// The key distinct sketches hash values with: random per scan, so a report alone cannot
@@ -428,6 +442,9 @@ struct Pipeline {
     bytes: usize,
     /// Most chunks pending at once (a few a thread).
     max_units: usize,
+    /// Most windows of a stream with chunks pending while the next one is read (a window a
+    /// four threads): what bounds a stream's memory.
+    windows: usize,
     /// A chunk was dropped by an interrupt: it and every chunk after it count as not
     /// scanned, so what is kept of each input is a prefix (and record numbers stay right).
     cut: bool,
@@ -445,7 +462,7 @@ struct Pending {
 }
 
 impl Pipeline {
-    fn new(max_units: usize) -> Pipeline {
+    fn new(threads: usize) -> Pipeline {
         let (sender, results) = mpsc::channel();
         Pipeline {
             sender,
@@ -453,7 +470,8 @@ impl Pipeline {
             head: 0,
             pending: VecDeque::new(),
             bytes: 0,
-            max_units,
+            max_units: threads * 4,
+            windows: threads.div_ceil(4),
             cut: false,
         }
     }
@@ -1080,6 +1098,8 @@ impl Scanner<'_> {
         }
         let mut error = read_error;
         let mut state = ChunkState::Start;
+        // The number of the first chunk of each window with chunks pending.
+        let mut windows = VecDeque::new();
         loop {
             let done = at_eof || error.is_some();
             let edges = layout.chunk_edges(&buf[body..], self.opts.chunk_size, done, &state);
@@ -1092,6 +1112,7 @@ impl Scanner<'_> {
             }
             let last = body + edges.last().map_or(0, |e| e.at);
             if last > body {
+                windows.push_back(self.pipe.head + self.pipe.pending.len() as u64);
                 // The window keeps the buffer (no copy); the bytes after its last record
                 // begin the next one.
                 let mut next = Vec::with_capacity(buf.len() - last + WINDOW);
@@ -1138,7 +1159,12 @@ impl Scanner<'_> {
                 stats.bytes_skipped += utf16.map_or(rest.len() as u64, |_| stored_len(rest));
                 return Err(ScanError::Interrupted);
             }
-            // Decode the next window while the pool scans this one.
+            // Decode the next window while the pool scans the last ones; the windows before
+            // them are let go first.
+            while windows.len() > self.pipe.windows {
+                windows.pop_front();
+                self.merge_until(windows[0])?;
+            }
             let want = buf.len() + WINDOW;
             error = fill(reader, &mut buf, want, &mut at_eof);
         }
@@ -1379,7 +1405,12 @@ impl Scanner<'_> {
 
     /// Scans and merges every pending chunk.
     fn flush(&mut self) -> Result<(), ScanError> {
-        while !self.pipe.pending.is_empty() {
+        self.merge_until(self.pipe.head + self.pipe.pending.len() as u64)
+    }
+
+    /// Scans and merges the pending chunks numbered below `number`.
+    fn merge_until(&mut self, number: u64) -> Result<(), ScanError> {
+        while self.pipe.head < number {
             self.advance()?;
         }
         Ok(())
