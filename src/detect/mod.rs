@@ -67,12 +67,7 @@ fn next_anchor(v: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i + 8 <= v.len() {
         let w = u64::from_le_bytes(v[i..i + 8].try_into().expect("8 bytes"));
-        // Bytes in 0x30..=0x39: (b & 0x7f) + (0x7f - 0x39) has the high bit clear, and
-        // (b & 0x7f) + (0x80 - 0x30) has it set; ASCII only (b < 0x80).
-        let low7 = w & !HI;
-        let le_39 = !(low7 + LO * (0x7f - 0x39)) & HI;
-        let ge_30 = (low7 + LO * (0x80 - 0x30)) & HI;
-        let digit = le_39 & ge_30 & !w;
+        let digit = ascii_in_range(w, b'0', b'9');
         // Bytes equal to `$` or `@`: the classic has-zero test on w ^ byte; its only false
         // positives sit above a true match, so the lowest set bit is exact.
         let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
@@ -131,25 +126,33 @@ fn is_long_blob(value: &[u8]) -> bool {
     body.len() >= BLOB_MIN && digit && letter
 }
 
+/// Bit 7 of each byte of `w` (eight bytes, little-endian) that is ASCII and within
+/// `lo..=hi`; the other bits clear. The word-at-a-time range test of the byte scans: for a
+/// byte below 0x80, adding `0x80 - lo` sets its bit 7 from `lo` on and adding `0x7f - hi`
+/// from past `hi` on, and no sum carries into the next byte.
+#[inline]
+pub(crate) fn ascii_in_range(w: u64, lo: u8, hi: u8) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let low7 = w & !HI;
+    !(low7 + LO * u64::from(0x7f - hi)) & (low7 + LO * u64::from(0x80 - lo)) & HI & !w
+}
+
 /// Whether `v` holds an ASCII digit and a letter (an ASCII letter or any non-ASCII byte).
 ///
-/// Eight bytes at a time, with the range tests of [`next_anchor`] (bit 7 of each byte
-/// says whether the byte is in the range), until both are seen.
+/// Eight bytes at a time ([`ascii_in_range`]), until both are seen.
 fn has_digit_and_letter(v: &[u8]) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
+    const CASE: u64 = 0x2020_2020_2020_2020;
     const HI: u64 = 0x8080_8080_8080_8080;
     let (mut digit, mut letter) = (0u64, 0u64);
     for block in v.chunks(8) {
         let mut bytes = [0u8; 8];
         bytes[..block.len()].copy_from_slice(block);
         let w = u64::from_le_bytes(bytes);
-        // Bytes in lo..=hi, for ASCII bytes (x < 0x80): no byte carries into the next.
-        let in_range = |x: u64, lo: u8, hi: u8| {
-            !(x + LO * u64::from(0x7f - hi)) & (x + LO * u64::from(0x80 - lo)) & HI & !w
-        };
-        let low7 = w & !HI;
-        digit |= in_range(low7, b'0', b'9');
-        letter |= in_range(low7 | (LO * 0x20), b'a', b'z') | (w & HI);
+        digit |= ascii_in_range(w, b'0', b'9');
+        // With bit 5 set, A..Z read as a..z, and no other byte lands in a..z (`@[\]^_`
+        // become `` `{|}~ `` and DEL); bytes outside ASCII count as letters.
+        letter |= ascii_in_range(w | CASE, b'a', b'z') | (w & HI);
         if digit != 0 && letter != 0 {
             return true;
         }

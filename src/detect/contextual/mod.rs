@@ -95,19 +95,13 @@ fn may_hold_name_or_address(value: &[u8], hint: FieldHint) -> bool {
 }
 
 /// Whether `value` has an upper-case ASCII letter or a byte outside ASCII, tested eight
-/// bytes at a time.
+/// bytes at a time ([`crate::detect::ascii_in_range`]).
 fn has_upper_or_non_ascii(value: &[u8]) -> bool {
-    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    // Added to a byte below 0x80, these set its high bit from `A` and from past `Z` on (no
-    // carry leaves the byte: 0x7F + 0x3F < 0x100).
-    const FROM_A: u64 = u64::from_le_bytes([0x80 - b'A'; 8]);
-    const PAST_Z: u64 = u64::from_le_bytes([0x80 - b'Z' - 1; 8]);
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut words = value.chunks_exact(8);
     words.by_ref().any(|w| {
         let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-        let low = w & LOW7;
-        (w | ((low + FROM_A) & !(low + PAST_Z))) & HIGH != 0
+        (super::ascii_in_range(w, b'A', b'Z') | (w & HIGH)) != 0
     }) || words
         .remainder()
         .iter()
