@@ -52,10 +52,10 @@ pub(super) struct Events<'a> {
     start: usize,
     end: usize,
     delim: u8,
-    /// The offset of the word `mask` covers.
-    word: usize,
-    /// Delimiters, `\n` and quotes of that word not yet consumed (see [`swar`]).
-    mask: u64,
+    /// The offset of the block `mask` covers.
+    block: usize,
+    /// Delimiters, `\n` and quotes of that block not yet consumed (see [`swar`]).
+    mask: u32,
 }
 
 impl<'a> Events<'a> {
@@ -66,39 +66,39 @@ impl<'a> Events<'a> {
             start: range.start,
             end: range.end,
             delim,
-            word: range.start,
+            block: range.start,
             mask: 0,
         };
         events.load();
         events
     }
 
-    /// Computes the mask of the word at `self.word`.
+    /// Computes the mask of the block at `self.block`.
     #[inline]
     fn load(&mut self) {
-        if self.word < self.end {
-            let w = swar::word(self.data, self.word, self.end);
-            self.mask = swar::eq(w, self.delim) | swar::eq(w, b'\n') | swar::eq(w, QUOTE);
+        if self.block < self.end {
+            self.mask = swar::mask(self.data, self.block, self.end, [self.delim, b'\n', QUOTE]);
         }
     }
 
     /// The offset of the next delimiter, `\n` or quote.
-    #[inline]
+    #[inline(always)]
     fn hit(&mut self) -> Option<usize> {
         while self.mask == 0 {
-            self.word += 8;
-            if self.word >= self.end {
+            self.block += swar::BLOCK;
+            if self.block >= self.end {
                 return None;
             }
             self.load();
         }
-        let at = self.word + swar::first(self.mask);
+        let at = self.block + swar::first(self.mask);
         self.mask &= self.mask - 1;
         Some(at)
     }
 
-    /// Reads the quoted section opened at `open`.
-    fn quoted(&mut self, open: usize) -> Event {
+    /// Reads the quoted section whose opening quote was just hit: its closing quote (`None`
+    /// when it runs to the end of the range) and whether it holds `""` escapes.
+    fn quoted(&mut self) -> (Option<usize>, bool) {
         let mut escaped = false;
         while let Some(q) = self.hit() {
             if self.data[q] != QUOTE {
@@ -109,19 +109,42 @@ impl<'a> Events<'a> {
                 // The pair's second quote is the next hit.
                 self.hit();
             } else {
-                return Event::Quoted {
-                    open,
-                    close: Some(q),
-                    escaped,
-                };
+                return (Some(q), escaped);
             }
         }
-        Event::Quoted {
-            open,
-            close: None,
-            escaped,
+        (None, escaped)
+    }
+
+    /// The next structural byte outside quoted sections, its kind, and (for
+    /// [`Structural::Quoted`]) the section it opens, read past: the one walk behind
+    /// [`Event`]s and the tokeniser.
+    #[inline(always)]
+    fn structural(&mut self) -> Option<(usize, Structural)> {
+        loop {
+            let p = self.hit()?;
+            match self.data[p] {
+                // `\n` first: chunk edges pass it as the delimiter too.
+                b'\n' => return Some((p, Structural::RowEnd)),
+                QUOTE if opens_quote(self.data, self.start, p) => {
+                    let (close, escaped) = self.quoted();
+                    return Some((p, Structural::Quoted { close, escaped }));
+                }
+                QUOTE => {}
+                _ => return Some((p, Structural::Delim)),
+            }
         }
     }
+}
+
+/// What kind of structural byte [`Events::structural`] met.
+#[derive(Clone, Copy)]
+enum Structural {
+    /// A field delimiter.
+    Delim,
+    /// The `\n` ending a row.
+    RowEnd,
+    /// An opening quote; its section's closing quote and whether it holds `""` escapes.
+    Quoted { close: Option<usize>, escaped: bool },
 }
 
 impl Iterator for Events<'_> {
@@ -129,16 +152,16 @@ impl Iterator for Events<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Event> {
-        loop {
-            let p = self.hit()?;
-            match self.data[p] {
-                // `\n` first: chunk edges pass it as the delimiter too.
-                b'\n' => return Some(Event::RowEnd(p)),
-                QUOTE if opens_quote(self.data, self.start, p) => return Some(self.quoted(p)),
-                QUOTE => {}
-                _ => return Some(Event::Delim(p)),
-            }
-        }
+        let (p, kind) = self.structural()?;
+        Some(match kind {
+            Structural::Delim => Event::Delim(p),
+            Structural::RowEnd => Event::RowEnd(p),
+            Structural::Quoted { close, escaped } => Event::Quoted {
+                open: p,
+                close,
+                escaped,
+            },
+        })
     }
 }
 
@@ -227,24 +250,21 @@ pub fn tokenize(
         column: 0,
         quoted: None,
     };
-    for event in Events::new(data, range, delimiter) {
-        match event {
-            Event::Quoted {
-                open,
-                close,
-                escaped,
-            } => {
-                if open == row.cell {
+    let mut events = Events::new(data, range, delimiter);
+    while let Some((p, kind)) = events.structural() {
+        match kind {
+            Structural::Quoted { close, escaped } => {
+                if p == row.cell {
                     row.quoted = Some((close, escaped));
                 }
             }
-            Event::Delim(p) => {
+            Structural::Delim => {
                 row.cell(p, scratch, sink);
                 row.column += 1;
                 row.cell = p + 1;
                 row.quoted = None;
             }
-            Event::RowEnd(p) => {
+            Structural::RowEnd => {
                 row.end(strip_cr(data, row.start, p), scratch, sink);
                 row.start = p + 1;
                 row.cell = p + 1;
