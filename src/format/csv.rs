@@ -259,7 +259,10 @@ pub fn tokenize(
                 }
             }
             Structural::Delim => {
-                row.cell(p, scratch, sink);
+                // Most cells of a sparse table are empty: no call for them.
+                if p > row.cell {
+                    row.cell(p, scratch, sink);
+                }
                 row.column += 1;
                 row.cell = p + 1;
                 row.quoted = None;

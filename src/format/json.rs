@@ -366,11 +366,24 @@ fn walk(
     }
 }
 
-/// The first offset from `at` that is not JSON whitespace (or `end`).
+/// JSON whitespace.
+const WHITESPACE: [u8; 4] = [b' ', b'\t', b'\r', b'\n'];
+
+/// The first offset from `at` that is not JSON whitespace (or `end`): a byte test for the
+/// usual none, then a block at a time through a run (the indentation of pretty-printed
+/// JSON).
 #[inline]
 fn skip_whitespace(data: &[u8], mut at: usize, end: usize) -> usize {
-    while at < end && matches!(data[at], b' ' | b'\t' | b'\r' | b'\n') {
-        at += 1;
+    if at >= end || !WHITESPACE.contains(&data[at]) {
+        return at;
+    }
+    while at < end {
+        // Bits past `end` are clear in the mask, so the run stops there at the latest.
+        let run = (!swar::mask(data, at, end, WHITESPACE)).trailing_zeros() as usize;
+        at += run;
+        if run < swar::BLOCK {
+            break;
+        }
     }
     at
 }
@@ -814,6 +827,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn skip_whitespace_matches_naive(
+            data in proptest::collection::vec(
+                proptest::sample::select(vec![b' ', b'\t', b'\r', b'\n', b'x', b'"']),
+                0..60,
+            ),
+            at in 0usize..60,
+            end in 0usize..60,
+        ) {
+            let end = end.min(data.len());
+            let at = at.min(end);
+            let naive = at + data[at..end].iter().take_while(|b| WHITESPACE.contains(b)).count();
+            proptest::prop_assert_eq!(skip_whitespace(&data, at, end), naive);
+        }
+
         #[test]
         fn random_json_cut_anywhere(
             data in structural_bytes(),

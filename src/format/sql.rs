@@ -1195,7 +1195,13 @@ impl<S: FieldSink> Visit for Tokens<'_, S> {
                 b',' | b')' => p,
                 _ => self.bare(w, stmt, col, p)?,
             };
-            let k = w.value_end(after)?;
+            // The value's end is mostly right after it (a string's closing quote, or where
+            // `bare` stopped).
+            let k = if after < w.end && matches!(data[after], b',' | b')') {
+                after
+            } else {
+                w.value_end(after)?
+            };
             if data[k] == b')' {
                 self.sink.end_record();
                 return Some(k + 1);
