@@ -9,7 +9,7 @@
 //! SSN, then phone), and a weak shape needs field or keyword support.
 
 use super::validate::{card, ip, phone, ssn, verhoeff};
-use super::Scan;
+use super::{ascii_in_range, Scan};
 use crate::types::{Basis, PiiType};
 use std::ops::ControlFlow;
 
@@ -64,7 +64,13 @@ pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
         ControlFlow::Break(end) => return end,
         ControlFlow::Continue(e) => e,
     };
-    let mut run = Run::default();
+    let mut run = Run {
+        groups: [Group::default(); MAX_GROUPS],
+        len: 0,
+        plus: false,
+        paren: false,
+        start: 0,
+    };
     if let Err(end) = read_run(s, p, digits_end, limit, &mut run) {
         return end;
     }
@@ -188,13 +194,18 @@ fn read_run(
 /// bare group in a card field (a sub-run, [`could_be_value`]) or the whole run. So a run of
 /// at most three groups whose stretches between `.` and `/` each hold fewer than 7 digits
 /// holds no value, unless it is the NANP shape, the whole run has 4 digits and no `.` or `/`,
-/// the field supports a card's last four, or a group is masked ([`masked_card`]). Added
-/// detectors see every token the built-in ones refuse, so with any the run is read in full.
+/// the field supports a card's last four, or a group is masked ([`masked_card`]). Nor does
+/// an unmasked date (`1980-02-24`): [`worth_reading`] refuses it whole, and its parts have
+/// at most 6 digits. Added detectors see every token the built-in ones refuse, so with any
+/// the run is read in full.
 fn holds_no_value(s: &Scan, run: &Run) -> bool {
     if run.len >= 4 || !s.det.extra.is_empty() || s.hint.supports(PiiType::CardPartial) {
         return false;
     }
     let groups = &run.groups[..run.len];
+    if date_like(groups) {
+        return groups.iter().all(|g| g.masks == 0);
+    }
     // Digits since the last `.` or `/`, and whether there was one.
     let mut stretch = 0u32;
     let mut split = false;
@@ -269,10 +280,7 @@ fn could_be_value(s: &Scan, run: &Run, a: usize, b: usize) -> bool {
 /// digits from `p` on, for the full reading.
 fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
     let v = s.v;
-    let mut e = p;
-    while e < limit && v[e].is_ascii_digit() {
-        e += 1;
-    }
+    let e = digits_end(v, p, limit);
     let joined_after = e < limit
         && (mask_at(v, e) > 0
             || v[e] == b')'
@@ -305,6 +313,23 @@ fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
     }
 }
 
+/// The end of the ASCII digits from `i` on (at most `limit`), eight bytes at a time: ids,
+/// epochs and card numbers are long digit runs.
+fn digits_end(v: &[u8], mut i: usize, limit: usize) -> usize {
+    while i + 8 <= limit {
+        let w = u64::from_le_bytes(v[i..i + 8].try_into().expect("8 bytes"));
+        let other = !ascii_in_range(w, b'0', b'9') & 0x8080_8080_8080_8080;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < limit && v[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
 /// Types of the numeric family, as a bit set.
 const NUMERIC_TYPES: u32 = 1 << PiiType::Phone as u32
     | 1 << PiiType::CardNumber as u32
@@ -321,16 +346,7 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, start: usize) -> b
     if dotted {
         return true;
     }
-    // Dates: 2024-03-01, 01/03/2024, 01.03.24.
-    let date_like = groups.len() == 3
-        && groups[1..]
-            .iter()
-            .all(|g| g.sep == groups[1].sep && matches!(g.sep, b'-' | b'/' | b'.'))
-        && matches!(
-            (groups[0].digits, groups[1].digits, groups[2].digits),
-            (4, 2, 2) | (2, 2, 4) | (2, 2, 2) | (1..=2, 1..=2, 4)
-        );
-    if date_like || !(n == 4 || (7..=19).contains(&n)) {
+    if date_like(groups) || !(n == 4 || (7..=19).contains(&n)) {
         return false;
     }
     if groups.len() > 1 || (a == 0 && (run.plus || run.paren)) {
@@ -348,6 +364,21 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, start: usize) -> b
         return true;
     }
     (!s.hint.denies_weak && s.keywords_before(start) & NUMERIC_TYPES != 0) || s.tentative
+}
+
+/// Whether `groups` are written as a date: 2024-03-01, 01/03/2024, 01.03.24.
+fn date_like(groups: &[Group]) -> bool {
+    match groups {
+        [a, b, c] => {
+            b.sep == c.sep
+                && matches!(b.sep, b'-' | b'/' | b'.')
+                && matches!(
+                    (a.digits, b.digits, c.digits),
+                    (4, 2, 2) | (2, 2, 4) | (2, 2, 2) | (1..=2, 1..=2, 4)
+                )
+        }
+        _ => false,
+    }
 }
 
 /// Collects the digits of groups `a..b`.
@@ -652,7 +683,7 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{holds_no_value, interpret_all, read_run, Run};
+    use super::{digits_end, holds_no_value, interpret_all, read_run, Run};
     use crate::detect::tests::find;
     use crate::detect::{Detector, Scan};
     use crate::format::FieldHint;
@@ -697,6 +728,19 @@ mod tests {
     }
 
     proptest! {
+        /// The word-at-a-time walk agrees with a byte-at-a-time one.
+        #[test]
+        fn digits_end_matches_naive(
+            v in prop::collection::vec(prop_oneof![3 => b'0'..=b'9', 1 => any::<u8>()], 0..40),
+            from in 0usize..40,
+            cut in 0usize..40,
+        ) {
+            let limit = cut.min(v.len());
+            let from = from.min(limit);
+            let naive = (from..limit).find(|&i| !v[i].is_ascii_digit()).unwrap_or(limit);
+            prop_assert_eq!(digits_end(&v, from, limit), naive);
+        }
+
         /// A run the cheap test refuses yields nothing when it is read in full.
         #[test]
         fn refused_runs_hold_no_value(
@@ -757,6 +801,11 @@ mod tests {
             find("(415) 555-2671"),
             [("(415) 555-2671".into(), PiiType::Phone)]
         );
+        assert_eq!(
+            find("call 555.555.4111 now"),
+            [("555.555.4111".into(), PiiType::Phone)]
+        );
+        assert_eq!(find("on 1980-02-24, 06/32, 537.36, 2024-04-26T10:00"), []);
         assert_eq!(find("v1.2.3.4"), []);
         assert_eq!(find("10.0.19041.1"), []);
         assert_eq!(find("1.2.3.4.5"), []);
