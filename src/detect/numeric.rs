@@ -646,6 +646,10 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
 /// Looks back from the first digit `p` over mask groups written before it
 /// (`XXXX-XXXX-XXXX-`, `**** `, `•••• •••• `); returns where the run starts.
 fn look_back_masks(v: &[u8], p: usize, floor: usize) -> usize {
+    // Most runs have neither a mask character nor a separator before them.
+    if p <= floor || !matches!(v[p - 1], b'*' | b'#' | b'X' | b'x' | 0xA2 | b' ' | b'-') {
+        return p;
+    }
     let glued_to_word = |j: usize| j > floor && v[j - 1].is_ascii_alphanumeric();
     let mask_start = |mut j: usize| {
         while let m @ 1.. = mask_len_before(v, j, floor) {
@@ -773,11 +777,11 @@ mod tests {
                 };
                 let digits_end = (p..v.len()).find(|&e| !v[e].is_ascii_digit()).unwrap_or(v.len());
                 let mut run = Run::default();
-                if read_run(&s, p, digits_end, v.len(), &mut run).is_ok() {
-                    if holds_no_value(&s, &run) {
-                        interpret_all(&mut s, &run);
-                        prop_assert!(out.is_empty(), "{text:?} at {p}: {out:?}");
-                    }
+                if read_run(&s, p, digits_end, v.len(), &mut run).is_ok()
+                    && holds_no_value(&s, &run)
+                {
+                    interpret_all(&mut s, &run);
+                    prop_assert!(out.is_empty(), "{text:?} at {p}: {out:?}");
                 }
             }
         }
