@@ -9,8 +9,9 @@
 //! SSN, then phone), and a weak shape needs field or keyword support.
 
 use super::validate::{card, ip, phone, ssn, verhoeff};
-use super::Scan;
+use super::{ascii_in_range, Scan};
 use crate::types::{Basis, PiiType};
+use std::ops::ControlFlow;
 
 /// Most groups one run may have.
 const MAX_GROUPS: usize = 8;
@@ -59,11 +60,37 @@ fn is_sep(b: u8) -> bool {
 /// Reads a run that has its first digit at `p`, then interprets it. Returns where the pass
 /// continues.
 pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
-    if let Some(end) = lone_run(s, p, limit) {
+    let digits_end = match lone_run(s, p, limit) {
+        ControlFlow::Break(end) => return end,
+        ControlFlow::Continue(e) => e,
+    };
+    let mut run = Run {
+        groups: [Group::default(); MAX_GROUPS],
+        len: 0,
+        plus: false,
+        paren: false,
+        start: 0,
+    };
+    if let Err(end) = read_run(s, p, digits_end, limit, &mut run) {
         return end;
     }
+    if !holds_no_value(s, &run) {
+        interpret_all(s, &run);
+    }
+    run.groups[run.len - 1].end
+}
+
+/// Parses the run that has its first digit at `p` into `run`'s groups and separators;
+/// `digits_end` ends the digits from `p` on ([`lone_run`] walked them already). `Err` with
+/// where the pass continues when its first group is glued to a word.
+fn read_run(
+    s: &Scan,
+    p: usize,
+    digits_end: usize,
+    limit: usize,
+    run: &mut Run,
+) -> Result<(), usize> {
     let v = s.v;
-    let mut run = Run::default();
     let first = look_back_masks(v, p, s.floor);
     run.start = first;
     // `(` before the first group opens an area code if `)` follows it.
@@ -88,6 +115,11 @@ pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
             sep,
             ..Group::default()
         };
+        if i == p {
+            // Wraps past 255 digits as counting them one by one would.
+            g.digits = (digits_end - p) as u8;
+            i = digits_end;
+        }
         while i < limit {
             if v[i].is_ascii_digit() {
                 g.digits += 1;
@@ -105,7 +137,7 @@ pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
         // A group glued to a letter is part of a word, not of the run.
         if i < limit && v[i].is_ascii_alphanumeric() {
             if run.len == 0 {
-                return i;
+                return Err(i);
             }
             break;
         }
@@ -148,9 +180,52 @@ pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
             break;
         }
     }
-    let end = run.groups[run.len - 1].end;
-    interpret_all(s, &run);
-    end
+    Ok(())
+}
+
+/// Whether no sub-run of `run` can be a value, settled from its group lengths and separators
+/// alone: the commonest joined digit runs of a dump (dates glued to a time `2024-04-26T…`,
+/// `06/32`, decimals `537.36`, short versions `5.14.2`) are refused here before any sub-run
+/// is read.
+///
+/// It mirrors what [`interpret`] refuses before any validator: a sub-run with a `/` between
+/// its groups; one with a `.` unless it is a dotted quad (four groups) or NANP
+/// `NNN.NNN.NNNN`; one with 5, 6 or fewer than 4 digits; one with 4 digits unless it is a
+/// bare group in a card field (a sub-run, [`could_be_value`]) or the whole run. So a run of
+/// at most three groups whose stretches between `.` and `/` each hold fewer than 7 digits
+/// holds no value, unless it is the NANP shape, the whole run has 4 digits and no `.` or `/`,
+/// the field supports a card's last four, or a group is masked ([`masked_card`]). Nor does
+/// an unmasked date (`1980-02-24`): [`worth_reading`] refuses it whole, and its parts have
+/// at most 6 digits. Added detectors see every token the built-in ones refuse, so with any
+/// the run is read in full.
+fn holds_no_value(s: &Scan, run: &Run) -> bool {
+    if run.len >= 4 || !s.det.extra.is_empty() || s.hint.supports(PiiType::CardPartial) {
+        return false;
+    }
+    let groups = &run.groups[..run.len];
+    if date_like(groups) {
+        return groups.iter().all(|g| g.masks == 0);
+    }
+    // Digits since the last `.` or `/`, and whether there was one.
+    let mut stretch = 0u32;
+    let mut split = false;
+    for (k, g) in groups.iter().enumerate() {
+        if g.masks > 0 {
+            return false;
+        }
+        if k > 0 && matches!(g.sep, b'.' | b'/') {
+            stretch = 0;
+            split = true;
+        }
+        stretch += u32::from(g.digits);
+        if stretch >= 7 {
+            return false;
+        }
+    }
+    let nanp_dots = matches!(groups, [a, b, c]
+        if (a.digits, b.digits, c.digits) == (3, 3, 4) && b.sep == b'.' && c.sep == b'.');
+    let whole_four = !split && stretch == 4;
+    !nanp_dots && !whole_four
 }
 
 /// Tries the whole run, then its sub-runs, longest first.
@@ -200,14 +275,12 @@ fn could_be_value(s: &Scan, run: &Run, a: usize, b: usize) -> bool {
 }
 
 /// The fast path for the commonest digit run of a dump — ids, amounts, years, epochs: a lone
-/// run of digits, nothing joined before or after it. Returns where the pass continues when
-/// the run is settled here (it holds no value), `None` when it needs the full reading.
-fn lone_run(s: &mut Scan, p: usize, limit: usize) -> Option<usize> {
+/// run of digits, nothing joined before or after it. Breaks with where the pass continues
+/// when the run is settled here (it holds no value), else continues with the end of the
+/// digits from `p` on, for the full reading.
+fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
     let v = s.v;
-    let mut e = p;
-    while e < limit && v[e].is_ascii_digit() {
-        e += 1;
-    }
+    let e = digits_end(v, p, limit);
     let joined_after = e < limit
         && (mask_at(v, e) > 0
             || v[e] == b')'
@@ -220,7 +293,7 @@ fn lone_run(s: &mut Scan, p: usize, limit: usize) -> Option<usize> {
                 && p >= s.floor + 2
                 && mask_len_before(v, p - 1, s.floor) > 0));
     if joined_after || joined_before {
-        return None;
+        return ControlFlow::Continue(e);
     }
     let n = e - p;
     let candidate = match n {
@@ -233,7 +306,28 @@ fn lone_run(s: &mut Scan, p: usize, limit: usize) -> Option<usize> {
         }
         _ => false,
     };
-    (!candidate).then_some(e)
+    if candidate {
+        ControlFlow::Continue(e)
+    } else {
+        ControlFlow::Break(e)
+    }
+}
+
+/// The end of the ASCII digits from `i` on (at most `limit`), eight bytes at a time: ids,
+/// epochs and card numbers are long digit runs.
+fn digits_end(v: &[u8], mut i: usize, limit: usize) -> usize {
+    while i + 8 <= limit {
+        let w = u64::from_le_bytes(v[i..i + 8].try_into().expect("8 bytes"));
+        let other = !ascii_in_range(w, b'0', b'9') & 0x8080_8080_8080_8080;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < limit && v[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
 }
 
 /// Types of the numeric family, as a bit set.
@@ -252,16 +346,7 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, start: usize) -> b
     if dotted {
         return true;
     }
-    // Dates: 2024-03-01, 01/03/2024, 01.03.24.
-    let date_like = groups.len() == 3
-        && groups[1..]
-            .iter()
-            .all(|g| g.sep == groups[1].sep && matches!(g.sep, b'-' | b'/' | b'.'))
-        && matches!(
-            (groups[0].digits, groups[1].digits, groups[2].digits),
-            (4, 2, 2) | (2, 2, 4) | (2, 2, 2) | (1..=2, 1..=2, 4)
-        );
-    if date_like || !(n == 4 || (7..=19).contains(&n)) {
+    if date_like(groups) || !(n == 4 || (7..=19).contains(&n)) {
         return false;
     }
     if groups.len() > 1 || (a == 0 && (run.plus || run.paren)) {
@@ -279,6 +364,21 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, start: usize) -> b
         return true;
     }
     (!s.hint.denies_weak && s.keywords_before(start) & NUMERIC_TYPES != 0) || s.tentative
+}
+
+/// Whether `groups` are written as a date: 2024-03-01, 01/03/2024, 01.03.24.
+fn date_like(groups: &[Group]) -> bool {
+    match groups {
+        [a, b, c] => {
+            b.sep == c.sep
+                && matches!(b.sep, b'-' | b'/' | b'.')
+                && matches!(
+                    (a.digits, b.digits, c.digits),
+                    (4, 2, 2) | (2, 2, 4) | (2, 2, 2) | (1..=2, 1..=2, 4)
+                )
+        }
+        _ => false,
+    }
 }
 
 /// Collects the digits of groups `a..b`.
@@ -546,6 +646,10 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
 /// Looks back from the first digit `p` over mask groups written before it
 /// (`XXXX-XXXX-XXXX-`, `**** `, `•••• •••• `); returns where the run starts.
 fn look_back_masks(v: &[u8], p: usize, floor: usize) -> usize {
+    // Most runs have neither a mask character nor a separator before them.
+    if p <= floor || !matches!(v[p - 1], b'*' | b'#' | b'X' | b'x' | 0xA2 | b' ' | b'-') {
+        return p;
+    }
     let glued_to_word = |j: usize| j > floor && v[j - 1].is_ascii_alphanumeric();
     let mask_start = |mut j: usize| {
         while let m @ 1.. = mask_len_before(v, j, floor) {
@@ -583,8 +687,105 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::{digits_end, holds_no_value, interpret_all, read_run, Run};
     use crate::detect::tests::find;
+    use crate::detect::{Detector, Scan};
+    use crate::format::FieldHint;
     use crate::types::PiiType;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static DET: LazyLock<Detector> =
+        LazyLock::new(|| Detector::builtin().expect("built-in patterns load"));
+
+    /// Pieces of text around digit runs: digit groups, separators, masks, letters, keywords.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "1",
+            "12",
+            "123",
+            "2024",
+            "98765",
+            "4111",
+            "555",
+            "0091",
+            "9876543210",
+            " ",
+            "-",
+            ".",
+            "/",
+            "(",
+            ")",
+            "+",
+            "X",
+            "*",
+            "\u{2022}",
+            "T",
+            "a",
+            ":",
+            ",",
+            "phone ",
+            "card ",
+            "ssn ",
+            "aadhaar ",
+        ])
+    }
+
+    proptest! {
+        /// The word-at-a-time walk agrees with a byte-at-a-time one.
+        #[test]
+        fn digits_end_matches_naive(
+            v in prop::collection::vec(prop_oneof![3 => b'0'..=b'9', 1 => any::<u8>()], 0..40),
+            from in 0usize..40,
+            cut in 0usize..40,
+        ) {
+            let limit = cut.min(v.len());
+            let from = from.min(limit);
+            let naive = (from..limit).find(|&i| !v[i].is_ascii_digit()).unwrap_or(limit);
+            prop_assert_eq!(digits_end(&v, from, limit), naive);
+        }
+
+        /// A run the cheap test refuses yields nothing when it is read in full.
+        #[test]
+        fn refused_runs_hold_no_value(
+            pieces in prop::collection::vec(piece(), 1..14),
+            supports in prop::sample::select(vec![
+                0u32,
+                1 << PiiType::Phone as u32,
+                1 << PiiType::CardNumber as u32,
+                1 << PiiType::CardPartial as u32,
+                1 << PiiType::Aadhaar as u32,
+                1 << PiiType::UsSsn as u32,
+                1 << PiiType::IpAddress as u32,
+            ]),
+            denies_weak in any::<bool>(),
+            tentative in any::<bool>(),
+        ) {
+            let text = pieces.concat();
+            let v = text.as_bytes();
+            let hint = FieldHint { supports, denies_weak };
+            for p in (0..v.len()).filter(|&p| v[p].is_ascii_digit()) {
+                let mut out = Vec::new();
+                let mut s = Scan {
+                    det: &DET,
+                    v,
+                    hint,
+                    out: &mut out,
+                    floor: 0,
+                    keywords: None,
+                    tentative,
+                };
+                let digits_end = (p..v.len()).find(|&e| !v[e].is_ascii_digit()).unwrap_or(v.len());
+                let mut run = Run::default();
+                if read_run(&s, p, digits_end, v.len(), &mut run).is_ok()
+                    && holds_no_value(&s, &run)
+                {
+                    interpret_all(&mut s, &run);
+                    prop_assert!(out.is_empty(), "{text:?} at {p}: {out:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn reads_runs_as_their_types() {
@@ -604,6 +805,11 @@ mod tests {
             find("(415) 555-2671"),
             [("(415) 555-2671".into(), PiiType::Phone)]
         );
+        assert_eq!(
+            find("call 555.555.4111 now"),
+            [("555.555.4111".into(), PiiType::Phone)]
+        );
+        assert_eq!(find("on 1980-02-24, 06/32, 537.36, 2024-04-26T10:00"), []);
         assert_eq!(find("v1.2.3.4"), []);
         assert_eq!(find("10.0.19041.1"), []);
         assert_eq!(find("1.2.3.4.5"), []);

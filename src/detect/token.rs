@@ -98,12 +98,14 @@ pub(super) fn at_sign(s: &mut Scan, at: usize) -> usize {
 /// The e-mail address or UPI handle around the `@` at `at`, if it is one.
 fn address(s: &mut Scan, at: usize) -> Option<Hit> {
     let v = s.v;
+    // The walk back stops one byte past the longest local part.
+    let lowest = s.floor.max(at.saturating_sub(MAX_LOCAL + 1));
     let mut start = at;
-    while start > s.floor && is_local_byte(v[start - 1]) {
+    while start > lowest && is_local_byte(v[start - 1]) {
         start -= 1;
-        if at - start > MAX_LOCAL {
-            return None; // longer than any local part: not an address
-        }
+    }
+    if at - start > MAX_LOCAL {
+        return None; // longer than any local part: not an address
     }
     // A local part does not start with a dot or a quote (`'asha@example.com'`).
     while start < at && matches!(v[start], b'.' | b'\'') {
@@ -113,7 +115,9 @@ fn address(s: &mut Scan, at: usize) -> Option<Hit> {
         return None;
     }
     let mut end = at + 1;
-    while end < v.len() && end - at <= MAX_DOMAIN && is_domain_byte(v[end]) {
+    // The walk on stops one byte past the longest domain.
+    let highest = v.len().min(at + MAX_DOMAIN + 1);
+    while end < highest && is_domain_byte(v[end]) {
         end += 1;
     }
     while end > at + 1 && matches!(v[end - 1], b'.' | b'-') {
@@ -309,6 +313,17 @@ mod tests {
             );
             assert_eq!(super::is_word_byte(b), alnum || b == b'_', "{b}");
         }
+    }
+
+    #[test]
+    fn address_length_limits() {
+        let local = |n: usize| format!("{}@example.com", "a".repeat(n));
+        assert_eq!(find(&local(64)).len(), 1);
+        assert_eq!(find(&format!("x {}", local(65))), []);
+        let domain = |n: usize| format!("asha@{}.com", "b".repeat(n));
+        assert_eq!(find(&domain(60)).len(), 1);
+        // Past 253 bytes the walk stops inside the label: no known TLD there.
+        assert_eq!(find(&domain(300)), []);
     }
 
     #[test]

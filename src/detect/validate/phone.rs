@@ -292,16 +292,27 @@ fn value(d: &[u8]) -> u16 {
     d.iter().fold(0, |v, &b| v * 10 + u16::from(b - b'0'))
 }
 
+/// The national lengths of every code `0..1000` ([`PLANS`] indexed by code; 0: unassigned),
+/// so a code is looked up with one load: every digit run read as a phone looks up one to
+/// three codes.
+static LENGTHS_BY_CODE: [u16; 1000] = {
+    let mut t = [0u16; 1000];
+    let mut i = 0;
+    while i < PLANS.len() {
+        t[PLANS[i].0 as usize] = PLANS[i].1;
+        i += 1;
+    }
+    t
+};
+
 /// The plan of the country code `cc` (1-3 ASCII digits, no leading zero), if assigned.
 fn plan(cc: &[u8]) -> Option<(u16, u16)> {
     if !(1..=3).contains(&cc.len()) || cc[0] == b'0' || !cc.iter().all(u8::is_ascii_digit) {
         return None;
     }
     let code = value(cc);
-    PLANS
-        .binary_search_by_key(&code, |&(c, _)| c)
-        .ok()
-        .map(|i| PLANS[i])
+    let lengths = LENGTHS_BY_CODE[usize::from(code)];
+    (lengths != 0).then_some((code, lengths))
 }
 
 /// Whether the digit `d` is in `lo..=hi`.
@@ -589,5 +600,13 @@ mod tests {
             }
         }
         assert!(PLANS.iter().all(|&(_, l)| l != 0));
+        // The table by code holds the plans and nothing else.
+        for code in 0..1000u16 {
+            let listed = PLANS
+                .iter()
+                .find(|&&(c, _)| c == code)
+                .map_or(0, |&(_, l)| l);
+            assert_eq!(LENGTHS_BY_CODE[usize::from(code)], listed, "{code}");
+        }
     }
 }
