@@ -243,7 +243,9 @@ impl Detector {
         };
         contextual::detect(self, value, hint, keyed, out, first);
         geo::detect(self, value, hint, keyed, out, first);
-        out[first..].sort_unstable_by_key(|h| h.start);
+        if out.len() - first > 1 {
+            out[first..].sort_unstable_by_key(|h| h.start);
+        }
     }
 
     /// Finds every value in one line of free text (a convenience for tests and examples).
