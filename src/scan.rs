@@ -1685,6 +1685,12 @@ struct ChunkSink<'a> {
     blob_bytes: u64,
 }
 
+/// The extent of `v` without leading and trailing ASCII white space.
+fn trimmed(v: &[u8]) -> (usize, usize) {
+    let lead = v.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    (lead, lead + v[lead..].trim_ascii_end().len())
+}
+
 /// The stored (offset, length) of `value.bytes[start..end]`: in the input as read, before
 /// unescaping and transcoding from UTF-16 (`utf16`).
 fn stored_span(
@@ -1859,19 +1865,19 @@ impl FieldSink for ChunkSink<'_> {
         let hint = slot.hint;
         let seq = self.seq;
         self.seq += 1;
-        // The whole value, for the whole-column judgement.
-        let lead = value
-            .bytes
-            .iter()
-            .take_while(|b| b.is_ascii_whitespace())
-            .count();
-        let whole = (lead, lead + value.bytes[lead..].trim_ascii_end().len());
         let mut hits = std::mem::take(&mut self.hits);
         let marked = self.slots[i].marked < column::SAMPLE;
         let (mut from, mut floor, mut valid) = (0, 0, 0);
         while from < value.bytes.len() {
             let end = detect_piece(self.det, value.bytes, hint, from, floor, &mut hits);
+            if hits.is_empty() {
+                // Most values: nothing to count, and no whole value to compare.
+                from = end;
+                continue;
+            }
             floor = hits.iter().fold(floor, |f, h| f.max(h.end));
+            // The whole value, for the whole-column judgement.
+            let whole = trimmed(value.bytes);
             if marked {
                 valid |= hits
                     .iter()
