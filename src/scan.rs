@@ -1595,6 +1595,7 @@ fn scan_chunk(
         by_column: Vec::new(),
         by_name: FxHashMap::default(),
         none_slot: None,
+        last_slot: usize::MAX,
         record: 0,
         record_id: None,
         record_first: 0,
@@ -1649,6 +1650,10 @@ struct Slot {
     type_last: [u64; PiiType::COUNT],
     /// Values of this field marked for the whole-column judgement.
     marked: u32,
+    /// A named field's key as the tokeniser gives it.
+    key: Option<Box<[u8]>>,
+    /// The slot of the named field that came next the last time (`usize::MAX`: none yet).
+    next: usize,
 }
 
 /// Receives one chunk's values, detects, and counts.
@@ -1667,6 +1672,8 @@ struct ChunkSink<'a> {
     by_column: Vec<Option<usize>>,
     by_name: FxHashMap<Box<[u8]>, usize>,
     none_slot: Option<usize>,
+    /// The slot of the last value (`usize::MAX` before the first).
+    last_slot: usize,
     /// Records completed in this chunk.
     record: u64,
     /// The current record's id as reported (masked where a detector matches it).
@@ -1683,6 +1690,12 @@ struct ChunkSink<'a> {
     utf16: Option<Utf16Offsets<'a>>,
     /// Stored bytes of values passed over as blobs ([`crate::detect::is_blob`]).
     blob_bytes: u64,
+}
+
+/// The extent of `v` without leading and trailing ASCII white space.
+fn trimmed(v: &[u8]) -> (usize, usize) {
+    let lead = v.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    (lead, lead + v[lead..].trim_ascii_end().len())
 }
 
 /// The stored (offset, length) of `value.bytes[start..end]`: in the input as read, before
@@ -1800,12 +1813,15 @@ impl ChunkSink<'_> {
             last_record: 0,
             type_last: [0; PiiType::COUNT],
             marked: 0,
+            key: None,
+            next: usize::MAX,
         });
         self.slots.len() - 1
     }
 
+    /// The slot of `field`.
     fn slot(&mut self, field: FieldRef<'_>) -> usize {
-        match field {
+        let i = match field {
             FieldRef::None => match self.none_slot {
                 Some(i) => i,
                 None => {
@@ -1814,26 +1830,48 @@ impl ChunkSink<'_> {
                     i
                 }
             },
-            FieldRef::Column(c) => {
-                if let Some(Some(i)) = self.by_column.get(c) {
-                    return *i;
+            FieldRef::Column(c) => match self.by_column.get(c) {
+                Some(&Some(i)) => i,
+                _ => {
+                    let i = self.new_slot(Some(self.layout.column_name(c)));
+                    if self.by_column.len() <= c {
+                        self.by_column.resize(c + 1, None);
+                    }
+                    self.by_column[c] = Some(i);
+                    i
                 }
-                let i = self.new_slot(Some(self.layout.column_name(c)));
-                if self.by_column.len() <= c {
-                    self.by_column.resize(c + 1, None);
-                }
-                self.by_column[c] = Some(i);
-                i
-            }
-            FieldRef::Name(name) => {
-                if let Some(&i) = self.by_name.get(name) {
-                    return i;
-                }
+            },
+            FieldRef::Name(name) => self.named_slot(name),
+        };
+        self.last_slot = i;
+        i
+    }
+
+    /// The slot of the named field `name`. Keys mostly come in the same order record after
+    /// record, so the field that followed the last one the last time is tried first, with
+    /// one comparison of keys instead of a hash and a look-up.
+    fn named_slot(&mut self, name: &[u8]) -> usize {
+        let guess = self.slots.get(self.last_slot).map_or(usize::MAX, |s| s.next);
+        if self
+            .slots
+            .get(guess)
+            .is_some_and(|s| s.key.as_deref() == Some(name))
+        {
+            return guess;
+        }
+        let i = match self.by_name.get(name) {
+            Some(&i) => i,
+            None => {
                 let i = self.new_slot(Some(walk::display_bytes(name)));
+                self.slots[i].key = Some(name.into());
                 self.by_name.insert(name.into(), i);
                 i
             }
+        };
+        if let Some(last) = self.slots.get_mut(self.last_slot) {
+            last.next = i;
         }
+        i
     }
 }
 
@@ -1859,19 +1897,19 @@ impl FieldSink for ChunkSink<'_> {
         let hint = slot.hint;
         let seq = self.seq;
         self.seq += 1;
-        // The whole value, for the whole-column judgement.
-        let lead = value
-            .bytes
-            .iter()
-            .take_while(|b| b.is_ascii_whitespace())
-            .count();
-        let whole = (lead, lead + value.bytes[lead..].trim_ascii_end().len());
         let mut hits = std::mem::take(&mut self.hits);
         let marked = self.slots[i].marked < column::SAMPLE;
         let (mut from, mut floor, mut valid) = (0, 0, 0);
         while from < value.bytes.len() {
             let end = detect_piece(self.det, value.bytes, hint, from, floor, &mut hits);
+            if hits.is_empty() {
+                // Most values: nothing to count, and no whole value to compare.
+                from = end;
+                continue;
+            }
             floor = hits.iter().fold(floor, |f, h| f.max(h.end));
+            // The whole value, for the whole-column judgement.
+            let whole = trimmed(value.bytes);
             if marked {
                 valid |= hits
                     .iter()

@@ -93,6 +93,15 @@ impl Verdict {
 /// The bits of [`JUDGED`] types whose shape the whole of `v` (trimmed) has.
 pub fn shape_bits(v: &[u8]) -> u8 {
     let v = v.trim_ascii();
+    // Every shape starts with a digit or an NRIC letter and is at most 23 bytes long: most
+    // values (words, names, e-mails, long text) are refused on these two tests.
+    let lead = match v.first() {
+        Some(&b) if v.len() <= 23 => b,
+        _ => return 0,
+    };
+    if !lead.is_ascii_digit() && !b"STFGMstfgm".contains(&lead) {
+        return 0;
+    }
     let mut bits = 0;
     if v.len() == 9
         && b"STFGMstfgm".contains(&v[0])
@@ -101,8 +110,7 @@ pub fn shape_bits(v: &[u8]) -> u8 {
     {
         bits |= 1 << 2;
     }
-    if v.len() <= 23
-        && v.first().is_some_and(u8::is_ascii_digit)
+    if lead.is_ascii_digit()
         && v.iter()
             .all(|&b| b.is_ascii_digit() || b == b' ' || b == b'-')
     {
@@ -305,6 +313,33 @@ mod tests {
         assert_eq!(shape_bits(b"S1234567D"), 4);
         assert_eq!(shape_bits(b"card 4111111111111111"), 0);
         assert_eq!(shape_bits(b"12345"), 0);
+    }
+
+    proptest::proptest! {
+        /// The early refusals agree with the rule written out plainly.
+        #[test]
+        fn shape_bits_matches_plain(v in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just(b'4'), proptest::strategy::Just(b' '),
+                proptest::strategy::Just(b'-'), proptest::strategy::Just(b'S'),
+                proptest::strategy::Just(b'x'), b'0'..=b'9',
+            ],
+            0..28,
+        )) {
+            let t = v.trim_ascii();
+            let digits = t.iter().filter(|b| b.is_ascii_digit()).count();
+            let numeric = t.len() <= 23
+                && t.first().is_some_and(u8::is_ascii_digit)
+                && t.iter().all(|&b| b.is_ascii_digit() || b == b' ' || b == b'-');
+            let nric = t.len() == 9
+                && b"STFGMstfgm".contains(&t[0])
+                && t[1..8].iter().all(u8::is_ascii_digit)
+                && t[8].is_ascii_alphabetic();
+            let plain = u8::from(numeric && (13..=19).contains(&digits))
+                | u8::from(numeric && digits == 12) << 1
+                | u8::from(nric) << 2;
+            proptest::prop_assert_eq!(shape_bits(&v), plain);
+        }
     }
 
     #[test]

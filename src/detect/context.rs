@@ -11,7 +11,7 @@ use super::pattern::PatternSet;
 use crate::format::FieldHint;
 use crate::types::PiiType;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How far before a candidate a keyword may stand, in bytes.
 pub const KEYWORD_WINDOW: usize = 32;
@@ -22,14 +22,14 @@ const MIN_COMPOUND_PART: usize = 4;
 /// Field-name and keyword knowledge compiled from a [`PatternSet`].
 #[derive(Clone, Debug)]
 pub struct Context {
-    /// Field word → bit set of supported types.
-    words: HashMap<String, u32>,
-    /// Field words long enough to head or end a compound, with their types.
-    compound_parts: Vec<(String, u32)>,
+    /// Field word → bit set of supported types (those of at least [`MIN_COMPOUND_PART`]
+    /// bytes also head or end compounds).
+    words: FxHashMap<String, u32>,
     /// Words that deny weak shapes.
-    deny: Vec<String>,
-    /// Words that cancel the support of a type's field names, with the types they cancel.
-    excludes: Vec<(String, u32)>,
+    deny: FxHashSet<String>,
+    /// Words that cancel the support of a type's field names → the types they cancel
+    /// (those of at least [`MIN_COMPOUND_PART`] bytes also as a compound's head or end).
+    excludes: FxHashMap<String, u32>,
     /// Keyword automaton; pattern index → type bit set.
     keywords: Option<AhoCorasick>,
     keyword_types: Vec<u32>,
@@ -48,14 +48,14 @@ pub const GATED: u32 = (1 << PiiType::DateOfBirth.index())
 impl Context {
     /// Compiles the context of `set`.
     pub fn new(set: &PatternSet) -> Context {
-        let mut words: HashMap<String, u32> = HashMap::new();
+        let mut words: FxHashMap<String, u32> = FxHashMap::default();
         let mut keyword_list: Vec<String> = Vec::new();
         let mut keyword_types: Vec<u32> = Vec::new();
-        let mut excludes: Vec<(String, u32)> = Vec::new();
+        let mut excludes: FxHashMap<String, u32> = FxHashMap::default();
         for p in &set.patterns {
             let bit = 1u32 << p.ty.index();
             for w in &p.file.exclude_field_words {
-                excludes.push((w.to_lowercase(), bit));
+                *excludes.entry(w.to_lowercase()).or_default() |= bit;
             }
             for w in &p.file.field_names {
                 *words.entry(w.to_lowercase()).or_default() |= bit;
@@ -71,12 +71,6 @@ impl Context {
                 }
             }
         }
-        let mut compound_parts: Vec<(String, u32)> = words
-            .iter()
-            .filter(|(w, _)| w.len() >= MIN_COMPOUND_PART)
-            .map(|(w, b)| (w.clone(), *b))
-            .collect();
-        compound_parts.sort();
         let keywords = (!keyword_list.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -93,8 +87,7 @@ impl Context {
         let gate = Gate::new(&gated);
         Context {
             words,
-            compound_parts,
-            deny: set.deny_field_words.clone(),
+            deny: set.deny_field_words.iter().cloned().collect(),
             excludes,
             keywords,
             keyword_types,
@@ -116,15 +109,9 @@ impl Context {
         let mut denied = false;
         let mut excluded = 0;
         for word in split_words(name) {
-            for (ex, bits) in &self.excludes {
-                let part = ex.len() >= MIN_COMPOUND_PART
-                    && word.len() > ex.len()
-                    && (word.starts_with(ex.as_str()) || word.ends_with(ex.as_str()));
-                if word == *ex || part {
-                    excluded |= bits;
-                }
-            }
-            if let Some(bits) = self.words.get(word.as_str()) {
+            excluded |= self.excludes.get(&word).copied().unwrap_or(0)
+                | compound_bits(&self.excludes, &word);
+            if let Some(bits) = self.words.get(&word) {
                 hint.supports |= bits;
                 continue;
             }
@@ -132,13 +119,7 @@ impl Context {
                 denied = true;
                 continue;
             }
-            for (part, bits) in &self.compound_parts {
-                if word.len() > part.len()
-                    && (word.starts_with(part.as_str()) || word.ends_with(part.as_str()))
-                {
-                    hint.supports |= bits;
-                }
-            }
+            hint.supports |= compound_bits(&self.words, &word);
             if word.len() > 4 && word.ends_with("id") {
                 denied = true;
             }
@@ -273,6 +254,19 @@ fn can_overlap(a: &[u8], b: &[u8]) -> bool {
     contains(a, b) || contains(b, a) || shared_end(a, b) || shared_end(b, a)
 }
 
+/// The bits of the entries of `parts` (of at least [`MIN_COMPOUND_PART`] bytes) that head
+/// or end `word` and are shorter than it: one look-up per head and end length, not a
+/// comparison per entry.
+fn compound_bits(parts: &FxHashMap<String, u32>, word: &str) -> u32 {
+    let mut bits = 0;
+    for n in MIN_COMPOUND_PART..word.len() {
+        for part in [word.get(..n), word.get(word.len() - n..)].into_iter().flatten() {
+            bits |= parts.get(part).copied().unwrap_or(0);
+        }
+    }
+    bits
+}
+
 /// Whether bit set `bits` holds `ty`.
 pub fn has(bits: u32, ty: PiiType) -> bool {
     bits & (1 << ty.index()) != 0
@@ -340,6 +334,72 @@ mod tests {
         for at in 0..text.len() {
             let before = ctx.keywords_before(text, at) & GATED;
             assert_eq!(before & !ctx.gated_keywords(text), 0, "at {at}");
+        }
+    }
+
+    /// [`Context::field_hint`] as first written: every entry compared with every word.
+    fn field_hint_by_entries(ctx: &Context, name: &[u8]) -> FieldHint {
+        let part = |word: &str, p: &str| {
+            p.len() >= MIN_COMPOUND_PART
+                && word.len() > p.len()
+                && (word.starts_with(p) || word.ends_with(p))
+        };
+        let (mut hint, mut denied, mut excluded) = (FieldHint::default(), false, 0);
+        for word in split_words(name) {
+            for (ex, bits) in &ctx.excludes {
+                if word == *ex || part(&word, ex) {
+                    excluded |= bits;
+                }
+            }
+            if let Some(bits) = ctx.words.get(&word) {
+                hint.supports |= bits;
+                continue;
+            }
+            if ctx.deny.contains(&word) {
+                denied = true;
+                continue;
+            }
+            for (w, bits) in &ctx.words {
+                if part(&word, w) {
+                    hint.supports |= bits;
+                }
+            }
+            if word.len() > 4 && word.ends_with("id") {
+                denied = true;
+            }
+        }
+        hint.supports &= !excluded;
+        hint.denies_weak = denied && hint.supports == 0;
+        hint
+    }
+
+    proptest::proptest! {
+        /// The look-ups by head and end agree with comparing every entry.
+        #[test]
+        fn field_hint_matches_entries(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "customer", "Mobile", "no", "_", ".", "phone", "passport", "expiry", "id",
+                "order", "txn", "card", "last4", "email", "address", "name", "product", "x",
+                "dob", "birth", "Place", "hash", "password", "gps", "pan", "aadhaar",
+            ]),
+            0..6,
+        )) {
+            let ctx = Context::new(&PatternSet::builtin().unwrap());
+            let name = parts.concat().into_bytes();
+            proptest::prop_assert_eq!(ctx.field_hint(&name), field_hint_by_entries(&ctx, &name));
+        }
+    }
+
+    #[test]
+    fn field_hints_match_entries_for_every_listed_word() {
+        let set = PatternSet::builtin().unwrap();
+        let ctx = Context::new(&set);
+        let listed = ctx.words.keys().chain(ctx.excludes.keys()).chain(&ctx.deny);
+        for w in listed {
+            for name in [w.clone(), format!("cust{w}"), format!("{w}no"), format!("my_{w}_id")] {
+                let name = name.as_bytes();
+                assert_eq!(ctx.field_hint(name), field_hint_by_entries(&ctx, name), "{w}");
+            }
         }
     }
 

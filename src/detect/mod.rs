@@ -80,6 +80,37 @@ fn next_anchor(v: &[u8], from: usize) -> Option<usize> {
     (i..v.len()).find(|&j| is_anchor(v[j]))
 }
 
+/// The end of the word ([`token::is_word_byte`]: ASCII letters and digits, `_`) that runs
+/// from `from`, at most `limit`.
+///
+/// Eight bytes at a time: the pass reads the whole word after every digit anchor, and most
+/// of those words are numbers and ids several bytes long.
+fn word_end(v: &[u8], from: usize, limit: usize) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    const UNDERSCORE: u64 = 0x5f5f_5f5f_5f5f_5f5f;
+    let mut i = from;
+    while i + 8 <= limit {
+        let w = u64::from_le_bytes(v[i..i + 8].try_into().expect("8 bytes"));
+        // Bytes equal to `_`: exact zero bytes of w ^ `_` (no borrow crosses bytes).
+        let x = w ^ UNDERSCORE;
+        let underscore = !(((x & LOW7) + LOW7) | x | LOW7);
+        // As in `has_digit_and_letter`, bit 5 set maps A..Z onto a..z and nothing else.
+        let word =
+            ascii_in_range(w, b'0', b'9') | ascii_in_range(w | CASE, b'a', b'z') | underscore;
+        let stop = !word & HI;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < limit && token::is_word_byte(v[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// Shortest value passed over as a blob.
 pub const BLOB_MIN: usize = 256;
 
@@ -243,7 +274,9 @@ impl Detector {
         };
         contextual::detect(self, value, hint, keyed, out, first);
         geo::detect(self, value, hint, keyed, out, first);
-        out[first..].sort_unstable_by_key(|h| h.start);
+        if out.len() - first > 1 {
+            out[first..].sort_unstable_by_key(|h| h.start);
+        }
     }
 
     /// Finds every value in one line of free text (a convenience for tests and examples).
@@ -298,10 +331,7 @@ impl Scan<'_, '_> {
         while ws > self.floor && token::is_word_byte(v[ws - 1]) {
             ws -= 1;
         }
-        let mut we = p + 1;
-        while we < limit && token::is_word_byte(v[we]) {
-            we += 1;
-        }
+        let we = word_end(v, p + 1, limit);
         // Part of an e-mail local part or a UPI handle (`raj99@example.com`,
         // `9876543210@ybl`): the `@` reads it, so a UPI handle is never also a phone.
         if we < limit && token::is_local_byte(v[we]) | (v[we] == b'@') {
@@ -427,6 +457,22 @@ pub(crate) mod tests {
             let from = from.min(v.len());
             let naive = (from..v.len()).find(|&j| v[j].is_ascii_digit() || v[j] == b'$' || v[j] == b'@');
             prop_assert_eq!(next_anchor(&v, from), naive);
+        }
+
+        /// The word-at-a-time word end agrees with a byte-at-a-time oracle.
+        #[test]
+        fn word_end_matches_naive(
+            v in proptest::collection::vec(
+                prop_oneof![Just(b'7'), Just(b'q'), Just(b'Q'), Just(b'_'), Just(b'^'), any::<u8>()],
+                0..40,
+            ),
+            from in 0usize..40,
+            limit in 0usize..40,
+        ) {
+            let limit = limit.min(v.len());
+            let from = from.min(limit);
+            let naive = (from..limit).find(|&j| !token::is_word_byte(v[j])).unwrap_or(limit);
+            prop_assert_eq!(word_end(&v, from, limit), naive);
         }
 
         /// The word-at-a-time test agrees with a byte-at-a-time oracle.
