@@ -255,25 +255,31 @@ fn from_house_number(v: &[u8], toks: &[Token], i: usize) -> Option<(usize, usize
     Some((i, end))
 }
 
+/// The token spans of the addresses in `toks`, unsorted; `street` is false when no token is
+/// a street word, which leaves only postal codes in a country's full form to look at.
+fn spans(v: &[u8], toks: &[Token], street: bool) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for (j, t) in toks.iter().enumerate() {
+        if !t.is(T_DIGIT) {
+            continue;
+        }
+        if let Some((code, full)) = postal(v, toks, j) {
+            if street || full {
+                spans.extend(before_postal(v, toks, code, j, full));
+            }
+        } else if street && house_number(v, t) {
+            spans.extend(from_house_number(v, toks, j));
+        }
+    }
+    spans
+}
+
 /// Addresses in a piece of free text.
 fn free_text(v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut j = 0;
-    while j < toks.len() {
-        let t = &toks[j];
-        if t.is(T_DIGIT) {
-            if let Some((code, full)) = postal(v, toks, j) {
-                if let Some(s) = before_postal(v, toks, code, j, full) {
-                    spans.push(s);
-                }
-            } else if house_number(v, t) {
-                if let Some(s) = from_house_number(v, toks, j) {
-                    spans.push(s);
-                }
-            }
-        }
-        j += 1;
-    }
+    // Without a street word only a country's full postal form makes an address: the walks
+    // that look for a street word are skipped (most free text has none).
+    let street = toks.iter().any(|t| t.has(STREET));
+    let mut spans = spans(v, toks, street);
     spans.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in spans {
@@ -292,6 +298,42 @@ fn free_text(v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
                 PiiType::PostalAddress,
                 Basis::SHAPE | Basis::DICTIONARY,
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::{get, tokenize};
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Skipping the street-word walks where no token is a street word finds what the
+        /// walks find.
+        #[test]
+        fn no_street_word_no_walk(
+            parts in proptest::collection::vec(
+                (
+                    prop::sample::select(vec![
+                        "12", "221B", "#05-123", "560001", "78701", "1234", "TX", "SW1A", "1AA",
+                        "Flat", "no", "Blk", "Road", "road", "Street", "Nagar", "Baker",
+                        "Chennai", "Singapore", "the", "near", "Asha", "5th", "Cross",
+                    ]),
+                    prop::sample::select(vec![" ", " ", ", ", "-", "/", ". ", ": "]),
+                ),
+                0..40,
+            )
+        ) {
+            let text: String = parts.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            let mut toks = Vec::new();
+            tokenize(get(), text.as_bytes(), &mut toks);
+            let street = toks.iter().any(|t| t.has(STREET));
+            let (mut fast, mut plain) =
+                (spans(text.as_bytes(), &toks, street), spans(text.as_bytes(), &toks, true));
+            fast.sort_unstable();
+            plain.sort_unstable();
+            prop_assert_eq!(fast, plain, "{:?}", text);
         }
     }
 }

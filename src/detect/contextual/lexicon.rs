@@ -63,10 +63,11 @@ const PARTICLES: &[&str] = &[
 
 /// The word lists and models, built on first use.
 pub(super) struct Lexicon {
-    /// Each listed ASCII word of up to [`SHORT`] bytes, in lower case and packed by
-    /// [`short_key`], with its classes: nearly every looked-up word, found with one integer
-    /// hash and compare.
-    short: FxHashMap<u128, u16>,
+    /// Each listed ASCII word of up to 8 bytes, in lower case and packed by [`short_key`],
+    /// with its classes: most looked-up words, found with one multiply and compare.
+    short8: WordTable<u64>,
+    /// The same for listed ASCII words of 9 to [`SHORT`] bytes.
+    short16: WordTable<u128>,
     /// The other listed words (longer, or not ASCII), ASCII letters in lower case.
     long: FxHashMap<Box<[u8]>, u16>,
     /// The longest listed word, in bytes: longer words are looked up no further.
@@ -82,8 +83,9 @@ pub(super) fn get() -> &'static Lexicon {
 
 /// The entries of a list file: one a line, `#` comments.
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
+    // The lists hold no white space outside ASCII: lines are split and trimmed as bytes.
+    text.split('\n')
+        .map(|l| l.trim_ascii())
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
@@ -124,7 +126,7 @@ impl Lexicon {
                 ENGLISH,
             ),
         ];
-        let mut short: FxHashMap<u128, u16> = FxHashMap::default();
+        let (mut short8, mut short16) = (Vec::new(), Vec::new());
         let mut long: FxHashMap<Box<[u8]>, u16> = FxHashMap::default();
         let mut longest = 0;
         let mut add = |w: &str, class: u16| {
@@ -133,9 +135,12 @@ impl Lexicon {
             let mut add_one = |w: &str, class: u16| {
                 longest = longest.max(w.len());
                 match short_key(w.as_bytes()) {
-                    Some(key) => *short.entry(key).or_default() |= class,
+                    Some(key) => match u64::try_from(key) {
+                        Ok(key) => short8.push((key, class)),
+                        Err(_) => short16.push((key, class)),
+                    },
                     None => {
-                        let key = w.to_lowercase().into_bytes().into_boxed_slice();
+                        let key = lower_case(w).into_bytes().into_boxed_slice();
                         *long.entry(key).or_default() |= class;
                     }
                 }
@@ -153,7 +158,8 @@ impl Lexicon {
         PARTICLES.iter().for_each(|w| add(w, PARTICLE));
         let trigrams = Trigrams::load(include_str!("../../../patterns/lists/name_trigrams.txt"));
         Lexicon {
-            short,
+            short8: WordTable::new(&short8),
+            short16: WordTable::new(&short16),
             long,
             longest,
             trigrams,
@@ -168,7 +174,10 @@ impl Lexicon {
             return 0;
         }
         if let Some(key) = short_key(word) {
-            return self.short.get(&key).copied().unwrap_or(0);
+            return match u64::try_from(key) {
+                Ok(key) => self.short8.get(key),
+                Err(_) => self.short16.get(key),
+            };
         }
         let mut lower = [0u8; ROOM];
         let lower = &mut lower[..word.len()];
@@ -179,30 +188,29 @@ impl Lexicon {
     }
 
     /// The classes of the word `v[start..end]`, which has ASCII letters only: what
-    /// [`Lexicon::classes`] gives, with the key read in one load of the [`SHORT`] bytes of
-    /// `v` around the word.
+    /// [`Lexicon::classes`] gives, with the key read in one load of the 8 or [`SHORT`]
+    /// bytes of `v` around the word ([`window`]).
     fn letters_classes(&self, v: &[u8], start: usize, end: usize) -> u16 {
-        /// Bit 5 of every byte: set, it puts an ASCII letter in lower case.
-        const LOWER: u128 = u128::from_le_bytes([0x20; SHORT]);
+        // Bit 5 of every byte set puts an ASCII letter in lower case.
+        const LOWER: u8 = 0x20;
         let len = end - start;
-        if !(1..=SHORT).contains(&len) {
-            return self.classes(&v[start..end]);
+        match len {
+            1..=8 => {
+                let (bytes, at) = window::<8>(v, start);
+                let raw = u64::from_le_bytes(bytes);
+                let lower = u64::from_le_bytes([LOWER; 8]);
+                self.short8
+                    .get(((raw >> (8 * at)) | lower) & (u64::MAX >> (8 * (8 - len))))
+            }
+            9..=SHORT => {
+                let (bytes, at) = window::<SHORT>(v, start);
+                let raw = u128::from_le_bytes(bytes);
+                let lower = u128::from_le_bytes([LOWER; SHORT]);
+                self.short16
+                    .get(((raw >> (8 * at)) | lower) & (u128::MAX >> (8 * (SHORT - len))))
+            }
+            _ => self.classes(&v[start..end]),
         }
-        // The window starts at the word, or earlier where `v` ends within SHORT bytes.
-        let mut padded = [0u8; SHORT];
-        let (window, at) = match v.len().checked_sub(SHORT) {
-            Some(last) => {
-                let from = start.min(last);
-                (&v[from..from + SHORT], start - from)
-            }
-            None => {
-                padded[..v.len()].copy_from_slice(v);
-                (&padded[..], start)
-            }
-        };
-        let raw = u128::from_le_bytes(window.try_into().expect("SHORT bytes"));
-        let key = ((raw >> (8 * at)) | LOWER) & (u128::MAX >> (8 * (SHORT - len)));
-        self.short.get(&key).copied().unwrap_or(0)
     }
 
     /// How much more `word` looks like a name than like another word: the mean log-odds of
@@ -212,8 +220,110 @@ impl Lexicon {
     }
 }
 
-/// Longest word kept in [`Lexicon::short`], in bytes.
+/// `w` in lower case. Most listed words outside ASCII are in Indic scripts, which have no
+/// case: for those (and ASCII) the ASCII mapping gives what [`str::to_lowercase`] gives,
+/// without its per-character table search.
+fn lower_case(w: &str) -> String {
+    let caseless = |c: char| c.is_ascii() || ('\u{0900}'..='\u{0DFF}').contains(&c);
+    if w.chars().all(caseless) {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
+}
+
+/// Longest word kept in [`Lexicon::short16`], in bytes.
 const SHORT: usize = 16;
+
+/// `N` bytes of `v` that hold `v[start]` and as many bytes after it as `v` has up to `N`:
+/// from `start` on, or from earlier where `v` ends within `N` bytes (zero-padded where `v`
+/// is shorter than `N`), and how far into them `start` is.
+fn window<const N: usize>(v: &[u8], start: usize) -> ([u8; N], usize) {
+    let mut bytes = [0u8; N];
+    match v.len().checked_sub(N) {
+        Some(last) => {
+            let from = start.min(last);
+            bytes.copy_from_slice(&v[from..from + N]);
+            (bytes, start - from)
+        }
+        None => {
+            bytes[..v.len()].copy_from_slice(v);
+            (bytes, start)
+        }
+    }
+}
+
+/// A packed word ([`short_key`]) as a key of a [`WordTable`].
+trait PackedWord: Copy + Eq + Default {
+    /// The key's bits folded into 64 for the table's multiplicative hash.
+    fn fold(self) -> u64;
+}
+
+impl PackedWord for u64 {
+    fn fold(self) -> u64 {
+        self
+    }
+}
+
+impl PackedWord for u128 {
+    fn fold(self) -> u64 {
+        // The low half is the word's first eight letters: the high half is spread before
+        // it is mixed in, so words that share them still hash apart.
+        (self as u64) ^ ((self >> 64) as u64).wrapping_mul(0xff51_afd7_ed55_8ccd)
+    }
+}
+
+/// An open-addressing hash table from packed words to their classes, at most half full:
+/// a look-up is one multiply, and a compare or two (0, which no word packs to, marks a free
+/// slot).
+struct WordTable<K> {
+    keys: Box<[K]>,
+    classes: Box<[u16]>,
+    /// 64 less the log2 of the slot count: the hash's top bits pick the first slot.
+    shift: u32,
+}
+
+impl<K: PackedWord> WordTable<K> {
+    /// The table of `entries`, the classes of a word listed more than once joined.
+    fn new(entries: &[(K, u16)]) -> WordTable<K> {
+        let slots = (2 * entries.len()).next_power_of_two().max(2);
+        let mut table = WordTable {
+            keys: vec![K::default(); slots].into_boxed_slice(),
+            classes: vec![0; slots].into_boxed_slice(),
+            shift: 64 - slots.trailing_zeros(),
+        };
+        for &(key, class) in entries {
+            let mut s = table.slot(key);
+            while table.keys[s] != key && table.keys[s] != K::default() {
+                s = (s + 1) & (slots - 1);
+            }
+            table.keys[s] = key;
+            table.classes[s] |= class;
+        }
+        table
+    }
+
+    fn slot(&self, key: K) -> usize {
+        (key.fold().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The classes of `key`, 0 when it is not in the table.
+    #[inline]
+    fn get(&self, key: K) -> u16 {
+        let mask = self.keys.len() - 1;
+        let mut s = self.slot(key);
+        loop {
+            let k = self.keys[s];
+            if k == key {
+                return self.classes[s];
+            }
+            if k == K::default() {
+                return 0;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
 
 /// An ASCII word of up to [`SHORT`] bytes in lower case, its bytes packed little-endian
 /// into one integer (the zero bytes after it keep lengths apart); `None` for other words.
@@ -276,9 +386,10 @@ impl Trigrams {
                 log_odds.iter_mut().for_each(|x| *x = value);
                 continue;
             }
-            let ids: Vec<usize> = tri.bytes().filter_map(symbol).collect();
-            if let [a, b, c] = ids[..] {
-                log_odds[(a * SYMBOLS + b) * SYMBOLS + c] = value;
+            if let [a, b, c] = tri.as_bytes() {
+                if let (Some(a), Some(b), Some(c)) = (symbol(*a), symbol(*b), symbol(*c)) {
+                    log_odds[(a * SYMBOLS + b) * SYMBOLS + c] = value;
+                }
             }
         }
         Trigrams { log_odds }
@@ -721,6 +832,45 @@ mod tests {
             }
         }
         assert!(checked > 25, "{checked}");
+    }
+
+    #[test]
+    fn every_listed_word_has_its_class() {
+        let lex = get();
+        let lists = [
+            (
+                include_str!("../../../patterns/lists/names_given.txt"),
+                GIVEN,
+            ),
+            (
+                include_str!("../../../patterns/lists/names_surnames.txt"),
+                SURNAME,
+            ),
+            (
+                include_str!("../../../patterns/lists/address_words.txt"),
+                STREET,
+            ),
+            (
+                include_str!("../../../patterns/lists/english_words.txt"),
+                ENGLISH,
+            ),
+        ];
+        for (text, class) in lists {
+            for w in entries(text).filter(|w| !w.contains(' ')) {
+                assert_eq!(lower_case(w), w.to_lowercase(), "{w}");
+                // Non-ASCII words are looked up in the case they are listed in.
+                let looked_up = if w.is_ascii() {
+                    w.to_ascii_uppercase()
+                } else {
+                    w.to_lowercase()
+                };
+                assert!(lex.classes(looked_up.as_bytes()) & class != 0, "{w}");
+            }
+        }
+        for w in ["roadx", "qqqq", "zzzzzzzzzzzz", "abcdefghijklmnop", "x"] {
+            assert_eq!(lex.classes(w.as_bytes()), 0, "{w}");
+        }
+        assert_eq!(lower_case("ÜNAL Straße"), "ünal straße");
     }
 
     #[test]

@@ -20,6 +20,9 @@ use crate::types::{Basis, PiiType};
 /// Appends the context-dependent findings of `value` to `out`; `out[first..]` holds the
 /// value's hits so far (in no particular order), `keyed` the gated types with a keyword
 /// somewhere in the value ([`crate::detect::context::Context::gated_keywords`]).
+///
+/// Inlined into the per-value detection: called once a value, it costs no call there.
+#[inline]
 pub(super) fn detect(
     det: &Detector,
     value: &[u8],
