@@ -1851,7 +1851,10 @@ impl ChunkSink<'_> {
     /// record, so the field that followed the last one the last time is tried first, with
     /// one comparison of keys instead of a hash and a look-up.
     fn named_slot(&mut self, name: &[u8]) -> usize {
-        let guess = self.slots.get(self.last_slot).map_or(usize::MAX, |s| s.next);
+        let guess = self
+            .slots
+            .get(self.last_slot)
+            .map_or(usize::MAX, |s| s.next);
         if self
             .slots
             .get(guess)
