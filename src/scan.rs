@@ -1851,7 +1851,10 @@ impl ChunkSink<'_> {
     /// record, so the field that followed the last one the last time is tried first, with
     /// one comparison of keys instead of a hash and a look-up.
     fn named_slot(&mut self, name: &[u8]) -> usize {
-        let guess = self.slots.get(self.last_slot).map_or(usize::MAX, |s| s.next);
+        let guess = self
+            .slots
+            .get(self.last_slot)
+            .map_or(usize::MAX, |s| s.next);
         if self
             .slots
             .get(guess)
@@ -2105,6 +2108,47 @@ mod tests {
             h.write(&bytes[..len]);
             assert_eq!(key.hash(&bytes[..len]), h.finish(), "{len} bytes");
         }
+    }
+
+    /// Named fields keep their own slots whatever field came before them: keys that change
+    /// order, and fields that come and go, defeat the guess of the next slot, never the count.
+    #[test]
+    fn named_fields_in_any_order_keep_their_slots() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("mixed.jsonl");
+        let mut text = String::new();
+        for i in 0..60 {
+            let email = format!("\"email\": \"user{i}@example.com\"");
+            let note = format!("\"note\": \"ticket {i} closed\"");
+            let fields = match i % 3 {
+                0 => [email.as_str(), note.as_str()].join(", "),
+                1 => [note.as_str(), email.as_str()].join(", "),
+                _ => note.clone(),
+            };
+            text.push_str(&format!("{{{fields}}}\n"));
+        }
+        std::fs::write(&path, text).expect("the input is written");
+        let opts = ScanOptions {
+            paths: vec![path.into_os_string()],
+            threads: 1,
+            sketch_key: Some(b"slot test key".to_vec()),
+            ..ScanOptions::default()
+        };
+        let summary = run(&opts).expect("scan runs");
+        let fields = &summary.inputs[0].stats.fields;
+        let field = |name: &str| {
+            fields
+                .iter()
+                .find(|f| f.name.as_deref() == Some(name))
+                .expect("the field is reported")
+        };
+        assert_eq!(field("note").records, 60);
+        assert!(field("note").types.is_empty());
+        let email = field("email");
+        assert_eq!(email.records, 40);
+        assert_eq!(email.types.len(), 1);
+        assert_eq!(email.types[0].0, PiiType::Email);
+        assert_eq!(email.types[0].1.count, 40);
     }
 
     /// A value of up to two pieces is detected whole, in one call.

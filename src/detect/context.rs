@@ -260,7 +260,10 @@ fn can_overlap(a: &[u8], b: &[u8]) -> bool {
 fn compound_bits(parts: &FxHashMap<String, u32>, word: &str) -> u32 {
     let mut bits = 0;
     for n in MIN_COMPOUND_PART..word.len() {
-        for part in [word.get(..n), word.get(word.len() - n..)].into_iter().flatten() {
+        for part in [word.get(..n), word.get(word.len() - n..)]
+            .into_iter()
+            .flatten()
+        {
             bits |= parts.get(part).copied().unwrap_or(0);
         }
     }
@@ -396,9 +399,18 @@ mod tests {
         let ctx = Context::new(&set);
         let listed = ctx.words.keys().chain(ctx.excludes.keys()).chain(&ctx.deny);
         for w in listed {
-            for name in [w.clone(), format!("cust{w}"), format!("{w}no"), format!("my_{w}_id")] {
+            for name in [
+                w.clone(),
+                format!("cust{w}"),
+                format!("{w}no"),
+                format!("my_{w}_id"),
+            ] {
                 let name = name.as_bytes();
-                assert_eq!(ctx.field_hint(name), field_hint_by_entries(&ctx, name), "{w}");
+                assert_eq!(
+                    ctx.field_hint(name),
+                    field_hint_by_entries(&ctx, name),
+                    "{w}"
+                );
             }
         }
     }
