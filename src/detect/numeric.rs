@@ -116,13 +116,14 @@ fn read_run(
             ..Group::default()
         };
         if i == p {
-            // Wraps past 255 digits as counting them one by one would.
-            g.digits = (digits_end - p) as u8;
+            // Saturates at 255 digits, as counting them one by one does: no type holds
+            // that many, and the run stops at `MAX_CHARS` anyway.
+            g.digits = u8::try_from(digits_end - p).unwrap_or(u8::MAX);
             i = digits_end;
         }
         while i < limit {
             if v[i].is_ascii_digit() {
-                g.digits += 1;
+                g.digits = g.digits.saturating_add(1);
                 i += 1;
             } else {
                 let m = mask_at(v, i);
@@ -784,6 +785,20 @@ mod tests {
                     prop_assert!(out.is_empty(), "{text:?} at {p}: {out:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn groups_longer_than_255_digits_saturate() {
+        // A count kept in a `u8` once wrapped here (and overflowed in debug builds): a group
+        // of 266 digits read as one of 10, a phone's length.
+        let long = "1".repeat(256);
+        for text in [
+            format!("call +91 98765-{long}43210 now"),
+            format!("call +91 {long}9876543210 now"),
+            format!("id 12-7{long}9876543210"),
+        ] {
+            assert_eq!(find(&text), [], "{text}");
         }
     }
 

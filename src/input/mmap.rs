@@ -1,6 +1,7 @@
 //! Opening one input: its whole bytes (memory-mapped, or read when small) or a stream to read
-//! in windows. This file holds the only `unsafe` code of the crate: the memory map and the
-//! SIGBUS guard that keeps it safe.
+//! in windows. This file holds the `unsafe` code of the input layer: the memory map and the
+//! SIGBUS guard that keeps it safe (the crate's only other `unsafe` blocks are one `mallopt`
+//! call in `scan.rs` and one SSE2 block compare in `format/text.rs`).
 //!
 //! As in ripgrep's `searcher/mmap.rs`, mapping is an optimisation that may fail quietly: a
 //! file that cannot be mapped is read as a stream instead, and both paths must give the scan

@@ -1,7 +1,7 @@
 //! Inputs: walking paths, opening files (memory-mapped or read), sniffing content.
 //!
 //! [`walk::walk`] turns the PATHs given into leaf inputs in walk order, [`mmap::open`] opens
-//! one (the only `unsafe` of the crate lives there), and [`content::classify`] tells from its
+//! one (the memory map's `unsafe` lives there), and [`content::classify`] tells from its
 //! first bytes whether it is text (and in which encoding), a container, a document or binary.
 //! [`container`] reads through compressed files and archives, handing on their members;
 //! [`document`] extracts the text of documents (PDF, spreadsheets, office texts, web pages,
