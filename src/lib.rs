@@ -42,6 +42,7 @@ pub mod output;
 pub mod part;
 pub mod scan;
 pub mod signal;
+mod swar;
 pub mod synth;
 pub mod types;
 pub mod verify;

@@ -15,7 +15,7 @@ use crate::aggregate::{
 use crate::detect::contextual::dob;
 use crate::detect::normalize::normalize;
 use crate::detect::pattern::{PatternError, PatternSet};
-use crate::detect::{Detector, Hit};
+use crate::detect::{trimmed, Detector, Hit};
 use crate::error::{ErrorKind, InputError};
 use crate::format::{ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
 use crate::input::container::{self, Leaf, Limits, Peeked, Stop};
@@ -1692,12 +1692,6 @@ struct ChunkSink<'a> {
     blob_bytes: u64,
 }
 
-/// The extent of `v` without leading and trailing ASCII white space.
-fn trimmed(v: &[u8]) -> (usize, usize) {
-    let lead = v.iter().take_while(|b| b.is_ascii_whitespace()).count();
-    (lead, lead + v[lead..].trim_ascii_end().len())
-}
-
 /// The stored (offset, length) of `value.bytes[start..end]`: in the input as read, before
 /// unescaping and transcoding from UTF-16 (`utf16`).
 fn stored_span(
@@ -1903,6 +1897,9 @@ impl FieldSink for ChunkSink<'_> {
         let mut hits = std::mem::take(&mut self.hits);
         let marked = self.slots[i].marked < column::SAMPLE;
         let (mut from, mut floor, mut valid) = (0, 0, 0);
+        // The whole value, for the whole-column judgement: worked out once, for a value
+        // with hits.
+        let mut whole = None;
         while from < value.bytes.len() {
             let end = detect_piece(self.det, value.bytes, hint, from, floor, &mut hits);
             if hits.is_empty() {
@@ -1911,8 +1908,7 @@ impl FieldSink for ChunkSink<'_> {
                 continue;
             }
             floor = hits.iter().fold(floor, |f, h| f.max(h.end));
-            // The whole value, for the whole-column judgement.
-            let whole = trimmed(value.bytes);
+            let whole = *whole.get_or_insert_with(|| trimmed(value.bytes));
             if marked {
                 valid |= hits
                     .iter()

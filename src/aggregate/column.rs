@@ -97,12 +97,24 @@ impl Verdict {
 #[inline]
 pub fn shape_bits(v: &[u8]) -> u8 {
     match v.first() {
-        Some(b'0'..=b'9' | b'S' | b'T' | b'F' | b'G' | b'M' | b's' | b't' | b'f' | b'g' | b'm') => {
-            trimmed_shape_bits(v)
-        }
-        Some(b) if b.is_ascii_whitespace() => trimmed_shape_bits(v),
+        Some(&b) if may_lead_shape(b) || b.is_ascii_whitespace() => trimmed_shape_bits(v),
         _ => 0,
     }
+}
+
+/// Whether a shape can start with `b`: a digit, or an NRIC's first letter.
+#[inline]
+fn may_lead_shape(b: u8) -> bool {
+    b.is_ascii_digit() || is_nric_lead(b)
+}
+
+/// Whether `b` is an NRIC/FIN's first letter, in either case.
+#[inline]
+fn is_nric_lead(b: u8) -> bool {
+    matches!(
+        b,
+        b'S' | b'T' | b'F' | b'G' | b'M' | b's' | b't' | b'f' | b'g' | b'm'
+    )
 }
 
 /// [`shape_bits`] of a value that may have a shape.
@@ -114,12 +126,12 @@ fn trimmed_shape_bits(v: &[u8]) -> u8 {
         Some(&b) if v.len() <= 23 => b,
         _ => return 0,
     };
-    if !lead.is_ascii_digit() && !b"STFGMstfgm".contains(&lead) {
+    if !may_lead_shape(lead) {
         return 0;
     }
     let mut bits = 0;
     if v.len() == 9
-        && b"STFGMstfgm".contains(&v[0])
+        && is_nric_lead(lead)
         && v[1..8].iter().all(u8::is_ascii_digit)
         && v[8].is_ascii_alphabetic()
     {

@@ -21,6 +21,7 @@ mod token;
 pub mod validate;
 
 use crate::format::FieldHint;
+use crate::swar::{ascii_in_range, eq_byte, HI, LO};
 use crate::types::{Basis, PiiType, Region};
 use context::Context;
 use pattern::{Pattern, PatternError, PatternSet};
@@ -62,8 +63,6 @@ fn is_anchor(b: u8) -> bool {
 /// word-at-a-time test that no byte is a digit, `$` or `@` lets the pass skip them at several
 /// GB/s (measured in `benches/detectors.rs`, group `none`).
 fn next_anchor(v: &[u8], from: usize) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
     while i + 8 <= v.len() {
         let w = u64::from_le_bytes(v[i..i + 8].try_into().expect("8 bytes"));
@@ -80,35 +79,62 @@ fn next_anchor(v: &[u8], from: usize) -> Option<usize> {
     (i..v.len()).find(|&j| is_anchor(v[j]))
 }
 
-/// The end of the word ([`token::is_word_byte`]: ASCII letters and digits, `_`) that runs
-/// from `from`, at most `limit`.
-///
-/// Eight bytes at a time: the pass reads the whole word after every digit anchor, and most
-/// of those words are numbers and ids several bytes long.
-fn word_end(v: &[u8], from: usize, limit: usize) -> usize {
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const CASE: u64 = 0x2020_2020_2020_2020;
-    const UNDERSCORE: u64 = 0x5f5f_5f5f_5f5f_5f5f;
+/// The end of the bytes of one class that run from `from`, at most `limit`, eight bytes at a
+/// time: `in_class` marks bit 7 of each byte of a little-endian word that is in the class
+/// (and no other bit), `is_in_class` tests one byte, for the tail.
+#[inline(always)]
+fn class_run_end(
+    v: &[u8],
+    from: usize,
+    limit: usize,
+    in_class: impl Fn(u64) -> u64,
+    is_in_class: impl Fn(u8) -> bool,
+) -> usize {
     let mut i = from;
     while i + 8 <= limit {
         let w = u64::from_le_bytes(v[i..i + 8].try_into().expect("8 bytes"));
-        // Bytes equal to `_`: exact zero bytes of w ^ `_` (no borrow crosses bytes).
-        let x = w ^ UNDERSCORE;
-        let underscore = !(((x & LOW7) + LOW7) | x | LOW7);
-        // As in `has_digit_and_letter`, bit 5 set maps A..Z onto a..z and nothing else.
-        let word =
-            ascii_in_range(w, b'0', b'9') | ascii_in_range(w | CASE, b'a', b'z') | underscore;
-        let stop = !word & HI;
+        let stop = !in_class(w) & HI;
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while i < limit && token::is_word_byte(v[i]) {
+    while i < limit && is_in_class(v[i]) {
         i += 1;
     }
     i
+}
+
+/// The end of the word ([`token::is_word_byte`]: ASCII letters and digits, `_`) that runs
+/// from `from`, at most `limit`: the pass reads the whole word after every digit anchor, and
+/// most of those words are numbers and ids several bytes long.
+fn word_end(v: &[u8], from: usize, limit: usize) -> usize {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    // As in `has_digit_and_letter`, bit 5 set maps A..Z onto a..z and nothing else.
+    let in_word = |w: u64| {
+        ascii_in_range(w, b'0', b'9') | ascii_in_range(w | CASE, b'a', b'z') | eq_byte(w, b'_')
+    };
+    class_run_end(v, from, limit, in_word, token::is_word_byte)
+}
+
+/// The end of the ASCII digits that run from `from`, at most `limit`: ids, epochs and card
+/// numbers are long digit runs.
+fn digits_end(v: &[u8], from: usize, limit: usize) -> usize {
+    let in_digits = |w: u64| ascii_in_range(w, b'0', b'9');
+    class_run_end(v, from, limit, in_digits, |b: u8| b.is_ascii_digit())
+}
+
+/// `value` without leading and trailing ASCII white space, as a range.
+pub(crate) fn trimmed(value: &[u8]) -> (usize, usize) {
+    let start = value
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(value.len());
+    let end = value
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
+    (start, end)
 }
 
 /// Shortest value passed over as a blob.
@@ -157,24 +183,11 @@ fn is_long_blob(value: &[u8]) -> bool {
     body.len() >= BLOB_MIN && digit && letter
 }
 
-/// Bit 7 of each byte of `w` (eight bytes, little-endian) that is ASCII and within
-/// `lo..=hi`; the other bits clear. The word-at-a-time range test of the byte scans: for a
-/// byte below 0x80, adding `0x80 - lo` sets its bit 7 from `lo` on and adding `0x7f - hi`
-/// from past `hi` on, and no sum carries into the next byte.
-#[inline]
-pub(crate) fn ascii_in_range(w: u64, lo: u8, hi: u8) -> u64 {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let low7 = w & !HI;
-    !(low7 + LO * u64::from(0x7f - hi)) & (low7 + LO * u64::from(0x80 - lo)) & HI & !w
-}
-
 /// Whether `v` holds an ASCII digit and a letter (an ASCII letter or any non-ASCII byte).
 ///
 /// Eight bytes at a time ([`ascii_in_range`]), until both are seen.
 fn has_digit_and_letter(v: &[u8]) -> bool {
     const CASE: u64 = 0x2020_2020_2020_2020;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let (mut digit, mut letter) = (0u64, 0u64);
     for block in v.chunks(8) {
         let mut bytes = [0u8; 8];
@@ -473,6 +486,19 @@ pub(crate) mod tests {
             let from = from.min(limit);
             let naive = (from..limit).find(|&j| !token::is_word_byte(v[j])).unwrap_or(limit);
             prop_assert_eq!(word_end(&v, from, limit), naive);
+        }
+
+        /// The word-at-a-time digit walk agrees with a byte-at-a-time one.
+        #[test]
+        fn digits_end_matches_naive(
+            v in prop::collection::vec(prop_oneof![3 => b'0'..=b'9', 1 => any::<u8>()], 0..40),
+            from in 0usize..40,
+            cut in 0usize..40,
+        ) {
+            let limit = cut.min(v.len());
+            let from = from.min(limit);
+            let naive = (from..limit).find(|&i| !v[i].is_ascii_digit()).unwrap_or(limit);
+            prop_assert_eq!(digits_end(&v, from, limit), naive);
         }
 
         /// The word-at-a-time test agrees with a byte-at-a-time oracle.

@@ -9,7 +9,7 @@
 //! SSN, then phone), and a weak shape needs field or keyword support.
 
 use super::validate::{card, ip, phone, ssn, verhoeff};
-use super::{ascii_in_range, Scan};
+use super::{digits_end, Scan};
 use crate::types::{Basis, PiiType};
 use std::ops::ControlFlow;
 
@@ -64,6 +64,8 @@ pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
         ControlFlow::Break(end) => return end,
         ControlFlow::Continue(e) => e,
     };
+    // Built in place (`Run::default()` is built aside and copied in, a
+    // `memcpy` on the 5 MB corpus: 2.3 M instructions).
     let mut run = Run {
         groups: [Group::default(); MAX_GROUPS],
         len: 0,
@@ -312,23 +314,6 @@ fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
     } else {
         ControlFlow::Break(e)
     }
-}
-
-/// The end of the ASCII digits from `i` on (at most `limit`), eight bytes at a time: ids,
-/// epochs and card numbers are long digit runs.
-fn digits_end(v: &[u8], mut i: usize, limit: usize) -> usize {
-    while i + 8 <= limit {
-        let w = u64::from_le_bytes(v[i..i + 8].try_into().expect("8 bytes"));
-        let other = !ascii_in_range(w, b'0', b'9') & 0x8080_8080_8080_8080;
-        if other != 0 {
-            return i + (other.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < limit && v[i].is_ascii_digit() {
-        i += 1;
-    }
-    i
 }
 
 /// Types of the numeric family, as a bit set.
@@ -688,7 +673,7 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{digits_end, holds_no_value, interpret_all, read_run, Run};
+    use super::{holds_no_value, interpret_all, read_run, Run};
     use crate::detect::tests::find;
     use crate::detect::{Detector, Scan};
     use crate::format::FieldHint;
@@ -733,19 +718,6 @@ mod tests {
     }
 
     proptest! {
-        /// The word-at-a-time walk agrees with a byte-at-a-time one.
-        #[test]
-        fn digits_end_matches_naive(
-            v in prop::collection::vec(prop_oneof![3 => b'0'..=b'9', 1 => any::<u8>()], 0..40),
-            from in 0usize..40,
-            cut in 0usize..40,
-        ) {
-            let limit = cut.min(v.len());
-            let from = from.min(limit);
-            let naive = (from..limit).find(|&i| !v[i].is_ascii_digit()).unwrap_or(limit);
-            prop_assert_eq!(digits_end(&v, from, limit), naive);
-        }
-
         /// A run the cheap test refuses yields nothing when it is read in full.
         #[test]
         fn refused_runs_hold_no_value(
@@ -793,6 +765,22 @@ mod tests {
         // A count kept in a `u8` once wrapped here (and overflowed in debug builds): a group
         // of 266 digits read as one of 10, a phone's length.
         let long = "1".repeat(256);
+        let text = format!("12-{long}9876543210 x");
+        let v = text.as_bytes();
+        let mut out = Vec::new();
+        let s = Scan {
+            det: &DET,
+            v,
+            hint: FieldHint::default(),
+            out: &mut out,
+            floor: 0,
+            keywords: None,
+            tentative: false,
+        };
+        let mut run = Run::default();
+        assert!(read_run(&s, 0, 2, v.len(), &mut run).is_ok());
+        assert_eq!(run.groups[0].digits, 2);
+        assert_eq!(run.groups[1].digits, u8::MAX);
         for text in [
             format!("call +91 98765-{long}43210 now"),
             format!("call +91 {long}9876543210 now"),

@@ -128,7 +128,10 @@ pub fn tokenize_array(
 
 /// Where a string whose content starts at `from` ends: the offset of its closing quote (or
 /// `end` when it has none) and whether it holds escapes.
-#[inline]
+///
+/// Always inlined: it runs once a string of the hot walk, and with plain `#[inline]` the
+/// compiler's choice moved with unrelated edits (3 M instructions on the 5 MB corpus).
+#[inline(always)]
 fn string_end(data: &[u8], from: usize, end: usize) -> (usize, bool) {
     let mut at = from;
     let mut escaped = false;

@@ -139,26 +139,17 @@ pub(super) mod swar {
     #[cfg(any(not(target_arch = "x86_64"), test))]
     pub(super) mod words {
         use super::BLOCK;
+        use crate::swar::eq_byte;
 
-        const LOW: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         /// Gathers the low bit of each byte into the top byte (bit `k` from byte `k`).
         const GATHER: u64 = 0x0102_0408_1020_4080;
-
-        /// The high bit of each byte of `word` that equals `byte`, and no other bit (exact,
-        /// unlike the classic has-zero trick, so every set bit is a match).
-        #[inline]
-        pub fn eq(word: u64, byte: u8) -> u64 {
-            let x = word ^ (LOW * u64::from(byte));
-            !(((x & !HIGH) + !HIGH) | x) & HIGH
-        }
 
         /// The bytes of `block` equal to one of `needles`, a bit each.
         #[inline(always)]
         pub fn block_mask<const N: usize>(block: &[u8; BLOCK], needles: [u8; N]) -> u32 {
             let half = |bytes: &[u8]| {
                 let word = u64::from_le_bytes(bytes.try_into().expect("8 bytes"));
-                let hits = needles.iter().fold(0, |hits, &n| hits | eq(word, n));
+                let hits = needles.iter().fold(0, |hits, &n| hits | eq_byte(word, n));
                 ((hits >> 7).wrapping_mul(GATHER) >> 56) as u32
             };
             half(&block[..8]) | half(&block[8..]) << 8
@@ -765,18 +756,6 @@ mod tests {
                 naive |= u32::from(needles.contains(b)) << i;
             }
             proptest::prop_assert_eq!(swar::words::block_mask(&block, needles), naive);
-        }
-
-        #[test]
-        fn swar_eq_is_exact(
-            word in proptest::prelude::any::<u64>(),
-            byte in proptest::prelude::any::<u8>(),
-        ) {
-            let mask = swar::words::eq(word, byte);
-            for (i, b) in word.to_le_bytes().into_iter().enumerate() {
-                proptest::prop_assert_eq!(mask >> (i * 8 + 7) & 1 == 1, b == byte);
-            }
-            proptest::prop_assert_eq!(mask & !0x8080_8080_8080_8080, 0);
         }
 
         #[test]

@@ -89,43 +89,45 @@ fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The word lists (`patterns/lists/`) and the class each gives its words.
+const LISTS: [(&str, u16); 9] = [
+    (
+        include_str!("../../../patterns/lists/names_given.txt"),
+        GIVEN,
+    ),
+    (
+        include_str!("../../../patterns/lists/names_surnames.txt"),
+        SURNAME,
+    ),
+    (
+        include_str!("../../../patterns/lists/names_zh_syllables.txt"),
+        SYLLABLE,
+    ),
+    (
+        include_str!("../../../patterns/lists/address_words.txt"),
+        STREET,
+    ),
+    (include_str!("../../../patterns/lists/places.txt"), PLACE),
+    (
+        include_str!("../../../patterns/lists/company_words.txt"),
+        COMPANY,
+    ),
+    (
+        include_str!("../../../patterns/lists/name_titles.txt"),
+        TITLE,
+    ),
+    (
+        include_str!("../../../patterns/lists/status_words.txt"),
+        STATUS,
+    ),
+    (
+        include_str!("../../../patterns/lists/english_words.txt"),
+        ENGLISH,
+    ),
+];
+
 impl Lexicon {
     fn build() -> Lexicon {
-        let lists: [(&'static str, u16); 9] = [
-            (
-                include_str!("../../../patterns/lists/names_given.txt"),
-                GIVEN,
-            ),
-            (
-                include_str!("../../../patterns/lists/names_surnames.txt"),
-                SURNAME,
-            ),
-            (
-                include_str!("../../../patterns/lists/names_zh_syllables.txt"),
-                SYLLABLE,
-            ),
-            (
-                include_str!("../../../patterns/lists/address_words.txt"),
-                STREET,
-            ),
-            (include_str!("../../../patterns/lists/places.txt"), PLACE),
-            (
-                include_str!("../../../patterns/lists/company_words.txt"),
-                COMPANY,
-            ),
-            (
-                include_str!("../../../patterns/lists/name_titles.txt"),
-                TITLE,
-            ),
-            (
-                include_str!("../../../patterns/lists/status_words.txt"),
-                STATUS,
-            ),
-            (
-                include_str!("../../../patterns/lists/english_words.txt"),
-                ENGLISH,
-            ),
-        ];
         let (mut short8, mut short16) = (Vec::new(), Vec::new());
         let mut long: FxHashMap<Box<[u8]>, u16> = FxHashMap::default();
         let mut longest = 0;
@@ -151,7 +153,7 @@ impl Lexicon {
                 w.split(' ').for_each(|part| add_one(part, PLACE_PART));
             }
         };
-        for (text, class) in lists {
+        for (text, class) in LISTS {
             entries(text).for_each(|w| add(w, class));
         }
         GREETINGS.iter().for_each(|w| add(w, GREETING));
@@ -837,25 +839,7 @@ mod tests {
     #[test]
     fn every_listed_word_has_its_class() {
         let lex = get();
-        let lists = [
-            (
-                include_str!("../../../patterns/lists/names_given.txt"),
-                GIVEN,
-            ),
-            (
-                include_str!("../../../patterns/lists/names_surnames.txt"),
-                SURNAME,
-            ),
-            (
-                include_str!("../../../patterns/lists/address_words.txt"),
-                STREET,
-            ),
-            (
-                include_str!("../../../patterns/lists/english_words.txt"),
-                ENGLISH,
-            ),
-        ];
-        for (text, class) in lists {
+        for (text, class) in LISTS {
             for w in entries(text).filter(|w| !w.contains(' ')) {
                 assert_eq!(lower_case(w), w.to_lowercase(), "{w}");
                 // Non-ASCII words are looked up in the case they are listed in.

@@ -13,7 +13,7 @@ mod name;
 mod passport;
 mod password;
 
-use super::{context, Detector, Hit};
+use super::{context, trimmed, Detector, Hit};
 use crate::format::FieldHint;
 use crate::types::{Basis, PiiType};
 
@@ -74,19 +74,6 @@ pub(super) fn free(hits: &[Hit], start: usize, end: usize) -> bool {
     hits.iter().all(|h| h.end <= start || end <= h.start)
 }
 
-/// `value` without leading and trailing ASCII white space, as a range.
-fn trimmed(value: &[u8]) -> (usize, usize) {
-    let start = value
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(value.len());
-    let end = value
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(start, |e| e + 1);
-    (start, end)
-}
-
 /// Whether a value can hold a name or an address: the field says so, or it is free text
 /// (the field does not deny weak shapes: [`name`] and [`address`] read no other) with an
 /// upper-case ASCII letter or a non-ASCII byte (names in running text are capitalised or in
@@ -98,13 +85,13 @@ fn may_hold_name_or_address(value: &[u8], hint: FieldHint) -> bool {
 }
 
 /// Whether `value` has an upper-case ASCII letter or a byte outside ASCII, tested eight
-/// bytes at a time ([`crate::detect::ascii_in_range`]).
+/// bytes at a time ([`crate::swar::ascii_in_range`]).
 fn has_upper_or_non_ascii(value: &[u8]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::{ascii_in_range, HI};
     let mut words = value.chunks_exact(8);
     words.by_ref().any(|w| {
         let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-        (super::ascii_in_range(w, b'A', b'Z') | (w & HIGH)) != 0
+        (ascii_in_range(w, b'A', b'Z') | (w & HI)) != 0
     }) || words
         .remainder()
         .iter()

@@ -1,0 +1,52 @@
+//! Byte tests eight bytes at a time ("SIMD within a register"), shared by the detection pass
+//! and the tokenisers: each takes a little-endian `u64` of eight bytes and returns bit 7 of
+//! every byte that passes, no other bit.
+
+/// `0x01` in every byte.
+pub(crate) const LO: u64 = 0x0101_0101_0101_0101;
+/// `0x80` in every byte.
+pub(crate) const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Bit 7 of each byte of `w` that is ASCII and within `lo..=hi`. For a byte below 0x80,
+/// adding `0x80 - lo` sets its bit 7 from `lo` on and adding `0x7f - hi` from past `hi`
+/// on, and no sum carries into the next byte.
+#[inline]
+pub(crate) fn ascii_in_range(w: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = w & !HI;
+    !(low7 + LO * u64::from(0x7f - hi)) & (low7 + LO * u64::from(0x80 - lo)) & HI & !w
+}
+
+/// Bit 7 of each byte of `w` equal to `byte`: exact, unlike the classic has-zero test
+/// (whose bits above a match may be false), so every set bit is a match.
+#[inline]
+pub(crate) fn eq_byte(w: u64, byte: u8) -> u64 {
+    let x = w ^ (LO * u64::from(byte));
+    !(((x & !HI) + !HI) | x) & HI
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn eq_byte_is_exact(w in any::<u64>(), byte in any::<u8>()) {
+            let mask = eq_byte(w, byte);
+            for (i, b) in w.to_le_bytes().into_iter().enumerate() {
+                prop_assert_eq!(mask >> (i * 8 + 7) & 1 == 1, b == byte);
+            }
+            prop_assert_eq!(mask & !HI, 0);
+        }
+
+        #[test]
+        fn ascii_in_range_is_exact(w in any::<u64>(), lo in 0u8..0x80, span in 0u8..0x80) {
+            let hi = lo.saturating_add(span).min(0x7f);
+            let mask = ascii_in_range(w, lo, hi);
+            for (i, b) in w.to_le_bytes().into_iter().enumerate() {
+                prop_assert_eq!(mask >> (i * 8 + 7) & 1 == 1, (lo..=hi).contains(&b));
+            }
+            prop_assert_eq!(mask & !HI, 0);
+        }
+    }
+}
