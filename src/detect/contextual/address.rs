@@ -275,7 +275,7 @@ fn spans(v: &[u8], toks: &[Token], street: bool) -> Vec<(usize, usize)> {
 }
 
 /// Addresses in a piece of free text.
-fn free_text(v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
+pub(super) fn free_text(v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
     // Without a street word only a country's full postal form makes an address: the walks
     // that look for a street word are skipped (most free text has none).
     let street = toks.iter().any(|t| t.has(STREET));

@@ -628,6 +628,69 @@ fn joins_letters(v: &[u8], i: usize, len: usize, shape: &Shape) -> bool {
     next_is_letter && prev_is_letter && shape.flags & T_DIGIT == 0
 }
 
+/// Whether the free text `v` (ASCII or not) may hold a name or an address: `false` only
+/// when the free-text detectors ([`super::name`], [`super::address`]) can find neither, so
+/// `v` need not be split into tokens. One walk over the words, looking up only words in
+/// capitals.
+///
+/// Free text needs a name word (a capitalised word in title case or `Mc` form, a listed
+/// name or title in capitals, or a word with letters outside ASCII) for a name, and a postal
+/// code (a word of 5 or 6 digits, or a UK inward code such as `1AA`) or a capitalised street
+/// word after a house number for an address. Every capitalised word of a token starts at an
+/// ASCII capital after a byte that is no letter or digit: such a capital is taken as a
+/// possible name or street word unless its word is in capitals only, not joined to another
+/// by `'` or `-`, and neither a listed name, title nor street word. Words with digits are
+/// neither (they have no classes and are no name words).
+pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
+    // Class of the byte before the run being read: 0 at the start of `v`.
+    let mut before = 0;
+    let mut i = 0;
+    while let Some(&b) = v.get(i) {
+        let first = BYTE_CLASS[usize::from(b)];
+        if first & C_ALNUM == 0 {
+            if first & C_HIGH != 0 {
+                return true;
+            }
+            before = first;
+            i += 1;
+            continue;
+        }
+        // The run of ASCII letters and digits at `start`, and the kinds of bytes in it.
+        let start = i;
+        let mut kinds = first;
+        i += 1;
+        while let Some(&b) = v.get(i) {
+            let class = BYTE_CLASS[usize::from(b)];
+            if class & C_ALNUM == 0 {
+                break;
+            }
+            kinds |= class;
+            i += 1;
+        }
+        let len = i - start;
+        let maybe = match first {
+            C_DIGIT => {
+                (kinds == C_DIGIT && (len == 5 || len == 6))
+                    || (len == 3
+                        && v[start + 1].is_ascii_uppercase()
+                        && v[start + 2].is_ascii_uppercase())
+            }
+            C_UPPER if kinds & C_DIGIT == 0 => {
+                len == 1
+                    || kinds & C_LOWER != 0
+                    || before & C_JOIN != 0
+                    || v.get(i).is_some_and(|&b| BYTE_CLASS[usize::from(b)] & C_JOIN != 0)
+                    || lex.letters_classes(v, start, i) & (NAME | TITLE | STREET) != 0
+            }
+            _ => false,
+        };
+        if maybe {
+            return true;
+        }
+    }
+    false
+}
+
 /// Splits `v` into tokens, looking each word up in the lexicon.
 ///
 /// A word of ASCII letters and digits, most of a dump, is read by [`ascii_word`] with one

@@ -37,6 +37,11 @@ pub(super) fn detect(
     let wanted = det.enabled(PiiType::PersonName) || det.enabled(PiiType::PostalAddress);
     if wanted && may_hold_name_or_address(value, hint) {
         let lex = lexicon::get();
+        let free_text =
+            !hint.supports(PiiType::PersonName) && !hint.supports(PiiType::PostalAddress);
+        if free_text && !lexicon::may_hold_free_text(lex, value) {
+            return;
+        }
         lexicon::with_tokens(lex, value, |toks| {
             address::detect(det, value, hint, toks, out, first);
             name::detect(det, lex, value, hint, toks, out, first);
@@ -111,6 +116,67 @@ fn push(out: &mut Vec<Hit>, start: usize, end: usize, ty: PiiType, basis: Basis)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Free text refused before it is split holds nothing the free-text detectors find.
+        #[test]
+        fn refused_free_text_holds_nothing(
+            parts in proptest::collection::vec(
+                (
+                    prop::sample::select(vec![
+                        "12", "221B", "#05-123", "560001", "78701", "1234", "12345", "TX", "SW1A",
+                        "1AA", "Flat", "FLAT", "no", "Blk", "BLK", "Road", "ROAD", "road", "Street",
+                        "NAGAR", "Baker", "Chennai", "SINGAPORE", "singapore", "the", "INFO", "WARN",
+                        "GET", "HTTP", "Asha", "ASHA", "PRIYA", "KUMAR", "MR", "Mr", "DR", "SHRI",
+                        "DEAR", "dear", "bin", "BINTE", "5th", "5TH", "Cross", "McMaster", "McM",
+                        "A", "B", "ABc", "aB", "x", "o", "2024", "03T06", "07Z", "é", "Ünal",
+                        "राहुल", "SKU", "JF04", "A1", "MG", "O", "NEIL", "Kumar",
+                    ]),
+                    prop::sample::select(vec![
+                        " ", " ", " ", ", ", "-", "/", ". ", ": ", "'", "=", "\"", "", "’",
+                    ]),
+                ),
+                0..16,
+            )
+        ) {
+            let text: String = parts.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            let v = text.as_bytes();
+            let lex = lexicon::get();
+            if !lexicon::may_hold_free_text(lex, v) {
+                let mut toks = Vec::new();
+                lexicon::tokenize(lex, v, &mut toks);
+                let mut out = Vec::new();
+                address::free_text(v, &toks, &mut out, 0);
+                name::free_text(lex, v, &toks, &mut out, 0);
+                prop_assert!(out.is_empty(), "{:?}: {:?}", text, out);
+            }
+        }
+    }
+
+    #[test]
+    fn free_text_refused_only_without_name_or_address_words() {
+        let lex = lexicon::get();
+        for v in [
+            "2024-09-03T06:56:07Z WARN worker slow upstream after 2655ms",
+            "GET /api/v1 HTTP/1.1 200 5491",
+            "iPhone 12 sku=JF04",
+        ] {
+            assert!(!lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
+        }
+        for v in [
+            "INFO called Asha",
+            "ASHA KUMAR",
+            "MR X",
+            "12 MG ROAD",
+            "pin 560001",
+            "SW1A 1AA",
+            "x-AB",
+            "née",
+        ] {
+            assert!(lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
+        }
+    }
 
     #[test]
     fn upper_or_non_ascii_agrees_with_bytes() {

@@ -138,7 +138,7 @@ fn is_initial(v: &[u8], t: &Token) -> bool {
 }
 
 /// Names in free text.
-fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
+pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
     let whole = |a: usize, b: usize| {
         let trim = |s: &[u8]| {
             s.iter()
