@@ -679,7 +679,8 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
                 len == 1
                     || kinds & C_LOWER != 0
                     || before & C_JOIN != 0
-                    || v.get(i).is_some_and(|&b| BYTE_CLASS[usize::from(b)] & C_JOIN != 0)
+                    || v.get(i)
+                        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & C_JOIN != 0)
                     || lex.letters_classes(v, start, i) & (NAME | TITLE | STREET) != 0
             }
             _ => false,

@@ -128,10 +128,11 @@ mod tests {
                         "12", "221B", "#05-123", "560001", "78701", "1234", "12345", "TX", "SW1A",
                         "1AA", "Flat", "FLAT", "no", "Blk", "BLK", "Road", "ROAD", "road", "Street",
                         "NAGAR", "Baker", "Chennai", "SINGAPORE", "singapore", "the", "INFO", "WARN",
-                        "GET", "HTTP", "Asha", "ASHA", "PRIYA", "KUMAR", "MR", "Mr", "DR", "SHRI",
+                        "GET", "HTTP", "Asha", "ASHA", "AADHYA", "Aaden", "MR", "Mr", "DR", "SHRI",
                         "DEAR", "dear", "bin", "BINTE", "5th", "5TH", "Cross", "McMaster", "McM",
                         "A", "B", "ABc", "aB", "x", "o", "2024", "03T06", "07Z", "é", "Ünal",
-                        "राहुल", "SKU", "JF04", "A1", "MG", "O", "NEIL", "Kumar",
+                        "राहुल", "SKU", "JF04", "A1", "MG", "O", "NEIL", "Kumar", "3253083799",
+                        "ABCDEFGHIJ", "UPSTREAM", "1234567", "x7", "abcdefg",
                     ]),
                     prop::sample::select(vec![
                         " ", " ", " ", ", ", "-", "/", ". ", ": ", "'", "=", "\"", "", "’",
@@ -161,18 +162,21 @@ mod tests {
             "2024-09-03T06:56:07Z WARN worker slow upstream after 2655ms",
             "GET /api/v1 HTTP/1.1 200 5491",
             "iPhone 12 sku=JF04",
+            "at com.example.run(HTTP.java:409) 1234-5678 3AB4 abcdefg 9876 5",
         ] {
             assert!(!lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
         }
         for v in [
             "INFO called Asha",
-            "ASHA KUMAR",
+            "AADHYA",
             "MR X",
             "12 MG ROAD",
             "pin 560001",
             "SW1A 1AA",
             "x-AB",
             "née",
+            "ref 1234-12345",
+            "x 1AA",
         ] {
             assert!(lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
         }
