@@ -373,12 +373,13 @@ fn date_like(groups: &[Group]) -> bool {
     }
 }
 
-/// Collects the digits of groups `a..b`.
+/// Collects the digits of groups `a..b`, which hold no mask characters: every byte of such
+/// a group is a digit.
 fn digits_of(s: &Scan, run: &Run, a: usize, b: usize, buf: &mut [u8; MAX_CHARS + 8]) -> usize {
     let mut n = 0;
     for g in &run.groups[a..b] {
         for &c in &s.v[g.start..g.end] {
-            if c.is_ascii_digit() && n < buf.len() {
+            if n < buf.len() {
                 buf[n] = c;
                 n += 1;
             }
@@ -409,9 +410,6 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
     if !worth_reading(s, run, a, b, start) {
         return false;
     }
-    let mut buf = [0u8; MAX_CHARS + 8];
-    let n = digits_of(s, run, a, b, &mut buf);
-    let d = &buf[..n];
     let mut seps_buf = [0u8; MAX_GROUPS];
     let mut lens_buf = [0u8; MAX_GROUPS];
     for (k, g) in groups.iter().enumerate() {
@@ -439,6 +437,9 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
     if seps.contains(&b'/') {
         return false;
     }
+    let mut buf = [0u8; MAX_CHARS + 8];
+    let n = digits_of(s, run, a, b, &mut buf);
+    let d = &buf[..n];
     let plus = a == 0 && run.plus;
     let paren = a == 0 && run.paren;
     let bare = groups.len() == 1;

@@ -236,12 +236,16 @@ fn colon_run(s: &mut Scan, ws: usize, we: usize, limit: usize) -> Option<usize> 
         end -= 1;
     }
     let run = &v[start..end];
+    // Every IPv6 form has two colons or more (`::` at least); a time `10:22` has one.
+    let colons = run.iter().filter(|&&b| b == b':').count();
+    if colons < 2 {
+        return None;
+    }
     let glued = (start > s.floor && v[start - 1].is_ascii_alphanumeric())
         || (end < v.len() && v[end].is_ascii_alphanumeric());
     if glued || !ip::is_ipv6(run) {
-        let colons = run.iter().filter(|&&b| b == b':').count();
         let short_groups = run.split(|&b| b == b':').all(|g| g.len() <= 4);
-        return (colons >= 2 && short_groups).then_some(end);
+        return short_groups.then_some(end);
     }
     let mut basis = Basis::SHAPE;
     if s.hint.supports(PiiType::IpAddress) {
