@@ -356,6 +356,9 @@ mod tests {
             [("fe80::1".into(), PiiType::IpAddress)]
         );
         assert_eq!(find("at 12:30:45"), []);
+        // Two colons make the shortest IPv6 forms; one never does.
+        assert_eq!(find("from 1::2 on"), [("1::2".into(), PiiType::IpAddress)]);
+        assert_eq!(find("at 10:22 and 1:2"), []);
     }
 
     #[test]

@@ -551,6 +551,10 @@ mod tests {
             (b"0207946012", *b"GB", Some(b"44207946012")),
             (b"9876543210", *b"FR", None),
             (b"98765x3210", *b"IN", None),
+            // Every region's shape passes before its digits are read: a letter still fails.
+            (b"9123x567", *b"SG", None),
+            (b"20255x0123", *b"US", None),
+            (b"0207x460123", *b"GB", None),
         ];
         for &(d, region, want) in cases {
             let got = national(d, region);

@@ -140,6 +140,28 @@ mod tests {
     }
 
     #[test]
+    fn packed_and_plain_look_ups_agree() {
+        // Every entry, in any case, and its near misses (one byte more, one less, one
+        // changed) are found exactly when the list holds them, as a plain set says.
+        let plain: FxHashSet<&[u8]> = LIST
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(str::as_bytes)
+            .collect();
+        for &e in &plain {
+            let upper = e.to_ascii_uppercase();
+            assert!(is_known(e) && is_known(&upper), "{e:?}");
+            let mut longer = e.to_vec();
+            longer.push(b'q');
+            let mut changed = e.to_vec();
+            changed[0] = if changed[0] == b'z' { b'y' } else { b'z' };
+            for near in [&longer[..], &e[..e.len() - 1], &changed[..]] {
+                assert_eq!(is_known(near), plain.contains(near), "{near:?}");
+            }
+        }
+    }
+
+    #[test]
     fn list_is_clean() {
         // One lower-case label a line, sorted and unique, so diffs on update stay readable.
         let entries: Vec<&str> = LIST.lines().filter(|l| !l.starts_with('#')).collect();
