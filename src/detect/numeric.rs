@@ -42,6 +42,8 @@ struct Run {
     paren: bool,
     /// Where the run starts, including a `+` or `(`.
     start: usize,
+    /// The mask characters of all its groups.
+    masks: usize,
 }
 
 /// Whether `v[i..]` starts with a mask character; returns its length in bytes.
@@ -72,6 +74,7 @@ pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
         plus: false,
         paren: false,
         start: 0,
+        masks: 0,
     };
     if let Err(end) = read_run(s, p, digits_end, limit, &mut run) {
         return end;
@@ -145,6 +148,7 @@ fn read_run(
             break;
         }
         chars += (g.digits + g.masks) as usize;
+        run.masks += usize::from(g.masks);
         run.groups[run.len] = g;
         run.len += 1;
         if run.len == MAX_GROUPS || chars > MAX_CHARS || i >= limit {
@@ -197,25 +201,28 @@ fn read_run(
 /// bare group in a card field (a sub-run, [`could_be_value`]) or the whole run. So a run of
 /// at most three groups whose stretches between `.` and `/` each hold fewer than 7 digits
 /// holds no value, unless it is the NANP shape, the whole run has 4 digits and no `.` or `/`,
-/// the field supports a card's last four, or a group is masked ([`masked_card`]). Nor does
-/// an unmasked date (`1980-02-24`): [`worth_reading`] refuses it whole, and its parts have
-/// at most 6 digits. Added detectors see every token the built-in ones refuse, so with any
-/// the run is read in full.
+/// or the field supports a card's last four. Nor does an unmasked date (`1980-02-24`):
+/// [`worth_reading`] refuses it whole, and its parts have at most 6 digits. Added detectors
+/// see every unmasked token the built-in ones refuse, so with any such a run is read in
+/// full. A masked run is only ever read whole, as a masked card ([`masked_card`]), which
+/// takes two mask characters or more.
 fn holds_no_value(s: &Scan, run: &Run) -> bool {
+    // A masked run is read whole, as a masked card only, and that takes two mask
+    // characters at least (`x64`, `#79131`, `2 #12-48` are no values).
+    if run.masks > 0 {
+        return run.masks < 2;
+    }
+    let groups = &run.groups[..run.len];
     if run.len >= 4 || !s.det.extra.is_empty() || s.hint.supports(PiiType::CardPartial) {
         return false;
     }
-    let groups = &run.groups[..run.len];
     if date_like(groups) {
-        return groups.iter().all(|g| g.masks == 0);
+        return true;
     }
     // Digits since the last `.` or `/`, and whether there was one.
     let mut stretch = 0u32;
     let mut split = false;
     for (k, g) in groups.iter().enumerate() {
-        if g.masks > 0 {
-            return false;
-        }
         if k > 0 && matches!(g.sep, b'.' | b'/') {
             stretch = 0;
             split = true;
@@ -234,9 +241,8 @@ fn holds_no_value(s: &Scan, run: &Run) -> bool {
 /// Tries the whole run, then its sub-runs, longest first.
 fn interpret_all(s: &mut Scan, run: &Run) {
     let n = run.len;
-    let masked = run.groups[..n].iter().any(|g| g.masks > 0);
     // A masked number is read whole: its parts are no values of their own.
-    if interpret(s, run, 0, n) || n == 1 || masked {
+    if interpret(s, run, 0, n) || n == 1 || run.masks > 0 {
         return;
     }
     let mut a = 0;
@@ -367,12 +373,13 @@ fn date_like(groups: &[Group]) -> bool {
     }
 }
 
-/// Collects the digits of groups `a..b`.
+/// Collects the digits of groups `a..b`, which hold no mask characters: every byte of such
+/// a group is a digit.
 fn digits_of(s: &Scan, run: &Run, a: usize, b: usize, buf: &mut [u8; MAX_CHARS + 8]) -> usize {
     let mut n = 0;
     for g in &run.groups[a..b] {
         for &c in &s.v[g.start..g.end] {
-            if c.is_ascii_digit() && n < buf.len() {
+            if n < buf.len() {
                 buf[n] = c;
                 n += 1;
             }
@@ -403,9 +410,6 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
     if !worth_reading(s, run, a, b, start) {
         return false;
     }
-    let mut buf = [0u8; MAX_CHARS + 8];
-    let n = digits_of(s, run, a, b, &mut buf);
-    let d = &buf[..n];
     let mut seps_buf = [0u8; MAX_GROUPS];
     let mut lens_buf = [0u8; MAX_GROUPS];
     for (k, g) in groups.iter().enumerate() {
@@ -422,7 +426,8 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
 
     if seps.contains(&b'.') {
         if lens.len() == 4 && seps.iter().all(|&c| c == b'.') {
-            return ipv4(s, start, end);
+            // Parts of more than three digits (`120.0.6099.130`) make no address.
+            return lens.iter().all(|&l| l <= 3) && ipv4(s, start, end);
         }
         // Dots otherwise mean decimals or versions; only NANP numbers use them.
         if !(lens == [3, 3, 4] && uniform(b".")) {
@@ -432,6 +437,9 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
     if seps.contains(&b'/') {
         return false;
     }
+    let mut buf = [0u8; MAX_CHARS + 8];
+    let n = digits_of(s, run, a, b, &mut buf);
+    let d = &buf[..n];
     let plus = a == 0 && run.plus;
     let paren = a == 0 && run.paren;
     let bare = groups.len() == 1;
@@ -816,6 +824,9 @@ mod tests {
         assert_eq!(find("v1.2.3.4"), []);
         assert_eq!(find("10.0.19041.1"), []);
         assert_eq!(find("1.2.3.4.5"), []);
+        // One mask character makes no masked card; parts of four digits no address.
+        assert_eq!(find("Win64; x64) #79131 Ave 2 #12-48"), []);
+        assert_eq!(find("Chrome/120.0.6099.130 Safari"), []);
     }
 
     #[test]

@@ -127,8 +127,20 @@ fn address(s: &mut Scan, at: usize) -> Option<Hit> {
     if domain.is_empty() || v.get(end) == Some(&b'@') {
         return None;
     }
+    // One pass over the domain: whether every label is well formed, and where the last
+    // one (the TLD) starts; `tld_at == 0` when it has no dot.
+    let label_ok =
+        |l: &[u8]| !l.is_empty() && l.len() <= 63 && l[0] != b'-' && l[l.len() - 1] != b'-';
+    let mut tld_at = 0;
+    let mut labels_ok = true;
+    for (k, &b) in domain.iter().enumerate() {
+        if b == b'.' {
+            labels_ok &= label_ok(&domain[tld_at..k]);
+            tld_at = k + 1;
+        }
+    }
     let mut basis = Basis::SHAPE;
-    if !domain.contains(&b'.') {
+    if tld_at == 0 {
         if !is_upi_handle(domain) || !s.det.enabled(PiiType::UpiId) {
             return None;
         }
@@ -142,12 +154,11 @@ fn address(s: &mut Scan, at: usize) -> Option<Hit> {
             basis: basis | Basis::DICTIONARY,
         });
     }
-    let labels_ok = domain
-        .split(|&b| b == b'.')
-        .all(|l| !l.is_empty() && l.len() <= 63 && l[0] != b'-' && l[l.len() - 1] != b'-');
-    let tld = domain.rsplit(|&b| b == b'.').next().unwrap_or_default();
+    let tld = &domain[tld_at..];
+    let labels_ok = labels_ok && label_ok(tld);
     let tld_ok = tld.len() >= 2 && !tld[0].is_ascii_digit() && tld::is_known(tld);
-    if !labels_ok || !tld_ok || v[start..at].ends_with(b".") || !s.det.enabled(PiiType::Email) {
+    // `start < at`: the local part is not empty (refused above).
+    if !labels_ok || !tld_ok || v[at - 1] == b'.' || !s.det.enabled(PiiType::Email) {
         return None;
     }
     if s.hint.supports(PiiType::Email) {
@@ -236,12 +247,16 @@ fn colon_run(s: &mut Scan, ws: usize, we: usize, limit: usize) -> Option<usize> 
         end -= 1;
     }
     let run = &v[start..end];
+    // Every IPv6 form has two colons or more (`::` at least); a time `10:22` has one.
+    let colons = run.iter().filter(|&&b| b == b':').count();
+    if colons < 2 {
+        return None;
+    }
     let glued = (start > s.floor && v[start - 1].is_ascii_alphanumeric())
         || (end < v.len() && v[end].is_ascii_alphanumeric());
     if glued || !ip::is_ipv6(run) {
-        let colons = run.iter().filter(|&&b| b == b':').count();
         let short_groups = run.split(|&b| b == b':').all(|g| g.len() <= 4);
-        return (colons >= 2 && short_groups).then_some(end);
+        return short_groups.then_some(end);
     }
     let mut basis = Basis::SHAPE;
     if s.hint.supports(PiiType::IpAddress) {
@@ -338,6 +353,19 @@ mod tests {
         );
         assert_eq!(find("logo@2x.png"), []);
         assert_eq!(find("user@localhost"), []);
+        // Labels: none empty, none starting or ending with `-`; no dot ends the local part.
+        assert_eq!(
+            find("mail a@x-1.y.co now"),
+            [("a@x-1.y.co".into(), PiiType::Email)]
+        );
+        for bad in [
+            "mail a@-x.com",
+            "mail a@x-.com",
+            "mail a@x..com",
+            "mail a.@x.com",
+        ] {
+            assert_eq!(find(bad), [], "{bad}");
+        }
     }
 
     #[test]
@@ -352,6 +380,9 @@ mod tests {
             [("fe80::1".into(), PiiType::IpAddress)]
         );
         assert_eq!(find("at 12:30:45"), []);
+        // Two colons make the shortest IPv6 forms; one never does.
+        assert_eq!(find("from 1::2 on"), [("1::2".into(), PiiType::IpAddress)]);
+        assert_eq!(find("at 10:22 and 1:2"), []);
     }
 
     #[test]

@@ -385,9 +385,6 @@ pub fn international(digits: &[u8]) -> Option<E164> {
 /// assert!(phone::national(b"9876543210", *b"FR").is_none());
 /// ```
 pub fn national(digits: &[u8], region: [u8; 2]) -> Option<E164> {
-    if !digits.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
     let (cc, nsn): (&[u8], &[u8]) = match &region.map(|b| b.to_ascii_uppercase()) {
         b"IN" => match digits {
             [b'6'..=b'9', ..] if digits.len() == 10 => (b"91", digits),
@@ -405,6 +402,10 @@ pub fn national(digits: &[u8], region: [u8; 2]) -> Option<E164> {
         },
         _ => return None,
     };
+    // Shapes the region refuses are refused above without reading every digit.
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
     E164::new(cc, plan(cc)?, nsn)
 }
 
@@ -550,6 +551,10 @@ mod tests {
             (b"0207946012", *b"GB", Some(b"44207946012")),
             (b"9876543210", *b"FR", None),
             (b"98765x3210", *b"IN", None),
+            // Every region's shape passes before its digits are read: a letter still fails.
+            (b"9123x567", *b"SG", None),
+            (b"20255x0123", *b"US", None),
+            (b"0207x460123", *b"GB", None),
         ];
         for &(d, region, want) in cases {
             let got = national(d, region);
