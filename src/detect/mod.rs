@@ -124,6 +124,17 @@ fn digits_end(v: &[u8], from: usize, limit: usize) -> usize {
     class_run_end(v, from, limit, in_digits, |b: u8| b.is_ascii_digit())
 }
 
+/// The end of the ASCII digits and mask letters (`X`, `x`) that run from `from`, at most
+/// `limit`: a digit word is a number (`98765`, `XXXX1234`) when this run ends it.
+fn numeric_end(v: &[u8], from: usize, limit: usize) -> usize {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    // With bit 5 set, only `X` and `x` read as `x`.
+    let in_numeric = |w: u64| ascii_in_range(w, b'0', b'9') | eq_byte(w | CASE, b'x');
+    class_run_end(v, from, limit, in_numeric, |b: u8| {
+        b.is_ascii_digit() || b == b'X' || b == b'x'
+    })
+}
+
 /// `value` without leading and trailing ASCII white space, as a range.
 pub(crate) fn trimmed(value: &[u8]) -> (usize, usize) {
     let start = value
@@ -202,6 +213,61 @@ fn has_digit_and_letter(v: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// The word around a digit anchor, as the pass reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DigitWord {
+    /// Start of the word: word bytes ([`token::is_word_byte`]) before the digit, not
+    /// before the pass's floor.
+    start: usize,
+    /// End of the word.
+    end: usize,
+    /// Whether the word is a number: mask letters (`X`, `x`) up to the digit, digits and
+    /// mask letters from it on (`98765`, `XXXX1234`).
+    numeric: bool,
+    /// The `@` that ends the local part the word begins (`raj99@example.com`,
+    /// `9876543210@ybl`): the `@` reads it, so a UPI handle is never also a phone.
+    at: Option<usize>,
+}
+
+/// The word around the digit at `p` of `v` (the first anchor of its word), at or after
+/// `floor` and before `limit`. `next_at` caches the first `@` at or after the end of an
+/// earlier word that needed it (`limit`: none; 0 at the start of a pass, which no word end
+/// is): the e-mail test looks for the `@` once a value, not once a word.
+#[inline(always)]
+fn digit_word(v: &[u8], floor: usize, p: usize, limit: usize, next_at: &mut usize) -> DigitWord {
+    // Words are alphanumeric runs; `_` glues too, so `order_ABCPE1234F` is one word.
+    let mut start = p;
+    while start > floor && token::is_word_byte(v[start - 1]) {
+        start -= 1;
+    }
+    // One walk finds the word's end and whether it is a number (most digit words are): the
+    // digits and mask letters first, then the rest of the word when another letter
+    // follows them.
+    let numeric_end = numeric_end(v, p + 1, limit);
+    let numeric_tail = numeric_end == limit || !token::is_word_byte(v[numeric_end]);
+    let end = if numeric_tail {
+        numeric_end
+    } else {
+        word_end(v, numeric_end + 1, limit)
+    };
+    let mut at = None;
+    if end < limit && token::is_local_byte(v[end]) | (v[end] == b'@') {
+        if *next_at < end {
+            *next_at = memchr::memchr(b'@', &v[end..limit]).map_or(limit, |i| end + i);
+        }
+        // `@` is no local byte: the local part ends at the first `@` after the word.
+        if *next_at < limit && v[end..*next_at].iter().all(|&b| token::is_local_byte(b)) {
+            at = Some(*next_at);
+        }
+    }
+    DigitWord {
+        start,
+        end,
+        numeric: numeric_tail && v[start..p].iter().all(|&b| b == b'X' || b == b'x'),
+        at,
+    }
 }
 
 impl Detector {
@@ -322,11 +388,14 @@ impl Scan<'_, '_> {
         let Some(mut p) = next_anchor(v, 0) else {
             return false;
         };
+        // The first `@` at or after the end of the last digit word that needed it (none
+        // looked for yet: 0, which no word end is).
+        let mut next_at = 0;
         loop {
             let end = match v[p] {
                 b'$' => token::dollar(self, p, v.len()),
                 b'@' => token::at_sign(self, p),
-                _ => self.on_digit(p, v.len()),
+                _ => self.on_digit(p, v.len(), &mut next_at),
             };
             match next_anchor(v, end.max(p + 1)) {
                 Some(next) => p = next,
@@ -336,36 +405,17 @@ impl Scan<'_, '_> {
     }
 
     /// A digit at `p` (the first anchor of its word): an IPv6 address, an alphanumeric
-    /// word (PAN, NRIC, bare hex), or a run of digit groups.
-    fn on_digit(&mut self, p: usize, limit: usize) -> usize {
-        let v = self.v;
-        // Words are alphanumeric runs; `_` glues too, so `order_ABCPE1234F` is one word.
-        let mut ws = p;
-        while ws > self.floor && token::is_word_byte(v[ws - 1]) {
-            ws -= 1;
+    /// word (PAN, NRIC, bare hex), or a run of digit groups. `next_at` as in [`digit_word`].
+    fn on_digit(&mut self, p: usize, limit: usize, next_at: &mut usize) -> usize {
+        let word = digit_word(self.v, self.floor, p, limit, next_at);
+        if let Some(at) = word.at {
+            return at;
         }
-        let we = word_end(v, p + 1, limit);
-        // Part of an e-mail local part or a UPI handle (`raj99@example.com`,
-        // `9876543210@ybl`): the `@` reads it, so a UPI handle is never also a phone.
-        if we < limit && token::is_local_byte(v[we]) | (v[we] == b'@') {
-            let mut at = we;
-            while at < limit && token::is_local_byte(v[at]) {
-                at += 1;
-            }
-            if at < limit && v[at] == b'@' {
-                return at;
-            }
-        }
+        let (ws, we) = (word.start, word.end);
         if let Some(end) = token::ipv6(self, ws, we, limit) {
             return end;
         }
-        let word = &v[ws..we];
-        let masked_prefix = word[..p - ws].iter().all(|&b| b == b'X' || b == b'x');
-        let numeric = masked_prefix
-            && word[p - ws..]
-                .iter()
-                .all(|&b| b.is_ascii_digit() || b == b'X' || b == b'x');
-        if numeric {
+        if word.numeric {
             numeric::scan(self, p, limit)
         } else {
             token::alnum_word(self, ws, we);
@@ -486,6 +536,46 @@ pub(crate) mod tests {
             let from = from.min(limit);
             let naive = (from..limit).find(|&j| !token::is_word_byte(v[j])).unwrap_or(limit);
             prop_assert_eq!(word_end(&v, from, limit), naive);
+        }
+
+        /// The word around a digit anchor agrees with the walks it replaced (back over the
+        /// word, on to its end, along the local part to an `@`, over the word again for
+        /// its digits), also when the cached `@` of an earlier word is reused.
+        #[test]
+        fn digit_word_matches_walks(
+            v in proptest::collection::vec(
+                prop_oneof![
+                    Just(b'7'), Just(b'x'), Just(b'X'), Just(b'q'), Just(b'_'), Just(b'@'),
+                    Just(b'.'), Just(b'-'), Just(b' '), any::<u8>(),
+                ],
+                1..40,
+            ),
+            floor in 0usize..40,
+        ) {
+            let limit = v.len();
+            let mut next_at = 0;
+            let mut from = 0;
+            // Digits in order, each after the end of the last word, as the pass meets them.
+            while let Some(p) = (from..limit).find(|&j| v[j].is_ascii_digit()) {
+                let floor = floor.min(p);
+                let mut start = p;
+                while start > floor && token::is_word_byte(v[start - 1]) {
+                    start -= 1;
+                }
+                let end = (p + 1..limit).find(|&j| !token::is_word_byte(v[j])).unwrap_or(limit);
+                let mut at = None;
+                if end < limit && (token::is_local_byte(v[end]) || v[end] == b'@') {
+                    let stop = (end..limit).find(|&j| !token::is_local_byte(v[j])).unwrap_or(limit);
+                    if stop < limit && v[stop] == b'@' {
+                        at = Some(stop);
+                    }
+                }
+                let numeric = v[start..p].iter().all(|&b| b == b'X' || b == b'x')
+                    && v[p..end].iter().all(|&b| b.is_ascii_digit() || b == b'X' || b == b'x');
+                let want = DigitWord { start, end, numeric, at };
+                prop_assert_eq!(digit_word(&v, floor, p, limit, &mut next_at), want);
+                from = at.unwrap_or(end).max(p + 1);
+            }
         }
 
         /// The word-at-a-time digit walk agrees with a byte-at-a-time one.
