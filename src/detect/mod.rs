@@ -110,7 +110,8 @@ fn class_run_end(
 /// most of those words are numbers and ids several bytes long.
 fn word_end(v: &[u8], from: usize, limit: usize) -> usize {
     const CASE: u64 = 0x2020_2020_2020_2020;
-    // As in `has_digit_and_letter`, bit 5 set maps A..Z onto a..z and nothing else.
+    // With bit 5 set, A..Z read as a..z, and no other byte lands in a..z (`@[\\]^_`
+    // become `` `{|}~ `` and DEL).
     let in_word = |w: u64| {
         ascii_in_range(w, b'0', b'9') | ascii_in_range(w | CASE, b'a', b'z') | eq_byte(w, b'_')
     };
@@ -194,25 +195,57 @@ fn is_long_blob(value: &[u8]) -> bool {
     body.len() >= BLOB_MIN && digit && letter
 }
 
-/// Whether `v` holds an ASCII digit and a letter (an ASCII letter or any non-ASCII byte).
+/// Whether `v` has four ASCII digits in a row with a letter (an ASCII letter or any byte
+/// outside ASCII) somewhere before them; with `lettered` false, a letter is not needed.
 ///
-/// Eight bytes at a time ([`ascii_in_range`]), until both are seen.
-fn has_digit_and_letter(v: &[u8]) -> bool {
+/// Every candidate a gated type ([`context::GATED`]) reports on a keyword holds four digits
+/// in a row at or after its start (a date's year, a passport number's digits, a position's
+/// decimals), and the keyword stands before that start: a value that fails this test has
+/// no keyword-supported candidate, and its keyword search is spared. Keywords with letters
+/// (`lettered`, [`context::Context::gated_keywords_lettered`]) put a letter before the
+/// digits.
+///
+/// Eight bytes at a time ([`ascii_in_range`]): a four-digit run is found by its last
+/// digit, the three bytes before it carried over from the word before.
+fn letter_then_four_digits(v: &[u8], lettered: bool) -> bool {
     const CASE: u64 = 0x2020_2020_2020_2020;
-    let (mut digit, mut letter) = (0u64, 0u64);
-    for block in v.chunks(8) {
-        let mut bytes = [0u8; 8];
-        bytes[..block.len()].copy_from_slice(block);
-        let w = u64::from_le_bytes(bytes);
-        digit |= ascii_in_range(w, b'0', b'9');
-        // With bit 5 set, A..Z read as a..z, and no other byte lands in a..z (`@[\]^_`
-        // become `` `{|}~ `` and DEL); bytes outside ASCII count as letters.
-        letter |= ascii_in_range(w | CASE, b'a', b'z') | (w & HI);
-        if digit != 0 && letter != 0 {
-            return true;
+    // A letter in the bytes before the current word (or none needed).
+    let mut letter_before = !lettered;
+    let mut prev = 0u64;
+    let mut words = v.chunks_exact(8);
+    let mut step = |w: u64| {
+        let d = ascii_in_range(w, b'0', b'9');
+        // As in `word_end`, bit 5 set maps A..Z onto a..z and nothing else.
+        let letter = ascii_in_range(w | CASE, b'a', b'z') | (w & HI);
+        // Bit 7 of byte k: bytes k-3..=k are digits (bytes before the word from `prev`).
+        let ends = d & (d << 8 | prev >> 56) & (d << 16 | prev >> 48) & (d << 24 | prev >> 40);
+        prev = d;
+        if ends != 0 {
+            // The last run in the word: a letter before its first digit will do. When
+            // that digit is in an earlier word, the bytes between are digits.
+            let last = 63 - ends.leading_zeros();
+            let before = match last.checked_sub(31) {
+                Some(bits) => letter & ((1u64 << bits) - 1),
+                None => 0,
+            };
+            if letter_before || before != 0 {
+                return true;
+            }
         }
+        letter_before |= letter != 0;
+        false
+    };
+    if words
+        .by_ref()
+        .any(|w| step(u64::from_le_bytes(w.try_into().expect("8 bytes"))))
+    {
+        return true;
     }
-    false
+    let rest = words.remainder();
+    let mut bytes = [0u8; 8];
+    bytes[..rest.len()].copy_from_slice(rest);
+    // Zero bytes are neither digits nor letters.
+    !rest.is_empty() && step(u64::from_le_bytes(bytes))
 }
 
 /// The word around a digit anchor, as the pass reads it.
@@ -344,9 +377,10 @@ impl Detector {
         let anchored = scan.run();
         // Dates of birth, passports and positions need a keyword outside a field that
         // supports them: one look for their keywords over the value spares their walks.
-        // All three hold digits (a value with no anchor has none), and their keywords
-        // letters.
-        let keyed = if hint.denies_weak || !anchored || !has_digit_and_letter(value) {
+        // All three hold four digits in a row (a value with no anchor has none), and the
+        // keyword stands before them.
+        let lettered = self.context.gated_keywords_lettered();
+        let keyed = if hint.denies_weak || !anchored || !letter_then_four_digits(value, lettered) {
             0
         } else {
             self.context.gated_keywords(value)
@@ -593,13 +627,55 @@ pub(crate) mod tests {
 
         /// The word-at-a-time test agrees with a byte-at-a-time oracle.
         #[test]
-        fn has_digit_and_letter_matches_naive(v in proptest::collection::vec(
-            prop_oneof![Just(b'7'), Just(b'q'), Just(b'Q'), Just(b' '), any::<u8>()],
-            0..40,
-        )) {
-            let digit = v.iter().any(u8::is_ascii_digit);
-            let letter = v.iter().any(|&b| b.is_ascii_alphabetic() || b >= 0x80);
-            prop_assert_eq!(has_digit_and_letter(&v), digit && letter);
+        fn letter_then_four_digits_matches_naive(
+            v in proptest::collection::vec(
+                prop_oneof![4 => b'0'..=b'9', 1 => Just(b'q'), 1 => Just(b'Q'), 1 => Just(b' '), 1 => any::<u8>()],
+                0..40,
+            ),
+            lettered in any::<bool>(),
+        ) {
+            let letter = |b: &u8| b.is_ascii_alphabetic() || *b >= 0x80;
+            let naive = (0..v.len().saturating_sub(3)).any(|j| {
+                v[j..j + 4].iter().all(u8::is_ascii_digit) && (!lettered || v[..j].iter().any(letter))
+            });
+            prop_assert_eq!(letter_then_four_digits(&v, lettered), naive);
+        }
+
+        /// Values the keyword search is spared find what they would with it.
+        #[test]
+        fn gated_types_need_no_search_where_spared(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "dob ", "DOB: ", "born on ", "passport no ", "pp no ", "gps ", "lat ",
+                    "1990-04-17", "17/04/1990", "17 April 1990", "April 17, 1990", "17th Apr 1990",
+                    "K1234567", "123456789", "12AB34567", "S1234567D", "12.971599, 77.594566",
+                    "-33.8688 151.2093", "199", "0417", "12", "1990", ".", "-", "/", " ", ",",
+                    "x", "Q", "é", "जन्म तिथि ", "पासपोर्ट ",
+                ]),
+                0..8,
+            ),
+        ) {
+            let det = Detector::builtin().expect("built-in patterns load");
+            let value = parts.concat().into_bytes();
+            let mut found = Vec::new();
+            det.detect(&value, FieldHint::default(), &mut found);
+            // The detection with the keyword search run on every value.
+            let mut out = Vec::new();
+            let mut scan = Scan {
+                det: &det,
+                v: &value,
+                hint: FieldHint::default(),
+                out: &mut out,
+                floor: 0,
+                keywords: None,
+                tentative: false,
+            };
+            scan.run();
+            let keyed = det.context.gated_keywords(&value);
+            contextual::detect(&det, &value, FieldHint::default(), keyed, &mut out, 0);
+            geo::detect(&det, &value, FieldHint::default(), keyed, &mut out, 0);
+            out.sort_unstable_by_key(|h| h.start);
+            prop_assert_eq!(found, out);
         }
     }
 
