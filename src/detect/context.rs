@@ -157,6 +157,12 @@ impl Context {
     pub fn gated_keywords(&self, value: &[u8]) -> u32 {
         self.gate.as_ref().map_or(0, |g| g.types_in(value))
     }
+
+    /// Whether every keyword of the [`GATED`] types holds a letter (an ASCII letter or a
+    /// byte outside ASCII): then a keyword before a value's digits puts a letter there.
+    pub fn gated_keywords_lettered(&self) -> bool {
+        self.gate.as_ref().map_or(true, |g| g.lettered)
+    }
 }
 
 /// The keywords of the [`GATED`] types, searched for in a whole value.
@@ -174,6 +180,8 @@ struct Gate {
     types: Vec<u32>,
     /// Whether keywords of different types can overlap in text.
     overlapping: bool,
+    /// Whether every keyword holds a letter (an ASCII letter or a byte outside ASCII).
+    lettered: bool,
 }
 
 /// Longest value [`Gate`] lowers in a buffer on the stack.
@@ -203,10 +211,14 @@ impl Gate {
             .match_kind(kind)
             .build(keywords.iter().map(|(k, _)| k.as_bytes()))
             .expect("keyword automaton builds from plain strings");
+        let lettered = keywords
+            .iter()
+            .all(|(k, _)| k.bytes().any(|b| b.is_ascii_alphabetic() || !b.is_ascii()));
         Some(Gate {
             automaton,
             types: keywords.iter().map(|(_, t)| *t).collect(),
             overlapping,
+            lettered,
         })
     }
 
@@ -323,6 +335,8 @@ mod tests {
         let gate = ctx.gate.as_ref().unwrap();
         // The built-in keywords of different types cannot overlap: the fast search is used.
         assert!(!gate.overlapping);
+        // Every built-in keyword has a letter: a value's digits need one before them.
+        assert!(ctx.gated_keywords_lettered());
         let dob = 1 << PiiType::DateOfBirth.index();
         let passport = 1 << PiiType::Passport.index();
         let geo = 1 << PiiType::GeoLocation.index();

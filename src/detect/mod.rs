@@ -59,11 +59,20 @@ fn is_anchor(b: u8) -> bool {
 
 /// The first anchor byte (a digit, `$` or `@`) at or after `from`.
 ///
-/// Eight bytes at a time: most bytes of a dump are letters, spaces and punctuation, and a
-/// word-at-a-time test that no byte is a digit, `$` or `@` lets the pass skip them at several
-/// GB/s (measured in `benches/detectors.rs`, group `none`).
+/// Sixteen bytes at a time (SSE2, on x86_64), then eight: most bytes of a dump are letters,
+/// spaces and punctuation, and a block test that no byte is a digit, `$` or `@` lets the
+/// pass skip them at several GB/s (measured in `benches/detectors.rs`, group `none`).
+#[inline(always)]
 fn next_anchor(v: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
+    #[cfg(target_arch = "x86_64")]
+    while i + 16 <= v.len() {
+        let hit = anchors16(v[i..i + 16].try_into().expect("16 bytes"));
+        if hit != 0 {
+            return Some(i + hit.trailing_zeros() as usize);
+        }
+        i += 16;
+    }
     while i + 8 <= v.len() {
         let w = u64::from_le_bytes(v[i..i + 8].try_into().expect("8 bytes"));
         let digit = ascii_in_range(w, b'0', b'9');
@@ -77,6 +86,27 @@ fn next_anchor(v: &[u8], from: usize) -> Option<usize> {
         i += 8;
     }
     (i..v.len()).find(|&j| is_anchor(v[j]))
+}
+
+/// A bit for each anchor byte of `block` (bit `k` for `block[k]`).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn anchors16(block: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm_sub_epi8,
+    };
+    // SAFETY: the load reads the 16 bytes of `block` (unaligned loads are allowed), and
+    // the SSE2 instructions used are part of every x86_64 target.
+    unsafe {
+        let bytes = _mm_loadu_si128(block.as_ptr().cast());
+        // A digit is a byte whose distance above `0`, unsigned, is at most 9.
+        let above = _mm_sub_epi8(bytes, _mm_set1_epi8(b'0' as i8));
+        let digit = _mm_cmpeq_epi8(_mm_min_epu8(above, _mm_set1_epi8(9)), above);
+        let dollar = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'$' as i8));
+        let at = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'@' as i8));
+        _mm_movemask_epi8(_mm_or_si128(digit, _mm_or_si128(dollar, at))) as u32
+    }
 }
 
 /// The end of the bytes of one class that run from `from`, at most `limit`, eight bytes at a
@@ -110,7 +140,8 @@ fn class_run_end(
 /// most of those words are numbers and ids several bytes long.
 fn word_end(v: &[u8], from: usize, limit: usize) -> usize {
     const CASE: u64 = 0x2020_2020_2020_2020;
-    // As in `has_digit_and_letter`, bit 5 set maps A..Z onto a..z and nothing else.
+    // With bit 5 set, A..Z read as a..z, and no other byte lands in a..z (`@[\\]^_`
+    // become `` `{|}~ `` and DEL).
     let in_word = |w: u64| {
         ascii_in_range(w, b'0', b'9') | ascii_in_range(w | CASE, b'a', b'z') | eq_byte(w, b'_')
     };
@@ -122,6 +153,17 @@ fn word_end(v: &[u8], from: usize, limit: usize) -> usize {
 fn digits_end(v: &[u8], from: usize, limit: usize) -> usize {
     let in_digits = |w: u64| ascii_in_range(w, b'0', b'9');
     class_run_end(v, from, limit, in_digits, |b: u8| b.is_ascii_digit())
+}
+
+/// The end of the ASCII digits and mask letters (`X`, `x`) that run from `from`, at most
+/// `limit`: a digit word is a number (`98765`, `XXXX1234`) when this run ends it.
+fn numeric_end(v: &[u8], from: usize, limit: usize) -> usize {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    // With bit 5 set, only `X` and `x` read as `x`.
+    let in_numeric = |w: u64| ascii_in_range(w, b'0', b'9') | eq_byte(w | CASE, b'x');
+    class_run_end(v, from, limit, in_numeric, |b: u8| {
+        b.is_ascii_digit() || b == b'X' || b == b'x'
+    })
 }
 
 /// `value` without leading and trailing ASCII white space, as a range.
@@ -183,25 +225,125 @@ fn is_long_blob(value: &[u8]) -> bool {
     body.len() >= BLOB_MIN && digit && letter
 }
 
-/// Whether `v` holds an ASCII digit and a letter (an ASCII letter or any non-ASCII byte).
+/// Whether `v` has four ASCII digits in a row with a letter (an ASCII letter or any byte
+/// outside ASCII) somewhere before them; with `lettered` false, a letter is not needed.
 ///
-/// Eight bytes at a time ([`ascii_in_range`]), until both are seen.
-fn has_digit_and_letter(v: &[u8]) -> bool {
+/// Every candidate a gated type ([`context::GATED`]) reports on a keyword holds four digits
+/// in a row at or after its start (a date's year, a passport number's digits, a position's
+/// decimals), and the keyword stands before that start: a value that fails this test has
+/// no keyword-supported candidate, and its keyword search is spared. Keywords with letters
+/// (`lettered`, [`context::Context::gated_keywords_lettered`]) put a letter before the
+/// digits.
+///
+/// Eight bytes at a time ([`ascii_in_range`]): a four-digit run is found by its last
+/// digit, the three bytes before it carried over from the word before.
+fn letter_then_four_digits(v: &[u8], lettered: bool) -> bool {
     const CASE: u64 = 0x2020_2020_2020_2020;
-    let (mut digit, mut letter) = (0u64, 0u64);
-    for block in v.chunks(8) {
-        let mut bytes = [0u8; 8];
-        bytes[..block.len()].copy_from_slice(block);
-        let w = u64::from_le_bytes(bytes);
-        digit |= ascii_in_range(w, b'0', b'9');
-        // With bit 5 set, A..Z read as a..z, and no other byte lands in a..z (`@[\]^_`
-        // become `` `{|}~ `` and DEL); bytes outside ASCII count as letters.
-        letter |= ascii_in_range(w | CASE, b'a', b'z') | (w & HI);
-        if digit != 0 && letter != 0 {
-            return true;
+    if v.len() < 4 + usize::from(lettered) {
+        return false;
+    }
+    // A letter in the bytes before the current word (or none needed).
+    let mut letter_before = !lettered;
+    let mut prev = 0u64;
+    let mut words = v.chunks_exact(8);
+    let mut step = |w: u64| {
+        let d = ascii_in_range(w, b'0', b'9');
+        // As in `word_end`, bit 5 set maps A..Z onto a..z and nothing else.
+        let letter = ascii_in_range(w | CASE, b'a', b'z') | (w & HI);
+        // Bit 7 of byte k: bytes k-3..=k are digits (bytes before the word from `prev`).
+        let ends = d & (d << 8 | prev >> 56) & (d << 16 | prev >> 48) & (d << 24 | prev >> 40);
+        prev = d;
+        if ends != 0 {
+            // The last run in the word: a letter before its first digit will do. When
+            // that digit is in an earlier word, the bytes between are digits.
+            let last = 63 - ends.leading_zeros();
+            let before = match last.checked_sub(31) {
+                Some(bits) => letter & ((1u64 << bits) - 1),
+                None => 0,
+            };
+            if letter_before || before != 0 {
+                return true;
+            }
+        }
+        letter_before |= letter != 0;
+        false
+    };
+    if words
+        .by_ref()
+        .any(|w| step(u64::from_le_bytes(w.try_into().expect("8 bytes"))))
+    {
+        return true;
+    }
+    let rest = words.remainder();
+    // The rest as the low bytes of a word, zeros above (neither digits nor letters): the
+    // last eight bytes shifted down, or, in a value shorter than that, a copy.
+    let tail = match v.len().checked_sub(8) {
+        Some(last) if !rest.is_empty() => {
+            let w = u64::from_le_bytes(v[last..].try_into().expect("8 bytes"));
+            w >> (8 * (8 - rest.len()))
+        }
+        _ => {
+            let mut bytes = [0u8; 8];
+            bytes[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(bytes)
+        }
+    };
+    !rest.is_empty() && step(tail)
+}
+
+/// The word around a digit anchor, as the pass reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct DigitWord {
+    /// Start of the word: word bytes ([`token::is_word_byte`]) before the digit, not
+    /// before the pass's floor.
+    start: usize,
+    /// End of the word.
+    end: usize,
+    /// Whether the word is a number: mask letters (`X`, `x`) up to the digit, digits and
+    /// mask letters from it on (`98765`, `XXXX1234`).
+    numeric: bool,
+    /// The `@` that ends the local part the word begins (`raj99@example.com`,
+    /// `9876543210@ybl`): the `@` reads it, so a UPI handle is never also a phone.
+    at: Option<usize>,
+}
+
+/// The word around the digit at `p` of `v` (the first anchor of its word), at or after
+/// `floor` and before `limit`. `next_at` caches the first `@` at or after the end of an
+/// earlier word that needed it (`limit`: none; 0 at the start of a pass, which no word end
+/// is): the e-mail test looks for the `@` once a value, not once a word.
+#[inline(always)]
+fn digit_word(v: &[u8], floor: usize, p: usize, limit: usize, next_at: &mut usize) -> DigitWord {
+    // Words are alphanumeric runs; `_` glues too, so `order_ABCPE1234F` is one word.
+    let mut start = p;
+    while start > floor && token::is_word_byte(v[start - 1]) {
+        start -= 1;
+    }
+    // One walk finds the word's end and whether it is a number (most digit words are): the
+    // digits and mask letters first, then the rest of the word when another letter
+    // follows them.
+    let numeric_end = numeric_end(v, p + 1, limit);
+    let numeric_tail = numeric_end == limit || !token::is_word_byte(v[numeric_end]);
+    let end = if numeric_tail {
+        numeric_end
+    } else {
+        word_end(v, numeric_end + 1, limit)
+    };
+    let mut at = None;
+    if end < limit && token::is_local_byte(v[end]) | (v[end] == b'@') {
+        if *next_at < end {
+            *next_at = memchr::memchr(b'@', &v[end..limit]).map_or(limit, |i| end + i);
+        }
+        // `@` is no local byte: the local part ends at the first `@` after the word.
+        if *next_at < limit && v[end..*next_at].iter().all(|&b| token::is_local_byte(b)) {
+            at = Some(*next_at);
         }
     }
-    false
+    DigitWord {
+        start,
+        end,
+        numeric: numeric_tail && v[start..p].iter().all(|&b| b == b'X' || b == b'x'),
+        at,
+    }
 }
 
 impl Detector {
@@ -278,9 +420,10 @@ impl Detector {
         let anchored = scan.run();
         // Dates of birth, passports and positions need a keyword outside a field that
         // supports them: one look for their keywords over the value spares their walks.
-        // All three hold digits (a value with no anchor has none), and their keywords
-        // letters.
-        let keyed = if hint.denies_weak || !anchored || !has_digit_and_letter(value) {
+        // All three hold four digits in a row (a value with no anchor has none), and the
+        // keyword stands before them.
+        let lettered = self.context.gated_keywords_lettered();
+        let keyed = if hint.denies_weak || !anchored || !letter_then_four_digits(value, lettered) {
             0
         } else {
             self.context.gated_keywords(value)
@@ -322,11 +465,14 @@ impl Scan<'_, '_> {
         let Some(mut p) = next_anchor(v, 0) else {
             return false;
         };
+        // The first `@` at or after the end of the last digit word that needed it (none
+        // looked for yet: 0, which no word end is).
+        let mut next_at = 0;
         loop {
             let end = match v[p] {
                 b'$' => token::dollar(self, p, v.len()),
                 b'@' => token::at_sign(self, p),
-                _ => self.on_digit(p, v.len()),
+                _ => self.on_digit(p, v.len(), &mut next_at),
             };
             match next_anchor(v, end.max(p + 1)) {
                 Some(next) => p = next,
@@ -336,36 +482,17 @@ impl Scan<'_, '_> {
     }
 
     /// A digit at `p` (the first anchor of its word): an IPv6 address, an alphanumeric
-    /// word (PAN, NRIC, bare hex), or a run of digit groups.
-    fn on_digit(&mut self, p: usize, limit: usize) -> usize {
-        let v = self.v;
-        // Words are alphanumeric runs; `_` glues too, so `order_ABCPE1234F` is one word.
-        let mut ws = p;
-        while ws > self.floor && token::is_word_byte(v[ws - 1]) {
-            ws -= 1;
+    /// word (PAN, NRIC, bare hex), or a run of digit groups. `next_at` as in [`digit_word`].
+    fn on_digit(&mut self, p: usize, limit: usize, next_at: &mut usize) -> usize {
+        let word = digit_word(self.v, self.floor, p, limit, next_at);
+        if let Some(at) = word.at {
+            return at;
         }
-        let we = word_end(v, p + 1, limit);
-        // Part of an e-mail local part or a UPI handle (`raj99@example.com`,
-        // `9876543210@ybl`): the `@` reads it, so a UPI handle is never also a phone.
-        if we < limit && token::is_local_byte(v[we]) | (v[we] == b'@') {
-            let mut at = we;
-            while at < limit && token::is_local_byte(v[at]) {
-                at += 1;
-            }
-            if at < limit && v[at] == b'@' {
-                return at;
-            }
-        }
+        let (ws, we) = (word.start, word.end);
         if let Some(end) = token::ipv6(self, ws, we, limit) {
             return end;
         }
-        let word = &v[ws..we];
-        let masked_prefix = word[..p - ws].iter().all(|&b| b == b'X' || b == b'x');
-        let numeric = masked_prefix
-            && word[p - ws..]
-                .iter()
-                .all(|&b| b.is_ascii_digit() || b == b'X' || b == b'x');
-        if numeric {
+        if word.numeric {
             numeric::scan(self, p, limit)
         } else {
             token::alnum_word(self, ws, we);
@@ -488,6 +615,46 @@ pub(crate) mod tests {
             prop_assert_eq!(word_end(&v, from, limit), naive);
         }
 
+        /// The word around a digit anchor agrees with the walks it replaced (back over the
+        /// word, on to its end, along the local part to an `@`, over the word again for
+        /// its digits), also when the cached `@` of an earlier word is reused.
+        #[test]
+        fn digit_word_matches_walks(
+            v in proptest::collection::vec(
+                prop_oneof![
+                    Just(b'7'), Just(b'x'), Just(b'X'), Just(b'q'), Just(b'_'), Just(b'@'),
+                    Just(b'.'), Just(b'-'), Just(b' '), any::<u8>(),
+                ],
+                1..40,
+            ),
+            floor in 0usize..40,
+        ) {
+            let limit = v.len();
+            let mut next_at = 0;
+            let mut from = 0;
+            // Digits in order, each after the end of the last word, as the pass meets them.
+            while let Some(p) = (from..limit).find(|&j| v[j].is_ascii_digit()) {
+                let floor = floor.min(p);
+                let mut start = p;
+                while start > floor && token::is_word_byte(v[start - 1]) {
+                    start -= 1;
+                }
+                let end = (p + 1..limit).find(|&j| !token::is_word_byte(v[j])).unwrap_or(limit);
+                let mut at = None;
+                if end < limit && (token::is_local_byte(v[end]) || v[end] == b'@') {
+                    let stop = (end..limit).find(|&j| !token::is_local_byte(v[j])).unwrap_or(limit);
+                    if stop < limit && v[stop] == b'@' {
+                        at = Some(stop);
+                    }
+                }
+                let numeric = v[start..p].iter().all(|&b| b == b'X' || b == b'x')
+                    && v[p..end].iter().all(|&b| b.is_ascii_digit() || b == b'X' || b == b'x');
+                let want = DigitWord { start, end, numeric, at };
+                prop_assert_eq!(digit_word(&v, floor, p, limit, &mut next_at), want);
+                from = at.unwrap_or(end).max(p + 1);
+            }
+        }
+
         /// The word-at-a-time digit walk agrees with a byte-at-a-time one.
         #[test]
         fn digits_end_matches_naive(
@@ -503,13 +670,55 @@ pub(crate) mod tests {
 
         /// The word-at-a-time test agrees with a byte-at-a-time oracle.
         #[test]
-        fn has_digit_and_letter_matches_naive(v in proptest::collection::vec(
-            prop_oneof![Just(b'7'), Just(b'q'), Just(b'Q'), Just(b' '), any::<u8>()],
-            0..40,
-        )) {
-            let digit = v.iter().any(u8::is_ascii_digit);
-            let letter = v.iter().any(|&b| b.is_ascii_alphabetic() || b >= 0x80);
-            prop_assert_eq!(has_digit_and_letter(&v), digit && letter);
+        fn letter_then_four_digits_matches_naive(
+            v in proptest::collection::vec(
+                prop_oneof![4 => b'0'..=b'9', 1 => Just(b'q'), 1 => Just(b'Q'), 1 => Just(b' '), 1 => any::<u8>()],
+                0..40,
+            ),
+            lettered in any::<bool>(),
+        ) {
+            let letter = |b: &u8| b.is_ascii_alphabetic() || *b >= 0x80;
+            let naive = (0..v.len().saturating_sub(3)).any(|j| {
+                v[j..j + 4].iter().all(u8::is_ascii_digit) && (!lettered || v[..j].iter().any(letter))
+            });
+            prop_assert_eq!(letter_then_four_digits(&v, lettered), naive);
+        }
+
+        /// Values the keyword search is spared find what they would with it.
+        #[test]
+        fn gated_types_need_no_search_where_spared(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "dob ", "DOB: ", "born on ", "passport no ", "pp no ", "gps ", "lat ",
+                    "1990-04-17", "17/04/1990", "17 April 1990", "April 17, 1990", "17th Apr 1990",
+                    "K1234567", "123456789", "12AB34567", "S1234567D", "12.971599, 77.594566",
+                    "-33.8688 151.2093", "199", "0417", "12", "1990", ".", "-", "/", " ", ",",
+                    "x", "Q", "é", "जन्म तिथि ", "पासपोर्ट ",
+                ]),
+                0..8,
+            ),
+        ) {
+            let det = Detector::builtin().expect("built-in patterns load");
+            let value = parts.concat().into_bytes();
+            let mut found = Vec::new();
+            det.detect(&value, FieldHint::default(), &mut found);
+            // The detection with the keyword search run on every value.
+            let mut out = Vec::new();
+            let mut scan = Scan {
+                det: &det,
+                v: &value,
+                hint: FieldHint::default(),
+                out: &mut out,
+                floor: 0,
+                keywords: None,
+                tentative: false,
+            };
+            scan.run();
+            let keyed = det.context.gated_keywords(&value);
+            contextual::detect(&det, &value, FieldHint::default(), keyed, &mut out, 0);
+            geo::detect(&det, &value, FieldHint::default(), keyed, &mut out, 0);
+            out.sort_unstable_by_key(|h| h.start);
+            prop_assert_eq!(found, out);
         }
     }
 
