@@ -1749,9 +1749,12 @@ impl ChunkSink<'_> {
             let raw = &value.bytes[hit.start..hit.end];
             let first_in_record = slot.type_last[hit.ty.index()] != record;
             slot.type_last[hit.ty.index()] = record;
-            let either = distinct_dob(hit.ty, raw, slot, self.key);
-            normalize(hit.ty, raw, self.det.region(), &mut self.norm);
-            let hash = self.key.hash(&self.norm);
+            let either = distinct_dob(hit.ty, raw, slot, self.key, &mut self.norm);
+            // A date whose order the field decides is counted by `distinct_dob`: its normal
+            // form only goes to the tap.
+            if !either || self.tap.is_some() {
+                normalize(hit.ty, raw, self.det.region(), &mut self.norm);
+            }
             if let Some(tap) = &mut self.tap {
                 tap.hit(slot.name.as_deref(), record, hit.ty, raw, &self.norm);
             }
@@ -1764,7 +1767,7 @@ impl ChunkSink<'_> {
                 stats.records += 1;
             }
             if !either {
-                stats.distinct.insert_hash(hash);
+                stats.distinct.insert_hash(self.key.hash(&self.norm));
             }
             if stats.examples.len() < crate::aggregate::MAX_EXAMPLES {
                 stats.examples.push(mask(hit.ty, raw));
@@ -2019,8 +2022,15 @@ fn detect_piece(
 
 /// For a date of birth: counts what its form says of day and month order in the field, and
 /// when the form leaves the order open, counts it as distinct both ways (the field's order
-/// picks one when the input ends, [`FieldStats::settle`]); returns whether it did so.
-fn distinct_dob(ty: PiiType, raw: &[u8], slot: &mut Slot, key: SketchKey) -> bool {
+/// picks one when the input ends, [`FieldStats::settle`]); returns whether it did so. `iso`
+/// is scratch space for the ISO forms.
+fn distinct_dob(
+    ty: PiiType,
+    raw: &[u8],
+    slot: &mut Slot,
+    key: SketchKey,
+    iso: &mut Vec<u8>,
+) -> bool {
     if ty != PiiType::DateOfBirth {
         return false;
     }
@@ -2034,9 +2044,9 @@ fn distinct_dob(ty: PiiType, raw: &[u8], slot: &mut Slot, key: SketchKey) -> boo
         dob::Order::Either => {
             let either = slot.stats.dob_either.get_or_insert_with(Default::default);
             for (k, reading) in [r, r.swapped()].into_iter().enumerate() {
-                let mut iso = Vec::with_capacity(10);
-                reading.write_iso(&mut iso);
-                either[k].insert_hash(key.hash(&iso));
+                iso.clear();
+                reading.write_iso(iso);
+                either[k].insert_hash(key.hash(iso));
             }
             return true;
         }
