@@ -1795,6 +1795,60 @@ impl ChunkSink<'_> {
         }
     }
 
+    /// Counts the hits of a piece of a value in slot `i` ([`ChunkSink::count_hits`]) and
+    /// returns the [`column::bit`]s of the types found as the whole value when the value is
+    /// `marked` for the column judgement. `whole` is the value's trimmed extent, worked out on
+    /// the first piece with hits.
+    #[allow(clippy::too_many_arguments)]
+    fn count_piece(
+        &mut self,
+        i: usize,
+        record: u64,
+        seq: u32,
+        value: &Value<'_>,
+        hits: &[Hit],
+        marked: bool,
+        whole: &mut Option<(usize, usize)>,
+    ) -> u8 {
+        let whole = *whole.get_or_insert_with(|| trimmed(value.bytes));
+        let valid = if marked {
+            hits.iter()
+                .filter(|h| (h.start, h.end) == whole)
+                .filter_map(|h| column::bit(h.ty))
+                .fold(0, |a, b| a | b)
+        } else {
+            0
+        };
+        self.count_hits(i, record, seq, value, hits, whole);
+        valid
+    }
+
+    /// Detects and counts a value longer than two pieces piece by piece ([`detect_piece`]);
+    /// returns what [`ChunkSink::count_piece`] does, over all pieces.
+    fn pieces(
+        &mut self,
+        i: usize,
+        record: u64,
+        seq: u32,
+        value: &Value<'_>,
+        hint: FieldHint,
+        marked: bool,
+    ) -> u8 {
+        let mut hits = std::mem::take(&mut self.hits);
+        let (mut from, mut floor, mut valid) = (0, 0, 0);
+        let mut whole = None;
+        while from < value.bytes.len() {
+            let end = detect_piece(self.det, value.bytes, hint, from, floor, &mut hits);
+            if !hits.is_empty() {
+                floor = hits.iter().fold(floor, |f, h| f.max(h.end));
+                valid |= self.count_piece(i, record, seq, value, &hits, marked, &mut whole);
+            }
+            from = end;
+        }
+        self.hits = hits;
+        valid
+    }
+
     fn new_slot(&mut self, name: Option<String>) -> usize {
         let hint = name
             .as_deref()
@@ -1895,34 +1949,24 @@ impl FieldSink for ChunkSink<'_> {
             return;
         }
         let hint = slot.hint;
+        let marked = slot.marked < column::SAMPLE;
         let seq = self.seq;
         self.seq += 1;
-        let mut hits = std::mem::take(&mut self.hits);
-        let marked = self.slots[i].marked < column::SAMPLE;
-        let (mut from, mut floor, mut valid) = (0, 0, 0);
-        // The whole value, for the whole-column judgement: worked out once, for a value
-        // with hits.
-        let mut whole = None;
-        while from < value.bytes.len() {
-            let end = detect_piece(self.det, value.bytes, hint, from, floor, &mut hits);
-            if hits.is_empty() {
-                // Most values: nothing to count, and no whole value to compare.
-                from = end;
-                continue;
+        let valid = if value.bytes.len() <= 2 * PIECE {
+            // Most values: detected whole, and most have no hit to count.
+            self.hits.clear();
+            self.det.detect_judged(value.bytes, hint, &mut self.hits);
+            if self.hits.is_empty() {
+                0
+            } else {
+                let hits = std::mem::take(&mut self.hits);
+                let valid = self.count_piece(i, record, seq, &value, &hits, marked, &mut None);
+                self.hits = hits;
+                valid
             }
-            floor = hits.iter().fold(floor, |f, h| f.max(h.end));
-            let whole = *whole.get_or_insert_with(|| trimmed(value.bytes));
-            if marked {
-                valid |= hits
-                    .iter()
-                    .filter(|h| (h.start, h.end) == whole)
-                    .filter_map(|h| column::bit(h.ty))
-                    .fold(0, |a, b| a | b);
-            }
-            self.count_hits(i, record, seq, &value, &hits, whole);
-            from = end;
-        }
-        self.hits = hits;
+        } else {
+            self.pieces(i, record, seq, &value, hint, marked)
+        };
         if marked {
             self.slots[i].marked += 1;
             self.marks.push(Mark {
