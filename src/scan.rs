@@ -1630,7 +1630,13 @@ fn scan_chunk(
             bytes_scanned: unit.stored.map_or(unit.range.len() as u64, |(_, len)| len)
                 - sink.blob_bytes,
             bytes_skipped: sink.blob_bytes,
-            fields: sink.slots.into_iter().map(|s| s.stats).collect(),
+            // Sketches settled here, on the pool, so that merging them in input order on the
+            // calling thread sorts none.
+            fields: sink
+                .slots
+                .into_iter()
+                .map(|s| s.stats.with_settled_sketches())
+                .collect(),
         },
         findings: sink.findings,
         tap: sink.tap,

@@ -319,6 +319,17 @@ impl Hll {
         }
     }
 
+    /// Puts the sketch in its settled form (see [`Hll::settled`]), which merging and reading
+    /// it then borrow.
+    pub fn settle(&mut self) {
+        if let Repr::Sparse(entries) = &mut self.repr {
+            if !is_settled(entries) {
+                settle(entries);
+                self.repr = repr_of_entries(std::mem::take(entries));
+            }
+        }
+    }
+
     /// The sketch in its settled form: sparse entries sorted, one per index, and dense once
     /// there are more than [`MAX_SPARSE`] of them. Borrowed when already settled.
     fn settled(&self) -> std::borrow::Cow<'_, Repr> {
@@ -740,6 +751,9 @@ mod tests {
             for hashes in [&a, &repeated] {
                 let hll = sketch_of(hashes.iter().copied());
                 prop_assert!(*hll.settled() == by_definition(hashes));
+                let mut settled = sketch_of(hashes.iter().copied());
+                settled.settle();
+                prop_assert!(settled.repr == by_definition(hashes));
                 if let Repr::Sparse(entries) = &hll.repr {
                     prop_assert!(entries.len() <= MAX_BUFFERED);
                 }
