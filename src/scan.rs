@@ -1630,7 +1630,13 @@ fn scan_chunk(
             bytes_scanned: unit.stored.map_or(unit.range.len() as u64, |(_, len)| len)
                 - sink.blob_bytes,
             bytes_skipped: sink.blob_bytes,
-            fields: sink.slots.into_iter().map(|s| s.stats).collect(),
+            // Sketches settled here, on the pool, so that merging them in input order on the
+            // calling thread sorts none.
+            fields: sink
+                .slots
+                .into_iter()
+                .map(|s| s.stats.with_settled_sketches())
+                .collect(),
         },
         findings: sink.findings,
         tap: sink.tap,
@@ -1749,9 +1755,12 @@ impl ChunkSink<'_> {
             let raw = &value.bytes[hit.start..hit.end];
             let first_in_record = slot.type_last[hit.ty.index()] != record;
             slot.type_last[hit.ty.index()] = record;
-            let either = distinct_dob(hit.ty, raw, slot, self.key);
-            normalize(hit.ty, raw, self.det.region(), &mut self.norm);
-            let hash = self.key.hash(&self.norm);
+            let either = distinct_dob(hit.ty, raw, slot, self.key, &mut self.norm);
+            // A date whose order the field decides is counted by `distinct_dob`: its normal
+            // form only goes to the tap.
+            if !either || self.tap.is_some() {
+                normalize(hit.ty, raw, self.det.region(), &mut self.norm);
+            }
             if let Some(tap) = &mut self.tap {
                 tap.hit(slot.name.as_deref(), record, hit.ty, raw, &self.norm);
             }
@@ -1764,7 +1773,7 @@ impl ChunkSink<'_> {
                 stats.records += 1;
             }
             if !either {
-                stats.distinct.insert_hash(hash);
+                stats.distinct.insert_hash(self.key.hash(&self.norm));
             }
             if stats.examples.len() < crate::aggregate::MAX_EXAMPLES {
                 stats.examples.push(mask(hit.ty, raw));
@@ -1790,6 +1799,60 @@ impl ChunkSink<'_> {
                 });
             }
         }
+    }
+
+    /// Counts the hits of a piece of a value in slot `i` ([`ChunkSink::count_hits`]) and
+    /// returns the [`column::bit`]s of the types found as the whole value when the value is
+    /// `marked` for the column judgement. `whole` is the value's trimmed extent, worked out on
+    /// the first piece with hits.
+    #[allow(clippy::too_many_arguments)]
+    fn count_piece(
+        &mut self,
+        i: usize,
+        record: u64,
+        seq: u32,
+        value: &Value<'_>,
+        hits: &[Hit],
+        marked: bool,
+        whole: &mut Option<(usize, usize)>,
+    ) -> u8 {
+        let whole = *whole.get_or_insert_with(|| trimmed(value.bytes));
+        let valid = if marked {
+            hits.iter()
+                .filter(|h| (h.start, h.end) == whole)
+                .filter_map(|h| column::bit(h.ty))
+                .fold(0, |a, b| a | b)
+        } else {
+            0
+        };
+        self.count_hits(i, record, seq, value, hits, whole);
+        valid
+    }
+
+    /// Detects and counts a value longer than two pieces piece by piece ([`detect_piece`]);
+    /// returns what [`ChunkSink::count_piece`] does, over all pieces.
+    fn pieces(
+        &mut self,
+        i: usize,
+        record: u64,
+        seq: u32,
+        value: &Value<'_>,
+        hint: FieldHint,
+        marked: bool,
+    ) -> u8 {
+        let mut hits = std::mem::take(&mut self.hits);
+        let (mut from, mut floor, mut valid) = (0, 0, 0);
+        let mut whole = None;
+        while from < value.bytes.len() {
+            let end = detect_piece(self.det, value.bytes, hint, from, floor, &mut hits);
+            if !hits.is_empty() {
+                floor = hits.iter().fold(floor, |f, h| f.max(h.end));
+                valid |= self.count_piece(i, record, seq, value, &hits, marked, &mut whole);
+            }
+            from = end;
+        }
+        self.hits = hits;
+        valid
     }
 
     fn new_slot(&mut self, name: Option<String>) -> usize {
@@ -1892,34 +1955,24 @@ impl FieldSink for ChunkSink<'_> {
             return;
         }
         let hint = slot.hint;
+        let marked = slot.marked < column::SAMPLE;
         let seq = self.seq;
         self.seq += 1;
-        let mut hits = std::mem::take(&mut self.hits);
-        let marked = self.slots[i].marked < column::SAMPLE;
-        let (mut from, mut floor, mut valid) = (0, 0, 0);
-        // The whole value, for the whole-column judgement: worked out once, for a value
-        // with hits.
-        let mut whole = None;
-        while from < value.bytes.len() {
-            let end = detect_piece(self.det, value.bytes, hint, from, floor, &mut hits);
-            if hits.is_empty() {
-                // Most values: nothing to count, and no whole value to compare.
-                from = end;
-                continue;
+        let valid = if value.bytes.len() <= 2 * PIECE {
+            // Most values: detected whole, and most have no hit to count.
+            self.hits.clear();
+            self.det.detect_judged(value.bytes, hint, &mut self.hits);
+            if self.hits.is_empty() {
+                0
+            } else {
+                let hits = std::mem::take(&mut self.hits);
+                let valid = self.count_piece(i, record, seq, &value, &hits, marked, &mut None);
+                self.hits = hits;
+                valid
             }
-            floor = hits.iter().fold(floor, |f, h| f.max(h.end));
-            let whole = *whole.get_or_insert_with(|| trimmed(value.bytes));
-            if marked {
-                valid |= hits
-                    .iter()
-                    .filter(|h| (h.start, h.end) == whole)
-                    .filter_map(|h| column::bit(h.ty))
-                    .fold(0, |a, b| a | b);
-            }
-            self.count_hits(i, record, seq, &value, &hits, whole);
-            from = end;
-        }
-        self.hits = hits;
+        } else {
+            self.pieces(i, record, seq, &value, hint, marked)
+        };
         if marked {
             self.slots[i].marked += 1;
             self.marks.push(Mark {
@@ -2019,8 +2072,15 @@ fn detect_piece(
 
 /// For a date of birth: counts what its form says of day and month order in the field, and
 /// when the form leaves the order open, counts it as distinct both ways (the field's order
-/// picks one when the input ends, [`FieldStats::settle`]); returns whether it did so.
-fn distinct_dob(ty: PiiType, raw: &[u8], slot: &mut Slot, key: SketchKey) -> bool {
+/// picks one when the input ends, [`FieldStats::settle`]); returns whether it did so. `iso`
+/// is scratch space for the ISO forms.
+fn distinct_dob(
+    ty: PiiType,
+    raw: &[u8],
+    slot: &mut Slot,
+    key: SketchKey,
+    iso: &mut Vec<u8>,
+) -> bool {
     if ty != PiiType::DateOfBirth {
         return false;
     }
@@ -2034,9 +2094,9 @@ fn distinct_dob(ty: PiiType, raw: &[u8], slot: &mut Slot, key: SketchKey) -> boo
         dob::Order::Either => {
             let either = slot.stats.dob_either.get_or_insert_with(Default::default);
             for (k, reading) in [r, r.swapped()].into_iter().enumerate() {
-                let mut iso = Vec::with_capacity(10);
-                reading.write_iso(&mut iso);
-                either[k].insert_hash(key.hash(&iso));
+                iso.clear();
+                reading.write_iso(iso);
+                either[k].insert_hash(key.hash(iso));
             }
             return true;
         }

@@ -4,12 +4,16 @@
 //!
 //! # Representation
 //!
-//! A sketch starts *sparse*: a sorted vector of `u32` entries, one per distinct sparse index,
-//! each `(index' << 6) | rho'` where `index'` is the top 25 bits of the hash (the HLL++ sparse
-//! precision p' = 25) and `rho'` (1..=40) is one plus the number of leading zeros of the 39
-//! bits below it (40 when they are all zero). Only the largest `rho'` of an index is kept. A
-//! handful of values costs the 24-byte handle plus 4 bytes each, which matters because one
-//! sketch exists per field × type × chunk.
+//! A sketch starts *sparse*: a vector of `u32` entries, each `(index' << 6) | rho'` where
+//! `index'` is the top 25 bits of the hash (the HLL++ sparse precision p' = 25) and `rho'`
+//! (1..=40) is one plus the number of leading zeros of the 39 bits below it (40 when they are
+//! all zero). Its *settled* form is sorted, one entry per distinct sparse index with the largest
+//! `rho'` of that index. An insert only appends an entry: the vector is settled when it grows
+//! past [`MAX_BUFFERED`] entries and when merged or cloned, and read settled (estimate,
+//! encoding, comparison), so a value costs a push instead of a binary search and a move of the
+//! entries after it. A handful of
+//! values costs the 24-byte handle plus 4 bytes each, which matters because one sketch exists
+//! per field × type × chunk.
 //!
 //! When a sketch would hold more than [`MAX_SPARSE`] entries (4 KiB, a quarter of the dense
 //! size) it becomes *dense*: 2^14 one-byte registers, each one plus the leading zeros of the 50
@@ -50,8 +54,10 @@ const M: usize = 1 << P;
 const SPARSE_P: u32 = 25;
 /// Largest register value: one plus the 64 - 14 bits below the index.
 const MAX_RHO: usize = 64 - P as usize + 1;
-/// Most entries a sparse sketch holds: 4-byte entries, a quarter of the dense size.
+/// Most entries a settled sparse sketch holds: 4-byte entries, a quarter of the dense size.
 pub const MAX_SPARSE: usize = M / 4 / 4;
+/// Most entries a sparse sketch holds unsettled: it is settled when an insert would pass this.
+const MAX_BUFFERED: usize = 2 * MAX_SPARSE;
 
 /// Tag byte of the sparse encoding.
 const TAG_SPARSE: u8 = 1;
@@ -73,14 +79,15 @@ const DENSE_BYTES: usize = M * 6 / 8;
 /// assert_eq!(a.estimate(), 2);
 /// assert_eq!(Hll::decode(&a.encode()), Some(a));
 /// ```
-#[derive(Clone, Default, PartialEq, Eq)]
+#[derive(Default)]
 pub struct Hll {
     repr: Repr,
 }
 
 #[derive(Clone, PartialEq, Eq)]
 enum Repr {
-    /// Sorted entries `(index' << 6) | rho'`, one per sparse index.
+    /// Entries `(index' << 6) | rho'` in any order, an index possibly more than once (settled
+    /// by [`settle`]).
     Sparse(Vec<u32>),
     /// One register per index.
     Dense(Box<[u8; M]>),
@@ -156,7 +163,7 @@ fn zero_registers() -> Box<[u8; M]> {
         .expect("the vector has M elements")
 }
 
-/// The sorted union of two entry lists, keeping the larger `rho'` of a shared index.
+/// The sorted union of two settled entry lists, keeping the larger `rho'` of a shared index.
 fn union_entries(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
@@ -183,7 +190,26 @@ fn union_entries(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// The repr of a set of sparse entries: sparse while small enough.
+/// Sorts `entries` and keeps one per sparse index, the one with the largest `rho'`.
+fn settle(entries: &mut Vec<u32>) {
+    entries.sort_unstable();
+    // Sorted, an index's entries are adjacent with the largest `rho'` last.
+    entries.dedup_by(|later, kept| {
+        let same = *later >> 6 == *kept >> 6;
+        if same {
+            *kept = *later;
+        }
+        same
+    });
+}
+
+/// Whether sparse `entries` are settled: sorted, one per sparse index, and few enough to stay
+/// sparse (entries appended in order, as from sorted hashes, can be more).
+fn is_settled(entries: &[u32]) -> bool {
+    entries.len() <= MAX_SPARSE && entries.windows(2).all(|w| w[0] >> 6 < w[1] >> 6)
+}
+
+/// The repr of a set of settled sparse entries: sparse while small enough.
 fn repr_of_entries(entries: Vec<u32>) -> Repr {
     if entries.len() <= MAX_SPARSE {
         Repr::Sparse(entries)
@@ -278,16 +304,14 @@ impl Hll {
     pub fn insert_hash(&mut self, hash: u64) {
         match &mut self.repr {
             Repr::Sparse(entries) => {
-                let entry = sparse_entry(hash);
-                match entries.binary_search_by_key(&(entry >> 6), |e| e >> 6) {
-                    Ok(pos) => entries[pos] = entries[pos].max(entry),
-                    Err(pos) => {
-                        entries.insert(pos, entry);
-                        if entries.len() > MAX_SPARSE {
-                            self.repr = repr_of_entries(std::mem::take(entries));
-                        }
+                if entries.len() == MAX_BUFFERED {
+                    settle(entries);
+                    if entries.len() > MAX_SPARSE {
+                        self.repr = repr_of_entries(std::mem::take(entries));
+                        return self.insert_hash(hash);
                     }
                 }
+                entries.push(sparse_entry(hash));
             }
             Repr::Dense(registers) => {
                 let (index, rho) = dense_of_hash(hash);
@@ -296,13 +320,46 @@ impl Hll {
         }
     }
 
+    /// Puts the sketch in its settled form (see [`Hll::settled`]), which merging and reading
+    /// it then borrow.
+    pub fn settle(&mut self) {
+        if let Repr::Sparse(entries) = &mut self.repr {
+            if !is_settled(entries) {
+                settle(entries);
+                self.repr = repr_of_entries(std::mem::take(entries));
+            }
+        }
+    }
+
+    /// The sketch in its settled form: sparse entries sorted, one per index, and dense once
+    /// there are more than [`MAX_SPARSE`] of them. Borrowed when already settled.
+    fn settled(&self) -> std::borrow::Cow<'_, Repr> {
+        match &self.repr {
+            Repr::Sparse(entries) if !is_settled(entries) => {
+                let mut entries = entries.clone();
+                settle(&mut entries);
+                std::borrow::Cow::Owned(repr_of_entries(entries))
+            }
+            repr => std::borrow::Cow::Borrowed(repr),
+        }
+    }
+
     /// Unites `other` into `self`: the result is the sketch of the union of both value sets.
     pub fn merge(&mut self, other: &Hll) {
         match (&mut self.repr, &other.repr) {
             (_, Repr::Sparse(theirs)) if theirs.is_empty() => {}
-            (Repr::Sparse(mine), Repr::Sparse(theirs)) => {
-                let union = union_entries(mine, theirs);
-                self.repr = repr_of_entries(union);
+            (Repr::Sparse(mine), Repr::Sparse(_)) => {
+                if !is_settled(mine) {
+                    settle(mine);
+                }
+                self.repr = match &*other.settled() {
+                    Repr::Sparse(theirs) => repr_of_entries(union_entries(mine, theirs)),
+                    Repr::Dense(theirs) => {
+                        let mut registers = theirs.clone();
+                        apply_entries(&mut registers, mine);
+                        Repr::Dense(registers)
+                    }
+                };
             }
             (Repr::Sparse(mine), Repr::Dense(theirs)) => {
                 let mut registers = theirs.clone();
@@ -320,7 +377,7 @@ impl Hll {
 
     /// Estimated number of distinct values.
     pub fn estimate(&self) -> u64 {
-        let estimate = match &self.repr {
+        let estimate = match &*self.settled() {
             Repr::Sparse(entries) => {
                 // Linear counting over the 2^25 sparse indices.
                 let m = (1u64 << SPARSE_P) as f64;
@@ -342,7 +399,7 @@ impl Hll {
 
     /// The report form (see the module doc for the encoding).
     pub fn encode(&self) -> EncodedHll {
-        let bytes = match &self.repr {
+        let bytes = match &*self.settled() {
             Repr::Sparse(entries) => {
                 let mut out = Vec::with_capacity(1 + entries.len() * 4);
                 out.push(TAG_SPARSE);
@@ -416,10 +473,30 @@ impl Hll {
     }
 }
 
+/// A clone is settled (sketches are cloned where they are kept: merged into an input's or the
+/// scan's statistics, read many times after).
+impl Clone for Hll {
+    fn clone(&self) -> Hll {
+        Hll {
+            repr: self.settled().into_owned(),
+        }
+    }
+}
+
+/// Sketches are equal when their settled forms are: when they were made from the same set of
+/// hashes.
+impl PartialEq for Hll {
+    fn eq(&self, other: &Hll) -> bool {
+        self.settled() == other.settled()
+    }
+}
+
+impl Eq for Hll {}
+
 impl fmt::Debug for Hll {
     /// A summary: the dense registers are too many to print.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.repr {
+        match &*self.settled() {
             Repr::Sparse(entries) => write!(f, "Hll(sparse, {} entries)", entries.len()),
             Repr::Dense(registers) => {
                 let used = registers.iter().filter(|&&r| r != 0).count();
@@ -451,7 +528,27 @@ mod tests {
     }
 
     fn is_dense(hll: &Hll) -> bool {
-        matches!(hll.repr, Repr::Dense(_))
+        matches!(*hll.settled(), Repr::Dense(_))
+    }
+
+    /// The settled repr of a set of hashes by the definition: per sparse index the largest
+    /// `rho'`, in index order; dense registers past [`MAX_SPARSE`] indices.
+    fn by_definition(hashes: &[u64]) -> Repr {
+        let mut largest = std::collections::BTreeMap::new();
+        for &h in hashes {
+            let entry = sparse_entry(h);
+            let rho = largest.entry(entry >> 6).or_insert(0);
+            *rho = (*rho).max(entry & 63);
+        }
+        if largest.len() <= MAX_SPARSE {
+            return Repr::Sparse(largest.iter().map(|(i, r)| (i << 6) | r).collect());
+        }
+        let mut registers = zero_registers();
+        for &h in hashes {
+            let (index, rho) = dense_of_hash(h);
+            registers[index] = registers[index].max(rho);
+        }
+        Repr::Dense(registers)
     }
 
     #[test]
@@ -552,7 +649,7 @@ mod tests {
         for order in [[a, b], [b, a]] {
             let hll = sketch_of(order);
             assert_eq!(hll.estimate(), 1);
-            match &hll.repr {
+            match &*hll.settled() {
                 Repr::Sparse(entries) => assert_eq!(entries, &[sparse_entry(b)]),
                 Repr::Dense(_) => panic!("two values made a dense sketch"),
             }
@@ -641,6 +738,30 @@ mod tests {
             prop_assert_eq!(&reversed, &single);
 
             prop_assert_eq!(Hll::decode(&single.encode()), Some(single));
+        }
+
+        /// Appended entries, settled when the buffer is full and when read, give the sketch
+        /// the definition gives, with few distinct values repeated past the buffer and with
+        /// more than a sparse sketch holds.
+        #[test]
+        fn buffered_inserts_settle_to_the_definition(
+            a in hashes(),
+            (n, distinct) in (0u64..6000, 1u64..3000),
+        ) {
+            let repeated: Vec<u64> = (0..n).map(|i| mix(i % distinct)).collect();
+            // In increasing order, entries are appended settled but may be too many.
+            let mut sorted = repeated.clone();
+            sorted.sort_unstable();
+            for hashes in [&a, &repeated, &sorted] {
+                let hll = sketch_of(hashes.iter().copied());
+                prop_assert!(*hll.settled() == by_definition(hashes));
+                let mut settled = sketch_of(hashes.iter().copied());
+                settled.settle();
+                prop_assert!(settled.repr == by_definition(hashes));
+                if let Repr::Sparse(entries) = &hll.repr {
+                    prop_assert!(entries.len() <= MAX_BUFFERED);
+                }
+            }
         }
     }
 }

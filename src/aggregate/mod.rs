@@ -85,6 +85,22 @@ impl FieldStats {
         &mut self.held[pos].2
     }
 
+    /// The statistics with every sketch in its settled form ([`Hll::settle`]).
+    pub fn with_settled_sketches(mut self) -> FieldStats {
+        let held = self.held.iter_mut().map(|(_, _, stats)| stats);
+        for stats in self.types.iter_mut().map(|(_, stats)| stats).chain(held) {
+            stats.distinct.settle();
+        }
+        for sketch in self
+            .dob_either
+            .iter_mut()
+            .flat_map(|either| either.iter_mut())
+        {
+            sketch.settle();
+        }
+        self
+    }
+
     /// Adds `other` (the same field, later in input order).
     pub fn merge(&mut self, other: &FieldStats) {
         self.records += other.records;

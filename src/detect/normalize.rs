@@ -33,14 +33,11 @@ pub fn normalize(ty: PiiType, raw: &[u8], region: Region, out: &mut Vec<u8>) {
             }
         }
         PiiType::Aadhaar | PiiType::CardNumber | PiiType::UsSsn => {
-            out.extend(raw.iter().copied().filter(u8::is_ascii_digit));
+            keep_mapped(raw, out, |b| if b.is_ascii_digit() { b } else { 0 });
         }
-        PiiType::PanIn | PiiType::SgNric | PiiType::Passport => out.extend(
-            raw.iter()
-                .copied()
-                .filter(u8::is_ascii_alphanumeric)
-                .map(|b| b.to_ascii_uppercase()),
-        ),
+        PiiType::PanIn | PiiType::SgNric | PiiType::Passport => {
+            keep_mapped(raw, out, |b| UPPER_ALNUM[usize::from(b)]);
+        }
         PiiType::CardPartial => {
             // Visible leading digits exist only when a mask character follows them.
             let first_mask = raw
@@ -93,6 +90,43 @@ fn for_each_nfkc_lower(raw: &[u8], mut f: impl FnMut(char)) {
     }
 }
 
+/// Per byte: its upper-case form if it is an ASCII letter or digit, else 0.
+static UPPER_ALNUM: [u8; 256] = alnum_table(false);
+/// Per byte: its lower-case form if it is an ASCII letter or digit, else 0.
+static LOWER_ALNUM: [u8; 256] = alnum_table(true);
+
+/// The table of [`UPPER_ALNUM`] or (`lower`) [`LOWER_ALNUM`].
+const fn alnum_table(lower: bool) -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = if lower {
+                byte.to_ascii_lowercase()
+            } else {
+                byte.to_ascii_uppercase()
+            };
+        }
+        b += 1;
+    }
+    table
+}
+
+/// Appends `map` of every byte of `raw` that it maps to something other than 0. The kept
+/// bytes fit in `raw.len()`, so they are written in place without a capacity check a byte
+/// (a byte mapped to 0 is written and then overwritten).
+fn keep_mapped(raw: &[u8], out: &mut Vec<u8>, map: impl Fn(u8) -> u8) {
+    let mut n = out.len();
+    out.resize(n + raw.len(), 0);
+    for &b in raw {
+        let c = map(b);
+        out[n] = c;
+        n += usize::from(c != 0);
+    }
+    out.truncate(n);
+}
+
 /// [`Words`] of ASCII text a byte at a time: its alphanumeric runs, lower-cased, one space
 /// between them. A word byte makes one byte and the separators before it at most one, so
 /// the words fit in `raw.len()` bytes, written in place without a capacity check a byte.
@@ -101,7 +135,8 @@ fn ascii_words(raw: &[u8], out: &mut Vec<u8>) {
     out.resize(n + raw.len(), 0);
     let mut space = false;
     for &b in raw {
-        if !b.is_ascii_alphanumeric() {
+        let c = LOWER_ALNUM[usize::from(b)];
+        if c == 0 {
             space = true;
             continue;
         }
@@ -110,7 +145,7 @@ fn ascii_words(raw: &[u8], out: &mut Vec<u8>) {
             n += 1;
         }
         space = false;
-        out[n] = b.to_ascii_lowercase();
+        out[n] = c;
         n += 1;
     }
     out.truncate(n);
@@ -200,6 +235,34 @@ mod tests {
         out
     }
 
+    /// The ISO form written digit by digit is the formatted one, and outside the years it
+    /// writes that way, formatted.
+    #[test]
+    fn iso_dates_are_the_formatted_form() {
+        use crate::detect::contextual::dob::{Order, Reading};
+        for y in (-20..10_020).step_by(7) {
+            for (m, d) in [
+                (1, 1),
+                (4, 17),
+                (12, 31),
+                (0, 0),
+                (99, 99),
+                (100, 7),
+                (-1, 5),
+            ] {
+                let mut out = b"x".to_vec();
+                let r = Reading {
+                    y,
+                    m,
+                    d,
+                    order: Order::Fixed,
+                };
+                r.write_iso(&mut out);
+                assert_eq!(out, format!("x{y:04}-{m:02}-{d:02}").into_bytes());
+            }
+        }
+    }
+
     proptest! {
         /// The fast paths (ASCII, text already in NFKC) give the normal form by definition.
         #[test]
@@ -223,7 +286,14 @@ mod tests {
                 }
                 let digits: Vec<u8> = input.iter().copied().filter(u8::is_ascii_digit).collect();
                 normalize(PiiType::CardNumber, input, Region::IN, &mut out);
-                prop_assert_eq!(out, digits);
+                prop_assert_eq!(&out, &digits);
+                let alnum: Vec<u8> = input
+                    .iter()
+                    .filter(|b| b.is_ascii_alphanumeric())
+                    .map(u8::to_ascii_uppercase)
+                    .collect();
+                normalize(PiiType::Passport, input, Region::IN, &mut out);
+                prop_assert_eq!(&out, &alnum);
             }
         }
     }

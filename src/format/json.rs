@@ -829,7 +829,67 @@ mod tests {
         );
     }
 
+    /// JSON documents: objects of short lower-case keys (names, not identifiers) holding
+    /// strings (with characters that need escapes), numbers, literals, arrays and objects.
+    fn documents() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::Value as J;
+        let leaf = prop_oneof![
+            3 => "[a-zA-Z0-9 @.\\\\\"é\u{1F600}\n]{0,12}".prop_map(J::from),
+            1 => any::<i32>().prop_map(J::from),
+            1 => any::<bool>().prop_map(J::from),
+            1 => Just(J::Null),
+        ];
+        let tree = leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(J::Array),
+                proptest::collection::btree_map("[a-z]{1,6}", inner, 0..4)
+                    .prop_map(|m| J::Object(m.into_iter().collect())),
+            ]
+        });
+        proptest::collection::btree_map("[a-z]{1,6}", tree, 0..5)
+            .prop_map(|m| J::Object(m.into_iter().collect()))
+    }
+
+    /// The `(path, value)` pairs a document's strings and numbers give, in document order.
+    fn expected(value: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+        use serde_json::Value as J;
+        match value {
+            J::String(s) if !s.is_empty() => out.push((path.to_string(), s.clone())),
+            J::Number(n) => out.push((path.to_string(), n.to_string())),
+            J::Array(items) => {
+                for item in items {
+                    expected(item, &format!("{path}[]"), out);
+                }
+            }
+            J::Object(map) => {
+                for (key, item) in map {
+                    let joined = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    expected(item, &joined, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
     proptest::proptest! {
+        /// The walker reports what a JSON parser reads, compact and pretty-printed.
+        #[test]
+        fn walk_reports_what_a_parser_reads(doc in documents()) {
+            let mut want = Vec::new();
+            expected(&doc, "", &mut want);
+            want.push(end());
+            let compact = serde_json::to_string(&doc).unwrap();
+            let pretty = serde_json::to_string_pretty(&doc).unwrap().replace('\n', " ");
+            for text in [compact, pretty] {
+                proptest::prop_assert_eq!(&pairs(&lines(&text)), &want, "{}", text);
+            }
+        }
+
         #[test]
         fn skip_whitespace_matches_naive(
             data in proptest::collection::vec(

@@ -59,9 +59,27 @@ impl Reading {
         }
     }
 
-    /// Writes the ISO form `YYYY-MM-DD`.
+    /// Writes the ISO form `YYYY-MM-DD`: digit by digit for the years 0 to 9999 (every
+    /// reading a date of birth can be; called for every one found), else formatted.
     pub(crate) fn write_iso(self, out: &mut Vec<u8>) {
-        out.extend_from_slice(format!("{:04}-{:02}-{:02}", self.y, self.m, self.d).as_bytes());
+        let (y, m, d) = (self.y, self.m, self.d);
+        if !((0..=9999).contains(&y) && (0..=99).contains(&m) && (0..=99).contains(&d)) {
+            out.extend_from_slice(format!("{y:04}-{m:02}-{d:02}").as_bytes());
+            return;
+        }
+        let digit = |n: i64| b'0' + n as u8;
+        out.extend_from_slice(&[
+            digit(y / 1000),
+            digit(y / 100 % 10),
+            digit(y / 10 % 10),
+            digit(y % 10),
+            b'-',
+            digit(m / 10),
+            digit(m % 10),
+            b'-',
+            digit(d / 10),
+            digit(d % 10),
+        ]);
     }
 
     fn days(self) -> i64 {
