@@ -338,7 +338,7 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, start: usize) -> b
     if dotted {
         return true;
     }
-    if date_like(groups) || !(n == 4 || (7..=19).contains(&n)) {
+    if holds_date(groups) || !(n == 4 || (7..=19).contains(&n)) {
         return false;
     }
     if groups.len() > 1 || (a == 0 && (run.plus || run.paren)) {
@@ -371,6 +371,13 @@ fn date_like(groups: &[Group]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether three groups in a row of `groups` are written as a date ([`date_like`]): such
+/// groups are no part of one number, as in a timestamp's `2024-05-29 08`, which would read
+/// as a NANP phone under `--region US`.
+fn holds_date(groups: &[Group]) -> bool {
+    groups.windows(3).any(date_like)
 }
 
 /// Collects the digits of groups `a..b`, which hold no mask characters: every byte of such
@@ -682,10 +689,11 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{holds_no_value, interpret_all, read_run, Run};
-    use crate::detect::tests::find;
+    use crate::detect::pattern::PatternSet;
+    use crate::detect::tests::{find, types};
     use crate::detect::{Detector, Scan};
     use crate::format::FieldHint;
-    use crate::types::PiiType;
+    use crate::types::{PiiType, Region};
     use proptest::prelude::*;
     use std::sync::LazyLock;
 
@@ -827,6 +835,28 @@ mod tests {
         // One mask character makes no masked card; parts of four digits no address.
         assert_eq!(find("Win64; x64) #79131 Ave 2 #12-48"), []);
         assert_eq!(find("Chrome/120.0.6099.130 Safari"), []);
+    }
+
+    #[test]
+    fn a_date_and_time_is_no_number_in_any_region() {
+        let set = PatternSet::builtin().expect("built-in patterns load");
+        for region in [*b"US", *b"GB", *b"SG", *b"IN"] {
+            let det = Detector::new(&set, None, Region(region));
+            let found = |text: &str| types(&det, text);
+            for text in [
+                "[2024-05-29 08:52] #58038 customer> hello",
+                "2024-05-29 08:52:11 login ok",
+                "at 29/05/2024 08:52",
+            ] {
+                assert_eq!(found(text), [], "{text} in {region:?}");
+            }
+            // A number after the date is still read on its own.
+            assert_eq!(
+                found("2024-05-29 +1 415-555-2671"),
+                [("+1 415-555-2671".into(), PiiType::Phone)],
+                "{region:?}"
+            );
+        }
     }
 
     #[test]
