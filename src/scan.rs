@@ -1733,8 +1733,11 @@ impl Utf16Offsets<'_> {
 }
 
 impl ChunkSink<'_> {
-    /// Counts the hits of one value (or of a piece of it), and keeps them as findings when
-    /// findings are written. `whole` is the value's trimmed extent.
+    /// Counts the hits of one value (or of a piece of it) in slot `i`, keeps them as findings
+    /// when findings are written, and returns the [`column::bit`]s of the types found as the
+    /// whole value when the value is `marked` for the column judgement. `whole` is the value's
+    /// trimmed extent, worked out on the first piece with hits.
+    #[allow(clippy::too_many_arguments)]
     fn count_hits(
         &mut self,
         i: usize,
@@ -1742,13 +1745,21 @@ impl ChunkSink<'_> {
         seq: u32,
         value: &Value<'_>,
         hits: &[Hit],
-        whole: (usize, usize),
-    ) {
-        let is_whole = |h: &Hit| (h.start, h.end) == whole;
+        marked: bool,
+        whole: &mut Option<(usize, usize)>,
+    ) -> u8 {
+        let whole = *whole.get_or_insert_with(|| trimmed(value.bytes));
+        let mut valid = 0;
         let slot = &mut self.slots[i];
         for hit in hits {
+            let bit = ((hit.start, hit.end) == whole)
+                .then(|| column::bit(hit.ty))
+                .flatten();
+            if marked {
+                valid |= bit.unwrap_or(0);
+            }
             let tentative = hit.basis.contains(Basis::COLUMN);
-            let judged = (is_whole(hit) && column::bit(hit.ty).is_some()).then_some(tentative);
+            let judged = bit.is_some().then_some(tentative);
             if tentative && judged.is_none() {
                 continue;
             }
@@ -1799,38 +1810,11 @@ impl ChunkSink<'_> {
                 });
             }
         }
-    }
-
-    /// Counts the hits of a piece of a value in slot `i` ([`ChunkSink::count_hits`]) and
-    /// returns the [`column::bit`]s of the types found as the whole value when the value is
-    /// `marked` for the column judgement. `whole` is the value's trimmed extent, worked out on
-    /// the first piece with hits.
-    #[allow(clippy::too_many_arguments)]
-    fn count_piece(
-        &mut self,
-        i: usize,
-        record: u64,
-        seq: u32,
-        value: &Value<'_>,
-        hits: &[Hit],
-        marked: bool,
-        whole: &mut Option<(usize, usize)>,
-    ) -> u8 {
-        let whole = *whole.get_or_insert_with(|| trimmed(value.bytes));
-        let valid = if marked {
-            hits.iter()
-                .filter(|h| (h.start, h.end) == whole)
-                .filter_map(|h| column::bit(h.ty))
-                .fold(0, |a, b| a | b)
-        } else {
-            0
-        };
-        self.count_hits(i, record, seq, value, hits, whole);
         valid
     }
 
     /// Detects and counts a value longer than two pieces piece by piece ([`detect_piece`]);
-    /// returns what [`ChunkSink::count_piece`] does, over all pieces.
+    /// returns what [`ChunkSink::count_hits`] does, over all pieces.
     fn pieces(
         &mut self,
         i: usize,
@@ -1847,7 +1831,7 @@ impl ChunkSink<'_> {
             let end = detect_piece(self.det, value.bytes, hint, from, floor, &mut hits);
             if !hits.is_empty() {
                 floor = hits.iter().fold(floor, |f, h| f.max(h.end));
-                valid |= self.count_piece(i, record, seq, value, &hits, marked, &mut whole);
+                valid |= self.count_hits(i, record, seq, value, &hits, marked, &mut whole);
             }
             from = end;
         }
@@ -1966,7 +1950,7 @@ impl FieldSink for ChunkSink<'_> {
                 0
             } else {
                 let hits = std::mem::take(&mut self.hits);
-                let valid = self.count_piece(i, record, seq, &value, &hits, marked, &mut None);
+                let valid = self.count_hits(i, record, seq, &value, &hits, marked, &mut None);
                 self.hits = hits;
                 valid
             }

@@ -657,16 +657,9 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
         }
         // The run of ASCII letters and digits at `start`, and the kinds of bytes in it.
         let start = i;
-        let mut kinds = first;
-        i += 1;
-        while let Some(&b) = v.get(i) {
-            let class = BYTE_CLASS[usize::from(b)];
-            if class & C_ALNUM == 0 {
-                break;
-            }
-            kinds |= class;
-            i += 1;
-        }
+        let (end, rest) = alnum_run(v, start + 1);
+        let kinds = first | rest;
+        i = end;
         let len = i - start;
         let maybe = match first {
             C_DIGIT => {
@@ -690,6 +683,23 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// The end of the ASCII letters and digits that run from `from`, and the classes of their
+/// bytes ([`BYTE_CLASS`]) gathered.
+#[inline(always)]
+fn alnum_run(v: &[u8], from: usize) -> (usize, u8) {
+    let mut kinds = 0;
+    let mut i = from;
+    while let Some(&b) = v.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & C_ALNUM == 0 {
+            break;
+        }
+        kinds |= class;
+        i += 1;
+    }
+    (i, kinds)
 }
 
 /// Splits `v` into tokens, looking each word up in the lexicon.
@@ -747,18 +757,8 @@ fn ascii_word(v: &[u8], start: usize) -> Option<(usize, u8)> {
     // The classes of the bytes after the first, gathered: with the first byte's, they decide
     // the flags of a word that starts with a letter, the most common one.
     let first = BYTE_CLASS[usize::from(v[start])];
-    let mut rest = 0;
-    let mut i = start + 1;
-    let mut next = 0;
-    while let Some(&b) = v.get(i) {
-        let class = BYTE_CLASS[usize::from(b)];
-        if class & C_ALNUM == 0 {
-            next = class;
-            break;
-        }
-        rest |= class;
-        i += 1;
-    }
+    let (i, rest) = alnum_run(v, start + 1);
+    let next = v.get(i).map_or(0, |&b| BYTE_CLASS[usize::from(b)]);
     let kinds = first | rest;
     // A joiner joins only letters, in a word without digits ([`joins_letters`]).
     let joiner_may_join = next & C_JOIN != 0
