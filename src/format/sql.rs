@@ -1126,7 +1126,11 @@ impl<S: FieldSink> Tokens<'_, S> {
                 return Some(close + 1);
             }
         }
-        let end = w.value_end(p)?;
+        // A word running up to the value's end (a number, `NULL`): it holds no group,
+        // string or space, so `value_end`, the trims and the group test below would find
+        // nothing to change (`quote` is `word`, inside the data).
+        let whole_word = word > p && matches!(data[word], b',' | b')');
+        let end = if whole_word { word } else { w.value_end(p)? };
         // A charset introducer before a bare literal (`_binary 0x…`) is set aside.
         let p = match data[p] {
             b'_' if word < end && is_space(data[word]) => w.skip_space(word)?.min(end),
@@ -1137,7 +1141,9 @@ impl<S: FieldSink> Tokens<'_, S> {
             to -= 1;
         }
         let text = &data[p..to];
-        if is_kw(text, b"NULL") || text.iter().any(|&b| matches!(b, b'(' | b'\'' | b'"')) {
+        if is_kw(text, b"NULL")
+            || (!whole_word && text.iter().any(|&b| matches!(b, b'(' | b'\'' | b'"')))
+        {
             return Some(end);
         }
         match text {
@@ -1156,10 +1162,18 @@ impl<S: FieldSink> Tokens<'_, S> {
         let mut col = 0;
         let mut field = from;
         loop {
-            let end = memchr(b'\t', &data[field..to]).map_or(to, |k| field + k);
+            // One search finds the field's end and whether a backslash comes before it
+            // (fields are short: a block at a time, not a `memchr` for each).
+            let hit = swar::find2(data, field, to, b'\t', b'\\').unwrap_or(to);
+            let escaped = hit < to && data[hit] == b'\\';
+            let end = if escaped {
+                memchr(b'\t', &data[hit..to]).map_or(to, |k| hit + k)
+            } else {
+                hit
+            };
             let value = &data[field..end];
             if value != b"\\N" {
-                if memchr(b'\\', value).is_some() {
+                if escaped {
                     unescape_copy(data, field, end, self.scratch);
                     self.unescaped(stmt, col, field);
                 } else {
@@ -1677,7 +1691,48 @@ CREATE TABLE t(a,b);\nINSERT INTO t VALUES(1,2);\nCOMMIT;\n";
         assert_eq!(edges.last().unwrap().at, data.len() - 8);
     }
 
+    #[test]
+    fn bare_values_up_to_their_end() {
+        let got = pairs(
+            b"INSERT INTO t VALUES (12,NULL,nuLL ,-1.5, 7 ,abc,0x41,_binary 0x41,$x,x'41',\xc3\xa9t\xc3\xa9);\n",
+        );
+        let want: Vec<_> = [
+            ("1", "12"),
+            ("4", "-1.5"),
+            ("5", "7"),
+            ("6", "abc"),
+            ("7", "A"),
+            ("8", "A"),
+            ("9", "$x"),
+            ("10", "A"),
+            ("11", "\u{e9}t\u{e9}"),
+        ]
+        .into_iter()
+        .map(|(col, value)| p(&format!("t.col{col}"), value))
+        .chain([end()])
+        .collect();
+        assert_eq!(got, want);
+    }
+
     proptest::proptest! {
+        /// Bare words, with or without spaces around them, are reported trimmed (`NULL`
+        /// not at all), whether they run up to the `,` or `)` or not.
+        #[test]
+        fn bare_words_are_trimmed(
+            cells in proptest::collection::vec(("[ ]{0,2}", "[a-w0-9$]{1,6}|NULL|null", "[ ]{0,2}"), 1..8),
+        ) {
+            let tuple: Vec<String> = cells.iter().map(|(a, w, b)| format!("{a}{w}{b}")).collect();
+            let data = format!("INSERT INTO t VALUES ({});\n", tuple.join(","));
+            let mut want: Vec<_> = cells
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, w, _))| !w.eq_ignore_ascii_case("null"))
+                .map(|(k, (_, w, _))| p(&format!("t.col{}", k + 1), w))
+                .collect();
+            want.push(end());
+            proptest::prop_assert_eq!(pairs(data.as_bytes()), want, "{}", data);
+        }
+
         #[test]
         fn random_dumps_cut_anywhere(
             parts in proptest::collection::vec(
