@@ -316,8 +316,8 @@ impl Row<'_> {
         }
     }
 
-    /// Reports the current cell, which ends at `end`.
-    #[inline]
+    /// Reports the current cell, which ends at `end`. Always inlined: it runs once a cell.
+    #[inline(always)]
     fn cell(&self, end: usize, scratch: &mut Scratch, sink: &mut impl FieldSink) {
         let (data, start) = (self.data, self.cell);
         if end <= start {

@@ -373,12 +373,15 @@ fn walk(
 const WHITESPACE: [u8; 4] = [b' ', b'\t', b'\r', b'\n'];
 
 /// The first offset from `at` that is not JSON whitespace (or `end`): a byte test for the
-/// usual none, then a block at a time through a run (the indentation of pretty-printed
-/// JSON).
+/// usual none, two for the one space many writers put after `:` and `,`, then a block at a
+/// time through a run (the indentation of pretty-printed JSON).
 #[inline]
 fn skip_whitespace(data: &[u8], mut at: usize, end: usize) -> usize {
     if at >= end || !WHITESPACE.contains(&data[at]) {
         return at;
+    }
+    if at + 1 < end && !WHITESPACE.contains(&data[at + 1]) {
+        return at + 1;
     }
     while at < end {
         // Bits past `end` are clear in the mask, so the run stops there at the latest.
@@ -513,12 +516,16 @@ fn code_point(s: &[u8]) -> (char, usize) {
 /// Appends `key` to the key path `path` as its next segment: the key itself, or `{}` when it
 /// is an identifier (see the module docs); returns whether it was one. BSON key paths are
 /// built the same way.
+#[inline]
 pub(super) fn push_key(path: &mut Vec<u8>, key: &[u8]) -> bool {
+    let identifier = is_identifier(key);
+    let segment: &[u8] = if identifier { b"{}" } else { key };
+    // One capacity check for the dot and the segment.
+    path.reserve(segment.len() + 1);
     if !path.is_empty() {
         path.push(b'.');
     }
-    let identifier = is_identifier(key);
-    path.extend_from_slice(if identifier { b"{}" } else { key });
+    path.extend_from_slice(segment);
     identifier
 }
 

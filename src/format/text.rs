@@ -235,6 +235,11 @@ fn line(data: &[u8], start: usize, end: usize, base: u64, sink: &mut impl FieldS
     let mut piece = start;
     let mut at = start;
     while let Some(sep) = swar::find2(data, at, end, b'=', b':') {
+        // Most `:` (times, URLs) are refused by the byte after them, before any call.
+        if !separates(data, end, sep) {
+            at = sep + 1;
+            continue;
+        }
         match pair(data, start, end, sep) {
             Some(pair) => {
                 free_text(data, piece, pair.value.start, base, sink);
@@ -294,21 +299,27 @@ const KEY_BYTE: [bool; 256] = {
     table
 };
 
+/// Whether the byte after the separator at `sep` (`=` or `:`, in a line ending at `end`)
+/// lets it separate a pair: `=` not doubled, `:` followed by a space, a tab or a quote.
+#[inline]
+fn separates(data: &[u8], end: usize, sep: usize) -> bool {
+    if sep + 1 >= end {
+        return false;
+    }
+    let next = data[sep + 1];
+    if data[sep] == b'=' {
+        next != b'='
+    } else {
+        matches!(next, b' ' | b'\t' | b'"' | b'\'')
+    }
+}
+
 /// The start of the key before the separator at `sep`, when `data[sep]` starts a pair in the
 /// line `data[start..end]`.
 fn key_before(data: &[u8], start: usize, end: usize, sep: usize) -> Option<usize> {
     // The byte after the separator first: it rules out most `:` (times, URLs) without the
     // walk back over a key.
-    if sep + 1 >= end {
-        return None;
-    }
-    let next = data[sep + 1];
-    let sep_ok = if data[sep] == b'=' {
-        next != b'='
-    } else {
-        matches!(next, b' ' | b'\t' | b'"' | b'\'')
-    };
-    if !sep_ok {
+    if !separates(data, end, sep) {
         return None;
     }
     let mut key = sep;
