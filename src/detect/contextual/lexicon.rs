@@ -652,9 +652,8 @@ fn joins_letters(v: &[u8], i: usize, len: usize, shape: &Shape) -> bool {
 pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
     use super::address::is_us_state;
     use super::name::{around_alone, joins_name, may_stand_alone};
-    // The run before the one being read: start, end, kinds of bytes, and whether a joiner
-    // may join it to a neighbour.
-    let mut prev: Option<(usize, usize, u8, bool)> = None;
+    // The run before the one being read: start, end and kinds of bytes.
+    let mut prev: Option<(usize, usize, u8)> = None;
     // The run before is a name word.
     let mut after_name = false;
     // A run that may be a house number was read.
@@ -675,14 +674,9 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
         let kinds = first | rest;
         i = end;
         let len = end - start;
-        let letter = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80);
-        let joined = (start >= 2 && BYTE_CLASS[usize::from(v[start - 1])] & C_JOIN != 0)
-            && letter(v.get(start - 2))
-            || v.get(end)
-                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & C_JOIN != 0)
-                && letter(v.get(end + 1));
+        let joined = |s: usize, e: usize| may_join(v, s, e);
         // The classes of a run before, when it is a word of letters.
-        let classes_of = |(s, e, k, _): (usize, usize, u8, bool)| {
+        let classes_of = |(s, e, k): (usize, usize, u8)| {
             if k & C_DIGIT == 0 {
                 lex.letters_classes(v, s, e)
             } else {
@@ -708,7 +702,7 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
         } else if kinds & C_DIGIT != 0 {
             // Letters and digits: no name, street word or particle.
         } else if first == C_UPPER {
-            if joined {
+            if joined(start, end) {
                 return true;
             }
             let mut classes = None;
@@ -724,7 +718,7 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
                 // The second word of a name, or the first after a title or greeting.
                 if gap_joins() {
                     let p = prev.expect("a gap joins a run before");
-                    if after_name || p.3 || classes_of(p) & (TITLE | GREETING) != 0 {
+                    if after_name || joined(p.0, p.1) || classes_of(p) & (TITLE | GREETING) != 0 {
                         return true;
                     }
                 }
@@ -733,7 +727,8 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
                     let alone = match prev {
                         None => around_alone(&v[..start]),
                         Some(p) => {
-                            around_alone(&v[..p.0]) && (p.3 || classes_of(p) & PARTICLE != 0)
+                            around_alone(&v[..p.0])
+                                && (joined(p.0, p.1) || classes_of(p) & PARTICLE != 0)
                         }
                     };
                     if alone && may_stand_alone(classes()) {
@@ -743,15 +738,25 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
             }
         } else if after_name
             && gap_joins()
-            && (joined || lex.letters_classes(v, start, end) & PARTICLE != 0)
+            && (joined(start, end) || lex.letters_classes(v, start, end) & PARTICLE != 0)
         {
             // A particle inside a name (`bin`, `van`).
             return true;
         }
         after_name = name_word;
-        prev = Some((start, end, kinds, joined));
+        prev = Some((start, end, kinds));
     }
     false
+}
+
+/// Whether a joiner (`'` or `-`) next to the run `v[start..end]` of ASCII letters and
+/// digits may join it to a word of letters before or after it ([`joins_letters`], left
+/// open whether the word has a digit).
+fn may_join(v: &[u8], start: usize, end: usize) -> bool {
+    let letter = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80);
+    let joiner = |b: Option<&u8>| b.is_some_and(|&b| BYTE_CLASS[usize::from(b)] & C_JOIN != 0);
+    start >= 2 && joiner(v.get(start - 1)) && letter(v.get(start - 2))
+        || joiner(v.get(end)) && letter(v.get(end + 1))
 }
 
 /// The end of the ASCII letters and digits that run from `from`, and the classes of their
