@@ -142,6 +142,11 @@ fn inside(t: &Token) -> bool {
     t.is(T_DIGIT) || t.is(T_CAP) || t.is(T_UPPER) || t.has(STREET | PLACE) || !t.is(T_LOWER)
 }
 
+/// Whether `code` is a US state or territory code in capitals (`TX`).
+pub(super) fn is_us_state(code: &[u8]) -> bool {
+    code.len() == 2 && US_STATES.iter().any(|st| &st[..] == code)
+}
+
 /// The postal code ending at token `j`: the index of its first token and whether it is a
 /// country's full postal form (SG, US, UK), which vouches for an address by itself.
 fn postal(v: &[u8], toks: &[Token], j: usize) -> Option<(usize, bool)> {
@@ -164,8 +169,7 @@ fn postal(v: &[u8], toks: &[Token], j: usize) -> Option<(usize, bool)> {
     };
     if all_digits(v, &toks[zip], 5) && k >= 1 {
         let s = &toks[k - 1];
-        let code = word(v, s);
-        if code.len() == 2 && US_STATES.iter().any(|st| &st[..] == code) {
+        if is_us_state(word(v, s)) {
             return Some((k - 1, true));
         }
     }

@@ -630,20 +630,34 @@ fn joins_letters(v: &[u8], i: usize, len: usize, shape: &Shape) -> bool {
 
 /// Whether the free text `v` (ASCII or not) may hold a name or an address: `false` only
 /// when the free-text detectors ([`super::name`], [`super::address`]) can find neither, so
-/// `v` need not be split into tokens. One walk over the words, looking up only words in
-/// capitals.
+/// `v` need not be split into tokens. One walk over the runs of ASCII letters and digits
+/// (the words of the splitter, unless a joiner or a byte outside ASCII is next to them:
+/// text with a byte outside ASCII is never refused, and a capitalised word next to a joiner
+/// that may join it to another is taken as a possible name word), looking words up only
+/// where a rule asks for their classes.
 ///
-/// Free text needs a name word (a capitalised word in title case or `Mc` form, a listed
-/// name or title in capitals, or a word with letters outside ASCII) for a name, and a postal
-/// code (a word of 5 or 6 digits, or a UK inward code such as `1AA`) or a capitalised street
-/// word after a house number for an address. Every capitalised word of a token starts at an
-/// ASCII capital after a byte that is no letter or digit: such a capital is taken as a
-/// possible name or street word unless its word is in capitals only, not joined to another
-/// by `'` or `-`, and neither a listed name, title nor street word. Words with digits are
-/// neither (they have no classes and are no name words).
+/// A name needs a name word (a capitalised word in title case or `Mc` form, a one-letter
+/// capital, a listed name or title in capitals) that
+/// - follows another name word across a name gap ([`super::name::joins_name`]), or is
+///   followed by a particle across one;
+/// - follows a title or greeting across a name gap; or
+/// - stands alone in the value ([`super::name::around_alone`], maybe after a particle), is
+///   no initial and has classes a lone name may have ([`super::name::may_stand_alone`]).
+///
+/// So the capitalised first word of a sentence, a lone capitalised word among others
+/// (`Worker.run`), a place or a one-letter code alone give nothing. An address needs a
+/// postal code (a word of 6 digits, 5 after a US state code, or a UK inward code such as
+/// `1AA`) or a capitalised street word after a word of up to 6 bytes that starts with a
+/// digit (a house number).
 pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
-    // Class of the byte before the run being read: 0 at the start of `v`.
-    let mut before = 0;
+    use super::address::is_us_state;
+    use super::name::{around_alone, joins_name, may_stand_alone};
+    // The run before the one being read: start, end and kinds of bytes.
+    let mut prev: Option<(usize, usize, u8)> = None;
+    // The run before is a name word.
+    let mut after_name = false;
+    // A run that may be a house number was read.
+    let mut house = false;
     let mut i = 0;
     while let Some(&b) = v.get(i) {
         let first = BYTE_CLASS[usize::from(b)];
@@ -651,7 +665,6 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
             if first & C_HIGH != 0 {
                 return true;
             }
-            before = first;
             i += 1;
             continue;
         }
@@ -660,29 +673,90 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
         let (end, rest) = alnum_run(v, start + 1);
         let kinds = first | rest;
         i = end;
-        let len = i - start;
-        let maybe = match first {
-            C_DIGIT => {
-                (kinds == C_DIGIT && (len == 5 || len == 6))
-                    || (len == 3
-                        && v[start + 1].is_ascii_uppercase()
-                        && v[start + 2].is_ascii_uppercase())
+        let len = end - start;
+        let joined = |s: usize, e: usize| may_join(v, s, e);
+        // The classes of a run before, when it is a word of letters.
+        let classes_of = |(s, e, k): (usize, usize, u8)| {
+            if k & C_DIGIT == 0 {
+                lex.letters_classes(v, s, e)
+            } else {
+                0
             }
-            C_UPPER if kinds & C_DIGIT == 0 => {
-                len == 1
-                    || kinds & C_LOWER != 0
-                    || before & C_JOIN != 0
-                    || v.get(i)
-                        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & C_JOIN != 0)
-                    || lex.letters_classes(v, start, i) & (NAME | TITLE | STREET) != 0
-            }
-            _ => false,
         };
-        if maybe {
+        // Whether a name gap joins this run to the one before.
+        let gap_joins = || {
+            prev.is_some_and(|p| {
+                joins_name(&v[p.1..start], p.1 - p.0, || classes_of(p) & TITLE != 0)
+            })
+        };
+        let mut name_word = false;
+        if first == C_DIGIT {
+            let postal = kinds == C_DIGIT
+                && (len == 6 || len == 5 && prev.is_some_and(|p| is_us_state(&v[p.0..p.1])));
+            let inward =
+                len == 3 && v[start + 1].is_ascii_uppercase() && v[start + 2].is_ascii_uppercase();
+            if postal || inward {
+                return true;
+            }
+            house |= len <= 6;
+        } else if kinds & C_DIGIT != 0 {
+            // Letters and digits: no name, street word or particle.
+        } else if first == C_UPPER {
+            if joined(start, end) {
+                return true;
+            }
+            let mut classes = None;
+            let mut classes = || *classes.get_or_insert_with(|| lex.letters_classes(v, start, end));
+            if house && classes() & STREET != 0 {
+                return true;
+            }
+            let upper = len >= 2 && rest & C_LOWER == 0;
+            name_word = rest & C_UPPER == 0
+                || super::name::mc(&v[start..end])
+                || upper && classes() & (NAME | TITLE) != 0;
+            if name_word {
+                // The second word of a name, or the first after a title or greeting.
+                if gap_joins() {
+                    let p = prev.expect("a gap joins a run before");
+                    if after_name || joined(p.0, p.1) || classes_of(p) & (TITLE | GREETING) != 0 {
+                        return true;
+                    }
+                }
+                // A name alone in the value, maybe after a particle.
+                if len >= 2 && around_alone(&v[end..]) {
+                    let alone = match prev {
+                        None => around_alone(&v[..start]),
+                        Some(p) => {
+                            around_alone(&v[..p.0])
+                                && (joined(p.0, p.1) || classes_of(p) & PARTICLE != 0)
+                        }
+                    };
+                    if alone && may_stand_alone(classes()) {
+                        return true;
+                    }
+                }
+            }
+        } else if after_name
+            && gap_joins()
+            && (joined(start, end) || lex.letters_classes(v, start, end) & PARTICLE != 0)
+        {
+            // A particle inside a name (`bin`, `van`).
             return true;
         }
+        after_name = name_word;
+        prev = Some((start, end, kinds));
     }
     false
+}
+
+/// Whether a joiner (`'` or `-`) next to the run `v[start..end]` of ASCII letters and
+/// digits may join it to a word of letters before or after it ([`joins_letters`], left
+/// open whether the word has a digit).
+fn may_join(v: &[u8], start: usize, end: usize) -> bool {
+    let letter = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80);
+    let joiner = |b: Option<&u8>| b.is_some_and(|&b| BYTE_CLASS[usize::from(b)] & C_JOIN != 0);
+    start >= 2 && joiner(v.get(start - 1)) && letter(v.get(start - 2))
+        || joiner(v.get(end)) && letter(v.get(end + 1))
 }
 
 /// The end of the ASCII letters and digits that run from `from`, and the classes of their

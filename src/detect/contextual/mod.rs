@@ -118,6 +118,25 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Whether the free-text detectors find nothing in `v` when it is split and read.
+    fn finds_nothing(v: &[u8]) -> Result<(), String> {
+        let lex = lexicon::get();
+        let mut toks = Vec::new();
+        lexicon::tokenize(lex, v, &mut toks);
+        let mut out = Vec::new();
+        address::free_text(v, &toks, &mut out, 0);
+        name::free_text(lex, v, &toks, &mut out, 0);
+        match out.is_empty() {
+            true => Ok(()),
+            false => Err(format!("{:?}: {out:?}", String::from_utf8_lossy(v))),
+        }
+    }
+
+    /// Text of `parts`, each a word and the bytes after it.
+    fn joined(parts: &[(&str, &str)]) -> String {
+        parts.iter().flat_map(|(w, g)| [*w, *g]).collect()
+    }
+
     proptest! {
         // Most mixes hold a title-case word: enough cases for many refused ones.
         #![proptest_config(ProptestConfig::with_cases(2048))]
@@ -144,16 +163,39 @@ mod tests {
                 0..12,
             )
         ) {
-            let text: String = parts.iter().flat_map(|(w, g)| [*w, *g]).collect();
-            let v = text.as_bytes();
-            let lex = lexicon::get();
-            if !lexicon::may_hold_free_text(lex, v) {
-                let mut toks = Vec::new();
-                lexicon::tokenize(lex, v, &mut toks);
-                let mut out = Vec::new();
-                address::free_text(v, &toks, &mut out, 0);
-                name::free_text(lex, v, &toks, &mut out, 0);
-                prop_assert!(out.is_empty(), "{:?}: {:?}", text, out);
+            let text = joined(&parts);
+            if !lexicon::may_hold_free_text(lexicon::get(), text.as_bytes()) {
+                prop_assert_eq!(finds_nothing(text.as_bytes()), Ok(()));
+            }
+        }
+
+        /// Likewise on mixes of capitalised words, particles, titles, greetings, places,
+        /// company and common words, where the refusal turns on a word's neighbours.
+        #[test]
+        fn walk_refuses_only_text_without_findings(
+            parts in proptest::collection::vec(
+                (
+                    prop::sample::select(vec![
+                        "Asha", "Rao", "Krish", "Loyal", "Kolkata", "New", "Delhi", "Saffron",
+                        "Kitchen", "City", "Pharmacy", "Traders", "Happy", "Damaged", "Worker",
+                        "Mozilla", "Safari", "Mobile", "De", "de", "bin", "van", "Dear", "dear",
+                        "hi", "Mr", "mr", "Dr", "MR", "KUMAR", "INR", "F", "M", "R", "A", "O",
+                        "McMaster", "Mcguirl", "active", "NULL", "Road", "road", "Flat", "12",
+                        "221B", "5th", "560001", "78701", "TX", "1AA", "SW1A", "the", "by", "I",
+                        "Singapore", "Ünal", "राहुल", "Mary", "Jane", "D", "Souza", "x7", "run",
+                    ]),
+                    prop::sample::select(vec![
+                        " ", " ", " ", ", ", ". ", ".", "-", "'", "’", "/", "(", ") ", "\"", "!",
+                        "",
+                    ]),
+                ),
+                0..8,
+            ),
+            lead in prop::sample::select(vec!["", " ", "\"", "x ", "(", "."]),
+        ) {
+            let text = format!("{lead}{}", joined(&parts));
+            if !lexicon::may_hold_free_text(lexicon::get(), text.as_bytes()) {
+                prop_assert_eq!(finds_nothing(text.as_bytes()), Ok(()));
             }
         }
     }
@@ -166,20 +208,38 @@ mod tests {
             "GET /api/v1 HTTP/1.1 200 5491",
             "iPhone 12 sku=JF04",
             "at com.example.run(HTTP.java:409) 1234-5678 3AB4 abcdefg 9876 5",
+            // A capitalised word without a neighbour, title or greeting that makes it a name.
+            "    at com.example.orders.Worker.run(Worker.java:409)",
+            "INFO called Asha",
+            "Damaged credited. Coupon expired request invalid our.",
+            "UPI payment, Please user, up, the visit caused I by.",
+            "called from +91 81699 70157 regarding refund",
+            // Alone, but a place, a company word or an initial.
+            "Kolkata",
+            "Singapore",
+            "F",
+            "\"Traders\"",
         ] {
             assert!(!lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
         }
         for v in [
-            "INFO called Asha",
             "AADHYA",
             "MR X",
             "12 MG ROAD",
             "pin 560001",
             "SW1A 1AA",
-            "x-AB",
             "née",
-            "ref 1234-12345",
             "x 1AA",
+            "Krish",
+            "bin Jamal",
+            "\"Loyal\"!",
+            "dear Asha",
+            "Dr. Varkey called",
+            "R.Savant@Corp.Example.Org",
+            "Raihan bin Jamal paid",
+            "Austin TX 78701",
+            "see 221B Baker Street",
+            "Saffron Kitchen",
         ] {
             assert!(lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
         }

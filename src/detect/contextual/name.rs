@@ -99,12 +99,12 @@ fn name_word(v: &[u8], t: &Token) -> bool {
         // Scripts without case: only listed names.
         return t.has(GIVEN | SURNAME);
     }
-    (t.is(T_CAP) && (t.is(T_TITLE) || mc(v, t))) || (t.is(T_UPPER) && t.has(NAME | TITLE))
+    (t.is(T_CAP) && (t.is(T_TITLE) || mc(&v[t.start..t.end])))
+        || (t.is(T_UPPER) && t.has(NAME | TITLE))
 }
 
 /// `McMaster`, `MacKevitt`: a capital after `Mc` or `Mac`, the rest lower case.
-fn mc(v: &[u8], t: &Token) -> bool {
-    let w = &v[t.start..t.end];
+pub(super) fn mc(w: &[u8]) -> bool {
     let rest = match w {
         [b'M', b'c', rest @ ..] | [b'M', b'a', b'c', rest @ ..] => rest,
         _ => return false,
@@ -115,11 +115,34 @@ fn mc(v: &[u8], t: &Token) -> bool {
 /// Whether the gap between two words of a name keeps them together: one space, or `. `
 /// after an initial or a title.
 fn name_gap(gap: &[u8], prev: &Token) -> bool {
+    joins_name(gap, prev.end - prev.start, || prev.has(TITLE))
+}
+
+/// [`name_gap`] after a word of `prev_len` bytes; `prev_title` says whether that word is a
+/// title, asked only after a full stop.
+#[inline(always)]
+pub(super) fn joins_name(gap: &[u8], prev_len: usize, prev_title: impl FnOnce() -> bool) -> bool {
     match gap {
         b" " => true,
-        b". " | b"." => prev.end - prev.start == 1 || prev.has(TITLE),
+        b". " | b"." => prev_len == 1 || prev_title(),
         _ => false,
     }
+}
+
+/// Whether a word of lexicon classes `classes`, no initial, can be a name standing alone
+/// in a value with no title or greeting before it ([`free_text`]'s single-word rule): not
+/// a title, greeting, particle, place or street word, and not a common, status or company
+/// word unless it is also a listed name.
+pub(super) fn may_stand_alone(classes: u16) -> bool {
+    let listed = classes & (GIVEN | SURNAME) != 0;
+    classes & (TITLE | GREETING | PARTICLE | PLACE | PLACE_PART | STREET) == 0
+        && (listed || classes & (ENGLISH | STATUS | COMPANY) == 0)
+}
+
+/// Whether `s` holds only bytes [`free_text`] allows around a name that stands alone.
+pub(super) fn around_alone(s: &[u8]) -> bool {
+    s.iter()
+        .all(|c| matches!(c, b' ' | b'"' | b'\'' | b'.' | b'!' | b','))
 }
 
 /// How name-like word `t` is: listed, or its trigram score.
@@ -133,6 +156,7 @@ fn score(lex: &Lexicon, v: &[u8], t: &Token) -> f32 {
     lex.name_score(&v[t.start..t.end])
 }
 
+/// A one-letter word in capitals (`R` of `R. Savant`).
 fn is_initial(v: &[u8], t: &Token) -> bool {
     t.end - t.start == 1 && v[t.start].is_ascii_uppercase()
 }
@@ -140,11 +164,7 @@ fn is_initial(v: &[u8], t: &Token) -> bool {
 /// Names in free text.
 pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
     let whole = |a: usize, b: usize| {
-        let trim = |s: &[u8]| {
-            s.iter()
-                .all(|c| matches!(c, b' ' | b'"' | b'\'' | b'.' | b'!' | b','))
-        };
-        trim(&v[..toks[a].start]) && trim(&v[toks[b - 1].end..])
+        around_alone(&v[..toks[a].start]) && around_alone(&v[toks[b - 1].end..])
     };
     let mut i = 0;
     while i < toks.len() {
