@@ -284,25 +284,27 @@ fn could_be_value(s: &Scan, run: &Run, a: usize, b: usize) -> bool {
 }
 
 /// The fast path for the commonest digit run of a dump — ids, amounts, years, epochs: a lone
-/// run of digits, nothing joined before or after it. Breaks with where the pass continues
-/// when the run is settled here (it holds no value), else continues with the end of the
-/// digits from `p` on, for the full reading.
+/// run of digits, nothing joined before or after it; a run joined only after it goes to the
+/// lean reader ([`plain_run_end`]). Breaks with where the pass continues when the run is
+/// settled here (it holds no value), else continues with the end of the digits from `p` on,
+/// for the full reading.
 fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
     let v = s.v;
     let e = digits_end(v, p, limit);
+    if joined_before(s, p) {
+        return ControlFlow::Continue(e);
+    }
     let joined_after = e < limit
         && (mask_at(v, e) > 0
             || v[e] == b')'
             || (is_sep(v[e])
                 && e + 1 < limit
                 && (v[e + 1].is_ascii_digit() || mask_at(v, e + 1) > 0)));
-    let joined_before = p > s.floor
-        && (matches!(v[p - 1], b'+' | b'(' | b'*' | b'#' | b'X' | b'x' | 0xA2)
-            || (matches!(v[p - 1], b' ' | b'-')
-                && p >= s.floor + 2
-                && mask_len_before(v, p - 1, s.floor) > 0));
-    if joined_after || joined_before {
-        return ControlFlow::Continue(e);
+    if joined_after {
+        return match plain_run_end(s, p, e, limit) {
+            Some(end) => ControlFlow::Break(end),
+            None => ControlFlow::Continue(e),
+        };
     }
     let n = e - p;
     let candidate = match n {
@@ -320,6 +322,95 @@ fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
     } else {
         ControlFlow::Break(e)
     }
+}
+
+/// Whether something that belongs to a run is written just before its first digit `p`: a
+/// `+`, a `(` or a mask character, right before it or before a separator.
+fn joined_before(s: &Scan, p: usize) -> bool {
+    let v = s.v;
+    p > s.floor
+        && (matches!(v[p - 1], b'+' | b'(' | b'*' | b'#' | b'X' | b'x' | 0xA2)
+            || (matches!(v[p - 1], b' ' | b'-')
+                && p >= s.floor + 2
+                && mask_len_before(v, p - 1, s.floor) > 0))
+}
+
+/// The lean reader of a run joined to more groups but to nothing before it (no `+`, `(` or
+/// mask): the commonest of them (date-times `2024-04-26T…`, amounts `31070.81`, `06/32`)
+/// hold no value, and are settled here group by group, without building a [`Run`]. Returns
+/// where the pass continues when the run is settled ([`read_run`] and [`holds_no_value`]
+/// would refuse it), `None` when it needs the full reading: a mask character, a fourth
+/// group, a stretch of 7 digits between `.` and `/`, the NANP `NNN.NNN.NNNN` or a whole
+/// run of 4 digits. `e` ends the digits from `p` on.
+fn plain_run_end(s: &Scan, p: usize, e: usize, limit: usize) -> Option<usize> {
+    if !s.det.extra.is_empty() || s.hint.supports(PiiType::CardPartial) {
+        return None;
+    }
+    let v = s.v;
+    // Digits of each group read so far, and the separator written before it.
+    let mut digits = [0usize; 3];
+    let mut seps = [0u8; 3];
+    let mut len = 0;
+    // The group being read, and the end of the last one taken.
+    let (mut start, mut end) = (p, e);
+    let mut run_end = p;
+    loop {
+        if end < limit && mask_at(v, end) > 0 {
+            return None;
+        }
+        // A group glued to a letter is part of a word, not of the run.
+        if end < limit && v[end].is_ascii_alphanumeric() {
+            if len == 0 {
+                return Some(end);
+            }
+            break;
+        }
+        // A fourth group, or one of 7 digits or more: the full reading decides.
+        if len == 3 || end - start >= 7 {
+            return None;
+        }
+        digits[len] = end - start;
+        seps[len] = if len == 0 { 0 } else { v[start - 1] };
+        len += 1;
+        run_end = end;
+        // A separator, then another group?
+        if end + 1 >= limit || !is_sep(v[end]) {
+            break;
+        }
+        if !v[end + 1].is_ascii_digit() {
+            if mask_at(v, end + 1) > 0 {
+                return None;
+            }
+            break;
+        }
+        start = end + 1;
+        end = digits_end(v, start, limit);
+    }
+    let (digits, seps) = (&digits[..len], &seps[..len]);
+    let date = matches!(seps, [_, b, c] if b == c && matches!(b, b'-' | b'/' | b'.'))
+        && matches!(
+            digits,
+            [4, 2, 2] | [2, 2, 4] | [2, 2, 2] | [1..=2, 1..=2, 4]
+        );
+    if date {
+        return Some(run_end);
+    }
+    // Digits since the last `.` or `/`, and whether there was one.
+    let mut stretch = 0;
+    let mut split = false;
+    for (&n, &sep) in digits.iter().zip(seps) {
+        if matches!(sep, b'.' | b'/') {
+            stretch = 0;
+            split = true;
+        }
+        stretch += n;
+        if stretch >= 7 {
+            return None;
+        }
+    }
+    let nanp_dots = digits == [3, 3, 4] && seps[1..] == [b'.', b'.'];
+    let whole_four = !split && stretch == 4;
+    (!nanp_dots && !whole_four).then_some(run_end)
 }
 
 /// Types of the numeric family, as a bit set.
@@ -688,7 +779,7 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{holds_no_value, interpret_all, read_run, Run};
+    use super::{holds_no_value, interpret_all, joined_before, plain_run_end, read_run, Run};
     use crate::detect::pattern::PatternSet;
     use crate::detect::tests::{find, types};
     use crate::detect::{Detector, Scan};
@@ -774,6 +865,85 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest! {
+        /// A run the lean reader settles is one the full reading refuses, ending at the
+        /// same place.
+        #[test]
+        fn lean_reader_agrees_with_full_reading(
+            pieces in prop::collection::vec(piece(), 1..14),
+            supports in prop::sample::select(vec![
+                0u32,
+                1 << PiiType::Phone as u32,
+                1 << PiiType::CardPartial as u32,
+            ]),
+            floor in 0usize..4,
+        ) {
+            let text = pieces.concat();
+            let v = text.as_bytes();
+            let hint = FieldHint { supports, denies_weak: false };
+            for p in (floor..v.len()).filter(|&p| v[p].is_ascii_digit()) {
+                let mut out = Vec::new();
+                let s = Scan {
+                    det: &DET,
+                    v,
+                    hint,
+                    out: &mut out,
+                    floor,
+                    keywords: None,
+                    tentative: false,
+                };
+                let e = (p..v.len()).find(|&e| !v[e].is_ascii_digit()).unwrap_or(v.len());
+                if joined_before(&s, p) {
+                    continue;
+                }
+                let Some(end) = plain_run_end(&s, p, e, v.len()) else {
+                    continue;
+                };
+                let mut run = Run::default();
+                match read_run(&s, p, e, v.len(), &mut run) {
+                    Err(full) => prop_assert_eq!(full, end, "{:?} at {}", text, p),
+                    Ok(()) => {
+                        prop_assert!(holds_no_value(&s, &run), "{:?} at {}", text, p);
+                        prop_assert_eq!(run.groups[run.len - 1].end, end, "{:?} at {}", text, p);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lean_reader_settles_the_common_runs() {
+        let scan = |text: &'static str| {
+            let v = text.as_bytes();
+            let e = (0..v.len())
+                .find(|&e| !v[e].is_ascii_digit())
+                .unwrap_or(v.len());
+            let mut out = Vec::new();
+            let s = Scan {
+                det: &DET,
+                v,
+                hint: FieldHint::default(),
+                out: &mut out,
+                floor: 0,
+                keywords: None,
+                tentative: false,
+            };
+            plain_run_end(&s, 0, e, v.len())
+        };
+        assert_eq!(scan("2024-04-26T10:00:00Z"), Some(7));
+        assert_eq!(scan("31070.81 INR"), Some(8));
+        assert_eq!(scan("06/32"), Some(5));
+        assert_eq!(scan("1980-02-24, x"), Some(10));
+        assert_eq!(scan("5.14.2"), Some(6));
+        // Values, or runs the full reading must decide.
+        assert_eq!(scan("555.555.4111"), None);
+        assert_eq!(scan("123-45-6789"), None);
+        assert_eq!(scan("12-34"), None);
+        assert_eq!(scan("10.2.3.4"), None);
+        assert_eq!(scan("2024-05-29 08:52"), None);
+        assert_eq!(scan("4111 XXXX"), None);
     }
 
     #[test]
