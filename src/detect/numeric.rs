@@ -62,10 +62,19 @@ fn is_sep(b: u8) -> bool {
 /// Reads a run that has its first digit at `p`, then interprets it. Returns where the pass
 /// continues.
 pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
-    let digits_end = match lone_run(s, p, limit) {
-        ControlFlow::Break(end) => return end,
-        ControlFlow::Continue(e) => e,
-    };
+    match lone_run(s, p, limit) {
+        ControlFlow::Break(end) => end,
+        ControlFlow::Continue(digits_end) => read_in_full(s, p, digits_end, limit),
+    }
+}
+
+/// Reads the run that has its first digit at `p` in full and interprets it; `digits_end`
+/// ends the digits from `p` on. Returns where the pass continues.
+///
+/// Never inlined: most runs are settled by [`lone_run`], and the call to it stays lean
+/// without this path's stack frame.
+#[inline(never)]
+fn read_in_full(s: &mut Scan, p: usize, digits_end: usize, limit: usize) -> usize {
     // Built in place (`Run::default()` is built aside and copied in, a
     // `memcpy` on the 5 MB corpus: 2.3 M instructions).
     let mut run = Run {
@@ -201,7 +210,8 @@ fn read_run(
 /// bare group in a card field (a sub-run, [`could_be_value`]) or the whole run. So a run of
 /// at most three groups whose stretches between `.` and `/` each hold fewer than 7 digits
 /// holds no value, unless it is the NANP shape, the whole run has 4 digits and no `.` or `/`,
-/// or the field supports a card's last four. Nor does an unmasked date (`1980-02-24`):
+/// or the field supports a card's last four; longer runs are settled sub-run by sub-run
+/// ([`no_sub_run_reads`]). Nor does an unmasked date (`1980-02-24`):
 /// [`worth_reading`] refuses it whole, and its parts have at most 6 digits. Added detectors
 /// see every unmasked token the built-in ones refuse, so with any such a run is read in
 /// full. A masked run is only ever read whole, as a masked card ([`masked_card`]), which
@@ -213,8 +223,11 @@ fn holds_no_value(s: &Scan, run: &Run) -> bool {
         return run.masks < 2;
     }
     let groups = &run.groups[..run.len];
-    if run.len >= 4 || !s.det.extra.is_empty() || s.hint.supports(PiiType::CardPartial) {
+    if !s.det.extra.is_empty() || s.hint.supports(PiiType::CardPartial) {
         return false;
+    }
+    if run.len >= 4 {
+        return no_sub_run_reads(groups);
     }
     if date_like(groups) {
         return true;
@@ -236,6 +249,41 @@ fn holds_no_value(s: &Scan, run: &Run) -> bool {
         if (a.digits, b.digits, c.digits) == (3, 3, 4) && b.sep == b'.' && c.sep == b'.');
     let whole_four = !split && stretch == 4;
     !nanp_dots && !whole_four
+}
+
+/// [`holds_no_value`] for an unmasked run of four groups or more (a date and a time
+/// `2024-05-06 22:26`, versions `120.0.6099.130`): whether every sub-run, the whole run
+/// included, is one that [`interpret`] refuses before any validator. A sub-run may be a
+/// value when it is a dotted quad of parts up to three digits, the NANP `NNN.NNN.NNNN`, or
+/// has no `.` or `/` between its groups, no date in three of them ([`holds_date`]) and 7 to
+/// 19 digits (or 4, as the whole run).
+fn no_sub_run_reads(groups: &[Group]) -> bool {
+    let n = groups.len();
+    for a in 0..n {
+        let mut digits = 0;
+        // Whether a `.` or `/` stands between the groups of `a..b`.
+        let mut split = false;
+        for b in a + 1..=n {
+            let sub = &groups[a..b];
+            let last = &groups[b - 1];
+            digits += usize::from(last.digits);
+            if b > a + 1 && matches!(last.sep, b'.' | b'/') {
+                split = true;
+            }
+            let quad = sub.len() == 4
+                && sub[1..].iter().all(|g| g.sep == b'.')
+                && sub.iter().all(|g| g.digits <= 3);
+            let nanp_dots = matches!(sub, [x, y, z]
+                if (x.digits, y.digits, z.digits) == (3, 3, 4) && y.sep == b'.' && z.sep == b'.');
+            let plain = !split
+                && ((7..=19).contains(&digits) || (digits == 4 && sub.len() == n))
+                && !holds_date(sub);
+            if quad || nanp_dots || plain {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Tries the whole run, then its sub-runs, longest first.
@@ -312,8 +360,9 @@ fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
         7..=19 => {
             (v[p] == b'0' && n >= 10)
                 || s.hint.supports & NUMERIC_TYPES != 0
-                || (!s.hint.denies_weak && s.keywords_before(p) & NUMERIC_TYPES != 0)
+                // The keyword search last: it costs the most.
                 || s.tentative
+                || (!s.hint.denies_weak && s.keywords_before(p) & NUMERIC_TYPES != 0)
         }
         _ => false,
     };
@@ -446,7 +495,7 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, start: usize) -> b
     if s.hint.supports & NUMERIC_TYPES != 0 {
         return true;
     }
-    (!s.hint.denies_weak && s.keywords_before(start) & NUMERIC_TYPES != 0) || s.tentative
+    s.tentative || (!s.hint.denies_weak && s.keywords_before(start) & NUMERIC_TYPES != 0)
 }
 
 /// Whether `groups` are written as a date: 2024-03-01, 01/03/2024, 01.03.24.
@@ -719,13 +768,7 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
     if glued_after || glued_before || s.hint.denies_weak && !s.hint.supports(PiiType::IpAddress) {
         return false;
     }
-    let window = &v[start.saturating_sub(16)..start];
-    let says = |word: &[u8]| {
-        window
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word))
-    };
-    if says(b"version") || says(b"ver ") || says(b"build") {
+    if says_version(&v[start.saturating_sub(16)..start]) {
         return false;
     }
     let mut basis = Basis::SHAPE;
@@ -733,6 +776,21 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
         basis |= Basis::FIELD;
     }
     s.push(start, end, PiiType::IpAddress, basis)
+}
+
+/// Whether `window` (the text before a dotted quad) holds `version`, `ver ` or `build`, in
+/// any case: one pass that compares only where a `v` or `b` stands.
+fn says_version(window: &[u8]) -> bool {
+    (0..window.len()).any(|i| {
+        let rest = &window[i..];
+        let starts =
+            |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+        match rest[0] | 0x20 {
+            b'v' => starts(b"ver ") || starts(b"version"),
+            b'b' => starts(b"build"),
+            _ => false,
+        }
+    })
 }
 
 /// Looks back from the first digit `p` over mask groups written before it
@@ -779,7 +837,9 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{holds_no_value, interpret_all, joined_before, plain_run_end, read_run, Run};
+    use super::{
+        holds_no_value, interpret_all, joined_before, plain_run_end, read_run, says_version, Run,
+    };
     use crate::detect::pattern::PatternSet;
     use crate::detect::tests::{find, types};
     use crate::detect::{Detector, Scan};
@@ -911,6 +971,65 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest! {
+        /// The one-pass keyword test before a dotted quad agrees with a search per word.
+        #[test]
+        fn says_version_matches_word_search(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec!["ver", "Ver ", "VERSION", "sion", "build", "Buil", "v", "b", " ", "x", "1."]),
+                0..8,
+            ),
+        ) {
+            let text = pieces.concat();
+            let window = text.as_bytes();
+            let says = |word: &[u8]| window.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+            let naive = says(b"version") || says(b"ver ") || says(b"build");
+            prop_assert_eq!(says_version(window), naive, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn long_runs_settled_by_their_sub_runs() {
+        let refused = |text: &str, supports: u32| {
+            let v = text.as_bytes();
+            let mut out = Vec::new();
+            let s = Scan {
+                det: &DET,
+                v,
+                hint: FieldHint {
+                    supports,
+                    denies_weak: false,
+                },
+                out: &mut out,
+                floor: 0,
+                keywords: None,
+                tentative: false,
+            };
+            let e = (0..v.len())
+                .find(|&e| !v[e].is_ascii_digit())
+                .unwrap_or(v.len());
+            let mut run = Run::default();
+            read_run(&s, 0, e, v.len(), &mut run).is_ok() && holds_no_value(&s, &run)
+        };
+        for text in ["2024-05-06 22:26", "120.0.6099.130 Safari", "10.0.19041.1"] {
+            assert!(refused(text, 0), "{text}");
+        }
+        for text in [
+            "10.2.3.4",
+            "91 98765 43210 12",
+            "12 555.555.4111",
+            "2024-05-29 123-45-6789",
+            "1-2-3-4",
+            "1.2.3.4.5",
+        ] {
+            assert!(!refused(text, 0), "{text}");
+        }
+        assert!(!refused(
+            "2024-05-06 22:26",
+            1 << PiiType::CardPartial as u32
+        ));
     }
 
     #[test]
