@@ -11,7 +11,6 @@
 use super::validate::{card, ip, phone, ssn, verhoeff};
 use super::{digits_end, Scan};
 use crate::types::{Basis, PiiType};
-use std::ops::ControlFlow;
 
 /// Most groups one run may have.
 const MAX_GROUPS: usize = 8;
@@ -63,9 +62,49 @@ fn is_sep(b: u8) -> bool {
 /// continues.
 pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
     match lone_run(s, p, limit) {
-        ControlFlow::Break(end) => end,
-        ControlFlow::Continue(digits_end) => read_in_full(s, p, digits_end, limit),
+        First::Settled(end) => end,
+        First::Lone(e) => read_lone(s, p, e, limit),
+        First::Joined(digits_end) => read_in_full(s, p, digits_end, limit),
     }
+}
+
+/// What [`lone_run`] makes of the first group of a run.
+enum First {
+    /// The run holds no value; the pass continues here.
+    Settled(usize),
+    /// A lone group of digits, a candidate of its own, ending here.
+    Lone(usize),
+    /// Something is joined to the group, whose digits end here: the run is read in full.
+    Joined(usize),
+}
+
+/// Interprets the lone group of digits `p..e` ([`First::Lone`]) as the whole run, without
+/// [`read_run`]: it is one group with nothing joined to it, and [`holds_no_value`] refuses
+/// no such candidate (4 digits in a card field, or 7 to 19). Returns where the pass
+/// continues.
+#[inline(never)]
+fn read_lone(s: &mut Scan, p: usize, e: usize, limit: usize) -> usize {
+    // A group glued to a letter is part of a word ([`read_run`]).
+    if e < limit && s.v[e].is_ascii_alphanumeric() {
+        return e;
+    }
+    let mut run = Run {
+        groups: [Group::default(); MAX_GROUPS],
+        len: 1,
+        plus: false,
+        paren: false,
+        start: p,
+        masks: 0,
+    };
+    run.groups[0] = Group {
+        start: p,
+        end: e,
+        sep: 0,
+        digits: u8::try_from(e - p).unwrap_or(u8::MAX),
+        masks: 0,
+    };
+    interpret(s, &run, 0, 1);
+    e
 }
 
 /// Reads the run that has its first digit at `p` in full and interprets it; `digits_end`
@@ -333,14 +372,12 @@ fn could_be_value(s: &Scan, run: &Run, a: usize, b: usize) -> bool {
 
 /// The fast path for the commonest digit run of a dump — ids, amounts, years, epochs: a lone
 /// run of digits, nothing joined before or after it; a run joined only after it goes to the
-/// lean reader ([`plain_run_end`]). Breaks with where the pass continues when the run is
-/// settled here (it holds no value), else continues with the end of the digits from `p` on,
-/// for the full reading.
-fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
+/// lean reader ([`plain_run_end`]).
+fn lone_run(s: &mut Scan, p: usize, limit: usize) -> First {
     let v = s.v;
     let e = digits_end(v, p, limit);
     if joined_before(s, p) {
-        return ControlFlow::Continue(e);
+        return First::Joined(e);
     }
     let joined_after = e < limit
         && (mask_at(v, e) > 0
@@ -350,8 +387,8 @@ fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
                 && (v[e + 1].is_ascii_digit() || mask_at(v, e + 1) > 0)));
     if joined_after {
         return match plain_run_end(s, p, e, limit) {
-            Some(end) => ControlFlow::Break(end),
-            None => ControlFlow::Continue(e),
+            Some(end) => First::Settled(end),
+            None => First::Joined(e),
         };
     }
     let n = e - p;
@@ -367,9 +404,9 @@ fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
         _ => false,
     };
     if candidate {
-        ControlFlow::Continue(e)
+        First::Lone(e)
     } else {
-        ControlFlow::Break(e)
+        First::Settled(e)
     }
 }
 
@@ -838,7 +875,8 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{
-        holds_no_value, interpret_all, joined_before, plain_run_end, read_run, says_version, Run,
+        holds_no_value, interpret_all, joined_before, lone_run, plain_run_end, read_in_full,
+        read_lone, read_run, says_version, First, Run,
     };
     use crate::detect::pattern::PatternSet;
     use crate::detect::tests::{find, types};
@@ -987,6 +1025,45 @@ mod tests {
             let says = |word: &[u8]| window.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
             let naive = says(b"version") || says(b"ver ") || says(b"build");
             prop_assert_eq!(says_version(window), naive, "{:?}", text);
+        }
+    }
+
+    proptest! {
+        /// A lone group read on its own finds what the full reading finds.
+        #[test]
+        fn lone_groups_read_as_full_runs(
+            pieces in prop::collection::vec(piece(), 1..10),
+            supports in prop::sample::select(vec![
+                0u32,
+                1 << PiiType::Phone as u32,
+                1 << PiiType::CardNumber as u32,
+                1 << PiiType::CardPartial as u32,
+                1 << PiiType::Aadhaar as u32,
+            ]),
+            tentative in any::<bool>(),
+        ) {
+            let text = pieces.concat();
+            let v = text.as_bytes();
+            let hint = FieldHint { supports, denies_weak: false };
+            for p in (0..v.len()).filter(|&p| v[p].is_ascii_digit()) {
+                let (mut lone, mut full) = (Vec::new(), Vec::new());
+                fn scan<'a, 'o>(
+                    v: &'a [u8],
+                    hint: FieldHint,
+                    tentative: bool,
+                    out: &'o mut Vec<crate::detect::Hit>,
+                ) -> Scan<'a, 'o> {
+                    Scan { det: &DET, v, hint, out, floor: 0, keywords: None, tentative }
+                }
+                let First::Lone(e) = lone_run(&mut scan(v, hint, tentative, &mut lone), p, v.len())
+                else {
+                    continue;
+                };
+                let end = read_lone(&mut scan(v, hint, tentative, &mut lone), p, e, v.len());
+                let full_end = read_in_full(&mut scan(v, hint, tentative, &mut full), p, e, v.len());
+                prop_assert_eq!(end, full_end, "{:?} at {}", text, p);
+                prop_assert_eq!(&lone, &full, "{:?} at {}", text, p);
+            }
         }
     }
 
