@@ -11,7 +11,6 @@
 use super::validate::{card, ip, phone, ssn, verhoeff};
 use super::{digits_end, Scan};
 use crate::types::{Basis, PiiType};
-use std::ops::ControlFlow;
 
 /// Most groups one run may have.
 const MAX_GROUPS: usize = 8;
@@ -62,10 +61,59 @@ fn is_sep(b: u8) -> bool {
 /// Reads a run that has its first digit at `p`, then interprets it. Returns where the pass
 /// continues.
 pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
-    let digits_end = match lone_run(s, p, limit) {
-        ControlFlow::Break(end) => return end,
-        ControlFlow::Continue(e) => e,
+    match lone_run(s, p, limit) {
+        First::Settled(end) => end,
+        First::Lone(e) => read_lone(s, p, e, limit),
+        First::Joined(digits_end) => read_in_full(s, p, digits_end, limit),
+    }
+}
+
+/// What [`lone_run`] makes of the first group of a run.
+enum First {
+    /// The run holds no value; the pass continues here.
+    Settled(usize),
+    /// A lone group of digits, a candidate of its own, ending here.
+    Lone(usize),
+    /// Something is joined to the group, whose digits end here: the run is read in full.
+    Joined(usize),
+}
+
+/// Interprets the lone group of digits `p..e` ([`First::Lone`]) as the whole run, without
+/// [`read_run`]: it is one group with nothing joined to it, and [`holds_no_value`] refuses
+/// no such candidate (4 digits in a card field, or 7 to 19). Returns where the pass
+/// continues.
+#[inline(never)]
+fn read_lone(s: &mut Scan, p: usize, e: usize, limit: usize) -> usize {
+    // A group glued to a letter is part of a word ([`read_run`]).
+    if e < limit && s.v[e].is_ascii_alphanumeric() {
+        return e;
+    }
+    let mut run = Run {
+        groups: [Group::default(); MAX_GROUPS],
+        len: 1,
+        plus: false,
+        paren: false,
+        start: p,
+        masks: 0,
     };
+    run.groups[0] = Group {
+        start: p,
+        end: e,
+        sep: 0,
+        digits: u8::try_from(e - p).unwrap_or(u8::MAX),
+        masks: 0,
+    };
+    interpret(s, &run, 0, 1);
+    e
+}
+
+/// Reads the run that has its first digit at `p` in full and interprets it; `digits_end`
+/// ends the digits from `p` on. Returns where the pass continues.
+///
+/// Never inlined: most runs are settled by [`lone_run`], and the call to it stays lean
+/// without this path's stack frame.
+#[inline(never)]
+fn read_in_full(s: &mut Scan, p: usize, digits_end: usize, limit: usize) -> usize {
     // Built in place (`Run::default()` is built aside and copied in, a
     // `memcpy` on the 5 MB corpus: 2.3 M instructions).
     let mut run = Run {
@@ -201,7 +249,8 @@ fn read_run(
 /// bare group in a card field (a sub-run, [`could_be_value`]) or the whole run. So a run of
 /// at most three groups whose stretches between `.` and `/` each hold fewer than 7 digits
 /// holds no value, unless it is the NANP shape, the whole run has 4 digits and no `.` or `/`,
-/// or the field supports a card's last four. Nor does an unmasked date (`1980-02-24`):
+/// or the field supports a card's last four; longer runs are settled sub-run by sub-run
+/// ([`no_sub_run_reads`]). Nor does an unmasked date (`1980-02-24`):
 /// [`worth_reading`] refuses it whole, and its parts have at most 6 digits. Added detectors
 /// see every unmasked token the built-in ones refuse, so with any such a run is read in
 /// full. A masked run is only ever read whole, as a masked card ([`masked_card`]), which
@@ -213,8 +262,11 @@ fn holds_no_value(s: &Scan, run: &Run) -> bool {
         return run.masks < 2;
     }
     let groups = &run.groups[..run.len];
-    if run.len >= 4 || !s.det.extra.is_empty() || s.hint.supports(PiiType::CardPartial) {
+    if !s.det.extra.is_empty() || s.hint.supports(PiiType::CardPartial) {
         return false;
+    }
+    if run.len >= 4 {
+        return no_sub_run_reads(groups);
     }
     if date_like(groups) {
         return true;
@@ -236,6 +288,41 @@ fn holds_no_value(s: &Scan, run: &Run) -> bool {
         if (a.digits, b.digits, c.digits) == (3, 3, 4) && b.sep == b'.' && c.sep == b'.');
     let whole_four = !split && stretch == 4;
     !nanp_dots && !whole_four
+}
+
+/// [`holds_no_value`] for an unmasked run of four groups or more (a date and a time
+/// `2024-05-06 22:26`, versions `120.0.6099.130`): whether every sub-run, the whole run
+/// included, is one that [`interpret`] refuses before any validator. A sub-run may be a
+/// value when it is a dotted quad of parts up to three digits, the NANP `NNN.NNN.NNNN`, or
+/// has no `.` or `/` between its groups, no date in three of them ([`holds_date`]) and 7 to
+/// 19 digits (or 4, as the whole run).
+fn no_sub_run_reads(groups: &[Group]) -> bool {
+    let n = groups.len();
+    for a in 0..n {
+        let mut digits = 0;
+        // Whether a `.` or `/` stands between the groups of `a..b`.
+        let mut split = false;
+        for b in a + 1..=n {
+            let sub = &groups[a..b];
+            let last = &groups[b - 1];
+            digits += usize::from(last.digits);
+            if b > a + 1 && matches!(last.sep, b'.' | b'/') {
+                split = true;
+            }
+            let quad = sub.len() == 4
+                && sub[1..].iter().all(|g| g.sep == b'.')
+                && sub.iter().all(|g| g.digits <= 3);
+            let nanp_dots = matches!(sub, [x, y, z]
+                if (x.digits, y.digits, z.digits) == (3, 3, 4) && y.sep == b'.' && z.sep == b'.');
+            let plain = !split
+                && ((7..=19).contains(&digits) || (digits == 4 && sub.len() == n))
+                && !holds_date(sub);
+            if quad || nanp_dots || plain {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Tries the whole run, then its sub-runs, longest first.
@@ -284,25 +371,25 @@ fn could_be_value(s: &Scan, run: &Run, a: usize, b: usize) -> bool {
 }
 
 /// The fast path for the commonest digit run of a dump — ids, amounts, years, epochs: a lone
-/// run of digits, nothing joined before or after it. Breaks with where the pass continues
-/// when the run is settled here (it holds no value), else continues with the end of the
-/// digits from `p` on, for the full reading.
-fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
+/// run of digits, nothing joined before or after it; a run joined only after it goes to the
+/// lean reader ([`plain_run_end`]).
+fn lone_run(s: &mut Scan, p: usize, limit: usize) -> First {
     let v = s.v;
     let e = digits_end(v, p, limit);
+    if joined_before(s, p) {
+        return First::Joined(e);
+    }
     let joined_after = e < limit
         && (mask_at(v, e) > 0
             || v[e] == b')'
             || (is_sep(v[e])
                 && e + 1 < limit
                 && (v[e + 1].is_ascii_digit() || mask_at(v, e + 1) > 0)));
-    let joined_before = p > s.floor
-        && (matches!(v[p - 1], b'+' | b'(' | b'*' | b'#' | b'X' | b'x' | 0xA2)
-            || (matches!(v[p - 1], b' ' | b'-')
-                && p >= s.floor + 2
-                && mask_len_before(v, p - 1, s.floor) > 0));
-    if joined_after || joined_before {
-        return ControlFlow::Continue(e);
+    if joined_after {
+        return match plain_run_end(s, p, e, limit) {
+            Some(end) => First::Settled(end),
+            None => First::Joined(e),
+        };
     }
     let n = e - p;
     let candidate = match n {
@@ -310,16 +397,106 @@ fn lone_run(s: &mut Scan, p: usize, limit: usize) -> ControlFlow<usize, usize> {
         7..=19 => {
             (v[p] == b'0' && n >= 10)
                 || s.hint.supports & NUMERIC_TYPES != 0
-                || (!s.hint.denies_weak && s.keywords_before(p) & NUMERIC_TYPES != 0)
+                // The keyword search last: it costs the most.
                 || s.tentative
+                || (!s.hint.denies_weak && s.keywords_before(p) & NUMERIC_TYPES != 0)
         }
         _ => false,
     };
     if candidate {
-        ControlFlow::Continue(e)
+        First::Lone(e)
     } else {
-        ControlFlow::Break(e)
+        First::Settled(e)
     }
+}
+
+/// Whether something that belongs to a run is written just before its first digit `p`: a
+/// `+`, a `(` or a mask character, right before it or before a separator.
+fn joined_before(s: &Scan, p: usize) -> bool {
+    let v = s.v;
+    p > s.floor
+        && (matches!(v[p - 1], b'+' | b'(' | b'*' | b'#' | b'X' | b'x' | 0xA2)
+            || (matches!(v[p - 1], b' ' | b'-')
+                && p >= s.floor + 2
+                && mask_len_before(v, p - 1, s.floor) > 0))
+}
+
+/// The lean reader of a run joined to more groups but to nothing before it (no `+`, `(` or
+/// mask): the commonest of them (date-times `2024-04-26T…`, amounts `31070.81`, `06/32`)
+/// hold no value, and are settled here group by group, without building a [`Run`]. Returns
+/// where the pass continues when the run is settled ([`read_run`] and [`holds_no_value`]
+/// would refuse it), `None` when it needs the full reading: a mask character, a fourth
+/// group, a stretch of 7 digits between `.` and `/`, the NANP `NNN.NNN.NNNN` or a whole
+/// run of 4 digits. `e` ends the digits from `p` on.
+fn plain_run_end(s: &Scan, p: usize, e: usize, limit: usize) -> Option<usize> {
+    if !s.det.extra.is_empty() || s.hint.supports(PiiType::CardPartial) {
+        return None;
+    }
+    let v = s.v;
+    // Digits of each group read so far, and the separator written before it.
+    let mut digits = [0usize; 3];
+    let mut seps = [0u8; 3];
+    let mut len = 0;
+    // The group being read, and the end of the last one taken.
+    let (mut start, mut end) = (p, e);
+    let mut run_end = p;
+    loop {
+        if end < limit && mask_at(v, end) > 0 {
+            return None;
+        }
+        // A group glued to a letter is part of a word, not of the run.
+        if end < limit && v[end].is_ascii_alphanumeric() {
+            if len == 0 {
+                return Some(end);
+            }
+            break;
+        }
+        // A fourth group, or one of 7 digits or more: the full reading decides.
+        if len == 3 || end - start >= 7 {
+            return None;
+        }
+        digits[len] = end - start;
+        seps[len] = if len == 0 { 0 } else { v[start - 1] };
+        len += 1;
+        run_end = end;
+        // A separator, then another group?
+        if end + 1 >= limit || !is_sep(v[end]) {
+            break;
+        }
+        if !v[end + 1].is_ascii_digit() {
+            if mask_at(v, end + 1) > 0 {
+                return None;
+            }
+            break;
+        }
+        start = end + 1;
+        end = digits_end(v, start, limit);
+    }
+    let (digits, seps) = (&digits[..len], &seps[..len]);
+    let date = matches!(seps, [_, b, c] if b == c && matches!(b, b'-' | b'/' | b'.'))
+        && matches!(
+            digits,
+            [4, 2, 2] | [2, 2, 4] | [2, 2, 2] | [1..=2, 1..=2, 4]
+        );
+    if date {
+        return Some(run_end);
+    }
+    // Digits since the last `.` or `/`, and whether there was one.
+    let mut stretch = 0;
+    let mut split = false;
+    for (&n, &sep) in digits.iter().zip(seps) {
+        if matches!(sep, b'.' | b'/') {
+            stretch = 0;
+            split = true;
+        }
+        stretch += n;
+        if stretch >= 7 {
+            return None;
+        }
+    }
+    let nanp_dots = digits == [3, 3, 4] && seps[1..] == [b'.', b'.'];
+    let whole_four = !split && stretch == 4;
+    (!nanp_dots && !whole_four).then_some(run_end)
 }
 
 /// Types of the numeric family, as a bit set.
@@ -355,7 +532,7 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, start: usize) -> b
     if s.hint.supports & NUMERIC_TYPES != 0 {
         return true;
     }
-    (!s.hint.denies_weak && s.keywords_before(start) & NUMERIC_TYPES != 0) || s.tentative
+    s.tentative || (!s.hint.denies_weak && s.keywords_before(start) & NUMERIC_TYPES != 0)
 }
 
 /// Whether `groups` are written as a date: 2024-03-01, 01/03/2024, 01.03.24.
@@ -628,13 +805,7 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
     if glued_after || glued_before || s.hint.denies_weak && !s.hint.supports(PiiType::IpAddress) {
         return false;
     }
-    let window = &v[start.saturating_sub(16)..start];
-    let says = |word: &[u8]| {
-        window
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word))
-    };
-    if says(b"version") || says(b"ver ") || says(b"build") {
+    if says_version(&v[start.saturating_sub(16)..start]) {
         return false;
     }
     let mut basis = Basis::SHAPE;
@@ -642,6 +813,21 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
         basis |= Basis::FIELD;
     }
     s.push(start, end, PiiType::IpAddress, basis)
+}
+
+/// Whether `window` (the text before a dotted quad) holds `version`, `ver ` or `build`, in
+/// any case: one pass that compares only where a `v` or `b` stands.
+fn says_version(window: &[u8]) -> bool {
+    (0..window.len()).any(|i| {
+        let rest = &window[i..];
+        let starts =
+            |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+        match rest[0] | 0x20 {
+            b'v' => starts(b"ver ") || starts(b"version"),
+            b'b' => starts(b"build"),
+            _ => false,
+        }
+    })
 }
 
 /// Looks back from the first digit `p` over mask groups written before it
@@ -688,7 +874,10 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{holds_no_value, interpret_all, read_run, Run};
+    use super::{
+        holds_no_value, interpret_all, joined_before, lone_run, plain_run_end, read_in_full,
+        read_lone, read_run, says_version, First, Run,
+    };
     use crate::detect::pattern::PatternSet;
     use crate::detect::tests::{find, types};
     use crate::detect::{Detector, Scan};
@@ -774,6 +963,183 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest! {
+        /// A run the lean reader settles is one the full reading refuses, ending at the
+        /// same place.
+        #[test]
+        fn lean_reader_agrees_with_full_reading(
+            pieces in prop::collection::vec(piece(), 1..14),
+            supports in prop::sample::select(vec![
+                0u32,
+                1 << PiiType::Phone as u32,
+                1 << PiiType::CardPartial as u32,
+            ]),
+            floor in 0usize..4,
+        ) {
+            let text = pieces.concat();
+            let v = text.as_bytes();
+            let hint = FieldHint { supports, denies_weak: false };
+            for p in (floor..v.len()).filter(|&p| v[p].is_ascii_digit()) {
+                let mut out = Vec::new();
+                let s = Scan {
+                    det: &DET,
+                    v,
+                    hint,
+                    out: &mut out,
+                    floor,
+                    keywords: None,
+                    tentative: false,
+                };
+                let e = (p..v.len()).find(|&e| !v[e].is_ascii_digit()).unwrap_or(v.len());
+                if joined_before(&s, p) {
+                    continue;
+                }
+                let Some(end) = plain_run_end(&s, p, e, v.len()) else {
+                    continue;
+                };
+                let mut run = Run::default();
+                match read_run(&s, p, e, v.len(), &mut run) {
+                    Err(full) => prop_assert_eq!(full, end, "{:?} at {}", text, p),
+                    Ok(()) => {
+                        prop_assert!(holds_no_value(&s, &run), "{:?} at {}", text, p);
+                        prop_assert_eq!(run.groups[run.len - 1].end, end, "{:?} at {}", text, p);
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// The one-pass keyword test before a dotted quad agrees with a search per word.
+        #[test]
+        fn says_version_matches_word_search(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec!["ver", "Ver ", "VERSION", "sion", "build", "Buil", "v", "b", " ", "x", "1."]),
+                0..8,
+            ),
+        ) {
+            let text = pieces.concat();
+            let window = text.as_bytes();
+            let says = |word: &[u8]| window.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+            let naive = says(b"version") || says(b"ver ") || says(b"build");
+            prop_assert_eq!(says_version(window), naive, "{:?}", text);
+        }
+    }
+
+    proptest! {
+        /// A lone group read on its own finds what the full reading finds.
+        #[test]
+        fn lone_groups_read_as_full_runs(
+            pieces in prop::collection::vec(piece(), 1..10),
+            supports in prop::sample::select(vec![
+                0u32,
+                1 << PiiType::Phone as u32,
+                1 << PiiType::CardNumber as u32,
+                1 << PiiType::CardPartial as u32,
+                1 << PiiType::Aadhaar as u32,
+            ]),
+            tentative in any::<bool>(),
+        ) {
+            let text = pieces.concat();
+            let v = text.as_bytes();
+            let hint = FieldHint { supports, denies_weak: false };
+            for p in (0..v.len()).filter(|&p| v[p].is_ascii_digit()) {
+                let (mut lone, mut full) = (Vec::new(), Vec::new());
+                fn scan<'a, 'o>(
+                    v: &'a [u8],
+                    hint: FieldHint,
+                    tentative: bool,
+                    out: &'o mut Vec<crate::detect::Hit>,
+                ) -> Scan<'a, 'o> {
+                    Scan { det: &DET, v, hint, out, floor: 0, keywords: None, tentative }
+                }
+                let First::Lone(e) = lone_run(&mut scan(v, hint, tentative, &mut lone), p, v.len())
+                else {
+                    continue;
+                };
+                let end = read_lone(&mut scan(v, hint, tentative, &mut lone), p, e, v.len());
+                let full_end = read_in_full(&mut scan(v, hint, tentative, &mut full), p, e, v.len());
+                prop_assert_eq!(end, full_end, "{:?} at {}", text, p);
+                prop_assert_eq!(&lone, &full, "{:?} at {}", text, p);
+            }
+        }
+    }
+
+    #[test]
+    fn long_runs_settled_by_their_sub_runs() {
+        let refused = |text: &str, supports: u32| {
+            let v = text.as_bytes();
+            let mut out = Vec::new();
+            let s = Scan {
+                det: &DET,
+                v,
+                hint: FieldHint {
+                    supports,
+                    denies_weak: false,
+                },
+                out: &mut out,
+                floor: 0,
+                keywords: None,
+                tentative: false,
+            };
+            let e = (0..v.len())
+                .find(|&e| !v[e].is_ascii_digit())
+                .unwrap_or(v.len());
+            let mut run = Run::default();
+            read_run(&s, 0, e, v.len(), &mut run).is_ok() && holds_no_value(&s, &run)
+        };
+        for text in ["2024-05-06 22:26", "120.0.6099.130 Safari", "10.0.19041.1"] {
+            assert!(refused(text, 0), "{text}");
+        }
+        for text in [
+            "10.2.3.4",
+            "91 98765 43210 12",
+            "12 555.555.4111",
+            "2024-05-29 123-45-6789",
+            "1-2-3-4",
+            "1.2.3.4.5",
+        ] {
+            assert!(!refused(text, 0), "{text}");
+        }
+        assert!(!refused(
+            "2024-05-06 22:26",
+            1 << PiiType::CardPartial as u32
+        ));
+    }
+
+    #[test]
+    fn lean_reader_settles_the_common_runs() {
+        let scan = |text: &'static str| {
+            let v = text.as_bytes();
+            let e = (0..v.len())
+                .find(|&e| !v[e].is_ascii_digit())
+                .unwrap_or(v.len());
+            let mut out = Vec::new();
+            let s = Scan {
+                det: &DET,
+                v,
+                hint: FieldHint::default(),
+                out: &mut out,
+                floor: 0,
+                keywords: None,
+                tentative: false,
+            };
+            plain_run_end(&s, 0, e, v.len())
+        };
+        assert_eq!(scan("2024-04-26T10:00:00Z"), Some(7));
+        assert_eq!(scan("31070.81 INR"), Some(8));
+        assert_eq!(scan("06/32"), Some(5));
+        assert_eq!(scan("1980-02-24, x"), Some(10));
+        assert_eq!(scan("5.14.2"), Some(6));
+        // Values, or runs the full reading must decide.
+        assert_eq!(scan("555.555.4111"), None);
+        assert_eq!(scan("123-45-6789"), None);
+        assert_eq!(scan("12-34"), None);
+        assert_eq!(scan("10.2.3.4"), None);
+        assert_eq!(scan("2024-05-29 08:52"), None);
+        assert_eq!(scan("4111 XXXX"), None);
     }
 
     #[test]

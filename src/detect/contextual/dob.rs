@@ -151,10 +151,9 @@ fn month_of(word: &[u8]) -> Option<i64> {
     if !(3..=9).contains(&word.len()) {
         return None;
     }
-    let lower: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
     let i = MONTHS
         .iter()
-        .position(|m| m.as_bytes() == lower.as_slice())?;
+        .position(|m| m.as_bytes().eq_ignore_ascii_case(word))?;
     Some(if i == 24 { 9 } else { (i % 12) as i64 + 1 })
 }
 
@@ -478,6 +477,23 @@ mod tests {
             .filter(|h| h.ty == PiiType::DateOfBirth)
             .map(|h| v[h.start..h.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn month_names_in_any_case() {
+        for (word, month) in [
+            ("Apr", Some(4)),
+            ("APRIL", Some(4)),
+            ("sept", Some(9)),
+            ("September", Some(9)),
+            ("mAy", Some(5)),
+            ("dec", Some(12)),
+            ("mayo", None),
+            ("ju", None),
+            ("decembers", None),
+        ] {
+            assert_eq!(month_of(word.as_bytes()), month, "{word}");
+        }
     }
 
     #[test]
