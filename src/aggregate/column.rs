@@ -137,11 +137,17 @@ fn trimmed_shape_bits(v: &[u8]) -> u8 {
     {
         bits |= 1 << 2;
     }
-    if lead.is_ascii_digit()
-        && v.iter()
-            .all(|&b| b.is_ascii_digit() || b == b' ' || b == b'-')
-    {
-        let digits = v.iter().filter(|b| b.is_ascii_digit()).count();
+    if lead.is_ascii_digit() {
+        // One pass counts the digits and refuses the value at its first byte that is no
+        // digit, space or dash (a date's `T`, an amount's `.`).
+        let mut digits = 0;
+        for &b in v {
+            if b.is_ascii_digit() {
+                digits += 1;
+            } else if b != b' ' && b != b'-' {
+                return bits;
+            }
+        }
         if (13..=19).contains(&digits) {
             bits |= 1;
         }
