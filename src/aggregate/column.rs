@@ -137,11 +137,17 @@ fn trimmed_shape_bits(v: &[u8]) -> u8 {
     {
         bits |= 1 << 2;
     }
-    if lead.is_ascii_digit()
-        && v.iter()
-            .all(|&b| b.is_ascii_digit() || b == b' ' || b == b'-')
-    {
-        let digits = v.iter().filter(|b| b.is_ascii_digit()).count();
+    if lead.is_ascii_digit() {
+        // One pass counts the digits and refuses the value at its first byte that is no
+        // digit, space or dash (a date's `T`, an amount's `.`).
+        let mut digits = 0;
+        for &b in v {
+            if b.is_ascii_digit() {
+                digits += 1;
+            } else if b != b' ' && b != b'-' {
+                return bits;
+            }
+        }
         if (13..=19).contains(&digits) {
             bits |= 1;
         }
@@ -207,6 +213,12 @@ pub struct Judge<F> {
     /// [`MAX_FIELDS`]).
     index: FxHashMap<Option<String>, usize>,
     fields: Vec<(Tally, Option<[Verdict; JUDGED.len()]>)>,
+    /// Per tracked field, its name and the field marked right after it the last time:
+    /// records repeat their fields in one order, so the next mark's field is first guessed
+    /// from the last one's and checked by one comparison of names, before the hash look-up.
+    order: Vec<(Option<String>, usize)>,
+    /// The field of the last mark, if tracked.
+    last: Option<usize>,
     /// Values of fields past [`MAX_FIELDS`], judged alone.
     pub other: u64,
     /// Findings in input order, each with what it waits on.
@@ -218,6 +230,8 @@ impl<F> Default for Judge<F> {
         Judge {
             index: FxHashMap::default(),
             fields: Vec::new(),
+            order: Vec::new(),
+            last: None,
             other: 0,
             held: VecDeque::new(),
         }
@@ -233,15 +247,32 @@ impl<F> Judge<F> {
         if self.fields.len() >= MAX_FIELDS {
             return None;
         }
-        self.index.insert(name.clone(), self.fields.len());
+        let i = self.fields.len();
+        self.index.insert(name.clone(), i);
         self.fields.push(Default::default());
-        Some(self.fields.len() - 1)
+        self.order.push((name.clone(), i));
+        Some(i)
+    }
+
+    /// The tracked field `name` of a mark ([`Judge::field`]), first guessed as the field
+    /// that followed the last mark's field the last time.
+    fn marked_field(&mut self, name: &Option<String>) -> Option<usize> {
+        let guess = self.last.map(|last| self.order[last].1);
+        let found = match guess {
+            Some(g) if self.order[g].0 == *name => Some(g),
+            _ => self.field(name),
+        };
+        if let (Some(last), Some(i)) = (self.last, found) {
+            self.order[last].1 = i;
+        }
+        self.last = found;
+        found
     }
 
     /// One of the first [`SAMPLE`] values of field `name` in a chunk, with its shape and
     /// valid bits (values past the field's sample are ignored).
     pub fn mark(&mut self, name: &Option<String>, shape: u8, valid: u8) {
-        let Some(i) = self.field(name) else {
+        let Some(i) = self.marked_field(name) else {
             self.other += 1;
             return;
         };
@@ -366,6 +397,23 @@ mod tests {
                 | u8::from(numeric && digits == 12) << 1
                 | u8::from(nric) << 2;
             proptest::prop_assert_eq!(shape_bits(&v), plain);
+        }
+    }
+
+    proptest::proptest! {
+        /// A mark's field, guessed from the order of the marks before it, is the field its
+        /// name looks up, in records of changing order with fields coming and going.
+        #[test]
+        fn marked_field_matches_look_up(names in proptest::collection::vec(
+            proptest::sample::select(vec![None, Some("a"), Some("b"), Some("c"), Some("d")]),
+            0..64,
+        )) {
+            let mut judge: Judge<u32> = Judge::default();
+            for name in names {
+                let name = name.map(str::to_string);
+                let found = judge.marked_field(&name);
+                proptest::prop_assert_eq!(found, judge.index.get(&name).copied());
+            }
         }
     }
 
