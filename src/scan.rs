@@ -13,6 +13,7 @@ use crate::aggregate::{
     FieldStats, InputStats, InputStatus, InputSummary, ScanSummary, Skipped, Totals,
 };
 use crate::detect::contextual::dob;
+use crate::detect::memo::{FieldMemo, Memo};
 use crate::detect::normalize::normalize;
 use crate::detect::pattern::{PatternError, PatternSet};
 use crate::detect::{trimmed, Detector, Hit};
@@ -411,6 +412,7 @@ struct Mark {
 #[derive(Default)]
 struct Worker {
     scratch: Scratch,
+    memo: Memo,
     hits: Vec<Hit>,
     norm: Vec<u8>,
 }
@@ -1590,6 +1592,7 @@ fn scan_chunk(
         tap,
         interrupt: job.interrupt,
         hits: std::mem::take(&mut worker.hits),
+        memo: &mut worker.memo,
         norm: std::mem::take(&mut worker.norm),
         slots: Vec::new(),
         by_column: Vec::new(),
@@ -1660,6 +1663,8 @@ struct Slot {
     key: Option<Box<[u8]>>,
     /// The slot of the named field that came next the last time (`usize::MAX`: none yet).
     next: usize,
+    /// Whether this field's values repeat enough to look them up in the memo.
+    memo: FieldMemo,
 }
 
 /// Receives one chunk's values, detects, and counts.
@@ -1673,6 +1678,8 @@ struct ChunkSink<'a> {
     /// Polled for every value: once raised, values are passed over (the chunk is dropped).
     interrupt: &'a Interrupt,
     hits: Vec<Hit>,
+    /// Detection results of short values seen recently on this thread.
+    memo: &'a mut Memo,
     norm: Vec<u8>,
     slots: Vec<Slot>,
     by_column: Vec<Option<usize>>,
@@ -1856,6 +1863,7 @@ impl ChunkSink<'_> {
             marked: 0,
             key: None,
             next: usize::MAX,
+            memo: FieldMemo::default(),
         });
         self.slots.len() - 1
     }
@@ -1945,7 +1953,13 @@ impl FieldSink for ChunkSink<'_> {
         let valid = if value.bytes.len() <= 2 * PIECE {
             // Most values: detected whole, and most have no hit to count.
             self.hits.clear();
-            self.det.detect_judged(value.bytes, hint, &mut self.hits);
+            self.memo.detect_judged(
+                self.det,
+                value.bytes,
+                hint,
+                &mut self.slots[i].memo,
+                &mut self.hits,
+            );
             if self.hits.is_empty() {
                 0
             } else {

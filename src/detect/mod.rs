@@ -14,6 +14,7 @@
 pub mod context;
 pub(crate) mod contextual;
 mod geo;
+pub mod memo;
 pub mod normalize;
 mod numeric;
 pub mod pattern;

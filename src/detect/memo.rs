@@ -1,0 +1,313 @@
+//! A memo of detection results for short values seen recently.
+//!
+//! Leaked tables repeat themselves: a status, a city, a country, a plan name, a first name
+//! comes back in record after record. Detection is a pure function of a value and its field's
+//! [`FieldHint`], so what it found in a value can be reused when the same bytes come back in a
+//! field with the same hint. The memo is a direct-mapped table (a new value evicts whatever
+//! held its place), so its memory is fixed, and a field whose values do not repeat stops
+//! consulting it ([`FieldMemo`]), so that it costs such a field almost nothing.
+
+use super::{Detector, Hit};
+use crate::format::FieldHint;
+use crate::types::{Basis, PiiType};
+
+/// Longest value kept (longer values rarely repeat, and cost the copy).
+const MAX_LEN: usize = 96;
+const _: () = assert!(std::mem::size_of::<Entry>() == 128);
+/// Most hits a kept value holds (values with more are detected every time).
+const MAX_HITS: usize = 2;
+/// Places in the table (a power of two).
+const PLACES: usize = 4096;
+/// Values of a field looked up before its share found decides whether it goes on.
+const TRIAL: u32 = 64;
+/// Values of a field passed by after a failed trial before it is tried again.
+const RETRIAL: u32 = 1024;
+
+/// One remembered value and what detection found in it (128 bytes).
+#[derive(Clone, Copy)]
+struct Entry {
+    /// The value's hash; 0 for a place never filled.
+    hash: u64,
+    hint: FieldHint,
+    len: u8,
+    hit_count: u8,
+    bytes: [u8; MAX_LEN],
+    hits: [KeptHit; MAX_HITS],
+}
+
+/// A [`Hit`] in a kept value, whose offsets fit a byte.
+#[derive(Clone, Copy)]
+struct KeptHit {
+    start: u8,
+    end: u8,
+    ty: PiiType,
+    basis: Basis,
+}
+
+impl KeptHit {
+    const NONE: KeptHit = KeptHit {
+        start: 0,
+        end: 0,
+        ty: PiiType::Email,
+        basis: Basis::CHECKSUM,
+    };
+
+    /// `hit`, found in a value of at most [`MAX_LEN`] bytes.
+    fn keep(hit: &Hit) -> KeptHit {
+        KeptHit {
+            start: hit.start as u8,
+            end: hit.end as u8,
+            ty: hit.ty,
+            basis: hit.basis,
+        }
+    }
+
+    fn hit(self) -> Hit {
+        Hit {
+            start: usize::from(self.start),
+            end: usize::from(self.end),
+            ty: self.ty,
+            basis: self.basis,
+        }
+    }
+}
+
+const EMPTY: Entry = Entry {
+    hash: 0,
+    hint: FieldHint {
+        supports: 0,
+        denies_weak: false,
+    },
+    len: 0,
+    hit_count: 0,
+    bytes: [0; MAX_LEN],
+    hits: [KeptHit::NONE; MAX_HITS],
+};
+
+/// Detection results of recently seen short values, one per worker thread.
+pub struct Memo {
+    entries: Box<[Entry]>,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            entries: vec![EMPTY; PLACES].into_boxed_slice(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let filled = self.entries.iter().filter(|e| e.hash != 0).count();
+        f.debug_struct("Memo").field("filled", &filled).finish()
+    }
+}
+
+impl Memo {
+    /// Appends to `out` what [`Detector::detect_judged`] finds in `value` in a field with
+    /// `hint`, from the memo where `value` was seen there recently and the field's values
+    /// repeat enough (`field`) for looking it up to pay.
+    pub fn detect_judged(
+        &mut self,
+        det: &Detector,
+        value: &[u8],
+        hint: FieldHint,
+        field: &mut FieldMemo,
+        out: &mut Vec<Hit>,
+    ) {
+        if value.len() > MAX_LEN || !field.pays() {
+            det.detect_judged(value, hint, out);
+            return;
+        }
+        field.looked += 1;
+        let hash = hash(value, hint);
+        let entry = &mut self.entries[(hash >> (64 - PLACES.trailing_zeros())) as usize];
+        if entry.hash == hash
+            && entry.hint == hint
+            && usize::from(entry.len) == value.len()
+            && entry.bytes[..value.len()] == *value
+        {
+            field.found += 1;
+            out.extend(
+                entry.hits[..usize::from(entry.hit_count)]
+                    .iter()
+                    .map(|h| h.hit()),
+            );
+            return;
+        }
+        let first = out.len();
+        det.detect_judged(value, hint, out);
+        let found = &out[first..];
+        if found.len() <= MAX_HITS {
+            entry.hash = hash;
+            entry.hint = hint;
+            entry.len = value.len() as u8;
+            entry.bytes[..value.len()].copy_from_slice(value);
+            entry.hit_count = found.len() as u8;
+            for (kept, hit) in entry.hits.iter_mut().zip(found) {
+                *kept = KeptHit::keep(hit);
+            }
+        }
+    }
+}
+
+/// How often one field's values were found in the memo: a field whose values rarely repeat
+/// (e-mails, phone numbers, ids) stops looking them up after a trial, and is tried again
+/// after [`RETRIAL`] values (its values may start repeating once the memo holds them).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FieldMemo {
+    looked: u32,
+    found: u32,
+    passed: u32,
+}
+
+impl FieldMemo {
+    /// Whether looking this field's next value up pays: during the trial, and after it while
+    /// at least one value in sixteen was found.
+    fn pays(&mut self) -> bool {
+        if self.looked < TRIAL || self.found * 16 >= self.looked {
+            return true;
+        }
+        self.passed += 1;
+        if self.passed == RETRIAL {
+            *self = FieldMemo::default();
+        }
+        false
+    }
+}
+
+/// A multiplier with well-mixed bits (from FxHash).
+const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+/// The memo's hash of `value` (at most [`MAX_LEN`] bytes) in a field with `hint`; never 0.
+///
+/// Whole 8-byte words are folded in, then the last 8 bytes (overlapping; shorter values are
+/// read as their first and last 4 bytes, or their first, middle and last byte), and the
+/// length, so that no two values of different lengths fold the same words.
+fn hash(value: &[u8], hint: FieldHint) -> u64 {
+    let mix = |h: u64, word: u64| (h.rotate_left(23) ^ word).wrapping_mul(K);
+    let word = |at: usize| u64::from_le_bytes(value[at..at + 8].try_into().expect("8 bytes"));
+    let half = |at: usize| u32::from_le_bytes(value[at..at + 4].try_into().expect("4 bytes"));
+    let n = value.len();
+    let mut h = mix(
+        u64::from(hint.supports) << 8 | u64::from(hint.denies_weak),
+        n as u64,
+    );
+    if n >= 8 {
+        let mut at = 0;
+        while at + 8 < n {
+            h = mix(h, word(at));
+            at += 8;
+        }
+        h = mix(h, word(n - 8));
+    } else if n >= 4 {
+        h = mix(h, u64::from(half(0)) << 32 | u64::from(half(n - 4)));
+    } else if n > 0 {
+        h = mix(
+            h,
+            u64::from(value[0]) << 16 | u64::from(value[n / 2]) << 8 | u64::from(value[n - 1]),
+        );
+    }
+    h | 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn detector() -> &'static Detector {
+        static DET: OnceLock<Detector> = OnceLock::new();
+        DET.get_or_init(|| Detector::builtin().expect("built-in patterns"))
+    }
+
+    /// Values that repeat, hold findings (one, two, three) or none, and cross [`MAX_LEN`].
+    fn value() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            Just(b"Singapore".to_vec()),
+            Just(b"active".to_vec()),
+            Just(b"Blue Dart Kirana".to_vec()),
+            Just(b"priya.sharma@example.com".to_vec()),
+            Just(b"+91 98765 43210, +91 98765 43211".to_vec()),
+            Just(b"a@example.com b@example.com c@example.com".to_vec()),
+            Just(b"4111 1111 1111 1111".to_vec()),
+            Just(b"Mr. Rahul Verma, 12 MG Road, Bengaluru 560001".to_vec()),
+            Just(vec![b'7'; MAX_LEN]),
+            Just(vec![b'7'; MAX_LEN + 1]),
+            "[A-Za-z0-9@. +]{0,12}".prop_map(String::into_bytes),
+        ]
+    }
+
+    fn hint() -> impl Strategy<Value = FieldHint> {
+        (prop_oneof![Just(0u32), any::<u32>()], any::<bool>()).prop_map(
+            |(supports, denies_weak)| FieldHint {
+                supports: supports & ((1 << PiiType::COUNT) - 1),
+                denies_weak,
+            },
+        )
+    }
+
+    proptest! {
+        /// Through the memo, every value in every field gives what detection gives it,
+        /// whether it was seen before, in the same field or another, or evicted.
+        #[test]
+        fn memo_gives_what_detection_gives(
+            values in proptest::collection::vec((value(), 0usize..3), 1..200),
+            hints in proptest::collection::vec(hint(), 3),
+        ) {
+            let det = detector();
+            let mut memo = Memo::default();
+            let mut fields = [FieldMemo::default(); 3];
+            for (value, field) in &values {
+                let (mut through, mut direct) = (vec![], vec![]);
+                memo.detect_judged(det, value, hints[*field], &mut fields[*field], &mut through);
+                det.detect_judged(value, hints[*field], &mut direct);
+                prop_assert_eq!(through, direct);
+            }
+        }
+
+        /// Values of different lengths or bytes hash apart in practice; the table still
+        /// compares the bytes, this only guards the hash's spread.
+        #[test]
+        fn hash_reads_every_byte(v in proptest::collection::vec(any::<u8>(), 1..MAX_LEN), at in any::<prop::sample::Index>(), flip in 1u8..) {
+            let mut w = v.clone();
+            let i = at.index(w.len());
+            w[i] ^= flip;
+            prop_assert_ne!(hash(&v, FieldHint::default()), hash(&w, FieldHint::default()));
+        }
+    }
+
+    /// A field whose values never repeat stops looking them up after its trial, and is tried
+    /// again after [`RETRIAL`] values.
+    #[test]
+    fn unique_values_stop_looking_up() {
+        let det = detector();
+        let mut memo = Memo::default();
+        let mut field = FieldMemo::default();
+        let mut out = Vec::new();
+        for n in 0..TRIAL + RETRIAL - 1 {
+            memo.detect_judged(
+                det,
+                format!("v{n}").as_bytes(),
+                FieldHint::default(),
+                &mut field,
+                &mut out,
+            );
+        }
+        assert_eq!(
+            (field.looked, field.found, field.passed),
+            (TRIAL, 0, RETRIAL - 1)
+        );
+        memo.detect_judged(det, b"v0", FieldHint::default(), &mut field, &mut out);
+        assert_eq!(
+            (field.looked, field.passed),
+            (0, 0),
+            "the retrial starts afresh"
+        );
+        memo.detect_judged(det, b"v0", FieldHint::default(), &mut field, &mut out);
+        assert_eq!((field.looked, field.found), (1, 1), "v0 is still held");
+        assert!(out.is_empty());
+    }
+}
