@@ -108,6 +108,7 @@ impl Memo {
     /// Appends to `out` what [`Detector::detect_judged`] finds in `value` in a field with
     /// `hint`, from the memo where `value` was seen there recently and the field's values
     /// repeat enough (`field`) for looking it up to pay.
+    #[inline]
     pub fn detect_judged(
         &mut self,
         det: &Detector,
@@ -122,7 +123,8 @@ impl Memo {
         }
         field.looked += 1;
         let hash = hash(value, hint);
-        let entry = &mut self.entries[(hash >> (64 - PLACES.trailing_zeros())) as usize];
+        let place = (hash >> (64 - PLACES.trailing_zeros())) as usize;
+        let entry = &self.entries[place];
         if entry.hash == hash
             && entry.hint == hint
             && usize::from(entry.len) == value.len()
@@ -136,10 +138,27 @@ impl Memo {
             );
             return;
         }
+        self.detect_and_keep(det, value, hint, hash, place, out);
+    }
+
+    /// Appends what detection finds in `value` to `out`, and keeps it at `place` (unless it
+    /// holds more hits than an entry does). Out of line: the look-up that found the value
+    /// stays small.
+    #[inline(never)]
+    fn detect_and_keep(
+        &mut self,
+        det: &Detector,
+        value: &[u8],
+        hint: FieldHint,
+        hash: u64,
+        place: usize,
+        out: &mut Vec<Hit>,
+    ) {
         let first = out.len();
         det.detect_judged(value, hint, out);
         let found = &out[first..];
         if found.len() <= MAX_HITS {
+            let entry = &mut self.entries[place];
             entry.hash = hash;
             entry.hint = hint;
             entry.len = value.len() as u8;
@@ -165,6 +184,7 @@ pub struct FieldMemo {
 impl FieldMemo {
     /// Whether looking this field's next value up pays: during the trial, and after it while
     /// at least one value in sixteen was found.
+    #[inline]
     fn pays(&mut self) -> bool {
         if self.looked < TRIAL || self.found * 16 >= self.looked {
             return true;
