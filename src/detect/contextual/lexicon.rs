@@ -806,16 +806,17 @@ fn may_join(v: &[u8], start: usize, end: usize) -> bool {
 #[inline(always)]
 fn alnum_run(v: &[u8], from: usize) -> (usize, u8) {
     let mut kinds = 0;
-    let mut i = from;
-    while let Some(&b) = v.get(i) {
-        let class = BYTE_CLASS[usize::from(b)];
-        if class & C_ALNUM == 0 {
-            break;
-        }
-        kinds |= class;
-        i += 1;
-    }
-    (i, kinds)
+    let rest = v.get(from..).unwrap_or_default();
+    let len = rest
+        .iter()
+        .position(|&b| {
+            let class = BYTE_CLASS[usize::from(b)];
+            kinds |= class;
+            class & C_ALNUM == 0
+        })
+        .unwrap_or(rest.len());
+    // The byte that ends the run was gathered too: keep only the run's classes.
+    (from + len, kinds & C_ALNUM)
 }
 
 /// Splits `v` into tokens, looking each word up in the lexicon.
