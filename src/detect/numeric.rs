@@ -890,6 +890,37 @@ mod tests {
         LazyLock::new(|| Detector::builtin().expect("built-in patterns load"));
 
     /// Pieces of text around digit runs: digit groups, separators, masks, letters, keywords.
+    /// Field hints the run proptests read under: none, or one type the field supports.
+    fn supported() -> impl Strategy<Value = u32> {
+        prop::sample::select(vec![
+            0u32,
+            1 << PiiType::Phone as u32,
+            1 << PiiType::CardNumber as u32,
+            1 << PiiType::CardPartial as u32,
+            1 << PiiType::Aadhaar as u32,
+            1 << PiiType::UsSsn as u32,
+            1 << PiiType::IpAddress as u32,
+        ])
+    }
+
+    /// A pass over `v` from its start, under the built-in detector.
+    fn scan_of<'a, 'o>(
+        v: &'a [u8],
+        hint: FieldHint,
+        tentative: bool,
+        out: &'o mut Vec<crate::detect::Hit>,
+    ) -> Scan<'a, 'o> {
+        Scan {
+            det: &DET,
+            v,
+            hint,
+            out,
+            floor: 0,
+            keywords: None,
+            tentative,
+        }
+    }
+
     fn piece() -> impl Strategy<Value = &'static str> {
         prop::sample::select(vec![
             "1",
@@ -927,15 +958,7 @@ mod tests {
         #[test]
         fn refused_runs_hold_no_value(
             pieces in prop::collection::vec(piece(), 1..14),
-            supports in prop::sample::select(vec![
-                0u32,
-                1 << PiiType::Phone as u32,
-                1 << PiiType::CardNumber as u32,
-                1 << PiiType::CardPartial as u32,
-                1 << PiiType::Aadhaar as u32,
-                1 << PiiType::UsSsn as u32,
-                1 << PiiType::IpAddress as u32,
-            ]),
+            supports in supported(),
             denies_weak in any::<bool>(),
             tentative in any::<bool>(),
         ) {
@@ -944,15 +967,7 @@ mod tests {
             let hint = FieldHint { supports, denies_weak };
             for p in (0..v.len()).filter(|&p| v[p].is_ascii_digit()) {
                 let mut out = Vec::new();
-                let mut s = Scan {
-                    det: &DET,
-                    v,
-                    hint,
-                    out: &mut out,
-                    floor: 0,
-                    keywords: None,
-                    tentative,
-                };
+                let mut s = scan_of(v, hint, tentative, &mut out);
                 let digits_end = (p..v.len()).find(|&e| !v[e].is_ascii_digit()).unwrap_or(v.len());
                 let mut run = Run::default();
                 if read_run(&s, p, digits_end, v.len(), &mut run).is_ok()
@@ -1033,13 +1048,7 @@ mod tests {
         #[test]
         fn lone_groups_read_as_full_runs(
             pieces in prop::collection::vec(piece(), 1..10),
-            supports in prop::sample::select(vec![
-                0u32,
-                1 << PiiType::Phone as u32,
-                1 << PiiType::CardNumber as u32,
-                1 << PiiType::CardPartial as u32,
-                1 << PiiType::Aadhaar as u32,
-            ]),
+            supports in supported(),
             tentative in any::<bool>(),
         ) {
             let text = pieces.concat();
@@ -1047,20 +1056,12 @@ mod tests {
             let hint = FieldHint { supports, denies_weak: false };
             for p in (0..v.len()).filter(|&p| v[p].is_ascii_digit()) {
                 let (mut lone, mut full) = (Vec::new(), Vec::new());
-                fn scan<'a, 'o>(
-                    v: &'a [u8],
-                    hint: FieldHint,
-                    tentative: bool,
-                    out: &'o mut Vec<crate::detect::Hit>,
-                ) -> Scan<'a, 'o> {
-                    Scan { det: &DET, v, hint, out, floor: 0, keywords: None, tentative }
-                }
-                let First::Lone(e) = lone_run(&mut scan(v, hint, tentative, &mut lone), p, v.len())
+                let First::Lone(e) = lone_run(&mut scan_of(v, hint, tentative, &mut lone), p, v.len())
                 else {
                     continue;
                 };
-                let end = read_lone(&mut scan(v, hint, tentative, &mut lone), p, e, v.len());
-                let full_end = read_in_full(&mut scan(v, hint, tentative, &mut full), p, e, v.len());
+                let end = read_lone(&mut scan_of(v, hint, tentative, &mut lone), p, e, v.len());
+                let full_end = read_in_full(&mut scan_of(v, hint, tentative, &mut full), p, e, v.len());
                 prop_assert_eq!(end, full_end, "{:?} at {}", text, p);
                 prop_assert_eq!(&lone, &full, "{:?} at {}", text, p);
             }
