@@ -97,13 +97,6 @@ impl Default for Memo {
     }
 }
 
-impl std::fmt::Debug for Memo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let filled = self.entries.iter().filter(|e| e.hash != 0).count();
-        f.debug_struct("Memo").field("filled", &filled).finish()
-    }
-}
-
 impl Memo {
     /// Appends to `out` what [`Detector::detect_judged`] finds in `value` in a field with
     /// `hint`, from the memo where `value` was seen there recently and the field's values

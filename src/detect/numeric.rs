@@ -998,15 +998,7 @@ mod tests {
             let hint = FieldHint { supports, denies_weak: false };
             for p in (floor..v.len()).filter(|&p| v[p].is_ascii_digit()) {
                 let mut out = Vec::new();
-                let s = Scan {
-                    det: &DET,
-                    v,
-                    hint,
-                    out: &mut out,
-                    floor,
-                    keywords: None,
-                    tentative: false,
-                };
+                let s = Scan { floor, ..scan_of(v, hint, false, &mut out) };
                 let e = (p..v.len()).find(|&e| !v[e].is_ascii_digit()).unwrap_or(v.len());
                 if joined_before(&s, p) {
                     continue;
@@ -1073,18 +1065,15 @@ mod tests {
         let refused = |text: &str, supports: u32| {
             let v = text.as_bytes();
             let mut out = Vec::new();
-            let s = Scan {
-                det: &DET,
+            let s = scan_of(
                 v,
-                hint: FieldHint {
+                FieldHint {
                     supports,
                     denies_weak: false,
                 },
-                out: &mut out,
-                floor: 0,
-                keywords: None,
-                tentative: false,
-            };
+                false,
+                &mut out,
+            );
             let e = (0..v.len())
                 .find(|&e| !v[e].is_ascii_digit())
                 .unwrap_or(v.len());
@@ -1118,15 +1107,7 @@ mod tests {
                 .find(|&e| !v[e].is_ascii_digit())
                 .unwrap_or(v.len());
             let mut out = Vec::new();
-            let s = Scan {
-                det: &DET,
-                v,
-                hint: FieldHint::default(),
-                out: &mut out,
-                floor: 0,
-                keywords: None,
-                tentative: false,
-            };
+            let s = scan_of(v, FieldHint::default(), false, &mut out);
             plain_run_end(&s, 0, e, v.len())
         };
         assert_eq!(scan("2024-04-26T10:00:00Z"), Some(7));
@@ -1151,15 +1132,7 @@ mod tests {
         let text = format!("12-{long}9876543210 x");
         let v = text.as_bytes();
         let mut out = Vec::new();
-        let s = Scan {
-            det: &DET,
-            v,
-            hint: FieldHint::default(),
-            out: &mut out,
-            floor: 0,
-            keywords: None,
-            tentative: false,
-        };
+        let s = scan_of(v, FieldHint::default(), false, &mut out);
         let mut run = Run::default();
         assert!(read_run(&s, 0, 2, v.len(), &mut run).is_ok());
         assert_eq!(run.groups[0].digits, 2);
