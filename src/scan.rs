@@ -1904,11 +1904,11 @@ impl ChunkSink<'_> {
             .slots
             .get(self.last_slot)
             .map_or(usize::MAX, |s| s.next);
-        if self
-            .slots
-            .get(guess)
-            .is_some_and(|s| s.key.as_deref() == Some(name))
-        {
+        if self.slots.get(guess).is_some_and(|s| {
+            s.key
+                .as_deref()
+                .is_some_and(|k| crate::swar::same_bytes(k, name))
+        }) {
             return guess;
         }
         let i = match self.by_name.get(name) {

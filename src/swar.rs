@@ -24,12 +24,47 @@ pub(crate) fn eq_byte(w: u64, byte: u8) -> u64 {
     !(((x & !HI) + !HI) | x) & HI
 }
 
+/// Whether `a` and `b` hold the same bytes, compared eight at a time (the last word
+/// overlapping the one before) without a call to `memcmp`: for the short keys and values
+/// compared once per value, where the call costs more than the compare.
+#[inline]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 8 {
+        return a == b;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    let mut at = 0;
+    while at + 8 < n {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    word(a, n - 8) == word(b, n - 8)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
 
     proptest! {
+        /// Equal slices, slices one byte off anywhere, and slices of other lengths.
+        #[test]
+        fn same_bytes_is_slice_equality(a in proptest::collection::vec(any::<u8>(), 0..40), at in any::<prop::sample::Index>(), flip in any::<u8>(), cut in 0usize..3) {
+            let mut b = a.clone();
+            if !b.is_empty() {
+                b[at.index(a.len())] ^= flip;
+            }
+            b.truncate(b.len().saturating_sub(cut));
+            prop_assert_eq!(same_bytes(&a, &b), a == b);
+            prop_assert!(same_bytes(&a, &a));
+        }
+
         #[test]
         fn eq_byte_is_exact(w in any::<u64>(), byte in any::<u8>()) {
             let mask = eq_byte(w, byte);

@@ -9,6 +9,7 @@
 
 use super::{Detector, Hit};
 use crate::format::FieldHint;
+use crate::swar::same_bytes;
 use crate::types::{Basis, PiiType};
 
 /// Longest value kept (longer values rarely repeat, and cost the copy).
@@ -121,7 +122,7 @@ impl Memo {
         if entry.hash == hash
             && entry.hint == hint
             && usize::from(entry.len) == value.len()
-            && entry.bytes[..value.len()] == *value
+            && same_bytes(&entry.bytes[..value.len()], value)
         {
             field.found += 1;
             out.extend(
