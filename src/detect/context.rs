@@ -167,29 +167,31 @@ impl Context {
 
 /// The keywords of the [`GATED`] types, searched for in a whole value.
 ///
-/// The search runs over the value with ASCII letters lower-cased (the keywords are lower
-/// case), so the automaton needs no case folding and can use its SIMD prefilter. It
-/// reports leftmost, non-overlapping matches, and still sees every type that has a keyword
-/// in the value: no keyword of one type can overlap a keyword of another (checked when the
-/// gate is built; where one could, the search reports overlapping matches instead). An
-/// occurrence hidden by a reported match overlaps it, so that match is of the same type.
+/// Most values searched are short (~50 bytes) and hold no keyword, so the search is a walk
+/// over the value's byte pairs, each tested in a table: no lower-cased copy, no automaton's
+/// fixed cost a search. When every keyword is at least three bytes long, only the pairs at
+/// even positions are tested, in a table of the pairs a keyword holds at its offsets 0 and
+/// 1: a keyword's first two pairs start one at an even position. Where a pair is in the
+/// table, the keywords that could hold it there are compared, ignoring ASCII case (the
+/// keywords are lower case). Every occurrence is seen, so every type with a keyword in the
+/// value is found.
 #[derive(Clone, Debug)]
 struct Gate {
-    automaton: AhoCorasick,
-    /// Pattern index → type bit set.
-    types: Vec<u32>,
-    /// Whether keywords of different types can overlap in text.
-    overlapping: bool,
+    /// Bit `a | b << 8` set when a keyword holds the bytes `a` and `b` at an offset below
+    /// [`Gate::step`] (or is the one byte `a`, then for every `b`), in either ASCII case.
+    pairs: Box<[u64; 1024]>,
+    /// How far apart the tested pairs stand: 2 when every keyword has three bytes or more,
+    /// else 1.
+    step: usize,
+    /// The keywords and their type bit sets, sorted by their first byte; keywords that hold
+    /// a shorter one of the same types are left out (wherever they stand, it does too).
+    keywords: Vec<(Vec<u8>, u32)>,
+    /// First byte (either ASCII case) → the range of [`Gate::keywords`] that start with it.
+    by_first: Box<[(u16, u16); 256]>,
+    /// The union of the keywords' type bit sets: the search stops once it has all of them.
+    all: u32,
     /// Whether every keyword holds a letter (an ASCII letter or a byte outside ASCII).
     lettered: bool,
-}
-
-/// Longest value [`Gate`] lowers in a buffer on the stack.
-const SHORT: usize = 256;
-
-thread_local! {
-    /// Lower-cased copy of a longer value being searched, reused by each worker.
-    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Gate {
@@ -197,73 +199,131 @@ impl Gate {
         if keywords.is_empty() {
             return None;
         }
-        let overlapping = keywords.iter().any(|(a, ta)| {
-            keywords
-                .iter()
-                .any(|(b, tb)| ta & tb == 0 && can_overlap(a.as_bytes(), b.as_bytes()))
-        });
-        let kind = if overlapping {
-            MatchKind::Standard
-        } else {
-            MatchKind::LeftmostFirst
-        };
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(kind)
-            .build(keywords.iter().map(|(k, _)| k.as_bytes()))
-            .expect("keyword automaton builds from plain strings");
         let lettered = keywords
             .iter()
             .all(|(k, _)| k.bytes().any(|b| b.is_ascii_alphabetic() || !b.is_ascii()));
+        let holds = |x: &[u8], y: &[u8]| x.windows(y.len()).any(|w| w == y);
+        let mut kept: Vec<(Vec<u8>, u32)> = Vec::new();
+        for (i, (k, t)) in keywords.iter().enumerate() {
+            let k = k.as_bytes();
+            // Left out when another keyword of (at least) the same types stands inside it;
+            // of two equal keywords, the first is kept.
+            let covered = keywords.iter().enumerate().any(|(j, (o, ot))| {
+                let o = o.as_bytes();
+                j != i
+                    && !o.is_empty()
+                    && *t & !ot == 0
+                    && (o.len() < k.len() || (o == k && j < i))
+                    && holds(k, o)
+            });
+            if !covered && !k.is_empty() {
+                kept.push((k.to_ascii_lowercase(), *t));
+            }
+        }
+        kept.sort_by_key(|(k, _)| k[0]);
+        let step = if kept.iter().all(|(k, _)| k.len() >= 3) {
+            2
+        } else {
+            1
+        };
+        let mut pairs = Box::new([0u64; 1024]);
+        let mut by_first = Box::new([(0u16, 0u16); 256]);
+        let cases = |b: u8| [b, b.to_ascii_uppercase()];
+        for (n, (k, _)) in kept.iter().enumerate() {
+            let n = u16::try_from(n).expect("fewer than 65,536 keywords");
+            let range = &mut by_first[usize::from(k[0])];
+            if range.1 == 0 {
+                range.0 = n;
+            }
+            range.1 = n + 1;
+            for offset in 0..step {
+                let seconds: Vec<u8> = match k.get(offset + 1) {
+                    Some(&b) => cases(b).to_vec(),
+                    None => (0..=255).collect(),
+                };
+                for a in cases(k[offset]) {
+                    for &b in &seconds {
+                        let pair = usize::from(u16::from_le_bytes([a, b]));
+                        pairs[pair >> 6] |= 1 << (pair & 63);
+                    }
+                }
+            }
+        }
+        for b in b'a'..=b'z' {
+            by_first[usize::from(b.to_ascii_uppercase())] = by_first[usize::from(b)];
+        }
         Some(Gate {
-            automaton,
-            types: keywords.iter().map(|(_, t)| *t).collect(),
-            overlapping,
+            pairs,
+            step,
+            all: kept.iter().fold(0, |all, (_, t)| all | t),
+            keywords: kept,
+            by_first,
             lettered,
         })
     }
 
+    /// The types of the keywords that start at `at` in `value`.
+    fn types_at(&self, value: &[u8], at: usize) -> u32 {
+        let (from, to) = self.by_first[usize::from(value[at])];
+        let rest = &value[at..];
+        self.keywords[usize::from(from)..usize::from(to)]
+            .iter()
+            .filter(|(k, _)| rest.len() >= k.len() && rest[..k.len()].eq_ignore_ascii_case(k))
+            .fold(0, |bits, (_, t)| bits | t)
+    }
+
+    /// The types of the keywords that could hold the pair at `at` (a pair in the table).
+    fn types_around(&self, value: &[u8], at: usize) -> u32 {
+        (at.saturating_sub(self.step - 1)..=at).fold(0, |bits, s| bits | self.types_at(value, s))
+    }
+
+    /// Whether the pair `u16::from_le_bytes([a, b])` is in the table, as 1 or 0.
+    #[inline(always)]
+    fn pair_bit(&self, pair: u16) -> u64 {
+        let pair = usize::from(pair);
+        self.pairs[pair >> 6] >> (pair & 63) & 1
+    }
+
+    /// Kept out of line: inlined into the per-value detection, it made the code around it
+    /// dearer.
+    #[inline(never)]
     fn types_in(&self, value: &[u8]) -> u32 {
-        // Most values are short: they are lowered on the stack.
-        if value.len() <= SHORT {
-            let mut buf = [0u8; SHORT];
-            let lowered = &mut buf[..value.len()];
-            lowered.copy_from_slice(value);
-            lowered.make_ascii_lowercase();
-            return self.types_in_lowered(lowered);
-        }
-        LOWERED.with(|cell| {
-            let mut lowered = cell.take();
-            lowered.clear();
-            lowered.extend(value.iter().map(u8::to_ascii_lowercase));
-            let bits = self.types_in_lowered(&lowered);
-            cell.replace(lowered);
-            bits
-        })
-    }
-
-    /// [`Gate::types_in`] of a lower-cased value.
-    fn types_in_lowered(&self, lowered: &[u8]) -> u32 {
         let mut bits = 0;
-        let mut add = |m: aho_corasick::Match| {
-            bits |= self.types[m.pattern().as_usize()];
-            bits == GATED
-        };
-        if self.overlapping {
-            self.automaton.find_overlapping_iter(lowered).any(&mut add);
-        } else {
-            self.automaton.find_iter(lowered).any(&mut add);
+        let mut at = 0;
+        if self.step == 2 {
+            // The four even pairs of eight bytes tested at once.
+            let mut words = value.chunks_exact(8);
+            for w in words.by_ref() {
+                let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+                let hit = (0..4).fold(0, |hit, k| hit | self.pair_bit((w >> (16 * k)) as u16) << k);
+                if hit != 0 {
+                    for k in (0..4).filter(|k| hit >> k & 1 != 0) {
+                        bits |= self.types_around(value, at + 2 * k);
+                    }
+                    if bits == self.all {
+                        return bits;
+                    }
+                }
+                at += 8;
+            }
         }
-        bits
+        while let Some(&[a, b]) = value.get(at..at + 2) {
+            if self.pair_bit(u16::from_le_bytes([a, b])) != 0 {
+                bits |= self.types_around(value, at);
+                if bits == self.all {
+                    return bits;
+                }
+            }
+            at += self.step;
+        }
+        // The last byte, followed by nothing: a one-byte keyword may start there.
+        match value.last() {
+            Some(&last) if self.pair_bit(u16::from(last)) != 0 => {
+                bits | self.types_around(value, value.len() - 1)
+            }
+            _ => bits,
+        }
     }
-}
-
-/// Whether `a` and `b` can overlap in a text: one holds the other, or an end of one is a
-/// start of the other.
-fn can_overlap(a: &[u8], b: &[u8]) -> bool {
-    let contains = |x: &[u8], y: &[u8]| x.windows(y.len()).any(|w| w == y);
-    let shared_end =
-        |x: &[u8], y: &[u8]| (1..x.len().min(y.len())).any(|n| x[x.len() - n..] == y[..n]);
-    contains(a, b) || contains(b, a) || shared_end(a, b) || shared_end(b, a)
 }
 
 /// The bits of the entries of `parts` (of at least [`MIN_COMPOUND_PART`] bytes) that head
@@ -320,21 +380,78 @@ fn flush(words: &mut Vec<String>, cur: &mut String) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn overlap_of_keywords() {
-        assert!(can_overlap(b"born", b"born on"));
-        assert!(can_overlap(b"dob", b"born"), "dob|born share the b");
-        assert!(can_overlap(b"pp no", b"no"));
-        assert!(!can_overlap(b"gps", b"dob"));
-        assert!(!can_overlap(b"lat", b"passport"));
+    /// The types of the keywords of `keywords` (lower case) that stand anywhere in `value`,
+    /// ignoring ASCII case: the gate's search written plainly.
+    fn types_in_plainly(keywords: &[(String, u32)], value: &[u8]) -> u32 {
+        let lowered = value.to_ascii_lowercase();
+        keywords
+            .iter()
+            .filter(|(k, _)| lowered.windows(k.len()).any(|w| w == k.as_bytes()))
+            .fold(0, |bits, (_, t)| bits | t)
+    }
+
+    /// The built-in keywords of the [`GATED`] types, lower case, with their types.
+    fn gated_builtin() -> Vec<(String, u32)> {
+        let set = PatternSet::builtin().unwrap();
+        let mut list: Vec<(String, u32)> = Vec::new();
+        for p in &set.patterns {
+            let bit = (1u32 << p.ty.index()) & GATED;
+            for k in &p.file.keywords {
+                if bit != 0 {
+                    list.push((k.to_lowercase(), bit));
+                }
+            }
+        }
+        list
+    }
+
+    proptest::proptest! {
+        /// The pair-table search finds what searching for every keyword finds, with the
+        /// built-in keywords in any case among bytes that start or continue them.
+        #[test]
+        fn gate_matches_plain_search(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "dob", "D.O.B", "date of birth", "Birth Date", "BORN", "born on", "bor",
+                "passport", "Passport No", "pp no", "PPT NO", "pp", "gps", "Lat", "latitude",
+                "location", "coordinates", "GEO", "ge", "d.o", "जन्म तिथि", "पासपोर्ट", "जन्",
+                " ", "1990-04-17", "K1234567", "x", "o", ",", "é",
+            ]),
+            0..8,
+        )) {
+            let ctx = Context::new(&PatternSet::builtin().unwrap());
+            let value = parts.concat().into_bytes();
+            proptest::prop_assert_eq!(
+                ctx.gated_keywords(&value),
+                types_in_plainly(&gated_builtin(), &value)
+            );
+        }
+
+        /// The same with made-up keywords: one byte long, inside one another, of one type
+        /// or two, over a small alphabet.
+        #[test]
+        fn gate_matches_plain_search_of_any_keywords(
+            keywords in proptest::collection::vec(("[ab.]{1,3}", 1u32..8), 1..6),
+            value in "[abAB. ]{0,24}",
+        ) {
+            let mut list: Vec<(String, u32)> = Vec::new();
+            for (k, t) in keywords {
+                match list.iter_mut().find(|(x, _)| *x == k) {
+                    Some((_, bits)) => *bits |= t,
+                    None => list.push((k, t)),
+                }
+            }
+            let refs: Vec<(&String, u32)> = list.iter().map(|(k, t)| (k, *t)).collect();
+            let gate = Gate::new(&refs).unwrap();
+            proptest::prop_assert_eq!(
+                gate.types_in(value.as_bytes()),
+                types_in_plainly(&list, value.as_bytes())
+            );
+        }
     }
 
     #[test]
     fn gate_sees_every_keyword_type() {
         let ctx = Context::new(&PatternSet::builtin().unwrap());
-        let gate = ctx.gate.as_ref().unwrap();
-        // The built-in keywords of different types cannot overlap: the fast search is used.
-        assert!(!gate.overlapping);
         // Every built-in keyword has a letter: a value's digits need one before them.
         assert!(ctx.gated_keywords_lettered());
         let dob = 1 << PiiType::DateOfBirth.index();
