@@ -239,6 +239,8 @@ mod tests {
             "Raihan bin Jamal paid",
             "Austin TX 78701",
             "see 221B Baker Street",
+            "no 12, Road",
+            "12 main Road",
             "Saffron Kitchen",
         ] {
             assert!(lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
