@@ -1808,7 +1808,8 @@ CREATE TABLE t(a,b);\nINSERT INTO t VALUES(1,2);\nCOMMIT;\n";
             parts in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "(", ")", "'", "''", "\"", "\\", "\\'", "E'", "e", "a", ",", " ",
-                    "ab@cd.example", "0123456789", "\n",
+                    "ab@cd.example", "0123456789", "\n", "'Yew Xin Sng'", "'D''Amore'",
+                    "(1,'a b c',NULL,", "'+65 6428 6175'),", "NULL", "NOW()",
                 ]),
                 0..60,
             ),
