@@ -174,32 +174,25 @@ fn is_kw(word: &[u8], keyword: &[u8]) -> bool {
     word.eq_ignore_ascii_case(keyword)
 }
 
-/// Bytes of [`find_structural`]: 1 for `'` `"` `(` `)`, 2 for `,`.
-const STRUCTURAL: [u8; 256] = {
-    let mut table = [0; 256];
-    table[b'\'' as usize] = 1;
-    table[b'"' as usize] = 1;
-    table[b'(' as usize] = 1;
-    table[b')' as usize] = 1;
-    table[b',' as usize] = 2;
+/// Bytes of [`find_structural`]: `'` `"` `(` `)` `,`.
+const STRUCTURAL: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\'' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'(' as usize] = true;
+    table[b')' as usize] = true;
+    table[b',' as usize] = true;
     table
 };
 
-/// The first of `'` `"` `(` `)` (and `,` when `COMMA`) in `data[from..end]`. A byte at a
-/// time: between the values of a tuple the next one is mostly a byte or two away, where a
-/// word-at-a-time search costs more (see BENCHMARKS.md).
+/// The first of `'` `"` `(` `)` `,` in `data[from..end]`. A byte at a time: between the
+/// values of a tuple the next one is mostly a byte or two away, where a word-at-a-time
+/// search costs more (see BENCHMARKS.md).
 #[inline]
-fn find_structural<const COMMA: bool>(data: &[u8], from: usize, end: usize) -> Option<usize> {
+fn find_structural(data: &[u8], from: usize, end: usize) -> Option<usize> {
     data[from..end]
         .iter()
-        .position(|&b| {
-            let class = STRUCTURAL[usize::from(b)];
-            if COMMA {
-                class != 0
-            } else {
-                class == 1
-            }
-        })
+        .position(|&b| STRUCTURAL[usize::from(b)])
         .map(|k| from + k)
 }
 
@@ -346,27 +339,76 @@ impl<'a> Walker<'a> {
     }
 
     /// The end (after its `)`) of the parenthesised group whose `(` is at `open`, strings
-    /// and nested groups skipped.
+    /// and nested groups skipped: every tuple of the chunk-edge walk, on the walk thread.
+    ///
+    /// One 16-byte search finds a block's quotes, parentheses and backslashes, and its bits
+    /// are read in order, inside strings as [`Walker::string_end`] reads them: the bytes met
+    /// are those a walk to each next structural byte and each string's end meets, so the
+    /// end is the same (proptest against that walk below). Between a tuple's values the
+    /// next quote is a few bytes away, so one search serves several of them.
     #[inline]
     fn group_end(&self, open: usize) -> Option<usize> {
+        const NEEDLES: [u8; 5] = [b'\'', b'"', b'(', b')', b'\\'];
+        let (data, end) = (self.data, self.end);
         let mut depth = 1u32;
-        let mut p = open + 1;
+        // The quote of the string being read, and whether backslashes escape in it.
+        let mut string: Option<(u8, bool)> = None;
+        let mut block = open + 1;
+        let mut mask = 0;
+        if block < end {
+            mask = swar::mask(data, block, end, NEEDLES);
+        }
         loop {
-            let k = find_structural::<false>(self.data, p, self.end)?;
-            match self.data[k] {
-                b'(' => depth += 1,
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(k + 1);
-                    }
+            while mask == 0 {
+                block += swar::BLOCK;
+                if block >= end {
+                    return None;
                 }
-                _ => {
-                    p = self.string_end(k)?.0 + 1;
+                mask = swar::mask(data, block, end, NEEDLES);
+            }
+            let k = block + swar::first(mask);
+            mask &= mask - 1;
+            let b = data[k];
+            // The byte after `k` that is passed over (escaped), if any.
+            let skip = match string {
+                None => {
+                    match b {
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                return Some(k + 1);
+                            }
+                        }
+                        b'\'' | b'"' => string = Some((b, self.backslashes(k))),
+                        _ => {}
+                    }
                     continue;
                 }
+                Some((_, true)) if b == b'\\' => true,
+                Some((quote, _)) if b == quote => {
+                    if k + 1 >= end {
+                        // A doubled quote cannot be told from a closing one yet.
+                        return None;
+                    }
+                    if data[k + 1] != quote {
+                        string = None;
+                    }
+                    data[k + 1] == quote
+                }
+                Some(_) => false,
+            };
+            if skip {
+                let next = k + 2;
+                if next - block < swar::BLOCK {
+                    mask &= u32::MAX << (next - block);
+                } else if next < end {
+                    block = next;
+                    mask = swar::mask(data, block, end, NEEDLES);
+                } else {
+                    return None;
+                }
             }
-            p = k + 1;
         }
     }
 
@@ -375,7 +417,7 @@ impl<'a> Walker<'a> {
     #[inline]
     fn value_end(&self, mut p: usize) -> Option<usize> {
         loop {
-            let k = find_structural::<true>(self.data, p, self.end)?;
+            let k = find_structural(self.data, p, self.end)?;
             match self.data[k] {
                 b'(' => p = self.group_end(k)?,
                 b'\'' | b'"' => p = self.string_end(k)?.0 + 1,
@@ -1714,6 +1756,32 @@ CREATE TABLE t(a,b);\nINSERT INTO t VALUES(1,2);\nCOMMIT;\n";
         assert_eq!(got, want);
     }
 
+    /// A group's end as a walk to each next `'` `"` `(` `)` and each string's end finds it
+    /// (what [`Walker::group_end`] did before its block search).
+    fn group_end_by_bytes(w: &Walker<'_>, open: usize) -> Option<usize> {
+        let mut depth = 1u32;
+        let mut p = open + 1;
+        loop {
+            let k = p + w.data[p..w.end]
+                .iter()
+                .position(|b| matches!(b, b'\'' | b'"' | b'(' | b')'))?;
+            match w.data[k] {
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(k + 1);
+                    }
+                }
+                _ => {
+                    p = w.string_end(k)?.0 + 1;
+                    continue;
+                }
+            }
+            p = k + 1;
+        }
+    }
+
     proptest::proptest! {
         /// Bare words, with or without spaces around them, are reported trimmed (`NULL`
         /// not at all), whether they run up to the `,` or `)` or not.
@@ -1731,6 +1799,36 @@ CREATE TABLE t(a,b);\nINSERT INTO t VALUES(1,2);\nCOMMIT;\n";
                 .collect();
             want.push(end());
             proptest::prop_assert_eq!(pairs(data.as_bytes()), want, "{}", data);
+        }
+
+        /// The block search finds every group's end where the walk from structural byte to
+        /// structural byte does, in both dialects, wherever the data is cut.
+        #[test]
+        fn group_ends_match_the_byte_walk(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "(", ")", "'", "''", "\"", "\\", "\\'", "E'", "e", "a", ",", " ",
+                    "ab@cd.example", "0123456789", "\n", "'Yew Xin Sng'", "'D''Amore'",
+                    "(1,'a b c',NULL,", "'+65 6428 6175'),", "NULL", "NOW()",
+                ]),
+                0..60,
+            ),
+            standard: bool,
+            cut in 0usize..400,
+        ) {
+            let data = parts.concat().into_bytes();
+            let end = data.len().saturating_sub(cut % (data.len() + 1));
+            let mut w = Walker::new(&data, end, &ChunkState::Start);
+            if standard {
+                w.set_dialect(Dialect::Standard);
+            }
+            for open in (0..end).filter(|&p| data[p] == b'(') {
+                proptest::prop_assert_eq!(
+                    w.group_end(open),
+                    group_end_by_bytes(&w, open),
+                    "{:?} from {}", String::from_utf8_lossy(&data[..end]), open
+                );
+            }
         }
 
         #[test]
