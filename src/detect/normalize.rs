@@ -3,6 +3,7 @@
 
 use super::validate::phone;
 use crate::types::{PiiType, Region};
+use std::sync::atomic::{AtomicU8, Ordering};
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// Version of these rules, written into digests and sketches (2: dates of birth in ISO form).
@@ -160,7 +161,7 @@ struct Words<'a> {
 
 impl Words<'_> {
     fn push(&mut self, c: char) {
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             self.space = true;
             return;
         }
@@ -170,6 +171,38 @@ impl Words<'_> {
         self.space = false;
         let mut buf = [0u8; 4];
         self.out.extend(c.encode_utf8(&mut buf).as_bytes());
+    }
+}
+
+/// Characters below this have their [`is_alphanumeric`] answer kept once found.
+const KNOWN_BELOW: usize = 0x3000;
+/// Not yet asked; no; yes.
+const UNKNOWN: u8 = 0;
+const NO: u8 = 1;
+const YES: u8 = 2;
+
+/// Per character below [`KNOWN_BELOW`]: [`UNKNOWN`], [`NO`] or [`YES`]. Shared by the
+/// workers; a race only computes the same answer twice.
+static KNOWN: [AtomicU8; KNOWN_BELOW] = [const { AtomicU8::new(UNKNOWN) }; KNOWN_BELOW];
+
+/// [`char::is_alphanumeric`], with the answers for characters below U+3000 (Latin, Greek,
+/// Cyrillic, the Indic scripts, ...) kept once found: the standard library's table search
+/// costs some 1,500 instructions for a Devanagari letter, in every name normalised.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let Some(known) = KNOWN.get(c as usize) else {
+        return c.is_alphanumeric();
+    };
+    match known.load(Ordering::Relaxed) {
+        YES => true,
+        NO => false,
+        _ => {
+            let answer = c.is_alphanumeric();
+            known.store(if answer { YES } else { NO }, Ordering::Relaxed);
+            answer
+        }
     }
 }
 
@@ -264,6 +297,16 @@ mod tests {
     }
 
     proptest! {
+        /// The kept answers are the standard library's, asked first and again.
+        #[test]
+        fn kept_answers_agree(c in any::<char>(), indic in 0x900u32..0xe00) {
+            let indic = char::from_u32(indic).expect("U+0900..U+0DFF are characters");
+            for c in [c, indic] {
+                prop_assert_eq!(is_alphanumeric(c), c.is_alphanumeric());
+                prop_assert_eq!(is_alphanumeric(c), c.is_alphanumeric());
+            }
+        }
+
         /// The fast paths (ASCII, text already in NFKC) give the normal form by definition.
         #[test]
         fn fast_paths_agree_with_the_definition(
