@@ -262,13 +262,14 @@ impl<'a> Walker<'a> {
         Some(&self.data[p..p + d.len()] == d)
     }
 
-    /// The end of the word at `p` (`None` when it runs to the end of the data).
+    /// The end of the word at `p` (`None` when it runs to the end of the data). An
+    /// iterator walk: no bounds check a byte (bare numbers and `NULL`s go through here).
+    #[inline]
     fn word_end(&self, p: usize) -> Option<usize> {
-        let mut q = p;
-        while q < self.end && is_word(self.data[q]) {
-            q += 1;
-        }
-        (q < self.end).then_some(q)
+        self.data[p..self.end]
+            .iter()
+            .position(|&b| !is_word(b))
+            .map(|k| p + k)
     }
 
     /// The end of the line holding `p`, after its `\n`.
@@ -1144,10 +1145,7 @@ impl<S: FieldSink> Tokens<'_, S> {
     /// and reports it; returns where it ends.
     fn bare(&mut self, w: &Walker<'_>, stmt: &Stmt, col: usize, p: usize) -> Option<usize> {
         let data = w.data;
-        let mut word = p;
-        while word < w.end && is_word(data[word]) {
-            word += 1;
-        }
+        let word = w.word_end(p)?;
         let quote = w.skip_space(word)?;
         if word > p && matches!(data[quote], b'\'' | b'"') {
             let prefix = &data[p..word];
@@ -1799,6 +1797,27 @@ CREATE TABLE t(a,b);\nINSERT INTO t VALUES(1,2);\nCOMMIT;\n";
                 .collect();
             want.push(end());
             proptest::prop_assert_eq!(pairs(data.as_bytes()), want, "{}", data);
+        }
+
+        /// The iterator walk ends a word where the byte walk does, `None` when the word
+        /// runs to the end of the data.
+        #[test]
+        fn word_ends_match_the_byte_walk(
+            data in proptest::collection::vec(
+                proptest::sample::select(b"a0_$\xc3 ,)('\t".to_vec()),
+                0..40,
+            ),
+            from in 0usize..40,
+            cut in 0usize..40,
+        ) {
+            let end = cut.min(data.len());
+            let from = from.min(end);
+            let w = Walker::new(&data, end, &ChunkState::Start);
+            let mut q = from;
+            while q < end && is_word(data[q]) {
+                q += 1;
+            }
+            proptest::prop_assert_eq!(w.word_end(from), (q < end).then_some(q));
         }
 
         /// The block search finds every group's end where the walk from structural byte to
