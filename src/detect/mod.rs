@@ -502,8 +502,7 @@ impl Scan<'_, '_> {
         if word.numeric {
             numeric::scan(self, p, limit)
         } else {
-            token::alnum_word(self, ws, we);
-            we
+            token::alnum_word(self, ws, we)
         }
     }
 

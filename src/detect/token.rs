@@ -266,8 +266,48 @@ fn colon_run(s: &mut Scan, ws: usize, we: usize, limit: usize) -> Option<usize> 
 }
 
 /// An alphanumeric word with letters and digits: PAN, NRIC/FIN, or a bare hex digest in a
-/// password field.
-pub(super) fn alnum_word(s: &mut Scan, ws: usize, we: usize) {
+/// password field. Returns where the pass continues: past a time `HH:MM:SS` glued to the
+/// word ([`glued_time_end`]) when the word holds nothing, else at the word's end.
+pub(super) fn alnum_word(s: &mut Scan, ws: usize, we: usize) -> usize {
+    let found = alnum_hit(s, ws, we);
+    if found {
+        return we;
+    }
+    glued_time_end(s, ws, we).unwrap_or(we)
+}
+
+/// The time `:MM:SS` that follows the word `ws..we` when the word ends in the hours of a
+/// date-time (`2024-04-26T16:57:01Z`: the word `26T16`): the end of the seconds, where the
+/// pass would settle anyway. The next digit anchor, the minutes, would reach [`colon_run`],
+/// which reads the run `16:57:01` (the word's hexadecimal tail, at most four bytes, and two
+/// short groups) as no address, no value, and continues after it; this skips that second
+/// read. Only when the word is not all hexadecimal (so the run cannot reach back past it) and
+/// nothing after the seconds continues the run (a hexadecimal digit, `:` or `.`, as in a
+/// fraction `16:57:01.123`).
+#[inline]
+fn glued_time_end(s: &Scan, ws: usize, we: usize) -> Option<usize> {
+    let v = s.v;
+    let end = we + 6;
+    let time = v.get(we..end)?;
+    let shaped = time[0] == b':'
+        && time[3] == b':'
+        && [1, 2, 4, 5].iter().all(|&k| time[k].is_ascii_digit());
+    if !shaped || v.get(end).is_some_and(|&b| is_hex_colon(b) || b == b'.') {
+        return None;
+    }
+    // The run [`colon_run`] would read starts after the word's last non-hex byte (or at
+    // the floor): a group of at most four bytes, so its groups are all short.
+    let tail = v[ws.max(s.floor)..we]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_hexdigit())
+        .count();
+    let all_hex = s.floor <= ws && tail == we - ws;
+    (!all_hex && tail <= 4).then_some(end)
+}
+
+/// [`alnum_word`]'s detectors; whether one of them recorded a hit.
+fn alnum_hit(s: &mut Scan, ws: usize, we: usize) -> bool {
     let word = &s.v[ws..we];
     let found = match word.len() {
         10 if pan_shape(word) && pan::is_valid(word) => {
@@ -292,15 +332,17 @@ pub(super) fn alnum_word(s: &mut Scan, ws: usize, we: usize) {
         _ => false,
     };
     if found {
-        return;
+        return true;
     }
     if s.hint.supports(PiiType::PasswordHash) && crypt::bare_hex(word).is_some() {
-        s.push(ws, we, PiiType::PasswordHash, Basis::SHAPE | Basis::FIELD);
-        return;
+        return s.push(ws, we, PiiType::PasswordHash, Basis::SHAPE | Basis::FIELD);
     }
     if !s.det.extra.is_empty() {
+        let before = s.out.len();
         s.try_extra(ws, we);
+        return s.out.len() > before;
     }
+    false
 }
 
 /// `[A-Za-z]{5}[0-9]{4}[A-Za-z]`.
@@ -313,7 +355,9 @@ fn pan_shape(w: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::detect::tests::find;
+    use crate::detect::{Detector, FieldHint, Scan};
     use crate::types::PiiType;
+    use proptest::strategy::Just;
 
     #[test]
     fn byte_classes() {
@@ -383,6 +427,77 @@ mod tests {
         // Two colons make the shortest IPv6 forms; one never does.
         assert_eq!(find("from 1::2 on"), [("1::2".into(), PiiType::IpAddress)]);
         assert_eq!(find("at 10:22 and 1:2"), []);
+    }
+
+    #[test]
+    fn times_after_words() {
+        // The time glued to a date is skipped whole; what follows it is still read.
+        assert_eq!(
+            find("at 2024-04-26T16:57:01Z fe80::1 aa:bb:cc:dd:ee:ff"),
+            [("fe80::1".into(), PiiType::IpAddress)]
+        );
+        assert_eq!(
+            find("t ab12T16:57:01+05:30 from 1::2 on"),
+            [("1::2".into(), PiiType::IpAddress)]
+        );
+        assert_eq!(find("2024-04-26T16:57:01.123Z"), []);
+    }
+
+    proptest::proptest! {
+        /// Where [`super::glued_time_end`] skips a time, the read it spares ([`super::colon_run`]
+        /// on the minutes, the next digit anchor) settles at the same end and records nothing.
+        #[test]
+        fn glued_time_skip_matches_colon_run(
+            before in proptest::collection::vec(
+                proptest::prop_oneof![Just(b'1'), Just(b'a'), Just(b':'), Just(b' '), Just(b'T')],
+                0..6,
+            ),
+            gap in proptest::prop_oneof![Just(b' '), Just(b':'), Just(b'-')],
+            word in proptest::collection::vec(
+                proptest::prop_oneof![Just(b'1'), Just(b'b'), Just(b'T'), Just(b'_'), Just(b'z')],
+                1..8,
+            ),
+            after in proptest::collection::vec(
+                proptest::prop_oneof![
+                    4 => Just(b'5'), 3 => Just(b':'), 1 => Just(b'.'), 1 => Just(b'Z'),
+                    1 => Just(b'c'), 1 => Just(b' '), 1 => Just(b'+'),
+                ],
+                0..10,
+            ),
+            time in proptest::bool::weighted(0.7),
+            floor in 0usize..16,
+        ) {
+            let mut v = before;
+            v.push(gap);
+            let ws = v.len();
+            v.extend(word);
+            let we = v.len();
+            if time {
+                v.extend(b":57:01");
+            }
+            v.extend(after);
+            let det = Detector::builtin().expect("built-in patterns load");
+            let mut out = Vec::new();
+            let mut s = Scan {
+                det: &det,
+                v: &v,
+                hint: FieldHint::default(),
+                out: &mut out,
+                floor: floor.min(ws),
+                keywords: None,
+                tentative: false,
+            };
+            let skip = super::glued_time_end(&s, ws, we);
+            if let Some(end) = skip {
+                proptest::prop_assert_eq!(super::colon_run(&mut s, we + 1, we + 3, v.len()), Some(end));
+                proptest::prop_assert!(s.out.is_empty());
+            }
+            // It skips the glued date-times it is for.
+            let hours = v[ws..we].ends_with(b"T1") && v[ws..we].len() <= 5;
+            if time && hours && v.get(we + 6).map_or(true, |b| b" Z+".contains(b)) {
+                proptest::prop_assert_eq!(skip, Some(we + 6));
+            }
+        }
     }
 
     #[test]
