@@ -10,6 +10,7 @@
 
 use super::validate::{card, ip, phone, ssn, verhoeff};
 use super::{digits_end, Scan};
+use crate::format::FieldHint;
 use crate::types::{Basis, PiiType};
 
 /// Most groups one run may have.
@@ -573,7 +574,7 @@ fn digits_of(s: &Scan, run: &Run, a: usize, b: usize, buf: &mut [u8; MAX_CHARS +
 }
 
 /// A type the sub-run validates as, and how strongly.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 struct Reading {
     ty: PiiType,
     strong: bool,
@@ -664,7 +665,9 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
             });
         }
     }
-    readings[3] = phone_reading(s, d, plus, paren, bare, lens, seps);
+    if !decided_before_phone(&readings, s.hint) {
+        readings[3] = phone_reading(s, d, plus, paren, bare, lens, seps);
+    }
 
     let from = |r: &Reading| {
         if r.ty == PiiType::Phone {
@@ -694,6 +697,18 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
         s.try_extra(start, end);
         s.floor >= end
     }
+}
+
+/// Whether the choice among `readings` (in slot order: card, Aadhaar, SSN, phone, last 4)
+/// is made before the phone reading in slot 3, so that its checks can be skipped: the
+/// card, Aadhaar or SSN reading (at most one: their lengths differ) is one the field
+/// supports, or a strong one in a field that does not support phones.
+fn decided_before_phone(readings: &[Option<Reading>; 5], hint: FieldHint) -> bool {
+    readings[..3]
+        .iter()
+        .flatten()
+        .next()
+        .is_some_and(|r| hint.supports(r.ty) || (r.strong && !hint.supports(PiiType::Phone)))
 }
 
 /// Card groupings people write: 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4, 4-4-4-1..4.
@@ -875,14 +890,14 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{
-        holds_no_value, interpret_all, joined_before, lone_run, plain_run_end, read_in_full,
-        read_lone, read_run, says_version, First, Run,
+        decided_before_phone, holds_no_value, interpret_all, joined_before, lone_run,
+        plain_run_end, read_in_full, read_lone, read_run, says_version, First, Reading, Run,
     };
     use crate::detect::pattern::PatternSet;
     use crate::detect::tests::{find, types};
     use crate::detect::{Detector, Scan};
     use crate::format::FieldHint;
-    use crate::types::{PiiType, Region};
+    use crate::types::{Basis, PiiType, Region};
     use proptest::prelude::*;
     use std::sync::LazyLock;
 
@@ -1228,5 +1243,61 @@ mod tests {
             find("ref 12 2345 6789 0124"),
             [("2345 6789 0124".into(), PiiType::Aadhaar)]
         );
+    }
+
+    /// Readings for the slots of `interpret`: card, Aadhaar, SSN, phone, last 4, each of
+    /// its own type, present or not, strong or weak.
+    fn readings() -> impl Strategy<Value = [Option<Reading>; 5]> {
+        let types = [
+            PiiType::CardNumber,
+            PiiType::Aadhaar,
+            PiiType::UsSsn,
+            PiiType::Phone,
+            PiiType::CardPartial,
+        ];
+        prop::array::uniform5(any::<Option<bool>>()).prop_map(move |slots| {
+            let mut readings = [None; 5];
+            for (k, strong) in slots.iter().enumerate() {
+                readings[k] = strong.map(|strong| Reading {
+                    ty: types[k],
+                    strong,
+                    basis: Basis::SHAPE,
+                });
+            }
+            readings
+        })
+    }
+
+    /// The slot `interpret` chooses before the weak readings: the first the field
+    /// supports, else the first strong one.
+    fn chosen(readings: &[Option<Reading>; 5], hint: FieldHint) -> Option<usize> {
+        let find =
+            |f: &dyn Fn(&Reading) -> bool| readings.iter().position(|r| r.is_some_and(|r| f(&r)));
+        find(&|r| hint.supports(r.ty)).or_else(|| find(&|r| r.strong))
+    }
+
+    proptest! {
+        /// When the choice is made before the phone reading, the phone reading changes
+        /// nothing, whatever it is: a choice is made, and the same one without it.
+        #[test]
+        fn phone_checks_skipped_only_when_decided(
+            mut readings in readings(),
+            supports in 0u32..(1 << 12),
+            denies_weak in any::<bool>(),
+        ) {
+            // The card, Aadhaar and SSN readings have lengths of their own: one at most.
+            if let Some(k) = readings[..3].iter().position(Option::is_some) {
+                for other in (0..3).filter(|&o| o != k) {
+                    readings[other] = None;
+                }
+            }
+            let hint = FieldHint { supports, denies_weak };
+            if decided_before_phone(&readings, hint) {
+                let with_phone = chosen(&readings, hint);
+                prop_assert!(with_phone.is_some());
+                readings[3] = None;
+                prop_assert_eq!(chosen(&readings, hint), with_phone);
+            }
+        }
     }
 }
