@@ -412,18 +412,11 @@ impl Detector {
 
     fn detect_with(&self, value: &[u8], hint: FieldHint, out: &mut Vec<Hit>, tentative: bool) {
         let first = out.len();
-        let mut scan = Scan {
-            det: self,
-            v: value,
-            hint,
-            out,
-            floor: 0,
-            keywords: None,
-            tentative: tentative
-                && hint.supports == 0
-                && !hint.denies_weak
-                && crate::aggregate::column::shape_bits(value) != 0,
-        };
+        let tentative = tentative
+            && hint.supports == 0
+            && !hint.denies_weak
+            && crate::aggregate::column::shape_bits(value) != 0;
+        let mut scan = Scan::new(self, value, hint, out, tentative);
         let anchored = scan.run();
         // Dates of birth, passports and positions need a keyword outside a field that
         // supports them: one look for their keywords over the value spares their walks.
@@ -465,7 +458,27 @@ struct Scan<'a, 'o> {
     tentative: bool,
 }
 
-impl Scan<'_, '_> {
+impl<'a, 'o> Scan<'a, 'o> {
+    /// A pass over `v` from its start, with no hit yet and no keyword looked for.
+    #[inline]
+    fn new(
+        det: &'a Detector,
+        v: &'a [u8],
+        hint: FieldHint,
+        out: &'o mut Vec<Hit>,
+        tentative: bool,
+    ) -> Self {
+        Scan {
+            det,
+            v,
+            hint,
+            out,
+            floor: 0,
+            keywords: None,
+            tentative,
+        }
+    }
+
     /// The pass over the value; returns whether it has an anchor byte at all.
     fn run(&mut self) -> bool {
         let v = self.v;
@@ -710,15 +723,7 @@ pub(crate) mod tests {
             det.detect(&value, FieldHint::default(), &mut found);
             // The detection with the keyword search run on every value.
             let mut out = Vec::new();
-            let mut scan = Scan {
-                det: &det,
-                v: &value,
-                hint: FieldHint::default(),
-                out: &mut out,
-                floor: 0,
-                keywords: None,
-                tentative: false,
-            };
+            let mut scan = Scan::new(&det, &value, FieldHint::default(), &mut out, false);
             scan.run();
             let keyed = det.context.gated_keywords(&value);
             contextual::detect(&det, &value, FieldHint::default(), keyed, &mut out, 0);

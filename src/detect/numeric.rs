@@ -925,15 +925,7 @@ mod tests {
         tentative: bool,
         out: &'o mut Vec<crate::detect::Hit>,
     ) -> Scan<'a, 'o> {
-        Scan {
-            det: &DET,
-            v,
-            hint,
-            out,
-            floor: 0,
-            keywords: None,
-            tentative,
-        }
+        Scan::new(&DET, v, hint, out, tentative)
     }
 
     fn piece() -> impl Strategy<Value = &'static str> {

@@ -478,15 +478,8 @@ mod tests {
             v.extend(after);
             let det = Detector::builtin().expect("built-in patterns load");
             let mut out = Vec::new();
-            let mut s = Scan {
-                det: &det,
-                v: &v,
-                hint: FieldHint::default(),
-                out: &mut out,
-                floor: floor.min(ws),
-                keywords: None,
-                tentative: false,
-            };
+            let mut s = Scan::new(&det, &v, FieldHint::default(), &mut out, false);
+            s.floor = floor.min(ws);
             let skip = super::glued_time_end(&s, ws, we);
             if let Some(end) = skip {
                 proptest::prop_assert_eq!(super::colon_run(&mut s, we + 1, we + 3, v.len()), Some(end));
