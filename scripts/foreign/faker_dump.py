@@ -40,7 +40,6 @@ Only the standard library and faker are used; the same seed and size write the s
 """
 
 import argparse
-import hashlib
 import json
 import os
 import random
