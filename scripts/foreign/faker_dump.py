@@ -26,15 +26,21 @@ inside its quotes, escapes included; a phone from its `+`/`(`/first digit to its
 address (all its lines), `lat, lng` for a position in one value, each coordinate where latitude
 and longitude are two fields of the record. `path` is relative to OUT/dump.
 
-What is ground truth follows the contract, not Faker's idea of a type: Faker's `aadhaar_id` has
-a Luhn check digit and may start with 1, so its check digit is recomputed (Verhoeff) and a
-leading 1 made 2 (a column of Faker's own values is one of random numbers, which leakscan
-rightly suppresses: src/aggregate/column.rs); Faker cards outside real issuer ranges (JCB `35`
-below 3528, the retired 15-digit JCB 2131/1800, Maestro 56-58/0604/6390) are written but not
-truth; Faker's en_GB and en_IN `ssn` (a National Insurance number, a US-shaped number) are
-not written as `us_ssn`. Faker's name
-lists are those leakscan's own name lists were built from (patterns/lists/make_lists.py), so
-`person_name` recall here is optimistic.
+What is ground truth follows the contract, not Faker's idea of a type:
+- Faker's `aadhaar_id` has a Luhn check digit and may start with 1: its check digit is
+  recomputed (Verhoeff) and a leading 1 made 2 (a column of Faker's own values is one of
+  random numbers, which leakscan rightly suppresses: src/aggregate/column.rs).
+- Faker cards outside real issuer ranges (JCB `35` below 3528, the retired 15-digit JCB
+  2131/1800, Maestro 56-58/0604/6390) are written, but are not truth.
+- Faker phone numbers in no plan are written, but are not truth: an N11 NANP area or
+  exchange code (`211`, `911`); Indian national numbers starting with 0; bare 10 digits that
+  are no Indian mobile.
+- Faker's en_GB and en_IN `ssn` (a National Insurance number, a US-shaped number) are not
+  written as `us_ssn`.
+
+Faker's name lists are those leakscan's lists were built from (patterns/lists/make_lists.py:
+three quarters of each list go to the detector, one to src/synth), so about three in four
+Faker name words are listed: `person_name` recall here is optimistic for real names.
 
 Only the standard library and faker are used; the same seed and size write the same bytes.
 """
@@ -141,6 +147,12 @@ class People:
             d = "".join(ch for ch in p if ch.isdigit())
             nsn = d[2:] if p.startswith("+91") else d[1:] if d.startswith("0") else d
             if len(nsn) != 10 or nsn[0] == "0" or (d == nsn and nsn[0] not in "6789"):
+                ty = None
+        elif self.loc == "en_US":
+            # Faker's NANP area and exchange codes may be N11 (`211`, `911`): no such numbers.
+            d = "".join(ch for ch in p.split("x")[0] if ch.isdigit())
+            d = d[3:] if d.startswith("001") else d[1:] if len(d) == 11 else d
+            if d[1:3] == "11" or d[4:6] == "11":
                 ty = None
         if "x" in p:  # a Faker extension: the number ends before it
             n, ext = p.split("x", 1)
