@@ -115,6 +115,9 @@ fn read_lone(s: &mut Scan, p: usize, e: usize, limit: usize) -> usize {
 /// without this path's stack frame.
 #[inline(never)]
 fn read_in_full(s: &mut Scan, p: usize, digits_end: usize, limit: usize) -> usize {
+    if one_mask_before(s, p, digits_end, limit) {
+        return digits_end;
+    }
     // Built in place (`Run::default()` is built aside and copied in, a
     // `memcpy` on the 5 MB corpus: 2.3 M instructions).
     let mut run = Run {
@@ -132,6 +135,33 @@ fn read_in_full(s: &mut Scan, p: usize, digits_end: usize, limit: usize) -> usiz
         interpret_all(s, &run);
     }
     run.groups[run.len - 1].end
+}
+
+/// Whether the run at `p` (digits up to `digits_end`) is one group with a single mask
+/// character before it and nothing joined after it (`#58038 customer`, `Win64; x64)`), so
+/// the full reading would settle at `digits_end` with nothing found: [`read_run`] reads one
+/// group of one mask character (or refuses it glued to a word), and [`holds_no_value`]
+/// refuses a run with fewer than two. Only where [`look_back_masks`] provably starts the
+/// run at that mask character: no other before it, no word glued to it, no mask group
+/// before a space or `-`.
+fn one_mask_before(s: &Scan, p: usize, digits_end: usize, limit: usize) -> bool {
+    let (v, floor) = (s.v, s.floor);
+    if p <= floor || !matches!(v[p - 1], b'*' | b'#' | b'X' | b'x') {
+        return false;
+    }
+    let mask = p - 1;
+    let alone_before = mask_len_before(v, mask, floor) == 0
+        && (mask == floor
+            || !(v[mask - 1].is_ascii_alphanumeric()
+                || (matches!(v[mask - 1], b' ' | b'-')
+                    && mask_len_before(v, mask - 1, floor) > 0)));
+    let e = digits_end;
+    let joined_after = e < limit
+        && (mask_at(v, e) > 0
+            || (is_sep(v[e])
+                && e + 1 < limit
+                && (v[e + 1].is_ascii_digit() || mask_at(v, e + 1) > 0)));
+    alone_before && !joined_after
 }
 
 /// Parses the run that has its first digit at `p` into `run`'s groups and separators;
@@ -426,9 +456,10 @@ fn joined_before(s: &Scan, p: usize) -> bool {
 /// mask): the commonest of them (date-times `2024-04-26T…`, amounts `31070.81`, `06/32`)
 /// hold no value, and are settled here group by group, without building a [`Run`]. Returns
 /// where the pass continues when the run is settled ([`read_run`] and [`holds_no_value`]
-/// would refuse it), `None` when it needs the full reading: a mask character, a fourth
-/// group, a stretch of 7 digits between `.` and `/`, the NANP `NNN.NNN.NNNN` or a whole
-/// run of 4 digits. `e` ends the digits from `p` on.
+/// would refuse it), `None` when it needs the full reading: a mask character, a fifth
+/// group, a fourth that [`fourth_group_end`] cannot settle, a stretch of 7 digits between
+/// `.` and `/`, the NANP `NNN.NNN.NNNN` or a whole run of 4 digits. `e` ends the digits
+/// from `p` on.
 fn plain_run_end(s: &Scan, p: usize, e: usize, limit: usize) -> Option<usize> {
     if !s.det.extra.is_empty() || s.hint.supports(PiiType::CardPartial) {
         return None;
@@ -452,9 +483,12 @@ fn plain_run_end(s: &Scan, p: usize, e: usize, limit: usize) -> Option<usize> {
             }
             break;
         }
-        // A fourth group, or one of 7 digits or more: the full reading decides.
-        if len == 3 || end - start >= 7 {
+        // A group of 7 digits or more: the full reading decides.
+        if end - start >= 7 {
             return None;
+        }
+        if len == 3 {
+            return fourth_group_end(v, &digits, &seps, start, end, limit);
         }
         digits[len] = end - start;
         seps[len] = if len == 0 { 0 } else { v[start - 1] };
@@ -498,6 +532,41 @@ fn plain_run_end(s: &Scan, p: usize, e: usize, limit: usize) -> Option<usize> {
     let nanp_dots = digits == [3, 3, 4] && seps[1..] == [b'.', b'.'];
     let whole_four = !split && stretch == 4;
     (!nanp_dots && !whole_four).then_some(run_end)
+}
+
+/// [`plain_run_end`] at the fourth group `start..end` of a run, after groups of `digits`
+/// written after `seps`: where the pass continues when the run ends with this group and no
+/// sub-run of it can be a value ([`no_sub_run_reads`], as [`holds_no_value`] decides for
+/// four groups): a date and its hour (`2024-05-06 22:26`), a version (`120.0.6099.130`).
+/// `None` when a fifth group follows or a sub-run may read: the full reading decides.
+/// The group is glued to no letter or mask character ([`plain_run_end`] saw to that).
+fn fourth_group_end(
+    v: &[u8],
+    digits: &[usize; 3],
+    seps: &[u8; 3],
+    start: usize,
+    end: usize,
+    limit: usize,
+) -> Option<usize> {
+    let more = end + 1 < limit
+        && is_sep(v[end])
+        && (v[end + 1].is_ascii_digit() || mask_at(v, end + 1) > 0);
+    if more {
+        return None;
+    }
+    // Each group has fewer than 7 digits: the counts fit a `u8`.
+    let group = |digits: usize, sep: u8| Group {
+        sep,
+        digits: digits as u8,
+        ..Group::default()
+    };
+    let groups = [
+        group(digits[0], seps[0]),
+        group(digits[1], seps[1]),
+        group(digits[2], seps[2]),
+        group(end - start, v[start - 1]),
+    ];
+    no_sub_run_reads(&groups).then_some(end)
 }
 
 /// Types of the numeric family, as a bit set.
@@ -891,7 +960,8 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 mod tests {
     use super::{
         decided_before_phone, holds_no_value, interpret_all, joined_before, lone_run,
-        plain_run_end, read_in_full, read_lone, read_run, says_version, First, Reading, Run,
+        one_mask_before, plain_run_end, read_in_full, read_lone, read_run, says_version, First,
+        Reading, Run,
     };
     use crate::detect::pattern::PatternSet;
     use crate::detect::tests::{find, types};
@@ -1000,28 +1070,132 @@ mod tests {
             ]),
             floor in 0usize..4,
         ) {
+            lean_reader_agrees(&pieces.concat(), supports, floor)?;
+        }
+
+        /// The same on runs of digit groups (dates and times, versions, phones, cards),
+        /// four groups or more among them.
+        #[test]
+        fn lean_reader_agrees_on_group_runs(
+            groups in prop::collection::vec(
+                ("[0-9]{1,8}", prop::sample::select(vec![" ", "-", ".", "/"])),
+                1..7,
+            ),
+            tail in prop::sample::select(vec!["", " ", ":26", ")", "x", "X", "-", " 5", ".1", "T"]),
+            supports in prop::sample::select(vec![0u32, 1 << PiiType::Phone as u32]),
+            floor in 0usize..3,
+        ) {
+            let mut text = String::new();
+            for (digits, sep) in &groups {
+                if !text.is_empty() {
+                    text.push_str(sep);
+                }
+                text.push_str(digits);
+            }
+            text.push_str(tail);
+            lean_reader_agrees(&text, supports, floor)?;
+        }
+    }
+
+    /// Checks at every digit of `text` that a run the lean reader settles is one the full
+    /// reading refuses, ending at the same place.
+    fn lean_reader_agrees(text: &str, supports: u32, floor: usize) -> Result<(), TestCaseError> {
+        let v = text.as_bytes();
+        let hint = FieldHint {
+            supports,
+            denies_weak: false,
+        };
+        for p in (floor..v.len()).filter(|&p| v[p].is_ascii_digit()) {
+            let mut out = Vec::new();
+            let s = Scan {
+                floor,
+                ..scan_of(v, hint, false, &mut out)
+            };
+            let e = (p..v.len())
+                .find(|&e| !v[e].is_ascii_digit())
+                .unwrap_or(v.len());
+            if joined_before(&s, p) {
+                continue;
+            }
+            let Some(end) = plain_run_end(&s, p, e, v.len()) else {
+                continue;
+            };
+            let mut run = Run::default();
+            match read_run(&s, p, e, v.len(), &mut run) {
+                Err(full) => prop_assert_eq!(full, end, "{:?} at {}", text, p),
+                Ok(()) => {
+                    prop_assert!(holds_no_value(&s, &run), "{:?} at {}", text, p);
+                    prop_assert_eq!(run.groups[run.len - 1].end, end, "{:?} at {}", text, p);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        /// A run [`one_mask_before`] settles is one the full reading settles at the end of
+        /// its digits with nothing found.
+        #[test]
+        fn one_mask_runs_hold_no_value(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec![
+                    "#", "x", "X", "*", "\u{2022}", "12", "4111", "98765", " ", "-", ".", ")",
+                    "(", "+", "a", ";", "9876543210",
+                ]),
+                1..10,
+            ),
+            supports in supported(),
+            floor in 0usize..3,
+        ) {
             let text = pieces.concat();
             let v = text.as_bytes();
             let hint = FieldHint { supports, denies_weak: false };
             for p in (floor..v.len()).filter(|&p| v[p].is_ascii_digit()) {
                 let mut out = Vec::new();
-                let s = Scan { floor, ..scan_of(v, hint, false, &mut out) };
+                let mut s = Scan { floor, ..scan_of(v, hint, false, &mut out) };
                 let e = (p..v.len()).find(|&e| !v[e].is_ascii_digit()).unwrap_or(v.len());
-                if joined_before(&s, p) {
-                    continue;
-                }
-                let Some(end) = plain_run_end(&s, p, e, v.len()) else {
-                    continue;
-                };
                 let mut run = Run::default();
-                match read_run(&s, p, e, v.len(), &mut run) {
-                    Err(full) => prop_assert_eq!(full, end, "{:?} at {}", text, p),
-                    Ok(()) => {
-                        prop_assert!(holds_no_value(&s, &run), "{:?} at {}", text, p);
-                        prop_assert_eq!(run.groups[run.len - 1].end, end, "{:?} at {}", text, p);
-                    }
+                if one_mask_before(&s, p, e, v.len()) {
+                    let end = match read_run(&s, p, e, v.len(), &mut run) {
+                        Err(end) => end,
+                        Ok(()) => {
+                            prop_assert!(holds_no_value(&s, &run), "{:?} at {}", text, p);
+                            interpret_all(&mut s, &run);
+                            run.groups[run.len - 1].end
+                        }
+                    };
+                    prop_assert_eq!(end, e, "{:?} at {}", text, p);
+                    prop_assert!(out.is_empty(), "{:?} at {}", text, p);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn one_mask_runs_settled_at_once() {
+        let settled = |text: &str| {
+            let v = text.as_bytes();
+            let p = v.iter().position(u8::is_ascii_digit).expect("a digit");
+            let e = (p..v.len())
+                .find(|&e| !v[e].is_ascii_digit())
+                .unwrap_or(v.len());
+            let mut out = Vec::new();
+            let s = scan_of(v, FieldHint::default(), false, &mut out);
+            one_mask_before(&s, p, e, v.len())
+        };
+        for text in ["] #58038 customer", "; x64)", "#3, ", "x64"] {
+            assert!(settled(text), "{text}");
+        }
+        for text in [
+            "XX1234",
+            "a#5",
+            "XXXX #1234",
+            "#12-48",
+            "#12X",
+            "X1234 5678",
+            "41",
+        ] {
+            assert!(!settled(text), "{text}");
         }
     }
 
@@ -1122,12 +1296,18 @@ mod tests {
         assert_eq!(scan("06/32"), Some(5));
         assert_eq!(scan("1980-02-24, x"), Some(10));
         assert_eq!(scan("5.14.2"), Some(6));
+        // Four groups, no sub-run a value: a date and its hour, versions.
+        assert_eq!(scan("2024-05-29 08:52"), Some(13));
+        assert_eq!(scan("120.0.6099.130 Safari"), Some(14));
+        assert_eq!(scan("10.0.19041.3436)"), Some(15));
         // Values, or runs the full reading must decide.
         assert_eq!(scan("555.555.4111"), None);
         assert_eq!(scan("123-45-6789"), None);
         assert_eq!(scan("12-34"), None);
         assert_eq!(scan("10.2.3.4"), None);
-        assert_eq!(scan("2024-05-29 08:52"), None);
+        assert_eq!(scan("2024-05-29 08 12:00"), None);
+        assert_eq!(scan("29-05-2024 08:52"), None);
+        assert_eq!(scan("1-2-3-4"), None);
         assert_eq!(scan("4111 XXXX"), None);
     }
 
