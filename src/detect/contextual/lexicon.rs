@@ -646,8 +646,8 @@ fn joins_letters(v: &[u8], i: usize, len: usize, shape: &Shape) -> bool {
 ///
 /// So the capitalised first word of a sentence, a lone capitalised word among others
 /// (`Worker.run`), a place or a one-letter code alone give nothing. An address needs a
-/// postal code (a word of 6 digits, 5 after a US state code, or a UK inward code such as
-/// `1AA`) or a capitalised street word after a word of up to 6 bytes that starts with a
+/// postal code (a word of 6 digits that may end one, [`may_end_address`]; 5 after a US
+/// state code; or a UK inward code such as `1AA`) or a capitalised street word after a word of up to 6 bytes that starts with a
 /// digit (a house number).
 pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
     free_text_walk::<true>(lex, v)
@@ -704,7 +704,11 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
         let mut name_word = false;
         if first == C_DIGIT {
             let postal = kinds == C_DIGIT
-                && (len == 6 || len == 5 && prev.is_some_and(|p| is_us_state(&v[p.0..p.1])));
+                && match len {
+                    6 => prev.is_some_and(|p| may_end_address(v, p, start)),
+                    5 => prev.is_some_and(|p| is_us_state(&v[p.0..p.1])),
+                    _ => false,
+                };
             let inward =
                 len == 3 && v[start + 1].is_ascii_uppercase() && v[start + 2].is_ascii_uppercase();
             if postal || inward {
@@ -759,6 +763,21 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
         prev = Some((start, end, kinds));
     }
     false
+}
+
+/// Whether a code of 6 digits at `v[start..]`, after the run `p` (start, end, kinds), may end
+/// an address ([`super::address`]'s `postal` and `before_postal`): the walk back from it
+/// needs the gap to the word before to join (`address::joins`), and the code is a PIN (first
+/// digit 1-8) or follows `Singapore`. So the digits of a hash (`sha256$600000$`), a phone
+/// (`+44 7700 900095`) or an id (`ORD-2021-098401`) end none. The run before may be part
+/// of a longer word (`D'Souza`): its length only lets more gaps join.
+/// Out of line: few runs are 6 digits, and the walk's loop stays lean.
+#[inline(never)]
+fn may_end_address(v: &[u8], p: (usize, usize, u8), start: usize) -> bool {
+    use super::address::joins;
+    let word = &v[p.0..p.1];
+    joins(&v[p.1..start], word)
+        && ((b'1'..=b'8').contains(&v[start]) || word.eq_ignore_ascii_case(b"singapore"))
 }
 
 /// The start of the last run of ASCII letters and digits that starts in `v[from..]` before
