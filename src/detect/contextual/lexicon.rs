@@ -654,7 +654,8 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
 }
 
 /// The walk of [`may_hold_free_text`]; with `SKIP`, over stretches of lower-case words eight
-/// bytes at a time ([`last_lower_run`]), which gives the same answer as the plain walk.
+/// bytes at a time ([`last_lower_run`]) and over dates and times in one step
+/// ([`date_time_end`]), which gives the same answer as the plain walk.
 fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
     use super::address::is_us_state;
     use super::name::{around_alone, joins_name, may_stand_alone};
@@ -673,6 +674,19 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
             }
             i += 1;
             continue;
+        }
+        // A date and time (`2024-09-03T06:58`, `2024-05-15 16:19`) is runs of digits (with
+        // the `T`) of 2 to 5 bytes: none is a postal code, all may be house numbers. Passed
+        // in one step, it leaves what its runs leave: the last (the minutes) as the run
+        // before, no name word, a house number read.
+        if SKIP && first == C_DIGIT {
+            if let Some(end) = date_time_end(v, i) {
+                prev = Some((end - 2, end, C_DIGIT));
+                after_name = false;
+                house = true;
+                i = end;
+                continue;
+            }
         }
         // The run of ASCII letters and digits at `start`, and the kinds of bytes in it. A
         // lower-case run not after a name word is read only for the run after it, which
@@ -778,6 +792,21 @@ fn may_end_address(v: &[u8], p: (usize, usize, u8), start: usize) -> bool {
     let word = &v[p.0..p.1];
     joins(&v[p.1..start], word)
         && ((b'1'..=b'8').contains(&v[start]) || word.eq_ignore_ascii_case(b"singapore"))
+}
+
+/// The end of a date and minute at `v[at..]` (`2024-09-03T06:58`, `2024-05-15 16:19`: 16
+/// bytes) that ends a run there (no ASCII letter or digit after it); `None` for anything
+/// else. Tested from its separators, so most other runs of digits are refused at once.
+fn date_time_end(v: &[u8], at: usize) -> Option<usize> {
+    let t: &[u8; 16] = v.get(at..)?.first_chunk()?;
+    let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15];
+    let form = t[4] == b'-'
+        && t[7] == b'-'
+        && t[13] == b':'
+        && matches!(t[10], b'T' | b' ')
+        && digits.iter().all(|&d| t[d].is_ascii_digit())
+        && !v.get(at + 16).is_some_and(u8::is_ascii_alphanumeric);
+    form.then_some(at + 16)
 }
 
 /// The start of the last run of ASCII letters and digits that starts in `v[from..]` before
@@ -1101,7 +1130,8 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
 
-        /// Skipping stretches of lower-case words gives the answer of the plain walk.
+        /// Skipping stretches of lower-case words, and dates and times, gives the answer of
+        /// the plain walk.
         #[test]
         fn lower_case_skip_keeps_the_answer(
             parts in proptest::collection::vec(
@@ -1110,7 +1140,9 @@ mod tests {
                         "the", "order", "was", "delivered", "bin", "van", "de", "dear", "mr",
                         "road", "abcdefghijk", "x", "Asha", "Rao", "Dear", "Mr", "MR", "Road",
                         "Flat", "12", "221B", "560001", "78701", "TX", "1AA", "x7", "aB", "é",
-                        "Ünal", "McMaster", "A", "O", "Souza",
+                        "Ünal", "McMaster", "A", "O", "Souza", "2024-09-03T06:58:41Z",
+                        "2024-05-15 16:19", "2024-09-03T06:58", "2024-09-03T06:58a",
+                        "2024-09-03T06:581", "2024-09-03T06", "2024-09-03X06:58", "9024-09-03 06",
                     ]),
                     proptest::sample::select(vec![
                         " ", " ", " ", ", ", ". ", "-", "'", "’", "/", ":", "=", "(", "",
@@ -1118,7 +1150,9 @@ mod tests {
                 ),
                 0..16,
             ),
-            lead in proptest::sample::select(vec!["", " ", "x ", "the order was placed "]),
+            lead in proptest::sample::select(vec![
+                "", " ", "x ", "the order was placed ", "[", "2024-09-03T06:58:41Z INFO ",
+            ]),
         ) {
             let text: String = std::iter::once(lead)
                 .chain(parts.iter().flat_map(|(w, g)| [*w, *g]))
