@@ -108,7 +108,7 @@ fn gap<'a>(v: &'a [u8], a: &Token, b: &Token) -> &'a [u8] {
 }
 
 /// Whether the gap before a token lets an address go on through it.
-fn joins(g: &[u8], prev: &[u8]) -> bool {
+pub(super) fn joins(g: &[u8], prev: &[u8]) -> bool {
     if g.len() > 4 {
         return false;
     }

@@ -646,15 +646,16 @@ fn joins_letters(v: &[u8], i: usize, len: usize, shape: &Shape) -> bool {
 ///
 /// So the capitalised first word of a sentence, a lone capitalised word among others
 /// (`Worker.run`), a place or a one-letter code alone give nothing. An address needs a
-/// postal code (a word of 6 digits, 5 after a US state code, or a UK inward code such as
-/// `1AA`) or a capitalised street word after a word of up to 6 bytes that starts with a
+/// postal code (a word of 6 digits that may end one, [`may_end_address`]; 5 after a US
+/// state code; or a UK inward code such as `1AA`) or a capitalised street word after a word of up to 6 bytes that starts with a
 /// digit (a house number).
 pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
     free_text_walk::<true>(lex, v)
 }
 
 /// The walk of [`may_hold_free_text`]; with `SKIP`, over stretches of lower-case words eight
-/// bytes at a time ([`last_lower_run`]), which gives the same answer as the plain walk.
+/// bytes at a time ([`last_lower_run`]) and over dates and times in one step
+/// ([`date_time_end`]), which gives the same answer as the plain walk.
 fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
     use super::address::is_us_state;
     use super::name::{around_alone, joins_name, may_stand_alone};
@@ -673,6 +674,19 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
             }
             i += 1;
             continue;
+        }
+        // A date and time (`2024-09-03T06:58`, `2024-05-15 16:19`) is runs of digits (with
+        // the `T`) of 2 to 5 bytes: none is a postal code, all may be house numbers. Passed
+        // in one step, it leaves what its runs leave: the last (the minutes) as the run
+        // before, no name word, a house number read.
+        if SKIP && first == C_DIGIT {
+            if let Some(end) = date_time_end(v, i) {
+                prev = Some((end - 2, end, C_DIGIT));
+                after_name = false;
+                house = true;
+                i = end;
+                continue;
+            }
         }
         // The run of ASCII letters and digits at `start`, and the kinds of bytes in it. A
         // lower-case run not after a name word is read only for the run after it, which
@@ -704,7 +718,11 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
         let mut name_word = false;
         if first == C_DIGIT {
             let postal = kinds == C_DIGIT
-                && (len == 6 || len == 5 && prev.is_some_and(|p| is_us_state(&v[p.0..p.1])));
+                && match len {
+                    6 => prev.is_some_and(|p| may_end_address(v, p, start)),
+                    5 => prev.is_some_and(|p| is_us_state(&v[p.0..p.1])),
+                    _ => false,
+                };
             let inward =
                 len == 3 && v[start + 1].is_ascii_uppercase() && v[start + 2].is_ascii_uppercase();
             if postal || inward {
@@ -759,6 +777,36 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
         prev = Some((start, end, kinds));
     }
     false
+}
+
+/// Whether a code of 6 digits at `v[start..]`, after the run `p` (start, end, kinds), may end
+/// an address ([`super::address`]'s `postal` and `before_postal`): the walk back from it
+/// needs the gap to the word before to join (`address::joins`), and the code is a PIN (first
+/// digit 1-8) or follows `Singapore`. So the digits of a hash (`sha256$600000$`), a phone
+/// (`+44 7700 900095`) or an id (`ORD-2021-098401`) end none. The run before may be part
+/// of a longer word (`D'Souza`): its length only lets more gaps join.
+/// Out of line: few runs are 6 digits, and the walk's loop stays lean.
+#[inline(never)]
+fn may_end_address(v: &[u8], p: (usize, usize, u8), start: usize) -> bool {
+    use super::address::joins;
+    let word = &v[p.0..p.1];
+    joins(&v[p.1..start], word)
+        && ((b'1'..=b'8').contains(&v[start]) || word.eq_ignore_ascii_case(b"singapore"))
+}
+
+/// The end of a date and minute at `v[at..]` (`2024-09-03T06:58`, `2024-05-15 16:19`: 16
+/// bytes) that ends a run there (no ASCII letter or digit after it); `None` for anything
+/// else. Tested from its separators, so most other runs of digits are refused at once.
+fn date_time_end(v: &[u8], at: usize) -> Option<usize> {
+    let t: &[u8; 16] = v.get(at..)?.first_chunk()?;
+    let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15];
+    let form = t[4] == b'-'
+        && t[7] == b'-'
+        && t[13] == b':'
+        && matches!(t[10], b'T' | b' ')
+        && digits.iter().all(|&d| t[d].is_ascii_digit())
+        && !v.get(at + 16).is_some_and(u8::is_ascii_alphanumeric);
+    form.then_some(at + 16)
 }
 
 /// The start of the last run of ASCII letters and digits that starts in `v[from..]` before
@@ -1082,7 +1130,8 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
 
-        /// Skipping stretches of lower-case words gives the answer of the plain walk.
+        /// Skipping stretches of lower-case words, and dates and times, gives the answer of
+        /// the plain walk.
         #[test]
         fn lower_case_skip_keeps_the_answer(
             parts in proptest::collection::vec(
@@ -1091,7 +1140,9 @@ mod tests {
                         "the", "order", "was", "delivered", "bin", "van", "de", "dear", "mr",
                         "road", "abcdefghijk", "x", "Asha", "Rao", "Dear", "Mr", "MR", "Road",
                         "Flat", "12", "221B", "560001", "78701", "TX", "1AA", "x7", "aB", "é",
-                        "Ünal", "McMaster", "A", "O", "Souza",
+                        "Ünal", "McMaster", "A", "O", "Souza", "2024-09-03T06:58:41Z",
+                        "2024-05-15 16:19", "2024-09-03T06:58", "2024-09-03T06:58a",
+                        "2024-09-03T06:581", "2024-09-03T06", "2024-09-03X06:58", "9024-09-03 06",
                     ]),
                     proptest::sample::select(vec![
                         " ", " ", " ", ", ", ". ", "-", "'", "’", "/", ":", "=", "(", "",
@@ -1099,7 +1150,9 @@ mod tests {
                 ),
                 0..16,
             ),
-            lead in proptest::sample::select(vec!["", " ", "x ", "the order was placed "]),
+            lead in proptest::sample::select(vec![
+                "", " ", "x ", "the order was placed ", "[", "2024-09-03T06:58:41Z INFO ",
+            ]),
         ) {
             let text: String = std::iter::once(lead)
                 .chain(parts.iter().flat_map(|(w, g)| [*w, *g]))
