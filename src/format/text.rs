@@ -744,7 +744,7 @@ mod tests {
         );
         // Alone, at the line start or after a separator, or after a non-word: as before.
         assert_eq!(pairs("No: 5"), vec![p("No", "5")]);
-        assert_eq!(pairs("a=1,no=2"), vec![p("a", "1"), p("no", "2")]);
+        assert_eq!(pairs("a=1;no=2"), vec![p("a", "1"), p("no", "2")]);
         assert_eq!(pairs("(x) No: 5"), vec![p("No", "5")]);
         assert_eq!(pairs("12 No: 5"), vec![p("No", "5")]);
         assert_eq!(pairs("Notes: 5"), vec![p("Notes", "5")]);
@@ -769,7 +769,7 @@ mod tests {
             vec![p("hash", argon), p("algo", "argon2id")]
         );
         // A `$` in another word, or after a blank: pairs as before.
-        assert_eq!(pairs("cost $5 a=1,b=2"), vec![p("a", "1"), p("b", "2")]);
+        assert_eq!(pairs("cost $5, a=1;b=2"), vec![p("a", "1"), p("b", "2")]);
     }
 
     #[test]
