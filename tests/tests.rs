@@ -17,6 +17,7 @@ mod heavy;
 mod html;
 mod merge;
 mod patterns;
+mod published;
 mod robust;
 mod spark;
 mod sql;

@@ -5,7 +5,10 @@
 //! included, so a record number is the line number. Inside a line, a pair is:
 //!
 //! - a key `[A-Za-z_][A-Za-z0-9_.-]{0,63}` at the start of the line or after a space, tab,
-//!   `,` `;` `&` `?` or `{`;
+//!   `,` `;` `&` `?` or `{` (these five not in a word with a `$` before them: the
+//!   `,t=3,p=4` of `$argon2id$v=19$m=65536,t=3,p=4$...` are a hash's parameters). A key
+//!   that only says "number" (`No`, `No.`, `Nr`, `Num`, `Nbr`, `Number`, or `#`) takes in
+//!   the key word before it and the blanks between: `Aadhaar No: ...`, `SSN #: ...`;
 //! - then `=`, or `:` followed by a space (or directly by a quote). `key:value` without the
 //!   space is not a pair, so URLs (`http://x`), times (`12:30:45`) and IPv6 addresses are
 //!   not split; neither is `a==b`;
@@ -240,7 +243,7 @@ fn line(data: &[u8], start: usize, end: usize, base: u64, sink: &mut impl FieldS
             at = sep + 1;
             continue;
         }
-        match pair(data, start, end, sep) {
+        match pair(data, start, end, sep, piece) {
             Some(pair) => {
                 free_text(data, piece, pair.value.start, base, sink);
                 sink.value(
@@ -315,31 +318,90 @@ fn separates(data: &[u8], end: usize, sep: usize) -> bool {
 }
 
 /// The start of the key before the separator at `sep`, when `data[sep]` starts a pair in the
-/// line `data[start..end]`.
-fn key_before(data: &[u8], start: usize, end: usize, sep: usize) -> Option<usize> {
+/// line `data[start..end]`. A generic key word (`No`, `Number`, `#`, see [`generic_key`]) takes
+/// in the word before it (`Aadhaar No`, `SSN #`) when that word starts at or after `floor`.
+fn key_before(data: &[u8], start: usize, end: usize, sep: usize, floor: usize) -> Option<usize> {
     // The byte after the separator first: it rules out most `:` (times, URLs) without the
     // walk back over a key.
     if !separates(data, end, sep) {
         return None;
     }
-    let mut key = sep;
-    while key > start && sep - key <= MAX_KEY && KEY_BYTE[usize::from(data[key - 1])] {
+    let hash = sep > start && data[sep - 1] == b'#';
+    let key = if hash {
+        sep - 1
+    } else {
+        key_word(data, start, sep)?
+    };
+    if !hash && !generic_key(&data[key..sep]) {
+        return Some(key);
+    }
+    let mut word_end = key;
+    while word_end > start && matches!(data[word_end - 1], b' ' | b'\t') {
+        word_end -= 1;
+    }
+    let named = (hash || word_end < key)
+        .then(|| key_word(data, start, word_end))
+        .flatten()
+        .filter(|&named| named >= floor && sep - named <= MAX_KEY);
+    match named {
+        Some(named) => Some(named),
+        // A `#` alone names nothing: it is no key.
+        None => (!hash).then_some(key),
+    }
+}
+
+/// The start of a key word (see the module docs) ending at `end`.
+fn key_word(data: &[u8], start: usize, end: usize) -> Option<usize> {
+    let mut key = end;
+    while key > start && end - key <= MAX_KEY && KEY_BYTE[usize::from(data[key - 1])] {
         key -= 1;
     }
-    let key_ok = key < sep
-        && sep - key <= MAX_KEY
+    let key_ok = key < end
+        && end - key <= MAX_KEY
         && (data[key].is_ascii_alphabetic() || data[key] == b'_')
         && (key == start
-            || matches!(
-                data[key - 1],
-                b' ' | b'\t' | b',' | b';' | b'&' | b'?' | b'{'
-            ));
+            || matches!(data[key - 1], b' ' | b'\t')
+            || matches!(data[key - 1], b',' | b';' | b'&' | b'?' | b'{')
+                && !in_dollar_word(data, start, key - 1));
     key_ok.then_some(key)
 }
 
+/// How far back [`in_dollar_word`] looks.
+const DOLLAR_REACH: usize = 128;
+
+/// Whether a `$` stands before `data[at]` in its word (bytes since the last space or tab of
+/// the line `data[start..]`, at most [`DOLLAR_REACH`] back): then `,t=3` is a parameter of a
+/// hash (`$argon2id$v=19$m=65536,t=3,p=4$...`, `$scrypt$ln=16,r=8,p=1$...`), not a pair.
+fn in_dollar_word(data: &[u8], start: usize, at: usize) -> bool {
+    data[start.max(at.saturating_sub(DOLLAR_REACH))..at]
+        .iter()
+        .rev()
+        .take_while(|&&b| b != b' ' && b != b'\t')
+        .any(|&b| b == b'$')
+}
+
+/// Whether `key` is a word that only says "a number" (`No`, `No.`, `Nr`, `Num`, `Nbr`,
+/// `Number`): the word before it names what the number is.
+fn generic_key(key: &[u8]) -> bool {
+    matches!(key.len(), 2..=6)
+        && [
+            &b"no"[..],
+            b"no.",
+            b"nr",
+            b"nr.",
+            b"num",
+            b"num.",
+            b"nbr",
+            b"number",
+        ]
+        .iter()
+        .any(|g| key.eq_ignore_ascii_case(g))
+}
+
 /// The pair whose separator (`=` or `:`) is at `sep`, in the line `data[start..end]`.
-fn pair(data: &[u8], start: usize, end: usize, sep: usize) -> Option<Pair> {
-    let key = key_before(data, start, end, sep)?;
+/// A generic key takes in no word before `floor` (see [`key_before`]).
+fn pair(data: &[u8], start: usize, end: usize, sep: usize, floor: usize) -> Option<Pair> {
+    let key = key_before(data, start, end, sep, floor)?;
     let from = sep
         + 1
         + data[sep + 1..end]
@@ -402,7 +464,7 @@ fn colon_value_end(data: &[u8], start: usize, from: usize, end: usize) -> usize 
     while at < end {
         match data[at] {
             b'=' | b':' => {
-                if let Some(key) = key_before(data, start, end, at) {
+                if let Some(key) = key_before(data, start, end, at, from + 1) {
                     if key > from {
                         return key;
                     }
@@ -654,8 +716,60 @@ mod tests {
         assert_eq!(pairs("note x: y z"), vec![p("x", "y z")]);
         assert_eq!(
             pairs("Social Security Number: 567 89 0123 email: a@b.in"),
-            vec![p("Number", "567 89 0123"), p("email", "a@b.in")]
+            vec![p("Security Number", "567 89 0123"), p("email", "a@b.in")]
         );
+    }
+
+    #[test]
+    fn generic_keys_take_in_the_word_before() {
+        assert_eq!(
+            pairs("Aadhaar No: 234567890124"),
+            vec![p("Aadhaar No", "234567890124")]
+        );
+        assert_eq!(
+            pairs("id=7, Passport No.: J6932157"),
+            vec![p("id", "7"), p("Passport No.", "J6932157")]
+        );
+        assert_eq!(pairs("SSN #: 234567890"), vec![p("SSN #", "234567890")]);
+        assert_eq!(pairs("acct#=12"), vec![p("acct#", "12")]);
+        assert_eq!(pairs("card  number=4111"), vec![p("card  number", "4111")]);
+        assert_eq!(
+            pairs("Name: Asha Rao Mobile No: 9876543210"),
+            vec![p("Name", "Asha Rao"), p("Mobile No", "9876543210")]
+        );
+        // A previous value's only word stays its value.
+        assert_eq!(
+            pairs("Name: Asha No: 5 x=1 No: 6"),
+            vec![p("Name", "Asha"), p("No", "5"), p("x", "1"), p("No", "6")]
+        );
+        // Alone, at the line start or after a separator, or after a non-word: as before.
+        assert_eq!(pairs("No: 5"), vec![p("No", "5")]);
+        assert_eq!(pairs("a=1;no=2"), vec![p("a", "1"), p("no", "2")]);
+        assert_eq!(pairs("(x) No: 5"), vec![p("No", "5")]);
+        assert_eq!(pairs("12 No: 5"), vec![p("No", "5")]);
+        assert_eq!(pairs("Notes: 5"), vec![p("Notes", "5")]);
+        // `#` alone names nothing.
+        assert!(pairs("#: 5").is_empty());
+        assert!(pairs("x = #: 5").is_empty());
+    }
+
+    #[test]
+    fn hash_parameters_are_no_pairs() {
+        let argon = "$argon2id$v=19$m=65536,t=3,p=4$Ums5UFltRnlVMkZzZERrNQ$1P9YQMIvb6yK9neeYnMKOHSYFxfz73ixyNUoYl00P6M";
+        for line in [
+            format!("alice@example.com:{argon}"),
+            format!("auth_user 17 argon2{argon}"),
+            "$scrypt$ln=16,r=8,p=1$aM15713r3Xsvxbi31lqr1Q$nFNh2CVHVjNldFVKDHDlm4CbdRSCdEBsjjJxD"
+                .into(),
+        ] {
+            assert!(pairs(&line).is_empty(), "{line}");
+        }
+        assert_eq!(
+            pairs(&format!("hash={argon} algo=argon2id")),
+            vec![p("hash", argon), p("algo", "argon2id")]
+        );
+        // A `$` in another word, or after a blank: pairs as before.
+        assert_eq!(pairs("cost $5, a=1;b=2"), vec![p("a", "1"), p("b", "2")]);
     }
 
     #[test]

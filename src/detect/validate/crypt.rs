@@ -4,8 +4,9 @@
 //! implementation, P-H-C/phc-winner-argon2); scrypt as passlib's `$scrypt$` and the
 //! `$7$` crypt format (libsodium, yescrypt); SHA-crypt `$5$`/`$6$` (Drepper, "Unix crypt using
 //! SHA-256 and SHA-512"); MD5-crypt `$1$` and Apache's `$apr1$`; phpass `$P$`/`$H$`; Django's
-//! `pbkdf2_sha256$`, `pbkdf2_sha1$`, `bcrypt_sha256$`, `bcrypt$` and `argon2$` (Django docs,
-//! "Password management"); Werkzeug's `pbkdf2:<hash>[:iterations]$` and `scrypt:N:r:p$`
+//! `pbkdf2_sha256$`, `pbkdf2_sha1$`, `bcrypt_sha256$`, `bcrypt$`, `argon2$` and `scrypt$`, and
+//! its legacy `sha1$`, `md5$` and `crypt$` (Django docs, "Password management"; its
+//! auth_tests/test_hashers.py); Werkzeug's `pbkdf2:<hash>[:iterations]$` and `scrypt:N:r:p$`
 //! (werkzeug.security).
 
 /// A password hash scheme.
@@ -33,6 +34,14 @@ pub enum HashScheme {
     DjangoBcrypt,
     /// Django Argon2, `argon2$argon2id$..`.
     DjangoArgon2,
+    /// Django scrypt, `scrypt$16384$salt$8$1$<88 base 64>`.
+    DjangoScrypt,
+    /// Django's legacy salted or unsalted SHA-1, `sha1$salt$<40 hex>`, `sha1$$<40 hex>`.
+    DjangoSha1,
+    /// Django's legacy salted or unsalted MD5, `md5$salt$<32 hex>`, `md5$$<32 hex>`.
+    DjangoMd5,
+    /// Django's DES crypt, `crypt$$<13 characters>`.
+    DjangoCrypt,
     /// Werkzeug PBKDF2, `pbkdf2:sha256:600000$salt$hex`.
     WerkzeugPbkdf2,
     /// Werkzeug scrypt, `scrypt:32768:8:1$salt$hex`.
@@ -66,6 +75,10 @@ impl HashScheme {
             HashScheme::DjangoPbkdf2 => "django_pbkdf2",
             HashScheme::DjangoBcrypt => "django_bcrypt",
             HashScheme::DjangoArgon2 => "django_argon2",
+            HashScheme::DjangoScrypt => "django_scrypt",
+            HashScheme::DjangoSha1 => "django_sha1",
+            HashScheme::DjangoMd5 => "django_md5",
+            HashScheme::DjangoCrypt => "django_crypt",
             HashScheme::WerkzeugPbkdf2 => "werkzeug_pbkdf2",
             HashScheme::WerkzeugScrypt => "werkzeug_scrypt",
             HashScheme::Md5 => "md5",
@@ -240,6 +253,31 @@ fn django_pbkdf2(s: &[u8]) -> Option<usize> {
     (!s.get(end).is_some_and(|&b| b64(b) || b == b'=')).then_some(end)
 }
 
+/// Django's `scrypt$N$salt$r$p$hash`: the 64-byte key in padded standard base 64.
+fn django_scrypt(s: &[u8]) -> Option<usize> {
+    let at = span(s, lit(s, 0, b"scrypt$")?, digit, 1, 10)?;
+    let at = span(s, lit(s, at, b"$")?, alnum, 1, ANY)?;
+    let at = param(s, at, b"$")?;
+    let at = param(s, at, b"$")?;
+    let at = exact(s, lit(s, at, b"$")?, b64, 86)?;
+    let end = lit(s, at, b"==")?;
+    (!s.get(end).is_some_and(|&b| b64(b) || b == b'=')).then_some(end)
+}
+
+/// Django's legacy `sha1$salt$hex`, `md5$salt$hex` (the salt may be empty: the unsalted
+/// hashers) and `crypt$$<DES crypt>` (a 2-character salt and 11 hash characters).
+fn django_legacy(s: &[u8]) -> Option<(HashScheme, usize)> {
+    let (scheme, at, tail, len): (_, _, Class, _) = if let Some(at) = lit(s, 0, b"sha1$") {
+        (HashScheme::DjangoSha1, at, hex, 40)
+    } else if let Some(at) = lit(s, 0, b"md5$") {
+        (HashScheme::DjangoMd5, at, hex, 32)
+    } else {
+        (HashScheme::DjangoCrypt, lit(s, 0, b"crypt$")?, crypt64, 13)
+    };
+    let at = span(s, at, alnum, 0, ANY)?;
+    Some((scheme, exact(s, lit(s, at, b"$")?, tail, len)?))
+}
+
 /// Werkzeug's `$salt$hex` tail: an alphanumeric salt, then `hex_len` hex digits.
 fn werkzeug_tail(s: &[u8], at: usize, hex_len: usize) -> Option<usize> {
     let at = span(s, lit(s, at, b"$")?, alnum, 1, ANY)?;
@@ -290,7 +328,11 @@ pub fn match_hash(s: &[u8]) -> Option<(HashScheme, usize)> {
             bcrypt(s, at).map(|(_, end)| (HashScheme::DjangoBcrypt, end))
         }
         b'a' => argon2(s, lit(s, 0, b"argon2")?).map(|end| (HashScheme::DjangoArgon2, end)),
-        b's' => werkzeug_scrypt(s).map(|end| (HashScheme::WerkzeugScrypt, end)),
+        b's' => werkzeug_scrypt(s)
+            .map(|end| (HashScheme::WerkzeugScrypt, end))
+            .or_else(|| django_scrypt(s).map(|end| (HashScheme::DjangoScrypt, end)))
+            .or_else(|| django_legacy(s)),
+        b'm' | b'c' => django_legacy(s),
         _ => None,
     }
 }
@@ -376,6 +418,13 @@ mod tests {
         (DjangoBcrypt, "bcrypt_sha256$$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a"),
         (DjangoBcrypt, "bcrypt$$2a$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"),
         (DjangoArgon2, "argon2$argon2i$v=19$m=65536,t=2,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG"),
+        // Django's auth_tests/test_hashers.py (password "lètmein").
+        (DjangoScrypt, "scrypt$16384$seasalt$8$1$Qj3+9PPyRjSJIebHnG81TMjsqtaIGxNQG/aEB/NYafTJ7tibgfYz71m0ldQESkXFRkdVCBhhY8mx7rQwite/Pw=="),
+        (DjangoSha1, "sha1$seasalt$cff36ea83f5706ce9aa7454e63e431fc726b2dc8"),
+        (DjangoSha1, "sha1$$6d138ca3ae545631b3abd71a4f076ce759c5700b"),
+        (DjangoMd5, "md5$seasalt$3f86d0d3d465b7b458c231bf3555c0e3"),
+        (DjangoMd5, "md5$$88a434c88cca4e900f7874cd98123f43"),
+        (DjangoCrypt, "crypt$$ab1Hv2Lg7ltQo"),
         // Made: Werkzeug's layout over Python hashlib.pbkdf2_hmac / hashlib.scrypt.
         (WerkzeugPbkdf2, "pbkdf2:sha256:600000$SaltSaltSaltSalt$155bb79f8c1eb0fa20f259267af6121dde94da0e9326efde380804f29a5dfcda"),
         (WerkzeugScrypt, "scrypt:32768:8:1$SaltSaltSaltSalt$22a4e32a25400674f0164ae7dcdc0d851edbe0a9ac1f0c2f49da0db6da3cd4f6e73c78b0d88aa77d1564e384bbaa375c5202b8758fc1a63b3424a632c34d519b"),
@@ -467,6 +516,16 @@ mod tests {
             // SHA-1 named, SHA-256-long digest.
             "pbkdf2:sha1:600000$SaltSaltSaltSalt$155bb79f8c1eb0fa20f259267af6121dde94da0e9326efde380804f29a5dfcda".into(),
             "scrypt:32768:8$SaltSaltSaltSalt$22a4e32a25400674f0164ae7dcdc0d851edbe0a9ac1f0c2f49da0db6da3cd4f6e73c78b0d88aa77d1564e384bbaa375c5202b8758fc1a63b3424a632c34d519b".into(),
+            // Django's legacy forms: a digest of the other hash's length, a salt that is
+            // not alphanumeric, no salt separator, DES crypt one character short.
+            "sha1$seasalt$3f86d0d3d465b7b458c231bf3555c0e3".into(),
+            "md5$seasalt$cff36ea83f5706ce9aa7454e63e431fc726b2dc8".into(),
+            "md5$sea-salt$3f86d0d3d465b7b458c231bf3555c0e3".into(),
+            "md5$3f86d0d3d465b7b458c231bf3555c0e3".into(),
+            "crypt$$ab1Hv2Lg7ltQ".into(),
+            "sha256$seasalt$cff36ea83f5706ce9aa7454e63e431fc726b2dc8".into(),
+            "scrypt$16384$seasalt$8$Qj3+9PPyRjSJIebHnG81TMjsqtaIGxNQG/aEB/NYafTJ7tibgfYz71m0ldQESkXFRkdVCBhhY8mx7rQwite/Pw==".into(),
+            "scrypt$16384$seasalt$8$1$Qj3+9PPyRjSJIebHnG81TMjsqtaIGxNQG/aEB/NYafTJ7tibgfYz71m0ldQESkXFRkdVCBhhY8mx7rQwite/Pw".into(),
             "argon2$v=19$m=65536,t=2,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG".into(),
             String::new(),
             "$".into(),
@@ -557,6 +616,10 @@ mod tests {
             DjangoPbkdf2,
             DjangoBcrypt,
             DjangoArgon2,
+            DjangoScrypt,
+            DjangoSha1,
+            DjangoMd5,
+            DjangoCrypt,
             WerkzeugPbkdf2,
             WerkzeugScrypt,
             Md5,
