@@ -165,8 +165,16 @@ impl Context {
         compound: impl Fn(&FxHashMap<String, u32>, &str) -> u32,
     ) -> Segment {
         let mut seg = Segment::default();
+        let mut prev = String::new();
         for word in split_words(segment) {
             seg.words += 1;
+            // Two words written apart support what they support written as one
+            // (`last_four` as `lastfour`, `card_last` as `cardlast`).
+            if seg.words > 1 {
+                prev.push_str(&word);
+                seg.supports |= self.words.get(&prev).copied().unwrap_or(0);
+            }
+            prev.clone_from(&word);
             seg.excluded |=
                 self.excludes.get(&word).copied().unwrap_or(0) | compound(&self.excludes, &word);
             let singular = word
@@ -688,6 +696,32 @@ mod tests {
             assert!(hint(name).supports(PiiType::PersonName), "{name}");
         }
         assert!(!hint("email.address").supports(PiiType::PostalAddress));
+    }
+
+    #[test]
+    fn words_written_apart_support_as_one() {
+        let ctx = Context::new(&PatternSet::builtin().unwrap());
+        for name in [
+            "last_four",
+            "lastFour",
+            "cc_last_4",
+            "card_last",
+            "last_digits",
+        ] {
+            assert!(
+                ctx.field_hint(name.as_bytes())
+                    .supports(PiiType::CardPartial),
+                "{name}"
+            );
+        }
+        // A bare `last` is no card's last 4.
+        for name in ["last_login", "last_order", "name.last"] {
+            assert!(
+                !ctx.field_hint(name.as_bytes())
+                    .supports(PiiType::CardPartial),
+                "{name}"
+            );
+        }
     }
 
     #[test]
