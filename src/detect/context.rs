@@ -32,6 +32,9 @@ pub struct Context {
     /// Words that cancel the support of a type's field names → the types they cancel
     /// (those of at least [`MIN_COMPOUND_PART`] bytes also as a compound's head or end).
     excludes: FxHashMap<String, u32>,
+    /// Words that say a field holds another thing altogether (a company's name) → the types
+    /// they rule out even in free text; each is in [`Context::excludes`] too.
+    things: FxHashMap<String, u32>,
     /// Keyword automaton; pattern index → type bit set.
     keywords: Option<AhoCorasick>,
     keyword_types: Vec<u32>,
@@ -54,10 +57,15 @@ impl Context {
         let mut keyword_list: Vec<String> = Vec::new();
         let mut keyword_types: Vec<u32> = Vec::new();
         let mut excludes: FxHashMap<String, u32> = FxHashMap::default();
+        let mut things: FxHashMap<String, u32> = FxHashMap::default();
         for p in &set.patterns {
             let bit = 1u32 << p.ty.index();
             for w in &p.file.exclude_field_words {
                 *excludes.entry(w.to_lowercase()).or_default() |= bit;
+            }
+            for w in &p.file.other_field_words {
+                *excludes.entry(w.to_lowercase()).or_default() |= bit;
+                *things.entry(w.to_lowercase()).or_default() |= bit;
             }
             for w in &p.file.field_names {
                 *words.entry(w.to_lowercase()).or_default() |= bit;
@@ -91,6 +99,7 @@ impl Context {
             words,
             deny: set.deny_field_words.iter().cloned().collect(),
             excludes,
+            things,
             keywords,
             keyword_types,
             gate,
@@ -137,9 +146,9 @@ impl Context {
             return FieldHint::default();
         };
         let parent = segments.next();
-        let parent_names = match parent {
-            Some(p) if last.words == 1 => p.names,
-            _ => 0,
+        let (parent_names, parent_thing) = match parent {
+            Some(p) if last.words == 1 => (p.names, p.thing),
+            _ => (0, 0),
         };
         let excluded = last.excluded | parent_names;
         let mut supports = last.supports;
@@ -151,10 +160,14 @@ impl Context {
                 .find(|&bits| bits != 0)
                 .unwrap_or(0);
         }
+        // The field names a thing: one whose word cancelled the support (`company_name`), or
+        // one its last word (or a one-word column's parent) is (`employer`, `company.name`).
+        let other = supports & last.things | last.thing | parent_thing;
         let supports = supports & !excluded;
         FieldHint {
             supports,
             denies_weak: last.denied && supports == 0,
+            names_thing: has(other, PiiType::PersonName),
         }
     }
 
@@ -177,6 +190,8 @@ impl Context {
             prev.clone_from(&word);
             seg.excluded |=
                 self.excludes.get(&word).copied().unwrap_or(0) | compound(&self.excludes, &word);
+            seg.things |=
+                self.things.get(&word).copied().unwrap_or(0) | compound(&self.things, &word);
             let singular = word
                 .strip_suffix("ies")
                 .map(|w| format!("{w}y"))
@@ -187,7 +202,7 @@ impl Context {
                     .flatten()
                     .fold(0, |bits, w| bits | map.get(w).copied().unwrap_or(0))
             };
-            seg.names = whole(&self.excludes);
+            (seg.names, seg.thing) = (whole(&self.excludes), whole(&self.things));
             if let Some(bits) = self.words.get(&word) {
                 seg.supports |= bits;
                 continue;
@@ -249,6 +264,10 @@ struct Segment {
     supports: u32,
     /// Types its words exclude.
     excluded: u32,
+    /// Types whose `other_field_words` it has (as [`Segment::excluded`]).
+    things: u32,
+    /// Types whose `other_field_words` its last word, or that word's singular, is.
+    thing: u32,
     /// Types its last word, or that word's singular, excludes as a whole word: the thing
     /// the segment names (`company`, `companies`).
     names: u32,
@@ -721,6 +740,33 @@ mod tests {
                     .supports(PiiType::CardPartial),
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn fields_naming_things_hold_no_names() {
+        let ctx = Context::new(&PatternSet::builtin().unwrap());
+        let names_thing = |name: &str| ctx.field_hint(name.as_bytes()).names_thing;
+        for name in [
+            "company",
+            "employer",
+            "firm",
+            "company_name",
+            "company.name",
+            "organisation",
+        ] {
+            assert!(names_thing(name), "{name}");
+        }
+        // Free text about a thing, or a person of it, may still hold names.
+        for name in [
+            "notes",
+            "event_description",
+            "company.contact_name",
+            "profile",
+            "name",
+            "display_name",
+        ] {
+            assert!(!names_thing(name), "{name}");
         }
     }
 
