@@ -4,7 +4,9 @@
 //! `cards[].number` → cards, number). A word supports a type when it is one of the type's
 //! `field_names`, or a compound that starts or ends with one (`mobileno`, `custphone`). Deny
 //! words (`order`, `txn`, `amount`, ...) make the field refuse weak shapes, unless the name
-//! also supports a type. Keywords are matched, case-insensitively and as whole words, in the
+//! also supports a type. In a path (`table.column`, `profile.fullName`) the last segment
+//! decides; the path before it adds support only where the last says nothing (see
+//! [`Context::field_hint`]). Keywords are matched, case-insensitively and as whole words, in the
 //! few bytes before a candidate.
 
 use super::pattern::PatternSet;
@@ -30,6 +32,9 @@ pub struct Context {
     /// Words that cancel the support of a type's field names → the types they cancel
     /// (those of at least [`MIN_COMPOUND_PART`] bytes also as a compound's head or end).
     excludes: FxHashMap<String, u32>,
+    /// Words that say a field holds another thing altogether (a company's name) → the types
+    /// they rule out even in free text; each is in [`Context::excludes`] too.
+    things: FxHashMap<String, u32>,
     /// Keyword automaton; pattern index → type bit set.
     keywords: Option<AhoCorasick>,
     keyword_types: Vec<u32>,
@@ -52,10 +57,15 @@ impl Context {
         let mut keyword_list: Vec<String> = Vec::new();
         let mut keyword_types: Vec<u32> = Vec::new();
         let mut excludes: FxHashMap<String, u32> = FxHashMap::default();
+        let mut things: FxHashMap<String, u32> = FxHashMap::default();
         for p in &set.patterns {
             let bit = 1u32 << p.ty.index();
             for w in &p.file.exclude_field_words {
                 *excludes.entry(w.to_lowercase()).or_default() |= bit;
+            }
+            for w in &p.file.other_field_words {
+                *excludes.entry(w.to_lowercase()).or_default() |= bit;
+                *things.entry(w.to_lowercase()).or_default() |= bit;
             }
             for w in &p.file.field_names {
                 *words.entry(w.to_lowercase()).or_default() |= bit;
@@ -89,6 +99,7 @@ impl Context {
             words,
             deny: set.deny_field_words.iter().cloned().collect(),
             excludes,
+            things,
             keywords,
             keyword_types,
             gate,
@@ -97,36 +108,115 @@ impl Context {
 
     /// What a field named `name` says about its values.
     ///
+    /// A name is a path of segments (`table.column`, `profile.fullName`, `cards[].number`):
+    /// its last segment says what the values are, and the path before it only whose they
+    /// are. Support, deny and exclude words are read from the last segment; the earlier
+    /// segments add their support (the nearest that has any) only when the last neither
+    /// supports nor denies (`cards[].number`, `name.last`), so `contacts.order_no` is an
+    /// order number, not a phone.
+    /// A one-word last segment is the name of what its parent is, so the parent's last word
+    /// excludes too (`company.name`, `products[].name`, but not `hotel_bookings.name`).
+    ///
     /// ```
     /// use leakscan::detect::{context::Context, pattern::PatternSet};
     /// use leakscan::types::PiiType;
     /// let ctx = Context::new(&PatternSet::builtin().unwrap());
     /// assert!(ctx.field_hint(b"customerMobileNo").supports(PiiType::Phone));
     /// assert!(ctx.field_hint(b"order_id").denies_weak);
+    /// assert!(ctx.field_hint(b"contacts.order_no").denies_weak);
+    /// assert!(ctx.field_hint(b"profile.fullName").supports(PiiType::PersonName));
+    /// assert!(!ctx.field_hint(b"company.name").supports(PiiType::PersonName));
     /// ```
     pub fn field_hint(&self, name: &[u8]) -> FieldHint {
-        let mut hint = FieldHint::default();
-        let mut denied = false;
-        let mut excluded = 0;
-        for word in split_words(name) {
-            excluded |= self.excludes.get(&word).copied().unwrap_or(0)
-                | compound_bits(&self.excludes, &word);
+        self.field_hint_with(name, compound_bits)
+    }
+
+    /// [`Context::field_hint`], with `compound` giving the bits of a map's entries that
+    /// head or end a word.
+    fn field_hint_with(
+        &self,
+        name: &[u8],
+        compound: impl Fn(&FxHashMap<String, u32>, &str) -> u32,
+    ) -> FieldHint {
+        let mut segments = name
+            .rsplit(|&b| matches!(b, b'.' | b'[' | b']'))
+            .map(|s| self.segment(s, &compound))
+            .filter(|s| s.words > 0);
+        let Some(last) = segments.next() else {
+            return FieldHint::default();
+        };
+        let parent = segments.next();
+        let (parent_names, parent_thing) = match parent {
+            Some(p) if last.words == 1 => (p.names, p.thing),
+            _ => (0, 0),
+        };
+        let excluded = last.excluded | parent_names;
+        let mut supports = last.supports;
+        if supports == 0 && !last.denied {
+            supports = parent
+                .into_iter()
+                .chain(segments)
+                .map(|s| s.supports & !s.excluded)
+                .find(|&bits| bits != 0)
+                .unwrap_or(0);
+        }
+        // The field names a thing: one whose word cancelled the support (`company_name`), or
+        // one its last word (or a one-word column's parent) is (`employer`, `company.name`).
+        let other = supports & last.things | last.thing | parent_thing;
+        let supports = supports & !excluded;
+        FieldHint {
+            supports,
+            denies_weak: last.denied && supports == 0,
+            names_thing: has(other, PiiType::PersonName),
+        }
+    }
+
+    /// What the words of one segment of a field name say.
+    fn segment(
+        &self,
+        segment: &[u8],
+        compound: impl Fn(&FxHashMap<String, u32>, &str) -> u32,
+    ) -> Segment {
+        let mut seg = Segment::default();
+        let mut prev = String::new();
+        for word in split_words(segment) {
+            seg.words += 1;
+            // Two words written apart support what they support written as one
+            // (`last_four` as `lastfour`, `card_last` as `cardlast`).
+            if seg.words > 1 {
+                prev.push_str(&word);
+                seg.supports |= self.words.get(&prev).copied().unwrap_or(0);
+            }
+            prev.clone_from(&word);
+            seg.excluded |=
+                self.excludes.get(&word).copied().unwrap_or(0) | compound(&self.excludes, &word);
+            seg.things |=
+                self.things.get(&word).copied().unwrap_or(0) | compound(&self.things, &word);
+            let singular = word
+                .strip_suffix("ies")
+                .map(|w| format!("{w}y"))
+                .or_else(|| word.strip_suffix('s').map(str::to_string));
+            let whole = |map: &FxHashMap<String, u32>| {
+                [Some(&word), singular.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .fold(0, |bits, w| bits | map.get(w).copied().unwrap_or(0))
+            };
+            (seg.names, seg.thing) = (whole(&self.excludes), whole(&self.things));
             if let Some(bits) = self.words.get(&word) {
-                hint.supports |= bits;
+                seg.supports |= bits;
                 continue;
             }
             if self.deny.contains(&word) {
-                denied = true;
+                seg.denied = true;
                 continue;
             }
-            hint.supports |= compound_bits(&self.words, &word);
+            seg.supports |= compound(&self.words, &word);
             if word.len() > 4 && word.ends_with("id") {
-                denied = true;
+                seg.denied = true;
             }
         }
-        hint.supports &= !excluded;
-        hint.denies_weak = denied && hint.supports == 0;
-        hint
+        seg
     }
 
     /// Types supported by a keyword ending within [`KEYWORD_WINDOW`] bytes before
@@ -163,6 +253,26 @@ impl Context {
     pub fn gated_keywords_lettered(&self) -> bool {
         self.gate.as_ref().map_or(true, |g| g.lettered)
     }
+}
+
+/// What the words of one segment of a field name say ([`Context::field_hint`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct Segment {
+    /// How many words it has.
+    words: usize,
+    /// Types its words support, exclusions not yet applied.
+    supports: u32,
+    /// Types its words exclude.
+    excluded: u32,
+    /// Types whose `other_field_words` it has (as [`Segment::excluded`]).
+    things: u32,
+    /// Types whose `other_field_words` its last word, or that word's singular, is.
+    thing: u32,
+    /// Types its last word, or that word's singular, excludes as a whole word: the thing
+    /// the segment names (`company`, `companies`).
+    names: u32,
+    /// Whether a word denies weak shapes.
+    denied: bool,
 }
 
 /// The keywords of the [`GATED`] types, searched for in a whole value.
@@ -471,40 +581,19 @@ mod tests {
         }
     }
 
-    /// [`Context::field_hint`] as first written: every entry compared with every word.
+    /// [`Context::field_hint`] with compounds found as first written: every entry compared
+    /// with every word.
     fn field_hint_by_entries(ctx: &Context, name: &[u8]) -> FieldHint {
-        let part = |word: &str, p: &str| {
-            p.len() >= MIN_COMPOUND_PART
-                && word.len() > p.len()
-                && (word.starts_with(p) || word.ends_with(p))
-        };
-        let (mut hint, mut denied, mut excluded) = (FieldHint::default(), false, 0);
-        for word in split_words(name) {
-            for (ex, bits) in &ctx.excludes {
-                if word == *ex || part(&word, ex) {
-                    excluded |= bits;
-                }
-            }
-            if let Some(bits) = ctx.words.get(&word) {
-                hint.supports |= bits;
-                continue;
-            }
-            if ctx.deny.contains(&word) {
-                denied = true;
-                continue;
-            }
-            for (w, bits) in &ctx.words {
-                if part(&word, w) {
-                    hint.supports |= bits;
-                }
-            }
-            if word.len() > 4 && word.ends_with("id") {
-                denied = true;
-            }
-        }
-        hint.supports &= !excluded;
-        hint.denies_weak = denied && hint.supports == 0;
-        hint
+        ctx.field_hint_with(name, |parts, word| {
+            parts
+                .iter()
+                .filter(|(p, _)| {
+                    p.len() >= MIN_COMPOUND_PART
+                        && word.len() > p.len()
+                        && (word.starts_with(p.as_str()) || word.ends_with(p.as_str()))
+                })
+                .fold(0, |bits, (_, b)| bits | b)
+        })
     }
 
     proptest::proptest! {
@@ -586,6 +675,99 @@ mod tests {
         assert!(ctx
             .field_hint(b"customerName")
             .supports(PiiType::PersonName));
+    }
+
+    #[test]
+    fn the_last_segment_says_what_a_value_is() {
+        let ctx = Context::new(&PatternSet::builtin().unwrap());
+        let hint = |name: &str| ctx.field_hint(name.as_bytes());
+        // A table or parent key never overrides what the column says...
+        for name in ["contacts.order_no", "contacts.ref_no", "contacts.town"] {
+            assert_eq!(hint(name).supports, 0, "{name}");
+            assert!(hint(name).denies_weak, "{name}");
+        }
+        assert_eq!(hint("orders.mobile"), hint("mobile"));
+        assert_eq!(hint("users.{}.email"), hint("email"));
+        // ...and adds its support only when the column says nothing.
+        assert!(hint("cards[].number").supports(PiiType::CardNumber));
+        assert!(hint("contacts.value").supports(PiiType::Phone));
+        assert!(hint("phones[]").supports(PiiType::Phone));
+        assert!(hint("name.last").supports(PiiType::PersonName));
+        assert!(!hint("orders.notes").denies_weak);
+        // Exclusions come from the column, and from the parent's last word when the column
+        // is one word: the name of what the parent is.
+        assert!(hint("profile.fullName").supports(PiiType::PersonName));
+        assert!(hint("profile.surname").supports(PiiType::PersonName));
+        for name in [
+            "company.name",
+            "companies.name",
+            "merchants[].name",
+            "user.product.name",
+        ] {
+            assert!(!hint(name).supports(PiiType::PersonName), "{name}");
+        }
+        for name in [
+            "company.contact_name",
+            "hotel_bookings.name",
+            "team.members[].name",
+            "products.customer.name",
+        ] {
+            assert!(hint(name).supports(PiiType::PersonName), "{name}");
+        }
+        assert!(!hint("email.address").supports(PiiType::PostalAddress));
+    }
+
+    #[test]
+    fn words_written_apart_support_as_one() {
+        let ctx = Context::new(&PatternSet::builtin().unwrap());
+        for name in [
+            "last_four",
+            "lastFour",
+            "cc_last_4",
+            "card_last",
+            "last_digits",
+        ] {
+            assert!(
+                ctx.field_hint(name.as_bytes())
+                    .supports(PiiType::CardPartial),
+                "{name}"
+            );
+        }
+        // A bare `last` is no card's last 4.
+        for name in ["last_login", "last_order", "name.last"] {
+            assert!(
+                !ctx.field_hint(name.as_bytes())
+                    .supports(PiiType::CardPartial),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn fields_naming_things_hold_no_names() {
+        let ctx = Context::new(&PatternSet::builtin().unwrap());
+        let names_thing = |name: &str| ctx.field_hint(name.as_bytes()).names_thing;
+        for name in [
+            "company",
+            "employer",
+            "firm",
+            "company_name",
+            "company.name",
+            "organisation",
+        ] {
+            assert!(names_thing(name), "{name}");
+        }
+        // Free text about a thing, or a person of it, may still hold names.
+        for name in [
+            "notes",
+            "event_description",
+            "company.contact_name",
+            "profile",
+            "name",
+            "display_name",
+        ] {
+            assert!(!names_thing(name), "{name}");
+        }
     }
 
     #[test]

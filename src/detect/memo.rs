@@ -78,6 +78,7 @@ const EMPTY: Entry = Entry {
     hint: FieldHint {
         supports: 0,
         denies_weak: false,
+        names_thing: false,
     },
     len: 0,
     hit_count: 0,
@@ -205,7 +206,9 @@ fn hash(value: &[u8], hint: FieldHint) -> u64 {
     let half = |at: usize| u32::from_le_bytes(value[at..at + 4].try_into().expect("4 bytes"));
     let n = value.len();
     let mut h = mix(
-        u64::from(hint.supports) << 8 | u64::from(hint.denies_weak),
+        u64::from(hint.supports) << 8
+            | u64::from(hint.names_thing) << 1
+            | u64::from(hint.denies_weak),
         n as u64,
     );
     if n >= 8 {
@@ -255,12 +258,14 @@ mod tests {
     }
 
     fn hint() -> impl Strategy<Value = FieldHint> {
-        (prop_oneof![Just(0u32), any::<u32>()], any::<bool>()).prop_map(
-            |(supports, denies_weak)| FieldHint {
+        let supports = prop_oneof![Just(0u32), any::<u32>()];
+        (supports, any::<bool>(), any::<bool>()).prop_map(|(supports, denies_weak, names_thing)| {
+            FieldHint {
                 supports: supports & ((1 << PiiType::COUNT) - 1),
                 denies_weak,
-            },
-        )
+                names_thing,
+            }
+        })
     }
 
     proptest! {

@@ -1041,7 +1041,7 @@ mod tests {
         ) {
             let text = pieces.concat();
             let v = text.as_bytes();
-            let hint = FieldHint { supports, denies_weak };
+            let hint = FieldHint { supports, denies_weak, names_thing: false };
             for p in (0..v.len()).filter(|&p| v[p].is_ascii_digit()) {
                 let mut out = Vec::new();
                 let mut s = scan_of(v, hint, tentative, &mut out);
@@ -1149,7 +1149,7 @@ mod tests {
         ) {
             let text = pieces.concat();
             let v = text.as_bytes();
-            let hint = FieldHint { supports, denies_weak: false };
+            let hint = FieldHint { supports, ..FieldHint::default() };
             for p in (floor..v.len()).filter(|&p| v[p].is_ascii_digit()) {
                 let mut out = Vec::new();
                 let mut s = Scan { floor, ..scan_of(v, hint, false, &mut out) };
@@ -1226,7 +1226,7 @@ mod tests {
         ) {
             let text = pieces.concat();
             let v = text.as_bytes();
-            let hint = FieldHint { supports, denies_weak: false };
+            let hint = FieldHint { supports, ..FieldHint::default() };
             for p in (0..v.len()).filter(|&p| v[p].is_ascii_digit()) {
                 let (mut lone, mut full) = (Vec::new(), Vec::new());
                 let First::Lone(e) = lone_run(&mut scan_of(v, hint, tentative, &mut lone), p, v.len())
@@ -1250,7 +1250,7 @@ mod tests {
                 v,
                 FieldHint {
                     supports,
-                    denies_weak: false,
+                    ..FieldHint::default()
                 },
                 false,
                 &mut out,
@@ -1463,7 +1463,7 @@ mod tests {
                     readings[other] = None;
                 }
             }
-            let hint = FieldHint { supports, denies_weak };
+            let hint = FieldHint { supports, denies_weak, names_thing: false };
             if decided_before_phone(&readings, hint) {
                 let with_phone = chosen(&readings, hint);
                 prop_assert!(with_phone.is_some());

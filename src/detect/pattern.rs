@@ -48,6 +48,11 @@ pub struct PatternFile {
     /// field holds no clear-text password, a `passport_expiry` field no passport number).
     #[serde(default)]
     pub exclude_field_words: Vec<String>,
+    /// Field-name words that say a field holds another thing altogether (`company`,
+    /// `employer`): they cancel support as `exclude_field_words` do, and the type is not
+    /// read in free text there either.
+    #[serde(default)]
+    pub other_field_words: Vec<String>,
     /// Free-text keywords that support the type shortly before a value.
     #[serde(default)]
     pub keywords: Vec<String>,

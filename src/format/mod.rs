@@ -241,6 +241,9 @@ pub struct FieldHint {
     /// The name says the field holds ids, order or invoice numbers, hashes, timestamps or
     /// amounts: weak shapes are never reported there.
     pub denies_weak: bool,
+    /// The name says the field holds the name of a thing, not of a person (`company`,
+    /// `employer`, `company_name`): no person's name is read in it, not even in free text.
+    pub names_thing: bool,
 }
 
 impl FieldHint {

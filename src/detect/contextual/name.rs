@@ -51,7 +51,7 @@ pub(super) fn detect(
     }
     if hint.supports(PiiType::PersonName) {
         field_value(v, toks, out, first);
-    } else if !hint.supports(PiiType::PostalAddress) && !hint.denies_weak {
+    } else if !hint.supports(PiiType::PostalAddress) && !hint.denies_weak && !hint.names_thing {
         free_text(lex, v, toks, out, first);
     }
 }
