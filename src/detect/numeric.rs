@@ -181,7 +181,7 @@ fn read_run(
                 i += 1;
             } else {
                 let m = mask_at(v, i);
-                if m == 0 {
+                if m == 0 || extension_at(v, i, limit, &g) {
                     break;
                 }
                 g.masks += 1;
@@ -189,8 +189,10 @@ fn read_run(
             }
         }
         g.end = i;
+        // An extension (`1746x1597`) ends the run; it is no part of the number.
+        let ext = extension_at(v, i, limit, &g);
         // A group glued to a letter is part of a word, not of the run.
-        if i < limit && v[i].is_ascii_alphanumeric() {
+        if !ext && i < limit && v[i].is_ascii_alphanumeric() {
             if run.len == 0 {
                 return Err(i);
             }
@@ -200,7 +202,7 @@ fn read_run(
         run.masks += usize::from(g.masks);
         run.groups[run.len] = g;
         run.len += 1;
-        if run.len == MAX_GROUPS || chars > MAX_CHARS || i >= limit {
+        if ext || run.len == MAX_GROUPS || chars > MAX_CHARS || i >= limit {
             break;
         }
         // A separator, then another group?
@@ -230,13 +232,40 @@ fn read_run(
         } else {
             break;
         }
-        if j < limit && (v[j].is_ascii_digit() || mask_at(v, j) > 0) {
+        if j < limit
+            && (v[j].is_ascii_digit() || mask_at(v, j) > 0)
+            && !extension_at(v, j, limit, &g)
+        {
             i = j;
         } else {
             break;
         }
     }
     Ok(())
+}
+
+/// Whether a phone extension starts at `i`, right after group `g` (or a separator after
+/// it): `x`, `X` or `#`, maybe a space, then 1 to 6 digits that end the run
+/// (`+1-586-487-1746x1597`, `342.570.2192 x 137`, `#1597`). Only after a group of 4 digits
+/// or more and no mask, so masked cards (`XXXX-XXXX-XXXX-1234`, `411111******1111`) and
+/// sizes (`1920x1080`) read as before.
+fn extension_at(v: &[u8], i: usize, limit: usize, g: &Group) -> bool {
+    if g.digits < 4 || g.masks > 0 || i >= limit || !matches!(v[i], b'x' | b'X' | b'#') {
+        return false;
+    }
+    let mut k = i + 1;
+    if k < limit && v[k] == b' ' {
+        k += 1;
+    }
+    let end = digits_end(v, k, limit);
+    if !(1..=6).contains(&(end - k)) {
+        return false;
+    }
+    // Nothing joined after the digits: no word, mask or further group.
+    end == limit
+        || !(v[end].is_ascii_alphanumeric()
+            || mask_at(v, end) > 0
+            || (is_sep(v[end]) && v.get(end + 1).is_some_and(u8::is_ascii_digit)))
 }
 
 /// Whether no sub-run of `run` can be a value, settled from its group lengths and separators
@@ -1223,6 +1252,29 @@ mod tests {
             );
         }
         assert_eq!(find("******3210"), []);
+    }
+
+    #[test]
+    fn an_extension_ends_the_number() {
+        for (text, number) in [
+            ("+1-586-487-1746x1597", "+1-586-487-1746"),
+            ("342.570.2192x137", "342.570.2192"),
+            ("(650) 555-0110 x 1597", "(650) 555-0110"),
+            ("(650) 555-0110 #1597", "(650) 555-0110"),
+            ("+91 98765 43210 X12", "+91 98765 43210"),
+            ("+91 98765 43210 ext. 1597", "+91 98765 43210"),
+        ] {
+            assert_eq!(
+                find(text),
+                [(number.to_string(), PiiType::Phone)],
+                "{text}"
+            );
+        }
+        // No extension: seven digits after the mask, a group joined after them, or a group
+        // of fewer than four digits before it.
+        assert_eq!(find("+1-586-487-1746x1597123"), []);
+        assert_eq!(find("+1-586-487-1746x15-97"), []);
+        assert_eq!(find("4111 11x1 1111 1111"), []);
     }
 
     #[test]
