@@ -621,7 +621,13 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
     if masks > 0 {
         return masked_card(s, groups, start, end);
     }
-    if !worth_reading(s, run, a, b, start) {
+    // Digits right after `<digit>.` are a decimal fraction (`-47.9545925 154.08`), unless
+    // the dots are the run's own separators (`1.800.555.0199`).
+    let fraction = start >= 2
+        && s.v[start - 1] == b'.'
+        && s.v[start - 2].is_ascii_digit()
+        && !groups.get(1).is_some_and(|g| g.sep == b'.');
+    if fraction || !worth_reading(s, run, a, b, start) {
         return false;
     }
     let mut seps_buf = [0u8; MAX_GROUPS];
@@ -1275,6 +1281,17 @@ mod tests {
         assert_eq!(find("+1-586-487-1746x1597123"), []);
         assert_eq!(find("+1-586-487-1746x15-97"), []);
         assert_eq!(find("4111 11x1 1111 1111"), []);
+    }
+
+    #[test]
+    fn a_decimal_fraction_starts_no_number() {
+        assert_eq!(find("phone -47.9545925 154.080972"), []);
+        assert_eq!(find("phone 12.9876543210"), []);
+        // Dots that are the run's own separators still read.
+        assert_eq!(
+            find("call 1.800.555.0199"),
+            [("800.555.0199".into(), PiiType::Phone)]
+        );
     }
 
     #[test]
