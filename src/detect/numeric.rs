@@ -852,7 +852,7 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
     let glued_after = end + 1 < v.len() && v[end] == b'.' && v[end + 1].is_ascii_digit();
     let before = start.checked_sub(1).map(|i| v[i]);
     let glued_before = matches!(before, Some(b'.') | Some(b'v') | Some(b'V'));
-    if glued_after || glued_before || s.hint.denies_weak && !s.hint.supports(PiiType::IpAddress) {
+    if glued_after || glued_before || after_product(&v[..start]) || s.hint.denies_weak && !s.hint.supports(PiiType::IpAddress) {
         return false;
     }
     if says_version(&v[start.saturating_sub(16)..start]) {
@@ -863,6 +863,32 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
         basis |= Basis::FIELD;
     }
     s.push(start, end, PiiType::IpAddress, basis)
+}
+
+/// Whether `before` (the text before a dotted quad) ends with a product token of a user
+/// agent, so the quad is its version: Firefox's `rv:` (`rv:1.9.2.20`, not `srv:`), or a
+/// product name, capitalised, and `/` (`Chrome/10.0.648.204`, `Version/4.0.5.1`), which a
+/// path (`/api/10.0.0.1`) or a label (`IP/10.0.0.1`) is not.
+fn after_product(before: &[u8]) -> bool {
+    match before {
+        [head @ .., b':'] => word_before(head).eq_ignore_ascii_case(b"rv"),
+        [head @ .., b'/'] => {
+            let name = word_before(head);
+            name.first().is_some_and(u8::is_ascii_uppercase)
+                && name.iter().any(u8::is_ascii_lowercase)
+        }
+        _ => false,
+    }
+}
+
+/// The alphanumeric word that ends `head`.
+fn word_before(head: &[u8]) -> &[u8] {
+    let n = head
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    &head[head.len() - n..]
 }
 
 /// Whether `window` (the text before a dotted quad) holds `version`, `ver ` or `build`, in
@@ -1292,6 +1318,19 @@ mod tests {
             find("call 1.800.555.0199"),
             [("800.555.0199".into(), PiiType::Phone)]
         );
+    }
+
+    #[test]
+    fn a_user_agent_version_is_no_address() {
+        assert_eq!(find("en-US; rv:1.9.2.20) Gecko/20110803"), []);
+        assert_eq!(find("Chrome/11.0.696.34 Safari/534.24"), []);
+        for text in ["srv:10.20.30.40", "/api/10.20.30.40", "IP/10.20.30.40"] {
+            assert_eq!(
+                find(text),
+                [("10.20.30.40".into(), PiiType::IpAddress)],
+                "{text}"
+            );
+        }
     }
 
     #[test]
