@@ -781,13 +781,36 @@ fn phone_reading(
     if nanp_shape && phone::national(d, *b"US").is_some() {
         return Some(strong(true));
     }
-    if phone::national(d, s.det.region().0).is_some() {
-        return Some(strong(!bare || d[0] == b'0'));
+    let region = s.det.region().0;
+    if phone::national(d, region).is_some() {
+        let written = if bare {
+            d[0] == b'0'
+        } else {
+            plan_grouping(region, d, lens)
+        };
+        return Some(strong(written));
     }
     if d.len() >= 11 && phone::international(d).is_some() {
         return Some(strong(false));
     }
     None
+}
+
+/// Whether `lens`, the digit groups of `d` (a national number of `region`), are a grouping
+/// that region's plan writes: NANP 3-3-4 (1-3-3-4 after a 1); Singapore 4-4; a trunk 0
+/// and its area code (3 to 6 digits in all), then groups of three digits or more (GB
+/// `020 7946 0958`, `01632 960000`; IN `011-23456789`, `098765 43210`); an Indian mobile
+/// 5-5, 3-3-4 or 4-3-3. Any other grouping (`2025-780048`, ISBN `0-333-83536-0`) is no
+/// number the plan writes: a weak reading.
+fn plan_grouping(region: [u8; 2], d: &[u8], lens: &[u8]) -> bool {
+    match &region.map(|b| b.to_ascii_uppercase()) {
+        b"US" | b"CA" => matches!(lens, [3, 3, 4] | [1, 3, 3, 4]),
+        b"SG" => lens == [4, 4],
+        _ if d[0] == b'0' => {
+            matches!(lens, [3..=6, rest @ ..] if rest.iter().all(|&l| l >= 3))
+        }
+        _ => matches!(lens, [5, 5] | [3, 3, 4] | [4, 3, 3]),
+    }
 }
 
 /// A masked card number: the whole masked form, last four digits visible, visible leading
@@ -1330,6 +1353,40 @@ mod tests {
                 [("10.20.30.40".into(), PiiType::IpAddress)],
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_national_number_is_strong_only_as_its_plan_writes_it() {
+        let set = PatternSet::builtin().expect("built-in patterns load");
+        let in_field = |region: &[u8; 2], field: &str, text: &str| {
+            let det = Detector::new(&set, None, Region(*region));
+            let mut out = Vec::new();
+            det.detect(text.as_bytes(), det.field_hint(field.as_bytes()), &mut out);
+            out.iter()
+                .filter(|h| h.ty == PiiType::Phone)
+                .map(|h| text[h.start..h.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        for (region, text, number) in [
+            (b"US", "ORD-2025-780048", "2025-780048"),
+            (b"GB", "ISBN 0-333-83536-0", "0-333-83536-0"),
+            (b"IN", "ref 978-1-967307", "978-1-967307"),
+        ] {
+            // Weak: no phone in an order or ISBN field, one in a phone field.
+            assert_eq!(in_field(region, "order_id", text), [] as [String; 0], "{text}");
+            assert_eq!(in_field(region, "isbn", text), [] as [String; 0], "{text}");
+            assert_eq!(in_field(region, "phone", text), [number], "{text}");
+        }
+        for (region, text) in [
+            (b"US", "415 555 2671"),
+            (b"GB", "020 7946 0958"),
+            (b"GB", "01632 960000"),
+            (b"IN", "011-23456789"),
+            (b"IN", "098765 43210"),
+            (b"IN", "9876 543 210"),
+        ] {
+            assert_eq!(in_field(region, "order_id", text), [text], "{text}");
         }
     }
 
