@@ -674,6 +674,15 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
                 basis: Basis::LUHN | Basis::NUMBER_PLAN,
             });
         }
+        // A 12-digit card (Maestro) only in a card field, and weak: 12 digits are far more
+        // often an Aadhaar or a phone.
+        if n == 12 && s.hint.supports(PiiType::CardNumber) && card::is_valid(d) {
+            readings[0] = Some(Reading {
+                ty: PiiType::CardNumber,
+                strong: false,
+                basis: Basis::LUHN | Basis::NUMBER_PLAN,
+            });
+        }
         if n == 12
             && d[0] >= b'2'
             && verhoeff::is_valid(d)
@@ -1387,6 +1396,22 @@ mod tests {
             (b"IN", "9876 543 210"),
         ] {
             assert_eq!(in_field(region, "order_id", text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_twelve_digit_maestro_is_a_card_in_a_card_field_only() {
+        let mut out = Vec::new();
+        DET.detect(b"503874647004", DET.field_hint(b"card_number"), &mut out);
+        assert_eq!(
+            out.iter().map(|h| (h.start, h.end, h.ty)).collect::<Vec<_>>(),
+            [(0, 12, PiiType::CardNumber)]
+        );
+        for text in ["503874647004", "card 503874647004", "card 5038 7464 7004"] {
+            assert!(
+                find(text).iter().all(|(_, ty)| *ty != PiiType::CardNumber),
+                "{text}"
+            );
         }
     }
 
