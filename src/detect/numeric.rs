@@ -884,7 +884,11 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
     let glued_after = end + 1 < v.len() && v[end] == b'.' && v[end + 1].is_ascii_digit();
     let before = start.checked_sub(1).map(|i| v[i]);
     let glued_before = matches!(before, Some(b'.') | Some(b'v') | Some(b'V'));
-    if glued_after || glued_before || after_product(&v[..start]) || s.hint.denies_weak && !s.hint.supports(PiiType::IpAddress) {
+    if glued_after
+        || glued_before
+        || after_product(&v[..start])
+        || s.hint.denies_weak && !s.hint.supports(PiiType::IpAddress)
+    {
         return false;
     }
     if says_version(&v[start.saturating_sub(16)..start]) {
@@ -1328,11 +1332,7 @@ mod tests {
             ("+91 98765 43210 X12", "+91 98765 43210"),
             ("+91 98765 43210 ext. 1597", "+91 98765 43210"),
         ] {
-            assert_eq!(
-                find(text),
-                [(number.to_string(), PiiType::Phone)],
-                "{text}"
-            );
+            assert_eq!(find(text), [(number.to_string(), PiiType::Phone)], "{text}");
         }
         // No extension: seven digits after the mask, a group joined after them, or a group
         // of fewer than four digits before it.
@@ -1383,7 +1383,11 @@ mod tests {
             (b"IN", "ref 978-1-967307", "978-1-967307"),
         ] {
             // Weak: no phone in an order or ISBN field, one in a phone field.
-            assert_eq!(in_field(region, "order_id", text), [] as [String; 0], "{text}");
+            assert_eq!(
+                in_field(region, "order_id", text),
+                [] as [String; 0],
+                "{text}"
+            );
             assert_eq!(in_field(region, "isbn", text), [] as [String; 0], "{text}");
             assert_eq!(in_field(region, "phone", text), [number], "{text}");
         }
@@ -1404,7 +1408,9 @@ mod tests {
         let mut out = Vec::new();
         DET.detect(b"503874647004", DET.field_hint(b"card_number"), &mut out);
         assert_eq!(
-            out.iter().map(|h| (h.start, h.end, h.ty)).collect::<Vec<_>>(),
+            out.iter()
+                .map(|h| (h.start, h.end, h.ty))
+                .collect::<Vec<_>>(),
             [(0, 12, PiiType::CardNumber)]
         );
         for text in ["503874647004", "card 503874647004", "card 5038 7464 7004"] {
