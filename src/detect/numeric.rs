@@ -211,7 +211,7 @@ fn read_run(
                 i += 1;
             } else {
                 let m = mask_at(v, i);
-                if m == 0 {
+                if m == 0 || extension_at(v, i, limit, &g) {
                     break;
                 }
                 g.masks += 1;
@@ -219,8 +219,10 @@ fn read_run(
             }
         }
         g.end = i;
+        // An extension (`1746x1597`) ends the run; it is no part of the number.
+        let ext = extension_at(v, i, limit, &g);
         // A group glued to a letter is part of a word, not of the run.
-        if i < limit && v[i].is_ascii_alphanumeric() {
+        if !ext && i < limit && v[i].is_ascii_alphanumeric() {
             if run.len == 0 {
                 return Err(i);
             }
@@ -230,7 +232,7 @@ fn read_run(
         run.masks += usize::from(g.masks);
         run.groups[run.len] = g;
         run.len += 1;
-        if run.len == MAX_GROUPS || chars > MAX_CHARS || i >= limit {
+        if ext || run.len == MAX_GROUPS || chars > MAX_CHARS || i >= limit {
             break;
         }
         // A separator, then another group?
@@ -260,13 +262,40 @@ fn read_run(
         } else {
             break;
         }
-        if j < limit && (v[j].is_ascii_digit() || mask_at(v, j) > 0) {
+        if j < limit
+            && (v[j].is_ascii_digit() || mask_at(v, j) > 0)
+            && !extension_at(v, j, limit, &g)
+        {
             i = j;
         } else {
             break;
         }
     }
     Ok(())
+}
+
+/// Whether a phone extension starts at `i`, right after group `g` (or a separator after
+/// it): `x`, `X` or `#`, maybe a space, then 1 to 6 digits that end the run
+/// (`+1-586-487-1746x1597`, `342.570.2192 x 137`, `#1597`). Only after a group of 4 digits
+/// or more and no mask, so masked cards (`XXXX-XXXX-XXXX-1234`, `411111******1111`) and
+/// sizes (`1920x1080`) read as before.
+fn extension_at(v: &[u8], i: usize, limit: usize, g: &Group) -> bool {
+    if g.digits < 4 || g.masks > 0 || i >= limit || !matches!(v[i], b'x' | b'X' | b'#') {
+        return false;
+    }
+    let mut k = i + 1;
+    if k < limit && v[k] == b' ' {
+        k += 1;
+    }
+    let end = digits_end(v, k, limit);
+    if !(1..=6).contains(&(end - k)) {
+        return false;
+    }
+    // Nothing joined after the digits: no word, mask or further group.
+    end == limit
+        || !(v[end].is_ascii_alphanumeric()
+            || mask_at(v, end) > 0
+            || (is_sep(v[end]) && v.get(end + 1).is_some_and(u8::is_ascii_digit)))
 }
 
 /// Whether no sub-run of `run` can be a value, settled from its group lengths and separators
@@ -661,7 +690,13 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
     if masks > 0 {
         return masked_card(s, groups, start, end);
     }
-    if !worth_reading(s, run, a, b, start) {
+    // Digits right after `<digit>.` are a decimal fraction (`-47.9545925 154.08`), unless
+    // the dots are the run's own separators (`1.800.555.0199`).
+    let fraction = start >= 2
+        && s.v[start - 1] == b'.'
+        && s.v[start - 2].is_ascii_digit()
+        && !groups.get(1).is_some_and(|g| g.sep == b'.');
+    if fraction || !worth_reading(s, run, a, b, start) {
         return false;
     }
     let mut seps_buf = [0u8; MAX_GROUPS];
@@ -705,6 +740,15 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize) -> bool {
             readings[0] = Some(Reading {
                 ty: PiiType::CardNumber,
                 strong: grouped,
+                basis: Basis::LUHN | Basis::NUMBER_PLAN,
+            });
+        }
+        // A 12-digit card (Maestro) only in a card field, and weak: 12 digits are far more
+        // often an Aadhaar or a phone.
+        if n == 12 && s.hint.supports(PiiType::CardNumber) && card::is_valid(d) {
+            readings[0] = Some(Reading {
+                ty: PiiType::CardNumber,
+                strong: false,
                 basis: Basis::LUHN | Basis::NUMBER_PLAN,
             });
         }
@@ -815,13 +859,36 @@ fn phone_reading(
     if nanp_shape && phone::national(d, *b"US").is_some() {
         return Some(strong(true));
     }
-    if phone::national(d, s.det.region().0).is_some() {
-        return Some(strong(!bare || d[0] == b'0'));
+    let region = s.det.region().0;
+    if phone::national(d, region).is_some() {
+        let written = if bare {
+            d[0] == b'0'
+        } else {
+            plan_grouping(region, d, lens)
+        };
+        return Some(strong(written));
     }
     if d.len() >= 11 && phone::international(d).is_some() {
         return Some(strong(false));
     }
     None
+}
+
+/// Whether `lens`, the digit groups of `d` (a national number of `region`), are a grouping
+/// that region's plan writes: NANP 3-3-4 (1-3-3-4 after a 1); Singapore 4-4; a trunk 0
+/// and its area code (3 to 6 digits in all), then groups of three digits or more (GB
+/// `020 7946 0958`, `01632 960000`; IN `011-23456789`, `098765 43210`); an Indian mobile
+/// 5-5, 3-3-4 or 4-3-3. Any other grouping (`2025-780048`, ISBN `0-333-83536-0`) is no
+/// number the plan writes: a weak reading.
+fn plan_grouping(region: [u8; 2], d: &[u8], lens: &[u8]) -> bool {
+    match &region.map(|b| b.to_ascii_uppercase()) {
+        b"US" | b"CA" => matches!(lens, [3, 3, 4] | [1, 3, 3, 4]),
+        b"SG" => lens == [4, 4],
+        _ if d[0] == b'0' => {
+            matches!(lens, [3..=6, rest @ ..] if rest.iter().all(|&l| l >= 3))
+        }
+        _ => matches!(lens, [5, 5] | [3, 3, 4] | [4, 3, 3]),
+    }
 }
 
 /// A masked card number: the whole masked form, last four digits visible, visible leading
@@ -886,7 +953,11 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
     let glued_after = end + 1 < v.len() && v[end] == b'.' && v[end + 1].is_ascii_digit();
     let before = start.checked_sub(1).map(|i| v[i]);
     let glued_before = matches!(before, Some(b'.') | Some(b'v') | Some(b'V'));
-    if glued_after || glued_before || s.hint.denies_weak && !s.hint.supports(PiiType::IpAddress) {
+    if glued_after
+        || glued_before
+        || after_product(&v[..start])
+        || s.hint.denies_weak && !s.hint.supports(PiiType::IpAddress)
+    {
         return false;
     }
     if says_version(&v[start.saturating_sub(16)..start]) {
@@ -897,6 +968,32 @@ fn ipv4(s: &mut Scan, start: usize, end: usize) -> bool {
         basis |= Basis::FIELD;
     }
     s.push(start, end, PiiType::IpAddress, basis)
+}
+
+/// Whether `before` (the text before a dotted quad) ends with a product token of a user
+/// agent, so the quad is its version: Firefox's `rv:` (`rv:1.9.2.20`, not `srv:`), or a
+/// product name, capitalised, and `/` (`Chrome/10.0.648.204`, `Version/4.0.5.1`), which a
+/// path (`/api/10.0.0.1`) or a label (`IP/10.0.0.1`) is not.
+fn after_product(before: &[u8]) -> bool {
+    match before {
+        [head @ .., b':'] => word_before(head).eq_ignore_ascii_case(b"rv"),
+        [head @ .., b'/'] => {
+            let name = word_before(head);
+            name.first().is_some_and(u8::is_ascii_uppercase)
+                && name.iter().any(u8::is_ascii_lowercase)
+        }
+        _ => false,
+    }
+}
+
+/// The alphanumeric word that ends `head`.
+fn word_before(head: &[u8]) -> &[u8] {
+    let n = head
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    &head[head.len() - n..]
 }
 
 /// Whether `window` (the text before a dotted quad) holds `version`, `ver ` or `build`, in
@@ -1403,6 +1500,105 @@ mod tests {
             );
         }
         assert_eq!(find("******3210"), []);
+    }
+
+    #[test]
+    fn an_extension_ends_the_number() {
+        for (text, number) in [
+            ("+1-586-487-1746x1597", "+1-586-487-1746"),
+            ("342.570.2192x137", "342.570.2192"),
+            ("(650) 555-0110 x 1597", "(650) 555-0110"),
+            ("(650) 555-0110 #1597", "(650) 555-0110"),
+            ("+91 98765 43210 X12", "+91 98765 43210"),
+            ("+91 98765 43210 ext. 1597", "+91 98765 43210"),
+        ] {
+            assert_eq!(find(text), [(number.to_string(), PiiType::Phone)], "{text}");
+        }
+        // No extension: seven digits after the mask, a group joined after them, or a group
+        // of fewer than four digits before it.
+        assert_eq!(find("+1-586-487-1746x1597123"), []);
+        assert_eq!(find("+1-586-487-1746x15-97"), []);
+        assert_eq!(find("4111 11x1 1111 1111"), []);
+    }
+
+    #[test]
+    fn a_decimal_fraction_starts_no_number() {
+        assert_eq!(find("phone -47.9545925 154.080972"), []);
+        assert_eq!(find("phone 12.9876543210"), []);
+        // Dots that are the run's own separators still read.
+        assert_eq!(
+            find("call 1.800.555.0199"),
+            [("800.555.0199".into(), PiiType::Phone)]
+        );
+    }
+
+    #[test]
+    fn a_user_agent_version_is_no_address() {
+        assert_eq!(find("en-US; rv:1.9.2.20) Gecko/20110803"), []);
+        assert_eq!(find("Chrome/11.0.696.34 Safari/534.24"), []);
+        for text in ["srv:10.20.30.40", "/api/10.20.30.40", "IP/10.20.30.40"] {
+            assert_eq!(
+                find(text),
+                [("10.20.30.40".into(), PiiType::IpAddress)],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_national_number_is_strong_only_as_its_plan_writes_it() {
+        let set = PatternSet::builtin().expect("built-in patterns load");
+        let in_field = |region: &[u8; 2], field: &str, text: &str| {
+            let det = Detector::new(&set, None, Region(*region));
+            let mut out = Vec::new();
+            det.detect(text.as_bytes(), det.field_hint(field.as_bytes()), &mut out);
+            out.iter()
+                .filter(|h| h.ty == PiiType::Phone)
+                .map(|h| text[h.start..h.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        for (region, text, number) in [
+            (b"US", "ORD-2025-780048", "2025-780048"),
+            (b"GB", "ISBN 0-333-83536-0", "0-333-83536-0"),
+            (b"IN", "ref 978-1-967307", "978-1-967307"),
+        ] {
+            // Weak: no phone in an order or ISBN field, one in a phone field.
+            assert_eq!(
+                in_field(region, "order_id", text),
+                [] as [String; 0],
+                "{text}"
+            );
+            assert_eq!(in_field(region, "isbn", text), [] as [String; 0], "{text}");
+            assert_eq!(in_field(region, "phone", text), [number], "{text}");
+        }
+        for (region, text) in [
+            (b"US", "415 555 2671"),
+            (b"GB", "020 7946 0958"),
+            (b"GB", "01632 960000"),
+            (b"IN", "011-23456789"),
+            (b"IN", "098765 43210"),
+            (b"IN", "9876 543 210"),
+        ] {
+            assert_eq!(in_field(region, "order_id", text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_twelve_digit_maestro_is_a_card_in_a_card_field_only() {
+        let mut out = Vec::new();
+        DET.detect(b"503874647004", DET.field_hint(b"card_number"), &mut out);
+        assert_eq!(
+            out.iter()
+                .map(|h| (h.start, h.end, h.ty))
+                .collect::<Vec<_>>(),
+            [(0, 12, PiiType::CardNumber)]
+        );
+        for text in ["503874647004", "card 503874647004", "card 5038 7464 7004"] {
+            assert!(
+                find(text).iter().all(|(_, ty)| *ty != PiiType::CardNumber),
+                "{text}"
+            );
+        }
     }
 
     #[test]
