@@ -1808,22 +1808,22 @@ impl ChunkSink<'_> {
                 true => stored_span(&mut self.utf16, value, hit.start, hit.end),
                 false => (0, 0),
             };
-            let at = self.findings.len();
             let found = Found {
                 ty: hit.ty,
                 basis: hit.basis,
                 judged,
                 distinct: !either,
             };
-            self.count_one(i, record, seq, raw, found, span, at);
+            self.count_one(i, record, seq, raw, found, span);
         }
         valid
     }
 
     /// Counts one finding of `raw` in slot `i` (of the value numbered `seq`, at `span` in the
-    /// input), and keeps it at `at` in `findings` when findings are written; `self.norm`
-    /// holds its normal form.
-    #[allow(clippy::too_many_arguments)]
+    /// input), and keeps it when findings are written; `self.norm` holds its normal form.
+    ///
+    /// Inlined: most of its calls are in [`ChunkSink::count_hits`], once a hit.
+    #[inline(always)]
     fn count_one(
         &mut self,
         i: usize,
@@ -1832,7 +1832,6 @@ impl ChunkSink<'_> {
         raw: &[u8],
         found: Found,
         (offset, length): (u64, u64),
-        at: usize,
     ) {
         let Found {
             ty,
@@ -1878,8 +1877,8 @@ impl ChunkSink<'_> {
                 slot: i as u32,
                 judged,
             };
-            self.findings.insert(at, finding);
-            self.tags.insert(at, tag);
+            self.findings.push(finding);
+            self.tags.push(tag);
         }
     }
 
@@ -1917,9 +1916,21 @@ impl ChunkSink<'_> {
             judged: None,
             distinct: true,
         };
-        self.count_one(first.slot, record, first.seq, &first.raw, found, first.span, first.at);
-        let at = self.findings.len();
-        self.count_one(second.slot, record, second.seq, &second.raw, found, second.span, at);
+        self.count_one(first.slot, record, first.seq, &first.raw, found, first.span);
+        self.count_one(
+            second.slot,
+            record,
+            second.seq,
+            &second.raw,
+            found,
+            second.span,
+        );
+        // The first goes before the findings of the values between the two.
+        if self.want_findings {
+            let end = self.findings.len() - 1;
+            self.findings[first.at..end].rotate_right(1);
+            self.tags[first.at..end].rotate_right(1);
+        }
     }
 
     /// Detects and counts a value longer than two pieces piece by piece ([`detect_piece`]);
@@ -2050,7 +2061,7 @@ impl FieldSink for ChunkSink<'_> {
             self.blob_bytes += stored_span(&mut self.utf16, &value, 0, value.bytes.len()).1;
             return;
         }
-        let hint = slot.hint;
+        let (hint, axis) = (slot.hint, slot.axis);
         let marked = slot.marked < column::SAMPLE;
         let seq = self.seq;
         self.seq += 1;
@@ -2075,7 +2086,7 @@ impl FieldSink for ChunkSink<'_> {
         } else {
             self.pieces(i, record, seq, &value, hint, marked)
         };
-        if let Some(axis) = self.slots[i].axis {
+        if let Some(axis) = axis {
             self.coordinate(i, seq, &value, axis);
         }
         if marked {

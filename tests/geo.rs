@@ -77,7 +77,9 @@ fn json() -> File {
     let mut f = File::default();
     for i in 0..ROWS {
         let (lat, lon) = position(i, 2);
-        f.push(&format!("{{\"id\": {i}, \"price\": 12.9900, \"location\": {{"));
+        f.push(&format!(
+            "{{\"id\": {i}, \"price\": 12.9900, \"location\": {{"
+        ));
         match decoy(i) {
             Some((a, b)) if b.is_empty() => f.push(&format!("\"lat\": {a}")),
             Some((a, b)) => f.push(&format!("\"lat\": \"{a}\", \"lon\": \"{b}\"")),
@@ -118,7 +120,10 @@ fn log() -> File {
     let mut f = File::default();
     for i in 0..ROWS {
         let (lat, lon) = position(i, 4);
-        f.push(&format!("2024-03-11 10:00:{:02} INFO ping user=u{i} ", i % 60));
+        f.push(&format!(
+            "2024-03-11 10:00:{:02} INFO ping user=u{i} ",
+            i % 60
+        ));
         match decoy(i) {
             Some((a, b)) => f.push(&format!("lat={a} lng={b} amount=12.9900")),
             None => {
@@ -209,7 +214,10 @@ fn coordinates_in_separate_fields_pair_within_a_record() {
         let geo = &entry["types"]["geo_location"];
         assert_eq!(geo["count"], pairs, "{file} {field}");
         assert_eq!(geo["records"], pairs, "{file} {field}");
-        assert!(geo["examples"][0].as_str().unwrap().len() <= 7, "masked: {geo}");
+        assert!(
+            geo["examples"][0].as_str().unwrap().len() <= 7,
+            "masked: {geo}"
+        );
     }
     let total = &report["types"]["geo_location"];
     assert_eq!(total["count"], 4 * 2 * pairs);
