@@ -81,7 +81,7 @@ fn json() -> File {
             "{{\"id\": {i}, \"price\": 12.9900, \"location\": {{"
         ));
         match decoy(i) {
-            Some((a, b)) if b.is_empty() => f.push(&format!("\"lat\": {a}")),
+            Some((a, "")) => f.push(&format!("\"lat\": {a}")),
             Some((a, b)) => f.push(&format!("\"lat\": \"{a}\", \"lon\": \"{b}\"")),
             None => {
                 // Longitude first: the pair is reported in value order all the same.
@@ -103,7 +103,7 @@ fn sql() -> File {
         let (lat, lon) = position(i, 3);
         f.push(&format!("INSERT INTO `shops` VALUES ({i},"));
         match decoy(i) {
-            Some((a, b)) if b.is_empty() => f.push(&format!("{a},NULL")),
+            Some((a, "")) => f.push(&format!("{a},NULL")),
             Some((a, b)) => f.push(&format!("'{a}',{b}")),
             None => {
                 f.coordinate(&lat, "shops.latitude");
