@@ -13,6 +13,7 @@ use crate::aggregate::{
     FieldStats, InputStats, InputStatus, InputSummary, ScanSummary, Skipped, Totals,
 };
 use crate::detect::contextual::dob;
+use crate::detect::geo::{self, Axis, Pairing};
 use crate::detect::memo::{FieldMemo, Memo};
 use crate::detect::normalize::normalize;
 use crate::detect::pattern::{PatternError, PatternSet};
@@ -1612,6 +1613,7 @@ fn scan_chunk(
             cursor: StoredCursor::new(unit.range.start, stored),
         }),
         blob_bytes: 0,
+        pairing: Pairing::default(),
     };
     match &unit.doc {
         Some((doc, records)) => doc.tokenize(records.clone(), &mut sink),
@@ -1665,6 +1667,19 @@ struct Slot {
     next: usize,
     /// Whether this field's values repeat enough to look them up in the memo.
     memo: FieldMemo,
+    /// The coordinate its values hold alone, by its name (`lat`, `lng`).
+    axis: Option<Axis>,
+}
+
+/// A coordinate held until the other axis of its record comes ([`Pairing`]).
+struct Held {
+    slot: usize,
+    seq: u32,
+    raw: Vec<u8>,
+    /// Its stored span, when findings are kept.
+    span: (u64, u64),
+    /// Where its finding goes in `findings`: after those of the values before it.
+    at: usize,
 }
 
 /// Receives one chunk's values, detects, and counts.
@@ -1703,6 +1718,19 @@ struct ChunkSink<'a> {
     utf16: Option<Utf16Offsets<'a>>,
     /// Stored bytes of values passed over as blobs ([`crate::detect::is_blob`]).
     blob_bytes: u64,
+    /// The current record's latitude or longitude without its pair yet.
+    pairing: Pairing<Held>,
+}
+
+/// What a finding is, for [`ChunkSink::count_one`].
+#[derive(Clone, Copy)]
+struct Found {
+    ty: PiiType,
+    basis: Basis,
+    /// For a whole value of a judged type: whether it is tentative.
+    judged: Option<bool>,
+    /// Whether its normal form counts as distinct (not a date counted by `distinct_dob`).
+    distinct: bool,
 }
 
 /// The stored (offset, length) of `value.bytes[start..end]`: in the input as read, before
@@ -1757,7 +1785,6 @@ impl ChunkSink<'_> {
     ) -> u8 {
         let whole = *whole.get_or_insert_with(|| trimmed(value.bytes));
         let mut valid = 0;
-        let slot = &mut self.slots[i];
         for hit in hits {
             let bit = ((hit.start, hit.end) == whole)
                 .then(|| column::bit(hit.ty))
@@ -1771,53 +1798,139 @@ impl ChunkSink<'_> {
                 continue;
             }
             let raw = &value.bytes[hit.start..hit.end];
-            let first_in_record = slot.type_last[hit.ty.index()] != record;
-            slot.type_last[hit.ty.index()] = record;
-            let either = distinct_dob(hit.ty, raw, slot, self.key, &mut self.norm);
+            let either = distinct_dob(hit.ty, raw, &mut self.slots[i], self.key, &mut self.norm);
             // A date whose order the field decides is counted by `distinct_dob`: its normal
             // form only goes to the tap.
             if !either || self.tap.is_some() {
                 normalize(hit.ty, raw, self.det.region(), &mut self.norm);
             }
-            if let Some(tap) = &mut self.tap {
-                tap.hit(slot.name.as_deref(), record, hit.ty, raw, &self.norm);
-            }
-            let stats = match judged {
-                Some(tentative) => slot.stats.held_mut(hit.ty, tentative),
-                None => slot.stats.type_mut(hit.ty),
+            let span = match self.want_findings {
+                true => stored_span(&mut self.utf16, value, hit.start, hit.end),
+                false => (0, 0),
             };
-            stats.count += 1;
-            if first_in_record {
-                stats.records += 1;
-            }
-            if !either {
-                stats.distinct.insert_hash(self.key.hash(&self.norm));
-            }
-            if stats.examples.len() < crate::aggregate::MAX_EXAMPLES {
-                stats.examples.push(mask(hit.ty, raw));
-            }
-            if self.want_findings {
-                let (offset, length) = stored_span(&mut self.utf16, value, hit.start, hit.end);
-                self.findings.push(Finding {
-                    offset,
-                    length,
-                    ty: hit.ty,
-                    field: slot.name.clone(),
-                    record: Some(record),
-                    record_id: self.record_id.clone(),
-                    part_record: None,
-                    masked: mask(hit.ty, raw),
-                    value: self.reveal.then(|| Revealed::new(raw)),
-                    basis: hit.basis,
-                });
-                self.tags.push(Tag {
-                    seq,
-                    slot: i as u32,
-                    judged,
-                });
-            }
+            let found = Found {
+                ty: hit.ty,
+                basis: hit.basis,
+                judged,
+                distinct: !either,
+            };
+            self.count_one(i, record, seq, raw, found, span);
         }
         valid
+    }
+
+    /// Counts one finding of `raw` in slot `i` (of the value numbered `seq`, at `span` in the
+    /// input), and keeps it when findings are written; `self.norm` holds its normal form.
+    ///
+    /// Inlined: most of its calls are in [`ChunkSink::count_hits`], once a hit.
+    #[inline(always)]
+    fn count_one(
+        &mut self,
+        i: usize,
+        record: u64,
+        seq: u32,
+        raw: &[u8],
+        found: Found,
+        (offset, length): (u64, u64),
+    ) {
+        let Found {
+            ty,
+            basis,
+            judged,
+            distinct,
+        } = found;
+        let slot = &mut self.slots[i];
+        let first_in_record = slot.type_last[ty.index()] != record;
+        slot.type_last[ty.index()] = record;
+        if let Some(tap) = &mut self.tap {
+            tap.hit(slot.name.as_deref(), record, ty, raw, &self.norm);
+        }
+        let stats = match judged {
+            Some(tentative) => slot.stats.held_mut(ty, tentative),
+            None => slot.stats.type_mut(ty),
+        };
+        stats.count += 1;
+        if first_in_record {
+            stats.records += 1;
+        }
+        if distinct {
+            stats.distinct.insert_hash(self.key.hash(&self.norm));
+        }
+        if stats.examples.len() < crate::aggregate::MAX_EXAMPLES {
+            stats.examples.push(mask(ty, raw));
+        }
+        if self.want_findings {
+            let finding = Finding {
+                offset,
+                length,
+                ty,
+                field: slot.name.clone(),
+                record: Some(record),
+                record_id: self.record_id.clone(),
+                part_record: None,
+                masked: mask(ty, raw),
+                value: self.reveal.then(|| Revealed::new(raw)),
+                basis,
+            };
+            let tag = Tag {
+                seq,
+                slot: i as u32,
+                judged,
+            };
+            self.findings.push(finding);
+            self.tags.push(tag);
+        }
+    }
+
+    /// Holds the value of slot `i`, a field named for `axis`, when it is a coordinate, until
+    /// the other axis comes in the record; then counts both as `geo_location`, each in its own
+    /// field and in value order. Both count the pair's normal form as distinct: one position.
+    #[inline(never)]
+    fn coordinate(&mut self, i: usize, seq: u32, value: &Value<'_>, axis: Axis) {
+        let Some((start, end)) = geo::coordinate(value.bytes, axis) else {
+            return;
+        };
+        let span = match self.want_findings {
+            true => stored_span(&mut self.utf16, value, start, end),
+            false => (0, 0),
+        };
+        let held = Held {
+            slot: i,
+            seq,
+            raw: value.bytes[start..end].to_vec(),
+            span,
+            at: self.findings.len(),
+        };
+        let Some((latitude, longitude)) = self.pairing.offer(axis, held) else {
+            return;
+        };
+        geo::normalize_pair(&latitude.raw, &longitude.raw, &mut self.norm);
+        let (first, second) = match latitude.seq < longitude.seq {
+            true => (latitude, longitude),
+            false => (longitude, latitude),
+        };
+        let record = self.record + 1;
+        let found = Found {
+            ty: PiiType::GeoLocation,
+            basis: Basis::FIELD | Basis::SHAPE,
+            judged: None,
+            distinct: true,
+        };
+        self.count_one(first.slot, record, first.seq, &first.raw, found, first.span);
+        self.count_one(
+            second.slot,
+            record,
+            second.seq,
+            &second.raw,
+            found,
+            second.span,
+        );
+        // The first goes before the findings of the values between the two.
+        if self.want_findings {
+            let end = self.findings.len() - 1;
+            self.findings[first.at..end].rotate_right(1);
+            self.tags[first.at..end].rotate_right(1);
+        }
     }
 
     /// Detects and counts a value longer than two pieces piece by piece ([`detect_piece`]);
@@ -1851,6 +1964,7 @@ impl ChunkSink<'_> {
             .as_deref()
             .map(|n| self.det.field_hint(n.as_bytes()))
             .unwrap_or_default();
+        let axis = name.as_deref().and_then(|n| self.det.axis(n.as_bytes()));
         self.slots.push(Slot {
             stats: FieldStats {
                 name: name.clone(),
@@ -1864,6 +1978,7 @@ impl ChunkSink<'_> {
             key: None,
             next: usize::MAX,
             memo: FieldMemo::default(),
+            axis,
         });
         self.slots.len() - 1
     }
@@ -1946,7 +2061,7 @@ impl FieldSink for ChunkSink<'_> {
             self.blob_bytes += stored_span(&mut self.utf16, &value, 0, value.bytes.len()).1;
             return;
         }
-        let hint = slot.hint;
+        let (hint, axis) = (slot.hint, slot.axis);
         let marked = slot.marked < column::SAMPLE;
         let seq = self.seq;
         self.seq += 1;
@@ -1971,6 +2086,9 @@ impl FieldSink for ChunkSink<'_> {
         } else {
             self.pieces(i, record, seq, &value, hint, marked)
         };
+        if let Some(axis) = axis {
+            self.coordinate(i, seq, &value, axis);
+        }
         if marked {
             self.slots[i].marked += 1;
             self.marks.push(Mark {
@@ -1986,6 +2104,7 @@ impl FieldSink for ChunkSink<'_> {
         self.record += 1;
         self.record_id = None;
         self.record_first = self.findings.len();
+        self.pairing.end_record();
         if let Some(tap) = &mut self.tap {
             tap.end_record(self.record);
         }

@@ -1,7 +1,7 @@
 //! Every pattern file's examples and negative examples, run against the real engine, with
 //! all failures listed at once; and a lint of the pattern data itself.
 
-use crate::common::{detector, scan_field, scan_line, Found, CONTEXTUAL};
+use crate::common::{detector, scan_field, scan_line, scan_record, Found, CONTEXTUAL};
 use leakscan::detect::pattern::{Example, PatternSet};
 use leakscan::types::PiiType;
 
@@ -9,16 +9,20 @@ use leakscan::types::PiiType;
 const MIN_EXAMPLES: usize = 25;
 
 fn run(example: &Example) -> Vec<Found> {
-    match &example.field {
-        Some(field) => scan_field(detector(), field, &example.text),
-        None => scan_line(detector(), &example.text),
+    match (&example.field, &example.pair) {
+        (Some(field), Some((name, value))) => {
+            scan_record(detector(), &[(field, &example.text), (name, value)])
+        }
+        (Some(field), None) => scan_field(detector(), field, &example.text),
+        (None, _) => scan_line(detector(), &example.text),
     }
 }
 
 fn describe(example: &Example) -> String {
-    match &example.field {
-        Some(f) => format!("{f} = {:?}", example.text),
-        None => format!("{:?}", example.text),
+    match (&example.field, &example.pair) {
+        (Some(f), Some((name, value))) => format!("{f} = {:?}, {name} = {value:?}", example.text),
+        (Some(f), None) => format!("{f} = {:?}", example.text),
+        (None, _) => format!("{:?}", example.text),
     }
 }
 

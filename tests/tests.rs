@@ -13,6 +13,7 @@ mod contract;
 mod documents;
 mod dumps;
 mod fuzzing;
+mod geo;
 mod heavy;
 mod html;
 mod merge;

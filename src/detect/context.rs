@@ -9,6 +9,7 @@
 //! [`Context::field_hint`]). Keywords are matched, case-insensitively and as whole words, in the
 //! few bytes before a candidate.
 
+use super::geo::Axis;
 use super::pattern::PatternSet;
 use crate::format::FieldHint;
 use crate::types::PiiType;
@@ -40,6 +41,8 @@ pub struct Context {
     keyword_types: Vec<u32>,
     /// The keywords of the [`GATED`] types, matched anywhere in a value.
     gate: Option<Gate>,
+    /// Field word → the coordinate a field named with it holds alone (`lat`, `lng`).
+    axes: FxHashMap<String, Axis>,
 }
 
 /// Types whose detectors read a whole value looking for candidates and, outside a field
@@ -58,7 +61,14 @@ impl Context {
         let mut keyword_types: Vec<u32> = Vec::new();
         let mut excludes: FxHashMap<String, u32> = FxHashMap::default();
         let mut things: FxHashMap<String, u32> = FxHashMap::default();
+        let mut axes: FxHashMap<String, Axis> = FxHashMap::default();
         for p in &set.patterns {
+            for (names, axis) in [
+                (&p.file.latitude_field_names, Axis::Latitude),
+                (&p.file.longitude_field_names, Axis::Longitude),
+            ] {
+                axes.extend(names.iter().map(|w| (w.to_lowercase(), axis)));
+            }
             let bit = 1u32 << p.ty.index();
             for w in &p.file.exclude_field_words {
                 *excludes.entry(w.to_lowercase()).or_default() |= bit;
@@ -103,7 +113,32 @@ impl Context {
             keywords,
             keyword_types,
             gate,
+            axes,
         }
+    }
+
+    /// The coordinate a field named `name` holds alone: a word of its name is a latitude or a
+    /// longitude word, whole (`location.lat`, `geo_longitude`, `homeLat`; not `platform`),
+    /// and no word is of the other axis (`lat_lng` holds both, in one value).
+    ///
+    /// ```
+    /// use leakscan::detect::{context::Context, geo::Axis, pattern::PatternSet};
+    /// let ctx = Context::new(&PatternSet::builtin().unwrap());
+    /// assert_eq!(ctx.axis(b"location.lat"), Some(Axis::Latitude));
+    /// assert_eq!(ctx.axis(b"geo_longitude"), Some(Axis::Longitude));
+    /// assert_eq!(ctx.axis(b"lat_lng"), None);
+    /// assert_eq!(ctx.axis(b"platform"), None);
+    /// ```
+    pub fn axis(&self, name: &[u8]) -> Option<Axis> {
+        let mut found = None;
+        for word in split_words(name) {
+            match (self.axes.get(&word), found) {
+                (Some(&axis), Some(held)) if axis != held => return None,
+                (Some(&axis), _) => found = Some(axis),
+                (None, _) => {}
+            }
+        }
+        found
     }
 
     /// What a field named `name` says about its values.

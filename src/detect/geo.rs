@@ -4,6 +4,14 @@
 //! reported only where the field name (`gps`, `geo`, `coordinates`, `exif.GPSPosition`) or a
 //! keyword before it (`lat`, `gps`, `location`) supports it. It runs after the one-pass
 //! scan and never overlaps its hits.
+//!
+//! A record may also hold the two in separate fields (`lat`,`lng` columns, `location.lat` and
+//! `location.lon` keys, `lat=… lng=…` in a log line): a value that is wholly one decimal in
+//! range with at least four decimals ([`coordinate`]), in a field whose name is a latitude or
+//! longitude word ([`Axis`], `latitude_field_names`/`longitude_field_names` of
+//! `patterns/geo_location.toml`), is held by a [`Pairing`] until the other axis comes in the
+//! same record; then both are reported, each its own field's span. A record that ends with
+//! one alone reports nothing.
 
 use super::contextual::{field_or_keyword, free, support};
 use super::{Detector, Hit};
@@ -79,8 +87,100 @@ fn in_range(pair: &[u8]) -> bool {
     }
 }
 
+/// Which coordinate a field holds, by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Axis {
+    /// `lat`, `latitude`: within ±90.
+    Latitude,
+    /// `lng`, `lon`, `longitude`: within ±180.
+    Longitude,
+}
+
+/// The span of `value` that is one coordinate of `axis`: the whole value but for spaces
+/// around it, a decimal (`-12.971599`, `+77.5946`) with 1 to 3 digits before the point and 4
+/// to 10 after it, within range. Fewer decimals (`12.97`, `12`) locate no one; a price, a
+/// version (`1.2.3`) or an amount in a latitude field is no coordinate.
+pub fn coordinate(value: &[u8], axis: Axis) -> Option<(usize, usize)> {
+    let start = value.iter().position(|b| !b.is_ascii_whitespace())?;
+    let end = value.iter().rposition(|b| !b.is_ascii_whitespace())? + 1;
+    let number = &value[start..end];
+    let unsigned = match number.first() {
+        Some(b'-' | b'+') => &number[1..],
+        _ => number,
+    };
+    let point = unsigned.iter().position(|&b| b == b'.')?;
+    let (int, frac) = (&unsigned[..point], &unsigned[point + 1..]);
+    let digits = |d: &[u8]| d.iter().all(u8::is_ascii_digit);
+    if !(1..=3).contains(&int.len()) || !(4..=10).contains(&frac.len()) {
+        return None;
+    }
+    if !digits(int) || !digits(frac) {
+        return None;
+    }
+    let degrees: f64 = std::str::from_utf8(unsigned).ok()?.parse().ok()?;
+    let limit = match axis {
+        Axis::Latitude => 90.0,
+        Axis::Longitude => 180.0,
+    };
+    (degrees <= limit).then_some((start, end))
+}
+
+/// Pairs the latitude and longitude of one record, whatever else comes between them.
+///
+/// A coordinate is [`Pairing::offer`]ed with what its finding needs (`T`); it is held until
+/// one of the other axis comes, and both are then handed back. One of the same axis replaces
+/// a held one (`pickup.lat`, `pickup.lng`, `drop.lat`, `drop.lng` are two pairs);
+/// [`Pairing::end_record`] drops an unpaired one.
+#[derive(Debug)]
+pub struct Pairing<T> {
+    held: Option<(Axis, T)>,
+}
+
+impl<T> Default for Pairing<T> {
+    fn default() -> Self {
+        Pairing { held: None }
+    }
+}
+
+impl<T> Pairing<T> {
+    /// Offers a coordinate of `axis`: returns the pair it completes, latitude first, or holds
+    /// it.
+    pub fn offer(&mut self, axis: Axis, coordinate: T) -> Option<(T, T)> {
+        match self.held.take() {
+            Some((Axis::Latitude, latitude)) if axis == Axis::Longitude => {
+                Some((latitude, coordinate))
+            }
+            Some((Axis::Longitude, longitude)) if axis == Axis::Latitude => {
+                Some((coordinate, longitude))
+            }
+            _ => {
+                self.held = Some((axis, coordinate));
+                None
+            }
+        }
+    }
+
+    /// The record ended: a coordinate without its pair locates no one.
+    pub fn end_record(&mut self) {
+        self.held = None;
+    }
+}
+
+/// The normal form of a pair given as separate `latitude` and `longitude`, into `out`: the
+/// same `lat,lon` with six decimals as a pair written in one value, so one position counts
+/// once as distinct however it was written.
+pub fn normalize_pair(latitude: &[u8], longitude: &[u8], out: &mut Vec<u8>) {
+    let mut pair = Vec::with_capacity(latitude.len() + longitude.len() + 1);
+    pair.extend_from_slice(latitude);
+    pair.push(b',');
+    pair.extend_from_slice(longitude);
+    out.clear();
+    super::normalize::normalize(PiiType::GeoLocation, &pair, crate::types::Region::IN, out);
+}
+
 #[cfg(test)]
 mod tests {
+    use super::{coordinate, normalize_pair, Axis, Pairing};
     use crate::detect::tests::types;
     use crate::detect::Detector;
     use crate::types::PiiType;
@@ -136,6 +236,60 @@ mod tests {
             region,
             &mut out,
         );
+        assert_eq!(out, b"12.971600,77.594600");
+    }
+
+    #[test]
+    fn a_coordinate_is_one_decimal_in_range_with_four_decimals() {
+        let lat = |v: &str| coordinate(v.as_bytes(), Axis::Latitude);
+        let lon = |v: &str| coordinate(v.as_bytes(), Axis::Longitude);
+        assert_eq!(lat("12.971599"), Some((0, 9)));
+        assert_eq!(lat(" -33.8688 "), Some((1, 9)));
+        assert_eq!(lon("+151.2093"), Some((0, 9)));
+        assert_eq!(lat("-90.0000"), Some((0, 8)));
+        // Beyond the axis' range: a longitude is no latitude.
+        assert_eq!(lat("151.2093"), None);
+        assert_eq!(lon("181.0000"), None);
+        // Too coarse, an integer, a version, an amount, other text.
+        for v in [
+            "12.97",
+            "12.971",
+            "12",
+            "1.2.3456",
+            "1234.5678",
+            "12.971599 77.5",
+            "12,9716",
+            "N12.9716",
+            "12.9716e3",
+            "-",
+            ".9716",
+            "12.",
+            "",
+        ] {
+            assert_eq!(lat(v), None, "{v}");
+        }
+        assert_eq!(lat("12.12345678901"), None);
+    }
+
+    #[test]
+    fn pairing_holds_one_axis_until_the_other() {
+        let mut p = Pairing::default();
+        assert_eq!(p.offer(Axis::Latitude, 1), None);
+        assert_eq!(p.offer(Axis::Longitude, 2), Some((1, 2)));
+        // Longitude first works too; a second longitude replaces the first.
+        assert_eq!(p.offer(Axis::Longitude, 3), None);
+        assert_eq!(p.offer(Axis::Longitude, 4), None);
+        assert_eq!(p.offer(Axis::Latitude, 5), Some((5, 4)));
+        // A record's end drops what is held.
+        assert_eq!(p.offer(Axis::Latitude, 6), None);
+        p.end_record();
+        assert_eq!(p.offer(Axis::Longitude, 7), None);
+    }
+
+    #[test]
+    fn a_pair_in_two_fields_normalises_like_one_value() {
+        let mut out = Vec::new();
+        normalize_pair(b"12.9716", b"77.5946", &mut out);
         assert_eq!(out, b"12.971600,77.594600");
     }
 }

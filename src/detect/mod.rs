@@ -13,7 +13,7 @@
 
 pub mod context;
 pub(crate) mod contextual;
-mod geo;
+pub mod geo;
 pub mod memo;
 pub mod normalize;
 mod numeric;
@@ -387,6 +387,15 @@ impl Detector {
     /// What a field named `name` says about its values (worked out once per field).
     pub fn field_hint(&self, name: &[u8]) -> FieldHint {
         self.context.field_hint(name)
+    }
+
+    /// The coordinate a field named `name` holds alone, to pair with the other axis in its
+    /// record ([`geo::Pairing`]); `None` when `geo_location` is off.
+    pub fn axis(&self, name: &[u8]) -> Option<geo::Axis> {
+        if !self.enabled(PiiType::GeoLocation) {
+            return None;
+        }
+        self.context.axis(name)
     }
 
     /// Finds every value in `value`, a field's value (with that field's `hint`) or a piece

@@ -24,6 +24,10 @@ pub struct Example {
     /// For a positive example, the exact span expected (default: the whole text).
     #[serde(default, rename = "match")]
     pub expect: Option<String>,
+    /// Another field of the same record and its value, `[name, value]`, after `field`: the
+    /// longitude of a latitude in `field` (or the other way round).
+    #[serde(default)]
+    pub pair: Option<(String, String)>,
 }
 
 /// One pattern file.
@@ -53,6 +57,13 @@ pub struct PatternFile {
     /// read in free text there either.
     #[serde(default)]
     pub other_field_words: Vec<String>,
+    /// `geo_location` only: field-name words of a field that holds a latitude alone (`lat`),
+    /// paired with a longitude field of the same record ([`super::geo::Pairing`]).
+    #[serde(default)]
+    pub latitude_field_names: Vec<String>,
+    /// `geo_location` only: field-name words of a field that holds a longitude alone (`lng`).
+    #[serde(default)]
+    pub longitude_field_names: Vec<String>,
     /// Free-text keywords that support the type shortly before a value.
     #[serde(default)]
     pub keywords: Vec<String>,
@@ -297,6 +308,12 @@ impl PatternSet {
                 .map(|r| regex::bytes::Regex::new(r).map_err(|e| fail(format!("regex `{r}`: {e}"))))
                 .collect::<Result<Vec<_>, _>>()?
         };
+        let axes = !file.latitude_field_names.is_empty() || !file.longitude_field_names.is_empty();
+        if axes && ty != PiiType::GeoLocation {
+            return Err(fail(
+                "latitude_field_names and longitude_field_names are for geo_location".into(),
+            ));
+        }
         if !builtin && regexes.is_empty() && file.field_names.is_empty() && file.keywords.is_empty()
         {
             return Err(fail(

@@ -1,5 +1,6 @@
 //! Helpers shared by the test modules.
 
+use leakscan::detect::geo::{self, Pairing};
 use leakscan::detect::{Detector, Hit};
 use leakscan::format::{text, FieldRef, FieldSink, Value};
 use leakscan::types::PiiType;
@@ -42,10 +43,12 @@ pub struct Found {
     pub field: Option<String>,
 }
 
-/// Collects detection results of a tokenised line.
+/// Collects detection results of a tokenised line or record, pairing a record's latitude
+/// and longitude fields as the scan does.
 struct LineSink<'a> {
     det: &'a Detector,
     found: Vec<Found>,
+    pairing: Pairing<Found>,
 }
 
 impl FieldSink for LineSink<'_> {
@@ -66,8 +69,45 @@ impl FieldSink for LineSink<'_> {
                 field: name.clone(),
             });
         }
+        let FieldRef::Name(n) = field else { return };
+        let Some(axis) = self.det.axis(n) else { return };
+        let Some((start, end)) = geo::coordinate(value.bytes, axis) else {
+            return;
+        };
+        let found = Found {
+            text: String::from_utf8_lossy(&value.bytes[start..end]).into_owned(),
+            ty: PiiType::GeoLocation,
+            field: name,
+        };
+        if let Some((latitude, longitude)) = self.pairing.offer(axis, found) {
+            self.found.extend([latitude, longitude]);
+        }
     }
-    fn end_record(&mut self) {}
+    fn end_record(&mut self) {
+        self.pairing.end_record();
+    }
+}
+
+/// Scans one record of named fields, `(name, value)` in order, the way a CSV row or a JSON
+/// object is scanned (a latitude field pairs with a longitude field).
+pub fn scan_record(det: &Detector, fields: &[(&str, &str)]) -> Vec<Found> {
+    let mut sink = LineSink {
+        det,
+        found: Vec::new(),
+        pairing: Pairing::default(),
+    };
+    for (name, value) in fields {
+        sink.value(
+            FieldRef::Name(name.as_bytes()),
+            Value {
+                bytes: value.as_bytes(),
+                offset: 0,
+                stored_at: None,
+            },
+        );
+    }
+    sink.end_record();
+    sink.found
 }
 
 /// Scans one line of free text the way a text input is scanned (`key=value` pairs are fields).
@@ -75,6 +115,7 @@ pub fn scan_line(det: &Detector, line: &str) -> Vec<Found> {
     let mut sink = LineSink {
         det,
         found: Vec::new(),
+        pairing: Pairing::default(),
     };
     let data = line.as_bytes();
     text::tokenize(data, 0..data.len(), 0, &mut sink);
