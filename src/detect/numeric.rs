@@ -1200,7 +1200,7 @@ mod tests {
         let v = text.as_bytes();
         let hint = FieldHint {
             supports,
-            denies_weak: false,
+            ..FieldHint::default()
         };
         for p in (floor..v.len()).filter(|&p| v[p].is_ascii_digit()) {
             let mut out = Vec::new();
