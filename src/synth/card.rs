@@ -57,7 +57,7 @@ const FONT: &[(char, [u8; 8])] = &[
 ];
 
 /// Characters the font draws so that OCR may read them as others: planted values avoid them.
-const UNCLEAR: &str = "01568OISBZGQDWY";
+const UNCLEAR: &str = "01568OISBZGQDVWY";
 
 /// Pixels per glyph cell: 8 wide plus one blank column, 8 high plus four blank rows.
 const CELL: (usize, usize) = (9, 12);
