@@ -1804,10 +1804,7 @@ impl ChunkSink<'_> {
             if !either || self.tap.is_some() {
                 normalize(hit.ty, raw, self.det.region(), &mut self.norm);
             }
-            let span = match self.want_findings {
-                true => stored_span(&mut self.utf16, value, hit.start, hit.end),
-                false => (0, 0),
-            };
+            let span = self.kept_span(value, hit.start, hit.end);
             let found = Found {
                 ty: hit.ty,
                 basis: hit.basis,
@@ -1817,6 +1814,15 @@ impl ChunkSink<'_> {
             self.count_one(i, record, seq, raw, found, span);
         }
         valid
+    }
+
+    /// The stored span of `value.bytes[start..end]` when findings are kept (their `offset`
+    /// and `length`), else nothing to compute.
+    fn kept_span(&mut self, value: &Value<'_>, start: usize, end: usize) -> (u64, u64) {
+        match self.want_findings {
+            true => stored_span(&mut self.utf16, value, start, end),
+            false => (0, 0),
+        }
     }
 
     /// Counts one finding of `raw` in slot `i` (of the value numbered `seq`, at `span` in the
@@ -1890,10 +1896,7 @@ impl ChunkSink<'_> {
         let Some((start, end)) = geo::coordinate(value.bytes, axis) else {
             return;
         };
-        let span = match self.want_findings {
-            true => stored_span(&mut self.utf16, value, start, end),
-            false => (0, 0),
-        };
+        let span = self.kept_span(value, start, end);
         let held = Held {
             slot: i,
             seq,

@@ -227,17 +227,6 @@ impl Context {
                 self.excludes.get(&word).copied().unwrap_or(0) | compound(&self.excludes, &word);
             seg.things |=
                 self.things.get(&word).copied().unwrap_or(0) | compound(&self.things, &word);
-            let singular = word
-                .strip_suffix("ies")
-                .map(|w| format!("{w}y"))
-                .or_else(|| word.strip_suffix('s').map(str::to_string));
-            let whole = |map: &FxHashMap<String, u32>| {
-                [Some(&word), singular.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .fold(0, |bits, w| bits | map.get(w).copied().unwrap_or(0))
-            };
-            (seg.names, seg.thing) = (whole(&self.excludes), whole(&self.things));
             if let Some(bits) = self.words.get(&word) {
                 seg.supports |= bits;
                 continue;
@@ -251,6 +240,18 @@ impl Context {
                 seg.denied = true;
             }
         }
+        // The thing the segment names: its last word (`prev` now), or that word's singular.
+        let singular = prev
+            .strip_suffix("ies")
+            .map(|w| format!("{w}y"))
+            .or_else(|| prev.strip_suffix('s').map(str::to_string));
+        let whole = |map: &FxHashMap<String, u32>| {
+            [Some(&prev), singular.as_ref()]
+                .into_iter()
+                .flatten()
+                .fold(0, |bits, w| bits | map.get(w).copied().unwrap_or(0))
+        };
+        (seg.names, seg.thing) = (whole(&self.excludes), whole(&self.things));
         seg
     }
 
