@@ -637,7 +637,8 @@ fn joins_letters(v: &[u8], i: usize, len: usize, shape: &Shape) -> bool {
 /// where a rule asks for their classes.
 ///
 /// A name needs a name word (a capitalised word in title case or `Mc` form, a one-letter
-/// capital, a listed name or title in capitals) that
+/// capital, a listed name, title or particle in capitals: `Road BINTE Asha` holds
+/// `BINTE Asha` as `Road Binte Asha` holds `Binte Asha`) that
 /// - follows another name word across a name gap ([`super::name::joins_name`]), or is
 ///   followed by a particle across one;
 /// - follows a title or greeting across a name gap; or
@@ -743,7 +744,7 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
             let upper = len >= 2 && rest & C_LOWER == 0;
             name_word = rest & C_UPPER == 0
                 || super::name::mc(&v[start..end])
-                || upper && classes() & (NAME | TITLE) != 0;
+                || upper && classes() & (NAME | TITLE | PARTICLE) != 0;
             if name_word {
                 // The second word of a name, or the first after a title or greeting.
                 if gap_joins() {
