@@ -140,7 +140,8 @@ impl Basis {
     /// The field's other values support the type (whole-column judgement).
     pub const COLUMN: Basis = Basis(1 << 9);
 
-    const NAMES: [(Basis, &'static str); 10] = [
+    /// Every basis and its contract word, in the order [`Basis::names`] lists them.
+    pub(crate) const NAMES: [(Basis, &'static str); 10] = [
         (Basis::CHECKSUM, "checksum"),
         (Basis::LUHN, "luhn"),
         (Basis::VERHOEFF, "verhoeff"),

@@ -70,6 +70,11 @@ impl Revealed {
     pub fn new(raw: &[u8]) -> Revealed {
         Revealed(String::from_utf8_lossy(raw).into_owned())
     }
+
+    /// The raw value as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 impl fmt::Debug for Revealed {
@@ -88,9 +93,15 @@ impl fmt::Debug for Revealed {
 /// assert_eq!(mask(PiiType::Email, b"john.doe@example.com").as_str(), "j•••@example.com");
 /// ```
 pub fn mask(ty: PiiType, raw: &[u8]) -> Masked {
-    let value = String::from_utf8_lossy(raw);
+    // Most values are valid UTF-8, which `from_utf8` checks faster than the lossy decoder.
+    let value = match std::str::from_utf8(raw) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(raw),
+    };
     let value: &str = &value;
-    let mut out = String::with_capacity(value.len() + 8);
+    // Room for every character hidden by a 3-byte bullet, and for a phone's `+cc ` or the
+    // bullets of a short password: the text never grows while it is written.
+    let mut out = String::with_capacity(3 * value.len() + 20);
     match ty {
         PiiType::Aadhaar | PiiType::CardNumber | PiiType::CardPartial | PiiType::UsSsn => {
             keep_last(value, 4, 'X', |c| c.is_ascii_digit(), &mut out)
