@@ -3,7 +3,7 @@
 //! files, with `table.column` fields; trigger and function bodies are never read as rows;
 //! findings do not depend on chunk size, thread count or read path (a multi-megabyte
 //! extended insert included); standard input is sniffed as SQL; a `.sql.gz` reads like its
-//! plain form.
+//! plain form; a SQL Server script (UTF-16, `GO` batches, no `;`) is read too.
 
 use crate::common::BUILT as SCORED;
 use crate::common::{
@@ -217,4 +217,47 @@ fn standard_input_and_gzip_read_like_the_plain_file() {
             "{name}.gz from stdin"
         );
     }
+}
+
+/// An SSMS "Generate Scripts" data script, saved as SSMS saves it (UTF-16LE with a BOM):
+/// rows of `INSERT [dbo].[t] (…) VALUES (N'…')` without `;`, `GO` batches, a `CAST` date;
+/// a procedure body's `INSERT` is no row.
+#[test]
+fn sql_server_scripts_are_read() {
+    let script = "USE [shop]\r\nGO\r\nSET ANSI_NULLS ON\r\nGO\r\n\
+CREATE PROCEDURE [dbo].[Seed] AS\r\nBEGIN\r\n\tSET NOCOUNT ON;\r\n\
+\tINSERT INTO [dbo].[Customers] ([Email]) VALUES (N'proc.body@example.com');\r\nEND\r\nGO\r\n\
+SET IDENTITY_INSERT [dbo].[Customers] ON \r\n\r\n\
+INSERT [dbo].[Customers] ([CustomerID], [FullName], [Email], [Mobile], [DateOfBirth]) VALUES (1, N'Asha Rao', N'asha.rao@example.com', N'+91 98765 43210', CAST(N'1985-03-04T00:00:00.000' AS DateTime))\r\n\
+INSERT [dbo].[Customers] ([CustomerID], [FullName], [Email], [Mobile], [DateOfBirth]) VALUES (2, N'John O''Neil', N'john.oneil@example.org', N'+1 415 555 0100', NULL)\r\n\
+SET IDENTITY_INSERT [dbo].[Customers] OFF\r\nGO\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(script.encode_utf16().flat_map(u16::to_le_bytes));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("customers.sql");
+    std::fs::write(&path, bytes).unwrap();
+    let (findings, report) = scan_cli(&path, Stdio::null(), &dir.path().join("r.json"));
+    assert_eq!(report["inputs"][0]["format"], "sql");
+    assert_eq!(report["inputs"][0]["records"], 2);
+    let mut got: Vec<(String, String)> = findings
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["field"].as_str().unwrap().to_owned(),
+                v["type"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    got.sort();
+    let want = [
+        ("dbo.Customers.DateOfBirth", "date_of_birth"),
+        ("dbo.Customers.Email", "email"),
+        ("dbo.Customers.Email", "email"),
+        ("dbo.Customers.FullName", "person_name"),
+        ("dbo.Customers.FullName", "person_name"),
+        ("dbo.Customers.Mobile", "phone"),
+        ("dbo.Customers.Mobile", "phone"),
+    ];
+    assert_eq!(got, want.map(|(f, t)| (f.to_owned(), t.to_owned())));
 }

@@ -4,7 +4,9 @@
 //! - The name decides first, compression suffixes (`.gz`, `.zst`, `.bz2`, `.xz`) set aside,
 //!   and for an archive member the part after the last `!`: `.csv` → CSV, `.tsv`/`.tab` →
 //!   TSV, `.jsonl`/`.ndjson` → JSON Lines, `.json` → JSON when it starts with `[` or is not
-//!   one object a line (else JSON Lines), `.sql` → SQL, `.bson` → BSON, `.log`/`.txt` → text.
+//!   one object a line (else JSON Lines), `.sql` → SQL, `.bson` → BSON, `.log`/`.txt` → text
+//!   (a `.txt` holding a delimited table under a header row, as the content test below
+//!   finds one, is CSV).
 //! - BSON is also told by content ([`super::bson::looks_like`]). JSON or JSON Lines (by name
 //!   or content) whose first line is an Elasticsearch bulk action or an `elasticdump` hit is
 //!   that format instead ([`super::es::sniff`]).
@@ -86,7 +88,33 @@ pub fn layout(name: &str, head: &[u8], forced: Option<Format>) -> Layout {
             }
         }
     }
+    if forced.is_none()
+        && layout.format == Format::Text
+        && extension(name).eq_ignore_ascii_case("txt")
+    {
+        table_in_text(&mut layout, head, bom, whole);
+    }
     layout
+}
+
+/// Reads a `.txt` input as CSV (TSV for tab) when it holds a table under a header row
+/// (`id|full_name|email`): exports are often saved as `.txt`. Without a header it stays
+/// text, so prose and notes are never cut into columns.
+fn table_in_text(layout: &mut Layout, head: &[u8], bom: usize, whole: bool) {
+    let rows = rows(head, bom, whole);
+    let Some(d) = delimiter(head, &rows).filter(|_| rows.len() >= 2) else {
+        return;
+    };
+    let mut table = Layout {
+        format: if d == b'\t' { Format::Tsv } else { Format::Csv },
+        delimiter: d,
+        header: Vec::new(),
+        body_start: bom,
+    };
+    set_header(&mut table, head, &rows);
+    if !table.header.is_empty() {
+        *layout = table;
+    }
 }
 
 /// The format the input's name gives, if any.
@@ -417,7 +445,18 @@ mod tests {
         assert_eq!(sniff("a.ndjson", "").format, Format::Jsonl);
         assert_eq!(sniff("db.sql", csv).format, Format::Sql);
         assert_eq!(sniff("app.log", "{\"a\":1}\n").format, Format::Text);
-        assert_eq!(sniff("notes.txt", csv).format, Format::Text);
+        assert_eq!(
+            sniff("notes.txt", "Dear team, thanks.\nSee you, Asha.\n").format,
+            Format::Text
+        );
+        // A table under a header row in a `.txt` is CSV; without a header it stays text.
+        let table = sniff(
+            "users.txt",
+            "id|full_name|email\n1|Asha Rao|a@example.com\n",
+        );
+        assert_eq!((table.format, table.delimiter), (Format::Csv, b'|'));
+        assert_eq!(header_of(&table), ["id", "full_name", "email"]);
+        assert_eq!(sniff("notes.txt", "1;2\n3;4\n").format, Format::Text);
         assert_eq!(sniff("dir.v2/README", "hello there\n").format, Format::Text);
     }
 

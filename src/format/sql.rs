@@ -1,6 +1,7 @@
 //! SQL dumps: `mysqldump`, `pg_dump` (plain, with `COPY` blocks or `--inserts` /
-//! `--column-inserts`) and SQLite `.dump` output, read as row tuples whose values are named
-//! `table.column`.
+//! `--column-inserts`), SQLite `.dump` output and SQL Server scripts (SSMS "Generate
+//! Scripts", `INSERT [dbo].[t] ([a]) VALUES (N'…')` with `GO` batches), read as row tuples
+//! whose values are named `table.column`.
 //!
 //! One walker ([`Walker`]) reads the dump statement by statement, and both chunk edges and
 //! the tokeniser run it, so a tuple is the same tuple however an input is cut:
@@ -19,7 +20,7 @@
 //!   to its delimiter, quotes and comments respected: inserts inside a trigger body are
 //!   never read as rows.
 //!
-//! Names: quotes (`` ` ``, `"`) are removed, and a `public.` schema prefix is dropped (the
+//! Names: quotes (`` ` ``, `"`, `[…]`) are removed, and a `public.` schema prefix is dropped (the
 //! default schema of every pg_dump: `public.users.email` is reported as `users.email`); any
 //! other schema is kept (`sales.orders.email`).
 //!
@@ -28,12 +29,17 @@
 //! charset introducers (`_binary '…'`, `_utf8mb4'…'`, `N'…'`, `E'…'`) are read as strings;
 //! hex literals (`0x…`, `X'…'`) are decoded when they hold printable UTF-8 text, else
 //! reported as their hex digits; numbers and other bare literals are values as written;
-//! `NULL` is no value.
+//! `NULL` is no value; a call whose first argument is a string (`CAST(N'1985-03-04' AS
+//! date)`, `to_date('17-JUN-03', 'DD-MON-RR')`) is that string, any other expression none.
 //!
 //! Dialect: backslashes escape inside strings (MySQL) until the dump says otherwise: a
 //! `-- PostgreSQL database dump` header, `SET standard_conforming_strings = on`, `PRAGMA` or
 //! `BEGIN TRANSACTION` (SQLite) switch to standard strings, where only `''` escapes (and
-//! `E'…'` strings take backslashes).
+//! `E'…'` strings take backslashes). A `GO` line, `SET IDENTITY_INSERT` (or `ANSI_NULLS`,
+//! `QUOTED_IDENTIFIER`, `NOCOUNT`), `USE [db]` or an `INSERT` into a `[bracketed]` table
+//! switch to SQL Server's, where only `''` escapes and statements need no `;`: one also ends
+//! at a `GO` line, an `INSERT` after its last tuple, and any other statement where a line
+//! starts another (a procedure, function, trigger or view body runs to its `GO`).
 
 use super::csv::{self, rel};
 use super::text::{swar, EdgePicker};
@@ -52,6 +58,9 @@ enum Dialect {
     Backslash,
     /// Only `''` escapes (PostgreSQL, SQLite); `E'…'` strings take backslashes.
     Standard,
+    /// SQL Server (T-SQL): only `''` escapes, and a statement ends without `;` too (see the
+    /// module docs).
+    TSql,
 }
 
 /// A statement delimiter (`;`, or what `DELIMITER` set), at most 8 bytes.
@@ -88,6 +97,8 @@ struct Stmt {
     header: Box<[u8]>,
     /// A `COPY … WITH CSV` block (else tab-separated text).
     csv: bool,
+    /// The table is named in brackets (`[dbo].[t]`): a SQL Server statement.
+    bracketed: bool,
 }
 
 /// What the walker is reading.
@@ -428,16 +439,42 @@ impl<'a> Walker<'a> {
     }
 
     /// After the delimiter ending the statement that goes on at `p`: strings, quoted names,
-    /// comments, groups and (standard dialect) `$tag$` bodies skipped.
-    fn statement_end(&self, mut p: usize) -> Option<usize> {
+    /// comments, groups and (standard dialect) `$tag$` bodies skipped. In SQL Server's
+    /// dialect also after the line break before a `GO` line or a line that starts another
+    /// statement ([`Walker::routine_end`] stops at `GO` lines only).
+    fn statement_end(&self, p: usize) -> Option<usize> {
+        self.end_of_statement(p, true)
+    }
+
+    /// Where the `GO` line ending a SQL Server procedure, function, trigger or view that goes
+    /// on at `p` starts: the `;` of its body's statements do not end it (T-SQL makes such a
+    /// statement the only one of its batch).
+    fn routine_end(&self, p: usize) -> Option<usize> {
+        self.end_of_statement(p, false)
+    }
+
+    /// [`Walker::statement_end`], or with `lines` off [`Walker::routine_end`].
+    fn end_of_statement(&self, mut p: usize, lines: bool) -> Option<usize> {
         let data = self.data;
         let first = self.state.delimiter.as_bytes()[0];
+        let tsql = self.state.dialect == Dialect::TSql;
         while p < self.end {
             let b = data[p];
-            if b == first && self.delimiter_at(p)? {
+            if b == first && lines && self.delimiter_at(p)? {
                 return Some(p + usize::from(self.state.delimiter.len));
             }
             match b {
+                b'\n' if tsql => {
+                    let next = p + 1;
+                    if next >= self.end {
+                        return None;
+                    }
+                    if self.go_line(next)? || lines && self.starts_statement(next)? {
+                        return Some(next);
+                    }
+                    p = next;
+                }
+                b'[' if tsql => p = p + 1 + memchr(b']', &data[p + 1..self.end])? + 1,
                 b'\'' | b'"' => p = self.string_end(p)?.0 + 1,
                 b'`' => p = p + 1 + memchr(b'`', &data[p + 1..self.end])? + 1,
                 b'-' | b'#' | b'/' => match self.comment_end(p) {
@@ -468,6 +505,47 @@ impl<'a> Walker<'a> {
         memmem::find(&data[q + 1..self.end], tag).map(|k| q + 1 + k + tag.len())
     }
 
+    /// Whether the line starting at `p` is a SQL Server batch end: `GO`, maybe a count, then
+    /// the line break (`None`: the data ends before it can be told).
+    fn go_line(&self, p: usize) -> Option<bool> {
+        let data = &self.data[p..self.end];
+        if !data.get(..2)?.eq_ignore_ascii_case(b"GO") {
+            return Some(false);
+        }
+        let line = memchr(b'\n', data)?;
+        Some(
+            data[2..line]
+                .iter()
+                .all(|&b| b.is_ascii_digit() || matches!(b, b' ' | b'\t' | b'\r')),
+        )
+    }
+
+    /// Whether the line starting at `p` starts a statement: its first word (no indent)
+    /// is one that begins statements in SQL Server scripts (`None`: the data ends in it).
+    fn starts_statement(&self, p: usize) -> Option<bool> {
+        const STARTS: [&[u8]; 14] = [
+            b"INSERT",
+            b"SET",
+            b"USE",
+            b"CREATE",
+            b"ALTER",
+            b"DROP",
+            b"PRINT",
+            b"DECLARE",
+            b"EXEC",
+            b"EXECUTE",
+            b"TRUNCATE",
+            b"DELETE",
+            b"UPDATE",
+            b"GRANT",
+        ];
+        if !self.data[p].is_ascii_alphabetic() {
+            return Some(false);
+        }
+        let word = &self.data[p..self.word_end(p)?];
+        Some(STARTS.iter().any(|k| is_kw(word, k)))
+    }
+
     /// Reads the statement (or comment) starting at or after `p`, between statements.
     fn statement(&mut self, p: usize, v: &mut impl Visit) -> Option<usize> {
         let data = self.data;
@@ -496,8 +574,15 @@ impl<'a> Walker<'a> {
                 return Some(after);
             }
             self.statement_end(word_end)?
-        } else if is_kw(word, b"CREATE") {
-            self.create(word_end)?
+        } else if is_kw(word, b"CREATE") || is_kw(word, b"ALTER") {
+            match self.routine(word_end)? {
+                true => self.routine_end(word_end)?,
+                false if is_kw(word, b"CREATE") => self.create(word_end)?,
+                false => self.statement_end(word_end)?,
+            }
+        } else if is_kw(word, b"GO") && self.go_line(p)? {
+            self.set_dialect(Dialect::TSql);
+            self.line_end(p)?
         } else if is_kw(word, b"DELIMITER") {
             let end = self.line_end(word_end)?;
             let token = data[word_end..end].trim_ascii();
@@ -512,6 +597,9 @@ impl<'a> Walker<'a> {
             }
             end
         } else {
+            if self.names_tsql(word, word_end)? {
+                self.set_dialect(Dialect::TSql);
+            }
             let end = self.statement_end(word_end)?;
             let text = &data[p..end];
             if is_kw(word, b"PRAGMA") || (is_kw(word, b"BEGIN") && has_word(text, b"TRANSACTION")) {
@@ -528,6 +616,49 @@ impl<'a> Walker<'a> {
         };
         v.boundary(end, self);
         Some(end)
+    }
+
+    /// Whether the statement whose first word is `word` (ending at `end`) is SQL Server's
+    /// own: `SET IDENTITY_INSERT` (`ANSI_NULLS`, `QUOTED_IDENTIFIER`, `NOCOUNT`), `USE [db]`.
+    fn names_tsql(&self, word: &[u8], end: usize) -> Option<bool> {
+        let next = self.skip_space(end)?;
+        if is_kw(word, b"USE") {
+            return Some(self.data[next] == b'[');
+        }
+        if !is_kw(word, b"SET") || !is_word(self.data[next]) {
+            return Some(false);
+        }
+        let option = &self.data[next..self.word_end(next)?];
+        let options = [
+            &b"IDENTITY_INSERT"[..],
+            b"ANSI_NULLS",
+            b"QUOTED_IDENTIFIER",
+            b"NOCOUNT",
+        ];
+        Some(options.iter().any(|k| is_kw(option, k)))
+    }
+
+    /// Whether the `CREATE` or `ALTER` whose keyword ends at `p` makes a SQL Server
+    /// procedure, function, trigger or view (`CREATE OR ALTER PROC`), whose body runs to a
+    /// `GO` line: only in SQL Server's dialect.
+    fn routine(&self, mut p: usize) -> Option<bool> {
+        if self.state.dialect != Dialect::TSql {
+            return Some(false);
+        }
+        loop {
+            let q = self.skip_space(p)?;
+            if !is_word(self.data[q]) {
+                return Some(false);
+            }
+            let end = self.word_end(q)?;
+            let word = &self.data[q..end];
+            if is_kw(word, b"OR") || is_kw(word, b"ALTER") {
+                p = end;
+                continue;
+            }
+            let kinds = [&b"PROC"[..], b"PROCEDURE", b"FUNCTION", b"TRIGGER", b"VIEW"];
+            return Some(kinds.iter().any(|k| is_kw(word, k)));
+        }
     }
 
     /// Sets the dialect a dump's header comment names.
@@ -650,11 +781,15 @@ impl<'a> Walker<'a> {
                 f.into_boxed_slice()
             })
             .collect();
+        let bracketed = parts
+            .first()
+            .is_some_and(|name| name.start > 0 && self.data[name.start - 1] == b'[');
         let stmt = Arc::new(Stmt {
             table: table.into_boxed_slice(),
             fields,
             header: header.into(),
             csv,
+            bracketed,
         });
         self.recent.insert(0, stmt.clone());
         self.recent.truncate(RECENT);
@@ -688,8 +823,11 @@ impl<'a> Walker<'a> {
     /// inserts `VALUES`, the statement and where its tuples start; `Some(None)` when it is
     /// another kind of insert (skipped as a statement).
     fn insert_header(&mut self, start: usize, mut p: usize) -> Option<Option<(Arc<Stmt>, usize)>> {
-        if let Some(hit) = self.repeated(start)? {
-            return Some(Some(hit));
+        if let Some((stmt, end)) = self.repeated(start)? {
+            if stmt.bracketed {
+                self.set_dialect(Dialect::TSql);
+            }
+            return Some(Some((stmt, end)));
         }
         let mut parts = Vec::new();
         // Modifiers, then the table.
@@ -737,6 +875,9 @@ impl<'a> Walker<'a> {
             let word = &self.data[q..end];
             if is_kw(word, b"VALUES") || is_kw(word, b"VALUE") {
                 let stmt = self.stmt(start, end, &parts, &cols, false);
+                if stmt.bracketed {
+                    self.set_dialect(Dialect::TSql);
+                }
                 return Some(Some((stmt, end)));
             }
             if is_kw(word, b"OVERRIDING") {
@@ -880,9 +1021,12 @@ impl<'a> Walker<'a> {
                 }
                 b',' => p += 1,
                 _ => {
-                    // The delimiter, or a tail (`ON DUPLICATE KEY UPDATE …`) up to it.
+                    // The delimiter, or a tail (`ON DUPLICATE KEY UPDATE …`) up to it; in
+                    // SQL Server's dialect the next statement (or `GO`) itself.
                     let end = if self.delimiter_at(p)? {
                         p + usize::from(self.state.delimiter.len)
+                    } else if self.state.dialect == Dialect::TSql {
+                        p
                     } else {
                         self.statement_end(p)?
                     };
@@ -1181,9 +1325,22 @@ impl<S: FieldSink> Tokens<'_, S> {
             to -= 1;
         }
         let text = &data[p..to];
-        if is_kw(text, b"NULL")
-            || (!whole_word && text.iter().any(|&b| matches!(b, b'(' | b'\'' | b'"')))
-        {
+        if is_kw(text, b"NULL") {
+            return Some(end);
+        }
+        if !whole_word && text.iter().any(|&b| matches!(b, b'(' | b'\'' | b'"')) {
+            // A call whose first argument is a string: that string is the value.
+            if word > p && data[word] == b'(' {
+                let arg = w.skip_space(word + 1)?;
+                let quote = match data[arg] {
+                    b'N' | b'n' if data.get(arg + 1) == Some(&b'\'') => arg + 1,
+                    _ => arg,
+                };
+                if quote < end && data[quote] == b'\'' {
+                    let (close, escaped) = w.string_end(quote)?;
+                    self.string(w, stmt, col, quote, close, escaped);
+                }
+            }
             return Some(end);
         }
         match text {
@@ -1662,6 +1819,56 @@ CREATE TABLE t(a,b);\nINSERT INTO t VALUES(1,2);\nCOMMIT;\n";
         );
     }
 
+    /// An SSMS "Generate Scripts" data script: bracketed names, `N'…'` strings, no `;`,
+    /// `GO` batches (after every statement, or only after some), a procedure whose body
+    /// holds an `INSERT` that is no row.
+    const TSQL: &[u8] = b"USE [shop]\r\nGO\r\nSET ANSI_NULLS ON\r\nGO\r\n\
+CREATE TABLE [dbo].[Customers](\r\n\t[CustomerID] [int] IDENTITY(1,1) NOT NULL,\r\n\
+\t[FullName] [nvarchar](100) NULL,\r\n\t[Dob] [datetime] NULL,\r\n\
+ CONSTRAINT [PK_Customers] PRIMARY KEY CLUSTERED \r\n(\r\n\t[CustomerID] ASC\r\n\
+)WITH (PAD_INDEX = OFF) ON [PRIMARY]\r\n) ON [PRIMARY]\r\nGO\r\n\
+CREATE PROCEDURE [dbo].[AddOne] AS\r\nBEGIN\r\n\tSET NOCOUNT ON;\r\n\
+INSERT INTO [dbo].[Customers] ([FullName]) VALUES (N'proc body');\r\nEND\r\nGO\r\n\
+SET IDENTITY_INSERT [dbo].[Customers] ON \r\n\r\n\
+INSERT [dbo].[Customers] ([CustomerID], [FullName], [Dob]) VALUES (1, N'O''Neil Rao', CAST(N'1985-03-04T00:00:00.000' AS DateTime))\r\n\
+INSERT [dbo].[Customers] ([CustomerID], [FullName], [Dob]) VALUES (2, N'C:\\x', NULL)\r\nGO\r\n\
+INSERT [dbo].[Customers] ([CustomerID], [FullName], [Dob]) VALUES (3, N'Asha', CONVERT(datetime, '1990'))\r\n\
+GO\r\nSET IDENTITY_INSERT [dbo].[Customers] OFF\r\nGO\r\n";
+
+    #[test]
+    fn sql_server_script() {
+        assert_eq!(
+            pairs(TSQL),
+            vec![
+                p("dbo.Customers.CustomerID", "1"),
+                p("dbo.Customers.FullName", "O'Neil Rao"),
+                p("dbo.Customers.Dob", "1985-03-04T00:00:00.000"),
+                end(),
+                p("dbo.Customers.CustomerID", "2"),
+                p("dbo.Customers.FullName", "C:\\x"),
+                end(),
+                p("dbo.Customers.CustomerID", "3"),
+                p("dbo.Customers.FullName", "Asha"),
+                end(),
+            ]
+        );
+        // Without a column list, the columns of the CREATE TABLE name the values.
+        let data = [
+            TSQL,
+            b"INSERT [dbo].[Customers] VALUES (4, N'Ravi', NULL)\r\nGO\r\n",
+        ]
+        .concat();
+        let got = pairs(&data);
+        assert_eq!(
+            got[got.len() - 3..],
+            [
+                p("dbo.Customers.CustomerID", "4"),
+                p("dbo.Customers.FullName", "Ravi"),
+                end()
+            ]
+        );
+    }
+
     #[test]
     fn unknown_tables_number_their_columns() {
         let got = pairs(b"INSERT INTO x VALUES ('a', 'b');\n");
@@ -1670,7 +1877,7 @@ CREATE TABLE t(a,b);\nINSERT INTO t VALUES(1,2);\nCOMMIT;\n";
 
     #[test]
     fn any_cut_gives_the_same_values() {
-        for data in [MYSQL, PG, SQLITE] {
+        for data in [MYSQL, PG, SQLITE, TSQL] {
             let reference = whole(data);
             for target in [1, 2, 3, 7, 64, 500] {
                 assert_eq!(
@@ -1859,7 +2066,9 @@ CREATE TABLE t(a,b);\nINSERT INTO t VALUES(1,2);\nCOMMIT;\n";
                     "/*", "*/", "0x41", "X'41'", "_binary ", "E'", "$$",
                     "COPY t (a) FROM stdin;\n", "\\.\n", "\t", "\\N",
                     "CREATE TABLE t (a int, `b` text);", "DELIMITER ;;\n", "DELIMITER ;\n",
-                    "-- PostgreSQL database dump\n", "PRAGMA x;",
+                    "-- PostgreSQL database dump\n", "PRAGMA x;", "GO\n", "\r\nGO 2\r\n",
+                    "INSERT [dbo].[t] ([a]) VALUES ", "N'", "[x]", "SET NOCOUNT ON\n",
+                    "CREATE PROC p AS\n", "CAST(N'1' AS int)", "\nINSERT t VALUES (1)",
                 ]),
                 0..40,
             ),
