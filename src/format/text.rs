@@ -19,6 +19,11 @@
 //!   next pair (`Social Security Number: 567 89 0123 email: a@b.in` has two). An empty
 //!   value makes no pair.
 //!
+//! A vCard (`.vcf`: phone contact lists) content line is one pair: a property of a person
+//! written in capitals at the line start (`FN`, `TEL`, `EMAIL`, `ADR`, `BDAY`, …), its
+//! parameters (`;TYPE=CELL`) passed over, and the rest of the line after the `:` as its value
+//! (`TEL;TYPE=CELL:+91 98765 43210` is field `TEL`, value `+91 98765 43210`).
+//!
 use super::{FieldRef, FieldSink, Value};
 use memchr::{memchr, memrchr};
 use std::ops::Range;
@@ -235,6 +240,17 @@ pub fn tokenize(data: &[u8], range: Range<usize>, base: u64, sink: &mut impl Fie
 
 /// Reports the values of the line `data[start..end]`.
 fn line(data: &[u8], start: usize, end: usize, base: u64, sink: &mut impl FieldSink) {
+    if let Some(pair) = vcard_line(data, start, end) {
+        sink.value(
+            FieldRef::Name(&data[pair.key.clone()]),
+            Value {
+                bytes: &data[pair.value.clone()],
+                offset: base + pair.value.start as u64,
+                stored_at: None,
+            },
+        );
+        return;
+    }
     let mut piece = start;
     let mut at = start;
     while let Some(sep) = swar::find2(data, at, end, b'=', b':') {
@@ -279,6 +295,43 @@ fn free_text(data: &[u8], start: usize, end: usize, base: u64, sink: &mut impl F
             },
         );
     }
+}
+
+/// vCard properties that hold a person's data (RFC 6350 section 6; `X-` extensions are not
+/// read): a line starting with one of them, in capitals, is one pair ([`vcard_line`]).
+const VCARD_PROPERTIES: [&[u8]; 9] = [
+    b"FN",
+    b"N",
+    b"NICKNAME",
+    b"TEL",
+    b"EMAIL",
+    b"ADR",
+    b"BDAY",
+    b"GEO",
+    b"LABEL",
+];
+
+/// The vCard content line `data[start..end]` (`TEL;TYPE=CELL:+91 98765 43210`) as a pair:
+/// the property as key, the rest of the line after its parameters and `:` as value (the
+/// `\r` of a CRLF line left out); `None` for any other line.
+fn vcard_line(data: &[u8], start: usize, end: usize) -> Option<Pair> {
+    let line = &data[start..end];
+    let name_len = line.iter().position(|&b| !(b.is_ascii_uppercase()))?;
+    if !VCARD_PROPERTIES.contains(&&line[..name_len]) || !matches!(line[name_len], b';' | b':') {
+        return None;
+    }
+    // Parameters may hold a quoted `:` (`;LABEL="a:b"`).
+    let mut quoted = false;
+    let colon = line[name_len..].iter().position(|&b| {
+        quoted ^= b == b'"';
+        b == b':' && !quoted
+    })?;
+    let value_start = start + name_len + colon + 1;
+    let value_end = if line.ends_with(b"\r") { end - 1 } else { end };
+    (value_end > value_start).then(|| Pair {
+        key: start..start + name_len,
+        value: value_start..value_end,
+    })
 }
 
 /// A `key=value` or `key: value` pair found in a line.
@@ -705,6 +758,25 @@ mod tests {
             pairs("url=http://x.com/a?b=c"),
             vec![p("url", "http://x.com/a?b=c")]
         );
+    }
+
+    #[test]
+    fn vcard_lines_are_one_pair() {
+        assert_eq!(
+            pairs("TEL;TYPE=CELL:+91 98765 43210"),
+            [p("TEL", "+91 98765 43210")]
+        );
+        assert_eq!(
+            pairs("EMAIL;TYPE=\"INTERNET:x\":asha@example.com"),
+            [p("EMAIL", "asha@example.com")]
+        );
+        assert_eq!(pairs("FN:Asha Rao"), [p("FN", "Asha Rao")]);
+        assert_eq!(pairs("BDAY:1990-05-12"), [p("BDAY", "1990-05-12")]);
+        // Not a vCard line: lower case, another word, no value, a time.
+        assert_eq!(pairs("fn:Asha Rao"), []);
+        assert_eq!(pairs("FNX:Asha Rao"), []);
+        assert_eq!(pairs("TEL:"), []);
+        assert_eq!(pairs("NOTE:12:30"), []);
     }
 
     #[test]
