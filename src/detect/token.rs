@@ -173,7 +173,9 @@ fn address(s: &mut Scan, at: usize) -> Option<Hit> {
 }
 
 /// A crypt-style hash at the `$` at `p`, or written with a scheme word before it
-/// (`pbkdf2_sha256$...`, `pbkdf2:sha256:600000$...`). Returns where the pass continues.
+/// (`pbkdf2_sha256$...`, `pbkdf2:sha256:600000$...`), also after a user and `:` in a combo
+/// line (`alice:sha1$$...`, `bob@example.com:pbkdf2_sha256$...`). Returns where the pass
+/// continues.
 pub(super) fn dollar(s: &mut Scan, p: usize, limit: usize) -> usize {
     let v = s.v;
     let mut start = p;
@@ -182,11 +184,14 @@ pub(super) fn dollar(s: &mut Scan, p: usize, limit: usize) -> usize {
     {
         start -= 1;
     }
-    // A scheme word before the `$` (`pbkdf2_sha256$...`), else the hash starts at the `$`
-    // (`admin:$apr1$...`).
-    let found = (start < p)
-        .then(|| crypt::match_hash(&v[start..limit]).map(|m| (start, m)))
-        .flatten()
+    // A scheme word before the `$`, from the word's start (`pbkdf2:sha256:600000$...`) or
+    // after one of its `:` (`alice:sha1$$...`), longest first; else the hash starts at the
+    // `$` (`admin:$apr1$...`).
+    let after_colons = (start..p).filter(|&i| v[i] == b':').map(|i| i + 1);
+    let found = std::iter::once(start)
+        .chain(after_colons)
+        .filter(|&from| from < p)
+        .find_map(|from| crypt::match_hash(&v[from..limit]).map(|m| (from, m)))
         .or_else(|| crypt::match_hash(&v[p..limit]).map(|m| (p, m)));
     match found {
         Some((from, (_, len))) => {
@@ -502,5 +507,46 @@ mod tests {
         );
         let d = "pbkdf2_sha256$260000$abcdefgh$Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=";
         assert_eq!(find(d), [(d.to_string(), PiiType::PasswordHash)]);
+    }
+
+    #[test]
+    fn hashes_with_a_scheme_word_in_combo_lines() {
+        let sha1 = "sha1$$6d138ca3ae545631b3abd71a4f076ce759c5700b";
+        let md5 = "md5$$5f4dcc3b5aa765d61d8327deb882cf99";
+        let pbkdf2 = "pbkdf2_sha256$260000$abcdefgh$Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE=";
+        let werkzeug = "pbkdf2:sha256:600000$kF3pW9sL2qR8tY6u$ccc7f43a5c5362fe92c4e2f311bfe5dc1dd9b1e844e96ac997fdacf92d01ad06";
+        for (line, hash) in [
+            (format!("user:{sha1}"), sha1),
+            (format!("asha_rao:{md5}"), md5),
+            (format!("bob:{pbkdf2}"), pbkdf2),
+            (format!("bob:{werkzeug}"), werkzeug),
+            (format!("17:bob:{sha1}:1"), sha1),
+        ] {
+            assert_eq!(
+                find(&line),
+                [(hash.to_string(), PiiType::PasswordHash)],
+                "{line}"
+            );
+        }
+        let email = "alice@example.com";
+        assert_eq!(
+            find(&format!("{email}:{sha1}")),
+            [
+                (email.to_string(), PiiType::Email),
+                (sha1.to_string(), PiiType::PasswordHash)
+            ]
+        );
+        // A scheme word glued to another word, a digest too short or too long, hex glued
+        // after it, a salted form without its salt's `$`.
+        for line in [
+            "usersha1$$6d138ca3ae545631b3abd71a4f076ce759c5700b",
+            "user:sha1$$6d138ca3ae545631b3abd71a4f076ce759c5700",
+            "user:sha1$$6d138ca3ae545631b3abd71a4f076ce759c5700bb",
+            "user:sha1$$6d138ca3ae545631b3abd71a4f076ce759c5700bx",
+            "user:sha1$6d138ca3ae545631b3abd71a4f076ce759c5700b",
+            "price:sha1$$ 6d138ca3ae545631b3abd71a4f076ce759c5700b",
+        ] {
+            assert_eq!(find(line), [], "{line}");
+        }
     }
 }

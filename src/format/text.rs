@@ -8,10 +8,16 @@
 //!   `,` `;` `&` `?` or `{` (these five not in a word with a `$` before them: the
 //!   `,t=3,p=4` of `$argon2id$v=19$m=65536,t=3,p=4$...` are a hash's parameters). A key
 //!   that only says "number" (`No`, `No.`, `Nr`, `Num`, `Nbr`, `Number`, or `#`) takes in
-//!   the key word before it and the blanks between: `Aadhaar No: ...`, `SSN #: ...`;
+//!   the key words before it, up to two, and the blanks between: `Aadhaar No: ...`, `SSN #:
+//!   ...`, `Social Security Number: ...` (one word inside a `key: value` value: `Name: Asha
+//!   Rao Mobile No: ...` keeps `Rao` in the name). A verb or preposition before `:` (`is`,
+//!   `on`, ...) is no key: `my phone number is: ...` and `born on: ...` are text, where the
+//!   words before the value are its keywords;
 //! - then `=`, or `:` followed by a space (or directly by a quote). `key:value` without the
 //!   space is not a pair, so URLs (`http://x`), times (`12:30:45`) and IPv6 addresses are
-//!   not split; neither is `a==b`;
+//!   not split; neither is `a==b`. Blanks may stand between a key and its `:` (`Aadhaar No :
+//!   ...`, aligned `Name   : ...`), though not inside the value of a key written without
+//!   them (`Address: 12 Main St : Pune` is one pair, `Name : Asha  SSN : ...` two);
 //! - then the value: a `"`- or `'`-quoted string (reported without its quotes, escapes as
 //!   written; a quote after a backslash does not close it); else, after `=`, the bytes up
 //!   to the next space, tab, `;` or `&` (a trailing `,` dropped: commas stay inside values
@@ -370,37 +376,102 @@ fn separates(data: &[u8], end: usize, sep: usize) -> bool {
     }
 }
 
-/// The start of the key before the separator at `sep`, when `data[sep]` starts a pair in the
-/// line `data[start..end]`. A generic key word (`No`, `Number`, `#`, see [`generic_key`]) takes
-/// in the word before it (`Aadhaar No`, `SSN #`) when that word starts at or after `floor`.
-fn key_before(data: &[u8], start: usize, end: usize, sep: usize, floor: usize) -> Option<usize> {
+/// Where a key is looked for (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KeyAt {
+    /// Where a pair may start: blanks may stand before its `:`, and a generic key takes in up
+    /// to two words.
+    Label,
+    /// Inside a `key: value` value, to end it: blanks may stand before the `:` only when
+    /// they stand before the value's own (`spaced`: `Name : Asha  SSN : ...`, but `Address:
+    /// 12 Main St : Pune` is one pair), and a generic key takes in one word.
+    InValue {
+        /// Whether blanks stand before the `:` of the value's own key.
+        spaced: bool,
+    },
+}
+
+/// The start of the blanks (spaces, tabs) that end at `at`, not before `start`.
+fn blanks_before(data: &[u8], start: usize, at: usize) -> usize {
+    let mut from = at;
+    while from > start && matches!(data[from - 1], b' ' | b'\t') {
+        from -= 1;
+    }
+    from
+}
+
+/// The key before the separator at `sep`, when `data[sep]` starts a pair in the line
+/// `data[start..end]`, looked for `at` a place. A generic key word (`No`, `Number`, `#`, see
+/// [`generic_key`]) takes in the key words before it (`Aadhaar No`, `SSN #`, `Social Security
+/// Number`) that start at or after `floor`.
+fn key_before(
+    data: &[u8],
+    start: usize,
+    end: usize,
+    sep: usize,
+    floor: usize,
+    at: KeyAt,
+) -> Option<Range<usize>> {
     // The byte after the separator first: it rules out most `:` (times, URLs) without the
     // walk back over a key.
     if !separates(data, end, sep) {
         return None;
     }
-    let hash = sep > start && data[sep - 1] == b'#';
-    let key = if hash {
-        sep - 1
+    let colon = data[sep] == b':';
+    let spaced = matches!(at, KeyAt::Label | KeyAt::InValue { spaced: true });
+    let key_end = if colon && spaced {
+        blanks_before(data, sep.saturating_sub(MAX_KEY).max(start), sep)
     } else {
-        key_word(data, start, sep)?
+        sep
     };
-    if !hash && !generic_key(&data[key..sep]) {
-        return Some(key);
+    let hash = key_end > start && data[key_end - 1] == b'#';
+    let key = if hash {
+        key_end - 1
+    } else {
+        key_word(data, start, key_end)?
+    };
+    // The blanks before `:` count towards the longest key.
+    if sep - key > MAX_KEY {
+        return None;
     }
-    let mut word_end = key;
-    while word_end > start && matches!(data[word_end - 1], b' ' | b'\t') {
-        word_end -= 1;
+    if !hash && !generic_key(&data[key..key_end]) {
+        let text = colon && not_a_key(&data[key..key_end]);
+        return (!text).then_some(key..key_end);
     }
-    let named = (hash || word_end < key)
-        .then(|| key_word(data, start, word_end))
-        .flatten()
-        .filter(|&named| named >= floor && sep - named <= MAX_KEY);
+    let words = match at {
+        KeyAt::Label => 2,
+        KeyAt::InValue { .. } => 1,
+    };
+    let mut named = None;
+    let mut first = key;
+    for _ in 0..words {
+        let word_end = blanks_before(data, start, first);
+        // Blanks part the words; only a `#` may be glued to the word before it (`SSN#`).
+        if word_end == first && !(hash && first == key) {
+            break;
+        }
+        match key_word(data, start, word_end) {
+            Some(word) if word >= floor && sep - word <= MAX_KEY => {
+                named = Some(word);
+                first = word;
+            }
+            _ => break,
+        }
+    }
     match named {
-        Some(named) => Some(named),
+        Some(named) => Some(named..key_end),
         // A `#` alone names nothing: it is no key.
-        None => (!hash).then_some(key),
+        None => (!hash).then_some(key..key_end),
     }
+}
+
+/// Whether a word before `:` is a verb or preposition (`is`, `on`, any case), which ends a
+/// phrase (`my phone number is: ...`, `born on: ...`) rather than names a value.
+fn not_a_key(word: &[u8]) -> bool {
+    matches!(word.len(), 2..=4)
+        && [&b"is"[..], b"are", b"was", b"were", b"on", b"at"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// The start of a key word (see the module docs) ending at `end`.
@@ -454,27 +525,28 @@ fn generic_key(key: &[u8]) -> bool {
 /// The pair whose separator (`=` or `:`) is at `sep`, in the line `data[start..end]`.
 /// A generic key takes in no word before `floor` (see [`key_before`]).
 fn pair(data: &[u8], start: usize, end: usize, sep: usize, floor: usize) -> Option<Pair> {
-    let key = key_before(data, start, end, sep, floor)?;
+    let key = key_before(data, start, end, sep, floor, KeyAt::Label)?;
     let from = sep
         + 1
         + data[sep + 1..end]
             .iter()
             .take_while(|&&b| data[sep] == b':' && (b == b' ' || b == b'\t'))
             .count();
-    let value = value_at(data, start, from, end, data[sep] == b':')?;
-    Some(Pair {
-        key: key..sep,
-        value,
-    })
+    let ended_by = (data[sep] == b':').then_some(KeyAt::InValue {
+        spaced: key.end < sep,
+    });
+    let value = value_at(data, start, from, end, ended_by)?;
+    Some(Pair { key, value })
 }
 
-/// The value starting at `from` (see the module docs), after `:` when `colon`.
+/// The value starting at `from` (see the module docs). After `:` it runs to the next key,
+/// looked for as `ended_by` says; after `=` (`ended_by` is `None`) to a blank.
 fn value_at(
     data: &[u8],
     start: usize,
     from: usize,
     end: usize,
-    colon: bool,
+    ended_by: Option<KeyAt>,
 ) -> Option<Range<usize>> {
     if from >= end {
         return None;
@@ -491,8 +563,8 @@ fn value_at(
         }
         // An unclosed quote is an ordinary byte of an unquoted value.
     }
-    let mut value_end = if colon {
-        colon_value_end(data, start, from, end)
+    let mut value_end = if let Some(at) = ended_by {
+        colon_value_end(data, start, from, end, at)
     } else {
         let stop = data[from..end]
             .iter()
@@ -510,16 +582,16 @@ fn value_at(
     (value_end > from).then_some(from..value_end)
 }
 
-/// Where a `key: value` value that starts at `from` ends: at the key of the next pair, or at
-/// the line end.
-fn colon_value_end(data: &[u8], start: usize, from: usize, end: usize) -> usize {
+/// Where a `key: value` value that starts at `from` ends: at the key of the next pair, looked
+/// for `at` a place ([`KeyAt::InValue`]), or at the line end.
+fn colon_value_end(data: &[u8], start: usize, from: usize, end: usize, at_key: KeyAt) -> usize {
     let mut at = from;
     while at < end {
         match data[at] {
             b'=' | b':' => {
-                if let Some(key) = key_before(data, start, end, at, from + 1) {
-                    if key > from {
-                        return key;
+                if let Some(key) = key_before(data, start, end, at, from + 1, at_key) {
+                    if key.start > from {
+                        return key.start;
                     }
                 }
             }
@@ -788,7 +860,90 @@ mod tests {
         assert_eq!(pairs("note x: y z"), vec![p("x", "y z")]);
         assert_eq!(
             pairs("Social Security Number: 567 89 0123 email: a@b.in"),
-            vec![p("Security Number", "567 89 0123"), p("email", "a@b.in")]
+            vec![
+                p("Social Security Number", "567 89 0123"),
+                p("email", "a@b.in")
+            ]
+        );
+    }
+
+    #[test]
+    fn blanks_may_stand_before_a_labels_colon() {
+        assert_eq!(
+            pairs("Aadhaar No : 2345 6789 0124"),
+            vec![p("Aadhaar No", "2345 6789 0124")]
+        );
+        assert_eq!(
+            pairs("Name    : Asha Rao\tSSN\t: 234-56-7890"),
+            vec![p("Name", "Asha Rao"), p("SSN", "234-56-7890")]
+        );
+        assert_eq!(pairs("SSN # : 234567890"), vec![p("SSN #", "234567890")]);
+        assert_eq!(
+            pairs("Note : see ticket 12345"),
+            vec![p("Note", "see ticket 12345")]
+        );
+        // Inside a `key: value` value, ` : ` is part of it.
+        assert_eq!(
+            pairs("Address: 12 Main St : Pune"),
+            vec![p("Address", "12 Main St : Pune")]
+        );
+        // Times, a `#` alone, `=` with blanks, a key too far from its `:`.
+        for line in [
+            "at 12 : 30 today",
+            "10 : 30 : 45",
+            "# : 5",
+            "x = 5",
+            &format!("k{}: v", " ".repeat(64)),
+        ] {
+            assert_eq!(pairs(line), vec![], "{line}");
+        }
+    }
+
+    #[test]
+    fn generic_keys_take_in_up_to_two_words() {
+        assert_eq!(
+            pairs("Social Security Number: 234-56-7890"),
+            vec![p("Social Security Number", "234-56-7890")]
+        );
+        assert_eq!(
+            pairs("login ok my Social Security # : 234567890"),
+            vec![p("Social Security #", "234567890")]
+        );
+        assert_eq!(
+            pairs("Aadhaar Card No: 234567890124"),
+            vec![p("Aadhaar Card No", "234567890124")]
+        );
+        assert_eq!(
+            pairs("id=7, Permanent Account Number: ABCPE1234F"),
+            vec![p("id", "7"), p("Permanent Account Number", "ABCPE1234F")]
+        );
+        assert_eq!(
+            pairs("Order Number: 4111111111111111"),
+            vec![p("Order Number", "4111111111111111")]
+        );
+        // Not past a word that is no key word (`12`, `(x)`) or a `,` glued to the next.
+        assert_eq!(pairs("ok 12 Card No: 5"), vec![p("Card No", "5")]);
+        assert_eq!(pairs("(x) Card No: 5"), vec![p("Card No", "5")]);
+        assert_eq!(pairs("a,Card No: 5"), vec![p("Card No", "5")]);
+    }
+
+    #[test]
+    fn a_verb_or_preposition_before_a_colon_is_no_key() {
+        for line in [
+            "my phone number is: 9876543210",
+            "born on: 17/04/1990",
+            "born on : 17/04/1990",
+            "Patients ARE: listed",
+            "meet at: noon",
+        ] {
+            assert_eq!(pairs(line), vec![], "{line}");
+        }
+        // Before `=` it is a key: `?on=1`.
+        assert_eq!(pairs("x?on=1"), vec![p("on", "1")]);
+        // Inside a colon value it ends nothing: the value runs on.
+        assert_eq!(
+            pairs("Name: Asha born on: 17/04/1990"),
+            vec![p("Name", "Asha born on: 17/04/1990")]
         );
     }
 

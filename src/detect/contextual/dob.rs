@@ -5,8 +5,13 @@
 //!
 //! Forms read: `1990-04-17` (also with `/` or `.`, and with a time after it), `17/04/1990`
 //! and `04/17/1990` (also with `-` or `.`), `17-Apr-1990`, `17 April 1990`, `17th April
-//! 1990`, `April 17, 1990`; in a birth field also `19900417` and epoch seconds. Two-digit
-//! years are not read (their century is a guess).
+//! 1990`, `April 17, 1990`; in a birth field also `19900417`, epoch seconds and a two-digit
+//! year after the day and month (`21/05/85`, `5/21/21`, `17-Apr-85`). A two-digit year is the
+//! latest year ending in those digits that puts the date (read day first when the order is
+//! open) on or before the scan's day (on 2025-06-30, `21` is 2021 and `85` 1985; `12/25/25`
+//! is 1925). Outside a birth field (after a keyword, in other fields) two-digit years are
+//! not read: there `05/21/21` is as often an order or event date. A text label (`DOB:
+//! 05/21/21`, see [`crate::format`]) is a field.
 //!
 //! Day and month order: a numeric date whose first part is above 12 is day-first, whose
 //! second part is above 12 is month-first; when both are 12 or less the column decides (the
@@ -109,6 +114,53 @@ fn valid(y: i64, m: i64, d: i64) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
 
+/// Whether a date's year may be written with two digits, and the day that sets its century.
+#[derive(Clone, Copy, Debug)]
+enum TwoDigitYears {
+    /// Only four-digit years are read.
+    Refused,
+    /// Read as of this day (days since 1970-01-01).
+    AsOf(i64),
+    /// Read as of the clock's day ([`today`]), looked at only when such a year is met.
+    AsOfClock,
+}
+
+impl TwoDigitYears {
+    /// The year that the two-digit year `yy` of the date `m`/`d` stands for: the latest year
+    /// ending in `yy` that puts the date on or before the day; `None` when refused.
+    fn full_year(self, yy: i64, m: i64, d: i64) -> Option<i64> {
+        let today = match self {
+            TwoDigitYears::Refused => return None,
+            TwoDigitYears::AsOf(day) => day,
+            TwoDigitYears::AsOfClock => today(),
+        };
+        let (this_year, _, _) = civil_from_days(today);
+        let y = this_year - (this_year - yy).rem_euclid(100);
+        Some(if days_from_civil(y, m, d) > today {
+            y - 100
+        } else {
+            y
+        })
+    }
+}
+
+/// The year written with `digits` digits at `v[at..]`: four digits as they are, two as
+/// `years` reads them (for the date `m`/`d`).
+fn year_at(
+    v: &[u8],
+    at: usize,
+    digits: usize,
+    years: TwoDigitYears,
+    m: i64,
+    d: i64,
+) -> Option<i64> {
+    match digits {
+        4 => Some(number(&v[at..at + 4])),
+        2 => years.full_year(number(&v[at..at + 2]), m, d),
+        _ => None,
+    }
+}
+
 /// Whether someone born on `r` is 0 to [`MAX_AGE`] years old on day `today`.
 fn plausible(r: Reading, today: i64) -> bool {
     let (ty, tm, td) = civil_from_days(today);
@@ -189,7 +241,7 @@ fn starts_cleanly(v: &[u8], start: usize) -> bool {
 }
 
 /// A date whose first digit run starts at `i`: its span and reading.
-fn parse_at(v: &[u8], i: usize) -> Option<(usize, usize, Reading)> {
+fn parse_at(v: &[u8], i: usize, years: TwoDigitYears) -> Option<(usize, usize, Reading)> {
     let n1 = run(v, i, u8::is_ascii_digit);
     let sep = *v.get(i + n1)?;
     let fixed = |y, m, d| Reading {
@@ -238,32 +290,23 @@ fn parse_at(v: &[u8], i: usize) -> Option<(usize, usize, Reading)> {
             // DD/MM/YYYY or MM/DD/YYYY
             let second = number(&v[j..j + n2]);
             let k = j + n2;
-            if v.get(k) != Some(&sep) || run(v, k + 1, u8::is_ascii_digit) != 4 {
+            if v.get(k) != Some(&sep) {
                 return None;
             }
-            let y = number(&v[k + 1..k + 5]);
             let order = match (first > 12, second > 12) {
                 (true, false) => Order::DayFirst,
                 (false, true) => Order::MonthFirst,
                 (false, false) => Order::Either,
                 (true, true) => return None,
             };
-            let r = if order == Order::MonthFirst {
-                Reading {
-                    y,
-                    m: first,
-                    d: second,
-                    order,
-                }
+            let (m, d) = if order == Order::MonthFirst {
+                (first, second)
             } else {
-                Reading {
-                    y,
-                    m: second,
-                    d: first,
-                    order,
-                }
+                (second, first)
             };
-            (i, k + 5, r)
+            let digits = run(v, k + 1, u8::is_ascii_digit);
+            let y = year_at(v, k + 1, digits, years, m, d)?;
+            (i, k + 1 + digits, Reading { y, m, d, order })
         } else {
             // DD Mon YYYY, DD-Mon-YYYY, DD Month, YYYY
             let letters = run(v, j, u8::is_ascii_alphabetic);
@@ -276,10 +319,9 @@ fn parse_at(v: &[u8], i: usize) -> Option<(usize, usize, Reading)> {
                 return None;
             }
             k += 1;
-            if run(v, k, u8::is_ascii_digit) != 4 {
-                return None;
-            }
-            (i, k + 4, fixed(number(&v[k..k + 4]), m, first))
+            let digits = run(v, k, u8::is_ascii_digit);
+            let y = year_at(v, k, digits, years, m, first)?;
+            (i, k + digits, fixed(y, m, first))
         }
     } else {
         return None;
@@ -322,8 +364,8 @@ fn parse_month_first(v: &[u8], i: usize) -> Option<(usize, usize, Reading)> {
     (valid(r.y, r.m, r.d) && ends_cleanly(v, end)).then_some((start, end, r))
 }
 
-/// Every date in `v`, in order: (start, end, reading).
-fn dates(v: &[u8]) -> impl Iterator<Item = (usize, usize, Reading)> + '_ {
+/// Every date in `v`, in order: (start, end, reading); two-digit years as `years` says.
+fn dates(v: &[u8], years: TwoDigitYears) -> impl Iterator<Item = (usize, usize, Reading)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < v.len() {
@@ -335,7 +377,7 @@ fn dates(v: &[u8]) -> impl Iterator<Item = (usize, usize, Reading)> + '_ {
             }
             let found = parse_month_first(v, p)
                 .filter(|&(s, _, _)| starts_cleanly(v, s))
-                .or_else(|| parse_at(v, p).filter(|_| starts_cleanly(v, p)));
+                .or_else(|| parse_at(v, p, years).filter(|_| starts_cleanly(v, p)));
             if let Some(d) = found {
                 i = d.1;
                 return Some(d);
@@ -376,12 +418,13 @@ fn whole_number(v: &[u8]) -> Option<Reading> {
     })
 }
 
-/// Reads a reported date of birth (the whole of `raw`), for its normal form.
+/// Reads a reported date of birth (the whole of `raw`), for its normal form. A two-digit
+/// year is read as of the clock's day (only a birth field's dates have one).
 pub(crate) fn read(raw: &[u8]) -> Option<Reading> {
     if let Some(r) = whole_number(raw) {
         return Some(r);
     }
-    dates(raw)
+    dates(raw, TwoDigitYears::AsOfClock)
         .next()
         .filter(|&(s, e, _)| s == 0 && e == raw.len())
         .map(|(_, _, r)| r)
@@ -442,7 +485,13 @@ fn read_dates(det: &Detector, v: &[u8], hint: FieldHint, out: &mut Vec<Hit>, fir
             return;
         }
     }
-    for (s, e, r) in dates(v) {
+    // Two-digit years only in a birth field: elsewhere their century is a guess.
+    let years = if field {
+        TwoDigitYears::AsOf(today)
+    } else {
+        TwoDigitYears::Refused
+    };
+    for (s, e, r) in dates(v, years) {
         if !plausible(r, today) || !free(&out[first..before], s, e) {
             continue;
         }
@@ -550,6 +599,72 @@ mod tests {
     }
 
     #[test]
+    fn two_digit_years_in_a_birth_field() {
+        let det = det();
+        for v in [
+            "05/21/21",
+            "5/21/21",
+            "21/05/21",
+            "21/5/21",
+            "21/05/85",
+            "21-05-85",
+            "21.05.85",
+            "12/31/99",
+            "17-Apr-85",
+            "17 April 85",
+            // A valid date (20 October 1930) in a birth field is read, whatever it looks like.
+            "10/20/30",
+        ] {
+            assert_eq!(found(&det, "dob", v), [v], "{v}");
+        }
+        assert_eq!(found(&det, "birth_date", "05/21/21 00:00"), ["05/21/21"]);
+    }
+
+    #[test]
+    fn two_digit_years_stay_unread_elsewhere() {
+        let det = det();
+        for (field, v) in [
+            // Other dates, and free text with a keyword.
+            ("order_date", "05/21/21"),
+            ("created", "05/21/21"),
+            ("notes", "DOB: 21/05/85"),
+            ("notes", "born on 17-Apr-85"),
+            // In a birth field: times, versions, a year first, no valid day and month.
+            ("dob", "12:30:45"),
+            ("dob", "1.2.3"),
+            ("dob", "1.2.30.4"),
+            ("dob", "85/05/21"),
+            ("dob", "13/13/21"),
+            ("dob", "31/02/21"),
+            ("dob", "05/21/211"),
+            ("dob", "05/21/2"),
+            ("dob", "v05.21.21"),
+        ] {
+            assert!(found(&det, field, v).is_empty(), "{field}: {v}");
+        }
+    }
+
+    #[test]
+    fn a_two_digit_year_is_the_latest_not_after_the_day() {
+        // 2025-06-30, as the test detector's clock.
+        let years = TwoDigitYears::AsOf(days_from_civil(2025, 6, 30));
+        let first = |v: &str| dates(v.as_bytes(), years).next().map(|(_, _, r)| r);
+        for (v, y, m, d) in [
+            ("21/05/85", 1985, 5, 21),
+            ("05/21/21", 2021, 5, 21),
+            ("30/06/25", 2025, 6, 30),
+            ("01/07/25", 1925, 7, 1),
+            ("12/25/25", 1925, 12, 25),
+            ("01/01/00", 2000, 1, 1),
+            ("29/02/00", 2000, 2, 29),
+        ] {
+            let r = first(v).unwrap_or_else(|| panic!("{v}"));
+            assert_eq!((r.y, r.m, r.d), (y, m, d), "{v}");
+        }
+        assert!(dates(b"21/05/85", TwoDigitYears::Refused).next().is_none());
+    }
+
+    #[test]
     fn orders_and_normal_forms() {
         let mut out = Vec::new();
         assert!(normal_form(b"17/04/1990", false, &mut out));
@@ -561,6 +676,10 @@ mod tests {
             ("17-Apr-1990", true, "1990-04-17"),
             ("640310400", false, "1990-04-17"),
             ("19900417", false, "1990-04-17"),
+            ("21/05/85", false, "1985-05-21"),
+            ("05/21/85", false, "1985-05-21"),
+            ("03/04/85", true, "1985-03-04"),
+            ("17-Apr-85", false, "1985-04-17"),
         ] {
             out.clear();
             assert!(normal_form(raw.as_bytes(), month_first, &mut out), "{raw}");
