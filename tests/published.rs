@@ -1,7 +1,7 @@
 //! Other projects' published test vectors (Presidio, python-stdnum, libphonenumber,
-//! scrubadub) for leakscan's types, run against the real engine with every failure listed at
-//! once. The vectors are in `tests/data/published/<source>.toml`, each file headed by its
-//! source, commit and licence.
+//! scrubadub, Django, validator.js) for leakscan's types, run against the real engine with
+//! every failure listed at once. The vectors are in `tests/data/published/<source>.toml`,
+//! each file headed by its source, commit and licence.
 //!
 //! A vector expects a finding of `type` spanning `match` (default: the whole text), or no
 //! finding of type `none` (with `match`: none spanning `match`). Where leakscan's contract deliberately answers otherwise than the
