@@ -11,12 +11,17 @@
 //! - a house number, capitalised words and a street word (`221B Baker Street`,
 //!   `4/12 Nehru Street`), followed by capitalised parts (`, Mylapore, Chennai`).
 //!
-//! Both need a house or unit number and a street word or a country's postal form, so a PIN
+//! Both need a house or unit number and a street word or a country's postal form, or (before
+//! a PIN) house numbers then comma-separated parts of words that are no common word (`6/9
+//! Aruna Jayaraman, Lucknow 765137`: Indian addresses often name no street word), so a PIN
 //! alone, a street name alone (`Rose Garden Road`) or an order date is no address. The postal
 //! code is part of the address and never anything else: the address is reported only where
 //! no other finding overlaps it.
 
-use super::lexicon::{Token, PLACE, STREET, T_CAP, T_DIGIT, T_LETTER, T_LOWER, T_UPPER};
+use super::lexicon::{
+    Token, COMPANY, ENGLISH, NAME, PLACE, STATUS, STREET, T_CAP, T_DIGIT, T_LETTER, T_LOWER,
+    T_UPPER,
+};
 use super::{free, push};
 use crate::detect::{Detector, Hit};
 use crate::format::FieldHint;
@@ -28,12 +33,14 @@ const US_STATES: &[&[u8; 2]] = &[
     b"IL", b"IN", b"IA", b"KS", b"KY", b"LA", b"ME", b"MD", b"MA", b"MI", b"MN", b"MS", b"MO",
     b"MT", b"NE", b"NV", b"NH", b"NJ", b"NM", b"NY", b"NC", b"ND", b"OH", b"OK", b"OR", b"PA",
     b"PR", b"RI", b"SC", b"SD", b"TN", b"TX", b"UT", b"VT", b"VA", b"WA", b"WV", b"WI", b"WY",
+    // Armed forces mail (`APO AE 09012`).
+    b"AA", b"AE", b"AP",
 ];
 
 /// Words that open an address with a unit or house number after them.
 const UNIT_WORDS: &[&str] = &[
     "flat", "blk", "block", "house", "plot", "apt", "unit", "door", "no", "suite", "villa", "shop",
-    "room", "floor", "level", "tower", "wing", "h",
+    "room", "floor", "level", "tower", "wing", "h", "box", "psc", "studio",
 ];
 
 /// Most tokens an address spans.
@@ -93,7 +100,8 @@ fn with_hash(v: &[u8], start: usize) -> usize {
     }
 }
 
-fn word<'a>(v: &'a [u8], t: &Token) -> &'a [u8] {
+/// The bytes of token `t` of `v`.
+pub(super) fn word<'a>(v: &'a [u8], t: &Token) -> &'a [u8] {
     &v[t.start..t.end]
 }
 
@@ -218,7 +226,30 @@ fn before_postal(
     }
     let start = start?;
     // A unit word opens the address even when its number comes after it (`Flat 302`).
-    (street || full_form).then_some((start, j))
+    (street || full_form || numbered_parts(v, toks, start, code)).then_some((start, j))
+}
+
+/// Whether `toks[start..code]`, before an Indian PIN at `code`, read as an address without a
+/// street word: house or unit numbers first (`71/822`, `H.No. 55`), then words of letters
+/// that are no common, status or company word, in two parts or more split by a comma (`6/9
+/// Aruna Jayaraman, Lucknow 765137`, `71, Agarwal, Coimbatore 787099`).
+fn numbered_parts(v: &[u8], toks: &[Token], start: usize, code: usize) -> bool {
+    let Some(last_number) = toks[start..code].iter().rposition(|t| t.is(T_DIGIT)) else {
+        return false;
+    };
+    let words = start + last_number + 1;
+    let plain = |t: &Token| {
+        t.is(T_LETTER)
+            && !t.is(T_DIGIT)
+            && (!t.has(ENGLISH | STATUS | COMPANY) || t.has(NAME | PLACE | STREET))
+    };
+    words < code
+        && all_digits(v, &toks[code], 6)
+        && toks[start..words]
+            .iter()
+            .all(|t| t.is(T_DIGIT) || unit_word(v, t))
+        && toks[words..code].iter().all(plain)
+        && (words..code - 1).any(|k| gap(v, &toks[k], &toks[k + 1]).contains(&b','))
 }
 
 /// The address starting at house number `i`: words up to a street word, then capitalised
@@ -260,7 +291,7 @@ fn from_house_number(v: &[u8], toks: &[Token], i: usize) -> Option<(usize, usize
 }
 
 /// The token spans of the addresses in `toks`, unsorted; `street` is false when no token is
-/// a street word, which leaves only postal codes in a country's full form to look at.
+/// a street word, which leaves only PINs and postal codes in a country's full form to look at.
 fn spans(v: &[u8], toks: &[Token], street: bool) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     for (j, t) in toks.iter().enumerate() {
@@ -268,7 +299,8 @@ fn spans(v: &[u8], toks: &[Token], street: bool) -> Vec<(usize, usize)> {
             continue;
         }
         if let Some((code, full)) = postal(v, toks, j) {
-            if street || full {
+            // A PIN may end an address without a street word ([`numbered_parts`]).
+            if street || full || all_digits(v, t, 6) {
                 spans.extend(before_postal(v, toks, code, j, full));
             }
         } else if street && house_number(v, t) {
@@ -280,8 +312,8 @@ fn spans(v: &[u8], toks: &[Token], street: bool) -> Vec<(usize, usize)> {
 
 /// Addresses in a piece of free text.
 pub(super) fn free_text(v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
-    // Without a street word only a country's full postal form makes an address: the walks
-    // that look for a street word are skipped (most free text has none).
+    // Without a street word only a PIN or a country's full postal form may end an address:
+    // the walks that look for a street word are skipped (most free text has none).
     let street = toks.iter().any(|t| t.has(STREET));
     let mut spans = spans(v, toks, street);
     spans.sort_unstable();
@@ -322,7 +354,8 @@ mod tests {
                     prop::sample::select(vec![
                         "12", "221B", "#05-123", "560001", "78701", "1234", "TX", "SW1A", "1AA",
                         "Flat", "no", "Blk", "Road", "road", "Street", "Nagar", "Baker",
-                        "Chennai", "Singapore", "the", "near", "Asha", "5th", "Cross",
+                        "Chennai", "Singapore", "the", "near", "Asha", "5th", "Cross", "AE",
+                        "Box", "H", "Agarwal", "Coimbatore", "Total", "अरुणा", "6/9",
                     ]),
                     prop::sample::select(vec![" ", " ", ", ", "-", "/", ". ", ": "]),
                 ),

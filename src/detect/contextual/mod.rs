@@ -155,7 +155,8 @@ mod tests {
                         "A", "B", "ABc", "aB", "x", "o", "2024", "03T06", "07Z", "é", "Ünal",
                         "राहुल", "SKU", "JF04", "A1", "MG", "O", "NEIL", "Kumar", "3253083799",
                         "ABCDEFGHIJ", "UPSTREAM", "1234567", "x7", "abcdefg", "098401", "900095",
-                        "600000", "Singapore", "sha256", "ORD",
+                        "600000", "Singapore", "sha256", "ORD", "AE", "Box", "Hill", "James",
+                        "for", "at", "<a@b.in>", "H", "No", "Agarwal",
                     ]),
                     prop::sample::select(vec![
                         " ", " ", " ", ", ", "-", "/", ". ", ": ", "'", "=", "\"", "", "’", "$",
@@ -184,6 +185,8 @@ mod tests {
                         "McMaster", "Mcguirl", "active", "NULL", "Road", "road", "Flat", "12",
                         "221B", "5th", "560001", "78701", "TX", "1AA", "SW1A", "the", "by", "I",
                         "Singapore", "Ünal", "राहुल", "Mary", "Jane", "D", "Souza", "x7", "run",
+                        "Hill", "Green", "James", "Emma", "for", "at", "Studio", "<a@b.in>",
+                        "Graeme", "Edwards",
                     ]),
                     prop::sample::select(vec![
                         " ", " ", " ", ", ", ". ", ".", "-", "'", "’", "/", "(", ") ", "\"", "!",

@@ -10,11 +10,16 @@
 //!   company or place word and whose words all look like names: listed in the detector's name
 //!   lists, or scored name-like by the letter-trigram model of [`super::lexicon`]. Two words
 //!   or more make a name when one is listed, a title or greeting comes before (`Mr`, `Dr`,
-//!   `Shri`, `Smt`, `Dear`), or every word scores clearly name-like. One word is a name after
+//!   `Shri`, `Smt`, `Dear`), an e-mail address in brackets comes after (`Asha Rao
+//!   <asha@example.com>`), or every word scores clearly name-like; after a title, before a
+//!   mailbox, or beside a listed word mid-sentence the words may score lower. A surname that is
+//!   also a street word ends a name after a given name mid-sentence (`for Emma Hill`), not
+//!   after a word that puts a place after it (`at Emma Hill`). One word is a name after
 //!   a title or greeting, or when it is the whole value of an unnamed field and scores clearly
 //!   name-like. So "Happy birthday Priya!" gives nothing (one word, no title), and
 //!   "Rose Garden Road" gives no name (a street word).
 
+use super::address::word;
 use super::lexicon::{
     Lexicon, Token, COMPANY, ENGLISH, GIVEN, GREETING, NAME, PARTICLE, PLACE, PLACE_PART, STATUS,
     STREET, SURNAME, SYLLABLE, TITLE, T_CAP, T_DIGIT, T_LETTER, T_LOWER, T_NONASCII, T_TITLE,
@@ -26,7 +31,8 @@ use crate::format::FieldHint;
 use crate::types::{Basis, PiiType};
 
 /// Trigram score above which an unlisted word counts as name-like after a title or
-/// greeting (`Dear Wridesh Varkey`): there a capitalised word that is no common word is
+/// greeting (`Dear Wridesh Varkey`), before a mailbox (`Wridesh Varkey <w@example.com>`) or
+/// beside a listed name mid-sentence: there a capitalised word that is no common word is
 /// most likely a name.
 const CUE_NAME_LIKE: f32 = -1.0;
 /// Trigram score above which an unlisted word counts as name-like.
@@ -35,6 +41,30 @@ const NAME_LIKE: f32 = 0.0;
 const CLEARLY_NAME_LIKE: f32 = 0.2;
 /// Most words in a name (particles and initials not counted).
 const MAX_WORDS: usize = 5;
+/// Most bytes read after a name for the e-mail address of a mailbox (`<asha@example.com>`).
+const MAX_MAILBOX: usize = 96;
+/// Lower-case words that put a place, not a person, after them (`at Emma Hill`, `on Park
+/// Lane`): a street word that is also a surname is no surname after them.
+const PLACE_BEFORE: &[&[u8]] = &[
+    b"at",
+    b"on",
+    b"in",
+    b"near",
+    b"to",
+    b"from",
+    b"off",
+    b"via",
+    b"along",
+    b"opposite",
+    b"behind",
+    b"into",
+    b"towards",
+    b"past",
+    b"across",
+    b"visit",
+    b"visited",
+    b"reach",
+];
 
 /// Appends the name findings of `v` to `out`.
 pub(super) fn detect(
@@ -161,6 +191,33 @@ fn is_initial(v: &[u8], t: &Token) -> bool {
     t.end - t.start == 1 && v[t.start].is_ascii_uppercase()
 }
 
+/// Whether an e-mail address in angle brackets follows `v[end..]` (` <asha@example.com>`):
+/// the words before it are a mailbox's display name, as in a mail header.
+fn mailbox_after(v: &[u8], end: usize) -> bool {
+    let rest = &v[end..];
+    let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+    let Some(inner) = rest.strip_prefix(b"<") else {
+        return false;
+    };
+    let inner = &inner[..inner.len().min(MAX_MAILBOX)];
+    inner.iter().position(|&b| b == b'>').is_some_and(|close| {
+        let addr = &inner[..close];
+        addr.contains(&b'@') && !addr.iter().any(u8::is_ascii_whitespace)
+    })
+}
+
+/// Whether the two words of `run`, after the lower-case word `before`, read as a given name
+/// and a surname that is also a street word (`customer James Green`, `for Emma Hill`): the
+/// first is a listed given name and no street or place word, the last a listed surname, and
+/// `before` puts no place after it (not `at Emma Hill`: [`PLACE_BEFORE`]).
+fn given_then_street_surname(run: &[Token], before: &[u8]) -> bool {
+    matches!(run, [first, last]
+        if first.has(GIVEN)
+            && !first.has(STREET | PLACE | PLACE_PART)
+            && last.has(SURNAME))
+        && !PLACE_BEFORE.contains(&before)
+}
+
 /// Names in free text.
 pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<Hit>, first: usize) {
     let whole = |a: usize, b: usize| {
@@ -216,15 +273,30 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
         // The run's words, without particles and initials.
         let words = || run.iter().filter(|t| !t.has(PARTICLE) && !is_initial(v, t));
         let n_words = words().count();
-        // Street, company or place words make the run something other than a name.
+        // An e-mail address in brackets after two words or more names their person.
+        cue |= n_words >= 2 && mailbox_after(v, toks[b - 1].end);
+        // Mid-sentence (after a lower-case word) capitals mark a proper noun; at the start of
+        // a sentence they may only mark the sentence.
+        let mid = a > 0 && toks[a - 1].is(T_LOWER) && &v[toks[a - 1].end..toks[a].start] == b" ";
+        // A street word at the end makes a street of the run, unless it is a listed name
+        // after a cue or a surname after a given name mid-sentence.
+        let street_end = toks[b - 1].has(STREET)
+            && !(cue && toks[b - 1].has(GIVEN | SURNAME))
+            && !(mid && given_then_street_surname(run, word(v, &toks[a - 1])));
+        // Street, company or place words make the run something other than a name; so does
+        // a capitalised street or company word right after it in the same phrase (a comma
+        // ends the phrase: `for Asha Rao, Studio 5, ...` keeps the name).
         let other = |t: &Token| t.has(COMPANY | PLACE | STATUS) && !t.has(GIVEN | SURNAME);
+        let then_other = toks.get(next).is_some_and(|t| {
+            t.has(STREET | COMPANY)
+                && t.is(T_CAP)
+                && !v[toks[next - 1].end..t.start].contains(&b',')
+        });
         if n_words == 0
             || words().all(|t| t.has(PLACE | PLACE_PART))
             || n_words > MAX_WORDS
-            || (toks[b - 1].has(STREET) && !(cue && toks[b - 1].has(GIVEN | SURNAME)))
-            || toks
-                .get(next)
-                .is_some_and(|t| t.has(STREET | COMPANY) && t.is(T_CAP))
+            || street_end
+            || then_other
             || run.iter().any(other)
         {
             continue;
@@ -241,10 +313,11 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
             .fold(f32::INFINITY, f32::min);
         let listed = words().any(|t| t.has(GIVEN | SURNAME))
             || words().filter(|t| t.has(SYLLABLE)).count() >= 2;
-        // Mid-sentence (after a lower-case word) capitals mark a proper noun; at the start of
-        // a sentence they may only mark the sentence.
-        let mid = a > 0 && toks[a - 1].is(T_LOWER) && &v[toks[a - 1].end..toks[a].start] == b" ";
         let accept = if cue {
+            min > CUE_NAME_LIKE
+        } else if n_words >= 2 && listed && mid {
+            // A listed name mid-sentence vouches for its neighbours as a title does (`for
+            // Graeme Edwards`; words in a script the trigram model does not know score 0).
             min > CUE_NAME_LIKE
         } else if n_words >= 2 {
             min > NAME_LIKE && (listed || mid || min > CLEARLY_NAME_LIKE)
@@ -262,6 +335,31 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
                 basis |= Basis::KEYWORD;
             }
             push(out, start, end, PiiType::PersonName, basis);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mailbox_after_reads_a_bracketed_address() {
+        for (v, end) in [
+            ("Asha Rao <asha@example.com>", 8),
+            ("Asha Rao<a@b.in> x", 8),
+        ] {
+            assert!(mailbox_after(v.as_bytes(), end), "{v}");
+        }
+        for (v, end) in [
+            ("Asha Rao <not an address>", 8),
+            ("Asha Rao <a @b.in>", 8),
+            ("Asha Rao  <a@b.in>", 8),
+            ("Asha Rao (a@b.in)", 8),
+            ("Asha Rao <a@b.in", 8),
+            ("Asha Rao", 8),
+        ] {
+            assert!(!mailbox_after(v.as_bytes(), end), "{v}");
         }
     }
 }
