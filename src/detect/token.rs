@@ -95,14 +95,38 @@ pub(super) fn at_sign(s: &mut Scan, at: usize) -> usize {
     }
 }
 
+/// The length of the UTF-8 letter or digit that ends at `end` in `v` and starts at or after
+/// `floor` (a local part's character outside ASCII); `None` for any other character (`“`,
+/// `—`) or invalid UTF-8.
+fn letter_before(v: &[u8], floor: usize, end: usize) -> Option<usize> {
+    let from = end.saturating_sub(4).max(floor);
+    let lead = (from..end).rev().find(|&i| v[i] & 0xC0 != 0x80)?;
+    let c = std::str::from_utf8(&v[lead..end]).ok()?.chars().next()?;
+    c.is_alphanumeric().then_some(end - lead)
+}
+
 /// The e-mail address or UPI handle around the `@` at `at`, if it is one.
 fn address(s: &mut Scan, at: usize) -> Option<Hit> {
     let v = s.v;
     // The walk back stops one byte past the longest local part.
     let lowest = s.floor.max(at.saturating_sub(MAX_LOCAL + 1));
     let mut start = at;
-    while start > lowest && is_local_byte(v[start - 1]) {
-        start -= 1;
+    while start > lowest {
+        let b = v[start - 1];
+        if is_local_byte(b) {
+            start -= 1;
+        } else if let Some(len) = (b >= 0x80)
+            .then(|| letter_before(v, s.floor, start))
+            .flatten()
+        {
+            // A letter outside ASCII (RFC 6531: `hans.müller@…`).
+            if start - len < lowest {
+                return None; // longer than any local part
+            }
+            start -= len;
+        } else {
+            break;
+        }
     }
     if at - start > MAX_LOCAL {
         return None; // longer than any local part: not an address
@@ -415,6 +439,30 @@ mod tests {
         ] {
             assert_eq!(find(bad), [], "{bad}");
         }
+    }
+
+    #[test]
+    fn local_parts_outside_ascii_are_read_whole() {
+        for (text, want) in [
+            ("mail hans.müller@test.com ok", "hans.müller@test.com"),
+            ("mail tüst@invalid.com", "tüst@invalid.com"),
+            ("mail राहुल@example.in", "राहुल@example.in"),
+            // Punctuation outside ASCII is no part of the address.
+            ("“asha@example.com”", "asha@example.com"),
+            ("note—asha@example.com", "asha@example.com"),
+        ] {
+            assert_eq!(find(text), [(want.into(), PiiType::Email)], "{text}");
+        }
+        // Longer than 64 bytes: no local part, and no tail of it either.
+        assert_eq!(find(&format!("{}@gmail.com", "ｇｍａｉｌ".repeat(5))), []);
+        // Invalid UTF-8 before the local part stops the walk there.
+        let mut text = b"\xff\xfe".to_vec();
+        text.extend_from_slice(b"asha@example.com");
+        let mut out = Vec::new();
+        Detector::builtin()
+            .unwrap()
+            .detect(&text, FieldHint::default(), &mut out);
+        assert_eq!(out.iter().map(|h| h.start).collect::<Vec<_>>(), [2]);
     }
 
     #[test]
