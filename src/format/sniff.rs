@@ -80,31 +80,28 @@ pub fn layout(name: &str, head: &[u8], forced: Option<Format>) -> Layout {
             }
         }
         None => {
-            let rows = rows(head, bom, whole);
-            if let Some(d) = delimiter(head, &rows).filter(|_| rows.len() >= 2) {
-                layout.format = if d == b'\t' { Format::Tsv } else { Format::Csv };
-                layout.delimiter = d;
-                set_header(&mut layout, head, &rows);
+            if let Some(table) = table(head, bom, whole) {
+                layout = table;
             }
         }
     }
-    if forced.is_none()
-        && layout.format == Format::Text
-        && extension(name).eq_ignore_ascii_case("txt")
-    {
-        table_in_text(&mut layout, head, bom, whole);
+    // Exports are often saved as `.txt`: one holding a table under a header row
+    // (`id|full_name|email`) is CSV; without a header it stays text, so prose and notes are
+    // never cut into columns.
+    let txt = extension(name).eq_ignore_ascii_case("txt");
+    if forced.is_none() && layout.format == Format::Text && txt {
+        if let Some(table) = table(head, bom, whole).filter(|t| !t.header.is_empty()) {
+            layout = table;
+        }
     }
     layout
 }
 
-/// Reads a `.txt` input as CSV (TSV for tab) when it holds a table under a header row
-/// (`id|full_name|email`): exports are often saved as `.txt`. Without a header it stays
-/// text, so prose and notes are never cut into columns.
-fn table_in_text(layout: &mut Layout, head: &[u8], bom: usize, whole: bool) {
+/// The CSV (TSV for tab) layout of rows with the same number of a delimiter, header
+/// detected; `None` when the rows have no common delimiter (or are fewer than two).
+fn table(head: &[u8], bom: usize, whole: bool) -> Option<Layout> {
     let rows = rows(head, bom, whole);
-    let Some(d) = delimiter(head, &rows).filter(|_| rows.len() >= 2) else {
-        return;
-    };
+    let d = delimiter(head, &rows).filter(|_| rows.len() >= 2)?;
     let mut table = Layout {
         format: if d == b'\t' { Format::Tsv } else { Format::Csv },
         delimiter: d,
@@ -112,9 +109,7 @@ fn table_in_text(layout: &mut Layout, head: &[u8], bom: usize, whole: bool) {
         body_start: bom,
     };
     set_header(&mut table, head, &rows);
-    if !table.header.is_empty() {
-        *layout = table;
-    }
+    Some(table)
 }
 
 /// The format the input's name gives, if any.

@@ -283,6 +283,13 @@ impl<'a> Walker<'a> {
             .map(|k| p + k)
     }
 
+    /// The word after whitespace from `p`: empty where something else stands there (`None`
+    /// when the data ends first).
+    fn next_word(&self, p: usize) -> Option<Range<usize>> {
+        let q = self.skip_space(p)?;
+        Some(q..self.word_end(q)?)
+    }
+
     /// The end of the line holding `p`, after its `\n`.
     fn line_end(&self, p: usize) -> Option<usize> {
         memchr(b'\n', &self.data[p..self.end]).map(|k| p + k + 1)
@@ -565,6 +572,9 @@ impl<'a> Walker<'a> {
         let word = &data[p..word_end];
         let end = if is_kw(word, b"INSERT") || is_kw(word, b"REPLACE") {
             if let Some((stmt, after)) = self.insert_header(p, word_end)? {
+                if stmt.bracketed {
+                    self.set_dialect(Dialect::TSql);
+                }
                 return self.values(after, &stmt, v);
             }
             self.statement_end(word_end)?
@@ -646,14 +656,10 @@ impl<'a> Walker<'a> {
             return Some(false);
         }
         loop {
-            let q = self.skip_space(p)?;
-            if !is_word(self.data[q]) {
-                return Some(false);
-            }
-            let end = self.word_end(q)?;
-            let word = &self.data[q..end];
+            let next = self.next_word(p)?;
+            let word = &self.data[next.clone()];
             if is_kw(word, b"OR") || is_kw(word, b"ALTER") {
-                p = end;
+                p = next.end;
                 continue;
             }
             let kinds = [&b"PROC"[..], b"PROCEDURE", b"FUNCTION", b"TRIGGER", b"VIEW"];
@@ -823,11 +829,8 @@ impl<'a> Walker<'a> {
     /// inserts `VALUES`, the statement and where its tuples start; `Some(None)` when it is
     /// another kind of insert (skipped as a statement).
     fn insert_header(&mut self, start: usize, mut p: usize) -> Option<Option<(Arc<Stmt>, usize)>> {
-        if let Some((stmt, end)) = self.repeated(start)? {
-            if stmt.bracketed {
-                self.set_dialect(Dialect::TSql);
-            }
-            return Some(Some((stmt, end)));
+        if let Some(hit) = self.repeated(start)? {
+            return Some(Some(hit));
         }
         let mut parts = Vec::new();
         // Modifiers, then the table.
@@ -867,17 +870,13 @@ impl<'a> Walker<'a> {
         }
         // Up to VALUES (OVERRIDING SYSTEM VALUE and PARTITION (…) skipped).
         loop {
-            let q = self.skip_space(p)?;
-            if !is_word(self.data[q]) {
+            let next = self.next_word(p)?;
+            if next.is_empty() {
                 return Some(None);
             }
-            let end = self.word_end(q)?;
-            let word = &self.data[q..end];
+            let (word, end) = (&self.data[next.clone()], next.end);
             if is_kw(word, b"VALUES") || is_kw(word, b"VALUE") {
                 let stmt = self.stmt(start, end, &parts, &cols, false);
-                if stmt.bracketed {
-                    self.set_dialect(Dialect::TSql);
-                }
                 return Some(Some((stmt, end)));
             }
             if is_kw(word, b"OVERRIDING") {
@@ -929,13 +928,12 @@ impl<'a> Walker<'a> {
         let mut parts = Vec::new();
         // Up to TABLE, through TEMPORARY, UNLOGGED and the like.
         loop {
-            let q = self.skip_space(p)?;
-            if !is_word(self.data[q]) {
-                return self.statement_end(q);
+            let next = self.next_word(p)?;
+            if next.is_empty() {
+                return self.statement_end(next.start);
             }
-            let end = self.word_end(q)?;
-            let word = &self.data[q..end];
-            p = end;
+            let word = &self.data[next.clone()];
+            p = next.end;
             if is_kw(word, b"TABLE") {
                 break;
             }
