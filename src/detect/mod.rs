@@ -112,15 +112,9 @@ fn anchors16(block: &[u8; 16]) -> u32 {
 
 /// The end of the bytes of one class that run from `from`, at most `limit`, eight bytes at a
 /// time: `in_class` marks bit 7 of each byte of a little-endian word that is in the class
-/// (and no other bit), `is_in_class` tests one byte, for the tail.
+/// (and no other bit), and never marks the byte 0.
 #[inline(always)]
-fn class_run_end(
-    v: &[u8],
-    from: usize,
-    limit: usize,
-    in_class: impl Fn(u64) -> u64,
-    is_in_class: impl Fn(u8) -> bool,
-) -> usize {
+fn class_run_end(v: &[u8], from: usize, limit: usize, in_class: impl Fn(u64) -> u64) -> usize {
     let mut i = from;
     while i + 8 <= limit {
         let w = u64::from_le_bytes(v[i..i + 8].try_into().expect("8 bytes"));
@@ -130,30 +124,90 @@ fn class_run_end(
         }
         i += 8;
     }
-    while i < limit && is_in_class(v[i]) {
-        i += 1;
+    if i >= limit {
+        return i;
     }
-    i
+    // The fewer than eight bytes left, zeros above them: a zero stops the run, so the
+    // first byte out of the class is found in one test, not one byte at a time.
+    let stop = !in_class(tail_word(v, i, limit)) & HI;
+    i + (stop.trailing_zeros() / 8) as usize
+}
+
+/// The bytes `v[i..limit]`, fewer than eight and at least one, as the low bytes of a
+/// little-endian word with zeros above: read as the word that ends at `limit`, shifted
+/// down, or, in a slice shorter than eight bytes, as two overlapping halves (or quarters)
+/// whose shared bytes are equal.
+#[inline(always)]
+fn tail_word(v: &[u8], i: usize, limit: usize) -> u64 {
+    let n = limit - i;
+    if limit >= 8 {
+        let w = u64::from_le_bytes(v[limit - 8..limit].try_into().expect("8 bytes"));
+        return w >> (8 * (8 - n));
+    }
+    let half = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            v[at..at + 4].try_into().expect("4 bytes"),
+        ))
+    };
+    let quarter = |at: usize| {
+        u64::from(u16::from_le_bytes(
+            v[at..at + 2].try_into().expect("2 bytes"),
+        ))
+    };
+    match n {
+        4.. => half(i) | half(limit - 4) << (8 * (n - 4)),
+        2.. => quarter(i) | quarter(limit - 2) << (8 * (n - 2)),
+        _ => u64::from(v[i]),
+    }
 }
 
 /// The end of the word ([`token::is_word_byte`]: ASCII letters and digits, `_`) that runs
 /// from `from`, at most `limit`: the pass reads the whole word after every digit anchor, and
 /// most of those words are numbers and ids several bytes long.
 fn word_end(v: &[u8], from: usize, limit: usize) -> usize {
+    class_run_end(v, from, limit, word_bytes)
+}
+
+/// Bit 7 of each byte of `w` that is a word byte ([`token::is_word_byte`]).
+#[inline(always)]
+fn word_bytes(w: u64) -> u64 {
     const CASE: u64 = 0x2020_2020_2020_2020;
     // With bit 5 set, A..Z read as a..z, and no other byte lands in a..z (`@[\\]^_`
     // become `` `{|}~ `` and DEL).
-    let in_word = |w: u64| {
-        ascii_in_range(w, b'0', b'9') | ascii_in_range(w | CASE, b'a', b'z') | eq_byte(w, b'_')
-    };
-    class_run_end(v, from, limit, in_word, token::is_word_byte)
+    ascii_in_range(w, b'0', b'9') | ascii_in_range(w | CASE, b'a', b'z') | eq_byte(w, b'_')
+}
+
+/// The start of the word ([`token::is_word_byte`]) that ends at `p`, not before `floor`:
+/// the byte before `p` alone first (most digit words start at their digit), then eight
+/// bytes at a time, as words glued before digits (`balveer1964`, `order_ABCPE1234F`) are
+/// several bytes long.
+#[inline(always)]
+fn word_start(v: &[u8], floor: usize, p: usize) -> usize {
+    if p <= floor || !token::is_word_byte(v[p - 1]) {
+        return p;
+    }
+    let mut start = p - 1;
+    while start >= floor + 8 {
+        let w = u64::from_le_bytes(v[start - 8..start].try_into().expect("8 bytes"));
+        let stop = !word_bytes(w) & HI;
+        if stop != 0 {
+            // The highest byte out of the word ends the walk; the bytes above it are in.
+            return start - (stop.leading_zeros() / 8) as usize;
+        }
+        start -= 8;
+    }
+    while start > floor && token::is_word_byte(v[start - 1]) {
+        start -= 1;
+    }
+    start
 }
 
 /// The end of the ASCII digits that run from `from`, at most `limit`: ids, epochs and card
-/// numbers are long digit runs.
+/// numbers are long digit runs. Inlined: the walk is a few instructions, its callers read
+/// one group after another.
+#[inline(always)]
 fn digits_end(v: &[u8], from: usize, limit: usize) -> usize {
-    let in_digits = |w: u64| ascii_in_range(w, b'0', b'9');
-    class_run_end(v, from, limit, in_digits, |b: u8| b.is_ascii_digit())
+    class_run_end(v, from, limit, |w: u64| ascii_in_range(w, b'0', b'9'))
 }
 
 /// The end of the ASCII digits and mask letters (`X`, `x`) that run from `from`, at most
@@ -162,9 +216,7 @@ fn numeric_end(v: &[u8], from: usize, limit: usize) -> usize {
     const CASE: u64 = 0x2020_2020_2020_2020;
     // With bit 5 set, only `X` and `x` read as `x`.
     let in_numeric = |w: u64| ascii_in_range(w, b'0', b'9') | eq_byte(w | CASE, b'x');
-    class_run_end(v, from, limit, in_numeric, |b: u8| {
-        b.is_ascii_digit() || b == b'X' || b == b'x'
-    })
+    class_run_end(v, from, limit, in_numeric)
 }
 
 /// `value` without leading and trailing ASCII white space, as a range.
@@ -300,6 +352,8 @@ struct DigitWord {
     start: usize,
     /// End of the word.
     end: usize,
+    /// End of the digits from the anchor on: the first group of a numeric run.
+    digits_end: usize,
     /// Whether the word is a number: mask letters (`X`, `x`) up to the digit, digits and
     /// mask letters from it on (`98765`, `XXXX1234`).
     numeric: bool,
@@ -315,14 +369,16 @@ struct DigitWord {
 #[inline(always)]
 fn digit_word(v: &[u8], floor: usize, p: usize, limit: usize, next_at: &mut usize) -> DigitWord {
     // Words are alphanumeric runs; `_` glues too, so `order_ABCPE1234F` is one word.
-    let mut start = p;
-    while start > floor && token::is_word_byte(v[start - 1]) {
-        start -= 1;
-    }
+    let start = word_start(v, floor, p);
     // One walk finds the word's end and whether it is a number (most digit words are): the
-    // digits and mask letters first, then the rest of the word when another letter
-    // follows them.
-    let numeric_end = numeric_end(v, p + 1, limit);
+    // digits first, then mask letters and digits when a mask letter follows them, then
+    // the rest of the word when another letter follows those.
+    let digits_end = digits_end(v, p + 1, limit);
+    let numeric_end = if digits_end < limit && matches!(v[digits_end], b'X' | b'x') {
+        numeric_end(v, digits_end + 1, limit)
+    } else {
+        digits_end
+    };
     let numeric_tail = numeric_end == limit || !token::is_word_byte(v[numeric_end]);
     let end = if numeric_tail {
         numeric_end
@@ -342,6 +398,7 @@ fn digit_word(v: &[u8], floor: usize, p: usize, limit: usize, next_at: &mut usiz
     DigitWord {
         start,
         end,
+        digits_end,
         numeric: numeric_tail && v[start..p].iter().all(|&b| b == b'X' || b == b'x'),
         at,
     }
@@ -421,11 +478,8 @@ impl Detector {
 
     fn detect_with(&self, value: &[u8], hint: FieldHint, out: &mut Vec<Hit>, tentative: bool) {
         let first = out.len();
-        let tentative = tentative
-            && hint.supports == 0
-            && !hint.denies_weak
-            && crate::aggregate::column::shape_bits(value) != 0;
-        let mut scan = Scan::new(self, value, hint, out, tentative);
+        let judged = tentative && hint.supports == 0 && !hint.denies_weak;
+        let mut scan = Scan::new(self, value, hint, out, judged);
         let anchored = scan.run();
         // Dates of birth, passports and positions need a keyword outside a field that
         // supports them: one look for their keywords over the value spares their walks.
@@ -462,20 +516,23 @@ struct Scan<'a, 'o> {
     floor: usize,
     /// Keyword support before the current candidate, computed at most once per candidate.
     keywords: Option<(usize, u32)>,
-    /// Whether unsupported bare shapes of judged types are tentative hits: the value is
-    /// wholly such a shape, in a field that supports and denies nothing.
-    tentative: bool,
+    /// Whether tentative hits were asked for, in a field that supports and denies nothing.
+    judged: bool,
+    /// Whether the value is wholly a judged type's shape, once [`Scan::tentative`] asked:
+    /// few values come to a bare shape that needs it.
+    whole_shape: Option<bool>,
 }
 
 impl<'a, 'o> Scan<'a, 'o> {
-    /// A pass over `v` from its start, with no hit yet and no keyword looked for.
+    /// A pass over `v` from its start, with no hit yet and no keyword looked for; `judged`:
+    /// tentative hits are asked for, in a field that supports and denies nothing.
     #[inline]
     fn new(
         det: &'a Detector,
         v: &'a [u8],
         hint: FieldHint,
         out: &'o mut Vec<Hit>,
-        tentative: bool,
+        judged: bool,
     ) -> Self {
         Scan {
             det,
@@ -484,8 +541,20 @@ impl<'a, 'o> Scan<'a, 'o> {
             out,
             floor: 0,
             keywords: None,
-            tentative,
+            judged,
+            whole_shape: None,
         }
+    }
+
+    /// Whether unsupported bare shapes of judged types are tentative hits: they were asked
+    /// for, in a field that supports and denies nothing, and the value is wholly such a
+    /// shape (looked at on the first question only).
+    fn tentative(&mut self) -> bool {
+        let v = self.v;
+        self.judged
+            && *self
+                .whole_shape
+                .get_or_insert_with(|| crate::aggregate::column::shape_bits(v) != 0)
     }
 
     /// The pass over the value; returns whether it has an anchor byte at all.
@@ -522,7 +591,7 @@ impl<'a, 'o> Scan<'a, 'o> {
             return end;
         }
         if word.numeric {
-            numeric::scan(self, p, limit)
+            numeric::scan(self, p, word.digits_end, limit)
         } else {
             token::alnum_word(self, ws, we)
         }
@@ -574,8 +643,8 @@ impl<'a, 'o> Scan<'a, 'o> {
             .take_while(|b| b.is_ascii_whitespace())
             .count()
             == at;
-        let judged = crate::aggregate::column::bit(ty).is_some();
-        (self.tentative && judged && whole).then_some(Basis::COLUMN)
+        let judged_type = crate::aggregate::column::bit(ty).is_some();
+        (judged_type && whole && self.tentative()).then_some(Basis::COLUMN)
     }
 
     /// Offers the token `start..end`, where no built-in detector found anything, to the
@@ -643,6 +712,22 @@ pub(crate) mod tests {
             prop_assert_eq!(word_end(&v, from, limit), naive);
         }
 
+        /// The word-at-a-time word start agrees with a byte-at-a-time walk back.
+        #[test]
+        fn word_start_matches_naive(
+            v in proptest::collection::vec(
+                prop_oneof![Just(b'7'), Just(b'q'), Just(b'Q'), Just(b'_'), Just(b'^'), any::<u8>()],
+                0..40,
+            ),
+            floor in 0usize..40,
+            p in 0usize..40,
+        ) {
+            let p = p.min(v.len());
+            let floor = floor.min(p);
+            let naive = (floor..p).rev().find(|&j| !token::is_word_byte(v[j])).map_or(floor, |j| j + 1);
+            prop_assert_eq!(word_start(&v, floor, p), naive);
+        }
+
         /// The word around a digit anchor agrees with the walks it replaced (back over the
         /// word, on to its end, along the local part to an `@`, over the word again for
         /// its digits), also when the cached `@` of an earlier word is reused.
@@ -677,7 +762,8 @@ pub(crate) mod tests {
                 }
                 let numeric = v[start..p].iter().all(|&b| b == b'X' || b == b'x')
                     && v[p..end].iter().all(|&b| b.is_ascii_digit() || b == b'X' || b == b'x');
-                let want = DigitWord { start, end, numeric, at };
+                let digits_end = (p..limit).find(|&j| !v[j].is_ascii_digit()).unwrap_or(limit);
+                let want = DigitWord { start, end, digits_end, numeric, at };
                 prop_assert_eq!(digit_word(&v, floor, p, limit, &mut next_at), want);
                 from = at.unwrap_or(end).max(p + 1);
             }

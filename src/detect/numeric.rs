@@ -66,10 +66,10 @@ fn is_sep(b: u8) -> bool {
     matches!(b, b' ' | b'-' | b'.' | b'/')
 }
 
-/// Reads a run that has its first digit at `p`, then interprets it. Returns where the pass
-/// continues.
-pub(super) fn scan(s: &mut Scan, p: usize, limit: usize) -> usize {
-    match lone_run(s, p, limit) {
+/// Reads a run that has its first digit at `p` and the digits from it on ending at `e`,
+/// then interprets it. Returns where the pass continues.
+pub(super) fn scan(s: &mut Scan, p: usize, e: usize, limit: usize) -> usize {
+    match lone_run(s, p, e, limit) {
         First::Settled(end) => end,
         First::Lone(e) => read_lone(s, p, e, limit),
         First::Joined(digits_end) => read_in_full(s, p, digits_end, limit),
@@ -182,7 +182,7 @@ fn one_mask_before(s: &Scan, p: usize, digits_end: usize, limit: usize) -> bool 
 }
 
 /// Parses the run that has its first digit at `p` into `run`'s groups and separators;
-/// `digits_end` ends the digits from `p` on ([`lone_run`] walked them already). `Err` with
+/// `digits_end` ends the digits from `p` on (the pass walked them already). `Err` with
 /// where the pass continues when its first group is glued to a word.
 fn read_run(
     s: &Scan,
@@ -307,10 +307,20 @@ fn read_run(
 /// (`+1-586-487-1746x1597`, `342.570.2192 x 137`, `#1597`). Only after a group of 4 digits
 /// or more and no mask, so masked cards (`XXXX-XXXX-XXXX-1234`, `411111******1111`) and
 /// sizes (`1920x1080`) read as before.
+///
+/// Inlined: it is asked after every group, and most groups are refused by the first test.
+#[inline(always)]
 fn extension_at(v: &[u8], i: usize, limit: usize, g: &Group) -> bool {
-    if g.digits < 4 || g.masks > 0 || i >= limit || !matches!(v[i], b'x' | b'X' | b'#') {
-        return false;
-    }
+    g.digits >= 4
+        && g.masks == 0
+        && i < limit
+        && matches!(v[i], b'x' | b'X' | b'#')
+        && extension_digits_after(v, i, limit)
+}
+
+/// [`extension_at`] past its first test: the marker at `i` is followed by 1 to 6 digits,
+/// maybe after a space, that end the run.
+fn extension_digits_after(v: &[u8], i: usize, limit: usize) -> bool {
     let mut k = i + 1;
     if k < limit && v[k] == b' ' {
         k += 1;
@@ -388,26 +398,37 @@ fn holds_no_value(s: &Scan, run: &Run) -> bool {
 /// 19 digits (or 4, as the whole run).
 fn no_sub_run_reads(groups: &[Group]) -> bool {
     let n = groups.len();
+    let dotted = |g: &Group| g.sep == b'.';
+    let quad = groups
+        .windows(4)
+        .any(|w| w[1..].iter().all(dotted) && w.iter().all(|g| g.digits <= 3));
+    let nanp_dots = groups.windows(3).any(|w| {
+        (w[0].digits, w[1].digits, w[2].digits) == (3, 3, 4) && dotted(&w[1]) && dotted(&w[2])
+    });
+    if quad || nanp_dots {
+        return false;
+    }
+    // Bit k: groups k..k + 3 are written as a date ([`holds_date`] reads the bits of the
+    // sub-run's windows).
+    let dates = groups
+        .windows(3)
+        .enumerate()
+        .fold(0u32, |bits, (k, w)| bits | u32::from(date_like(w)) << k);
     for a in 0..n {
         let mut digits = 0;
-        // Whether a `.` or `/` stands between the groups of `a..b`.
-        let mut split = false;
         for b in a + 1..=n {
-            let sub = &groups[a..b];
             let last = &groups[b - 1];
-            digits += usize::from(last.digits);
+            // A `.` or `/` between the groups, or more than 19 digits, holds for every
+            // longer sub-run from `a` too.
             if b > a + 1 && matches!(last.sep, b'.' | b'/') {
-                split = true;
+                break;
             }
-            let quad = sub.len() == 4
-                && sub[1..].iter().all(|g| g.sep == b'.')
-                && sub.iter().all(|g| g.digits <= 3);
-            let nanp_dots = matches!(sub, [x, y, z]
-                if (x.digits, y.digits, z.digits) == (3, 3, 4) && y.sep == b'.' && z.sep == b'.');
-            let plain = !split
-                && ((7..=19).contains(&digits) || (digits == 4 && sub.len() == n))
-                && !holds_date(sub);
-            if quad || nanp_dots || plain {
+            digits += usize::from(last.digits);
+            if digits > 19 {
+                break;
+            }
+            let date = b >= a + 3 && dates >> a & ((1 << (b - a - 2)) - 1) != 0;
+            if ((7..=19).contains(&digits) || (digits == 4 && b - a == n)) && !date {
                 return false;
             }
         }
@@ -501,11 +522,10 @@ fn could_be_value(s: &Scan, run: &Run, a: usize, b: usize) -> bool {
 }
 
 /// The fast path for the commonest digit run of a dump — ids, amounts, years, epochs: a lone
-/// run of digits, nothing joined before or after it; a run joined only after it goes to the
-/// lean reader ([`plain_run_end`]).
-fn lone_run(s: &mut Scan, p: usize, limit: usize) -> First {
+/// run of digits `p..e`, nothing joined before or after it; a run joined only after it goes
+/// to the lean reader ([`plain_run_end`]).
+fn lone_run(s: &mut Scan, p: usize, e: usize, limit: usize) -> First {
     let v = s.v;
-    let e = digits_end(v, p, limit);
     if joined_before(s, p) {
         return First::Joined(e);
     }
@@ -529,7 +549,7 @@ fn lone_run(s: &mut Scan, p: usize, limit: usize) -> First {
             (v[p] == b'0' && n >= 10)
                 || s.hint.supports & NUMERIC_TYPES != 0
                 // The keyword search last: it costs the most.
-                || s.tentative
+                || s.tentative()
                 || (!s.hint.denies_weak && s.keywords_before(p) & NUMERIC_TYPES != 0)
         }
         _ => false,
@@ -711,7 +731,7 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, start: usize) -> b
     if s.hint.supports & NUMERIC_TYPES != 0 {
         return true;
     }
-    s.tentative || (!s.hint.denies_weak && s.keywords_before(start) & NUMERIC_TYPES != 0)
+    s.tentative() || (!s.hint.denies_weak && s.keywords_before(start) & NUMERIC_TYPES != 0)
 }
 
 /// Whether `groups` are written as a date: 2024-03-01, 01/03/2024, 01.03.24.
@@ -1181,9 +1201,9 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{
-        decided_before_phone, holds_no_value, interpret_all, joined_before, lone_run,
-        one_mask_before, plain_run_end, read_in_full, read_lone, read_run, says_version,
-        trunk_before_paren, First, Reading, Run,
+        decided_before_phone, holds_date, holds_no_value, interpret_all, joined_before, lone_run,
+        no_sub_run_reads, one_mask_before, plain_run_end, read_in_full, read_lone, read_run,
+        says_version, trunk_before_paren, First, Group, Reading, Run,
     };
     use crate::detect::pattern::PatternSet;
     use crate::detect::tests::{find, types};
@@ -1440,6 +1460,44 @@ mod tests {
     }
 
     proptest! {
+        /// The sub-run test agrees with asking every sub-run in turn whether it may read.
+        #[test]
+        fn no_sub_run_reads_asks_every_sub_run(
+            written in prop::collection::vec(
+                (
+                    prop::sample::select(vec![1u8, 2, 2, 3, 3, 4, 4, 4, 6, 7, 10]),
+                    prop::sample::select(vec![b' ', b'-', b'.', b'/']),
+                ),
+                1..=8,
+            ),
+        ) {
+            let groups: Vec<Group> = written
+                .iter()
+                .enumerate()
+                .map(|(k, &(digits, sep))| Group {
+                    digits,
+                    sep: if k == 0 { 0 } else { sep },
+                    ..Group::default()
+                })
+                .collect();
+            let n = groups.len();
+            let reads = |a: usize, b: usize| {
+                let sub = &groups[a..b];
+                let split = sub[1..].iter().any(|g| matches!(g.sep, b'.' | b'/'));
+                let digits: usize = sub.iter().map(|g| usize::from(g.digits)).sum();
+                let dots = sub[1..].iter().all(|g| g.sep == b'.');
+                let quad = sub.len() == 4 && dots && sub.iter().all(|g| g.digits <= 3);
+                let lens: Vec<u8> = sub.iter().map(|g| g.digits).collect();
+                let nanp_dots = lens == [3, 3, 4] && dots;
+                let plain = !split
+                    && ((7..=19).contains(&digits) || (digits == 4 && sub.len() == n))
+                    && !holds_date(sub);
+                quad || nanp_dots || plain
+            };
+            let naive = !(0..n).any(|a| (a + 1..=n).any(|b| reads(a, b)));
+            prop_assert_eq!(no_sub_run_reads(&groups), naive, "{:?}", written);
+        }
+
         /// A lone group read on its own finds what the full reading finds.
         #[test]
         fn lone_groups_read_as_full_runs(
@@ -1452,7 +1510,9 @@ mod tests {
             let hint = FieldHint { supports, ..FieldHint::default() };
             for p in (0..v.len()).filter(|&p| v[p].is_ascii_digit()) {
                 let (mut lone, mut full) = (Vec::new(), Vec::new());
-                let First::Lone(e) = lone_run(&mut scan_of(v, hint, tentative, &mut lone), p, v.len())
+                let digits = (p..v.len()).find(|&e| !v[e].is_ascii_digit()).unwrap_or(v.len());
+                let First::Lone(e) =
+                    lone_run(&mut scan_of(v, hint, tentative, &mut lone), p, digits, v.len())
                 else {
                     continue;
                 };
