@@ -150,9 +150,28 @@ fn inside(t: &Token) -> bool {
     t.is(T_DIGIT) || t.is(T_CAP) || t.is(T_UPPER) || t.has(STREET | PLACE) || !t.is(T_LOWER)
 }
 
+/// [`US_STATES`] as a bit set: bit `b - b'A'` of entry `a - b'A'` is set for each code `ab`.
+/// A look-up is a load and a shift, where the list was 55 compares: the free-text gate asks
+/// it before every code of 5 digits ([`super::lexicon::may_hold_free_text`]).
+const US_STATE_BITS: [u32; 26] = {
+    let mut bits = [0u32; 26];
+    let mut i = 0;
+    while i < US_STATES.len() {
+        let [a, b] = *US_STATES[i];
+        bits[(a - b'A') as usize] |= 1 << (b - b'A');
+        i += 1;
+    }
+    bits
+};
+
 /// Whether `code` is a US state or territory code in capitals (`TX`).
 pub(super) fn is_us_state(code: &[u8]) -> bool {
-    code.len() == 2 && US_STATES.iter().any(|st| &st[..] == code)
+    match *code {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            US_STATE_BITS[usize::from(a - b'A')] >> (b - b'A') & 1 != 0
+        }
+        _ => false,
+    }
 }
 
 /// The postal code ending at token `j`: the index of its first token and whether it is a
@@ -343,6 +362,20 @@ mod tests {
     use super::super::lexicon::{get, tokenize};
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn us_state_bits_agree_with_the_list() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let listed = US_STATES.iter().any(|st| **st == [a, b]);
+                assert_eq!(is_us_state(&[a, b]), listed, "{a} {b}");
+            }
+        }
+        for code in [&b"T"[..], b"TXA", b"", b"tx", b"Tx"] {
+            assert!(!is_us_state(code), "{code:?}");
+        }
+        assert!(is_us_state(b"TX") && is_us_state(b"AE") && is_us_state(b"WY"));
+    }
 
     proptest! {
         /// Skipping the street-word walks where no token is a street word finds what the
