@@ -180,10 +180,15 @@ fn address(s: &mut Scan, at: usize) -> Option<Hit> {
             break;
         }
     }
-    // A domain in Unicode that is none (`user@example.com谢谢`, an address in text with no
-    // space after it) is read again up to its first character outside ASCII.
-    domain(s, start, at, end, ascii_end.is_none())
-        .or_else(|| domain(s, start, at, ascii_end?, true))
+    // A run longer than the longest domain and a sentence's dot is no domain, whatever its
+    // end trims to. A domain in Unicode that is none (`user@example.com谢谢`, an address in
+    // text with no space after it) is read again up to its first character outside ASCII.
+    let whole = if end - (at + 1) <= MAX_DOMAIN + 1 {
+        domain(s, start, at, end, ascii_end.is_none())
+    } else {
+        None
+    };
+    whole.or_else(|| domain(s, start, at, ascii_end?, true))
 }
 
 /// The e-mail address or UPI handle whose local part is `start..at` and whose domain (or
@@ -497,6 +502,8 @@ mod tests {
         assert_eq!(find(&format!("asha@{labels}comm")), []);
         assert_eq!(find(&format!("asha@x{labels}com")), []);
         assert_eq!(find(&format!("asha@{labels}co.uk")), []);
+        // Nor is a longer run whose cut would end in hyphens (`co-----x.com` cut to `co`).
+        assert_eq!(find(&format!("asha@{labels}co-----x.com")), []);
     }
 
     #[test]
