@@ -33,8 +33,9 @@ What is ground truth follows the contract, not Faker's idea of a type:
 - Faker cards outside real issuer ranges (JCB `35` below 3528, the retired 15-digit JCB
   2131/1800, Maestro 56-58/0604/6390) are written, but are not truth.
 - Faker phone numbers in no plan are written, but are not truth: an N11 NANP area or
-  exchange code (`211`, `911`); Indian national numbers starting with 0; bare 10 digits that
-  are no Indian mobile.
+  exchange code (`211`, `911`); Indian national numbers starting with 0 or 1861; bare 10
+  digits that are no Indian mobile; en_GB 02 numbers with 9 national digits (Faker's
+  `028 9018###` and `029 2018###` formats).
 - Faker's en_GB and en_IN `ssn` (a National Insurance number, a US-shaped number) are not
   written as `us_ssn`.
 
@@ -143,10 +144,21 @@ class People:
         if self.loc in INDIAN:
             # Faker's Indian formats fill every digit at random: a national number starting
             # with 0 (`+91 0...`, `00...`) is in no plan, a bare 10 digits starting 0-5 is no
-            # mobile (a landline is written with its trunk 0). Written, but not truth.
+            # mobile (a landline is written with its trunk 0), and 1861 leads 13-digit
+            # premium-rate numbers, no 10-digit one (libphonenumber's IN metadata). Written,
+            # but not truth.
             d = "".join(ch for ch in p if ch.isdigit())
             nsn = d[2:] if p.startswith("+91") else d[1:] if d.startswith("0") else d
-            if len(nsn) != 10 or nsn[0] == "0" or (d == nsn and nsn[0] not in "6789"):
+            if (len(nsn) != 10 or nsn[0] == "0" or (d == nsn and nsn[0] not in "6789")
+                    or nsn.startswith("1861")):
+                ty = None
+        elif self.loc == "en_GB":
+            # Faker's `028 9018###` and `029 2018###` drop a digit of Ofcom's drama ranges
+            # (028 9018 0xxx, 029 2018 0xxx): 9 national digits, which no 02 number has
+            # (Ofcom's National Telephone Numbering Plan: 02 numbers have 10). Not truth.
+            d = "".join(ch for ch in p.replace("(0)", "") if ch.isdigit())
+            nsn = d[2:] if p.startswith("+44") else d[1:]
+            if nsn[0] == "2" and len(nsn) != 10:
                 ty = None
         elif self.loc == "en_US":
             # Faker's NANP area and exchange codes may be N11 (`211`, `911`): no such numbers.

@@ -1745,7 +1745,7 @@ mod tests {
         };
         for (region, text, number) in [
             (b"US", "ORD-2025-780048", "2025-780048"),
-            (b"GB", "ISBN 0-333-83536-0", "0-333-83536-0"),
+            (b"GB", "ISBN 0-800-12346-8", "0-800-12346-8"),
             (b"IN", "ref 978-1-967307", "978-1-967307"),
         ] {
             // Weak: no phone in an order or ISBN field, one in a phone field.

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 /// Longest local part of an e-mail address (RFC 5321).
 const MAX_LOCAL: usize = 64;
-/// Longest domain.
+/// Longest domain (RFC 1035 section 2.3.4, as RFC 5321 section 4.5.3.1.2 reads it).
 const MAX_DOMAIN: usize = 253;
 
 /// [`CLASS`] bit: a byte of an e-mail local part.
@@ -95,14 +95,36 @@ pub(super) fn at_sign(s: &mut Scan, at: usize) -> usize {
     }
 }
 
-/// The length of the UTF-8 letter or digit that ends at `end` in `v` and starts at or after
-/// `floor` (a local part's character outside ASCII); `None` for any other character (`“`,
-/// `—`) or invalid UTF-8.
+/// Whether `c`, a character outside ASCII, can be part of an address: a letter, a digit or a
+/// combining mark (RFC 6531 local parts, IDNA 2008 domain labels: `müller`, `संस्कृत`);
+/// punctuation (`“`, `—`, `。`) and symbols cannot.
+fn is_address_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The length of the UTF-8 address character ([`is_address_char`]) that ends at `end` in
+/// `v` and starts at or after `floor` (a local part's character outside ASCII); `None` for
+/// any other character or invalid UTF-8.
 fn letter_before(v: &[u8], floor: usize, end: usize) -> Option<usize> {
     let from = end.saturating_sub(4).max(floor);
     let lead = (from..end).rev().find(|&i| v[i] & 0xC0 != 0x80)?;
     let c = std::str::from_utf8(&v[lead..end]).ok()?.chars().next()?;
-    c.is_alphanumeric().then_some(end - lead)
+    is_address_char(c).then_some(end - lead)
+}
+
+/// The length of the UTF-8 address character ([`is_address_char`]) that starts at `at` in
+/// `v` and ends at or before `ceiling` (a domain's character outside ASCII); `None` for any
+/// other character or invalid UTF-8.
+fn letter_after(v: &[u8], at: usize, ceiling: usize) -> Option<usize> {
+    let len = match v[at] {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let bytes = v.get(at..at + len).filter(|_| at + len <= ceiling)?;
+    let c = std::str::from_utf8(bytes).ok()?.chars().next()?;
+    is_address_char(c).then_some(len)
 }
 
 /// The e-mail address or UPI handle around the `@` at `at`, if it is one.
@@ -138,23 +160,61 @@ fn address(s: &mut Scan, at: usize) -> Option<Hit> {
     if start == at {
         return None;
     }
+    // The walk on stops a character past the longest domain, so a longer one is refused
+    // whole rather than cut.
+    let highest = v.len().min(at + 1 + MAX_DOMAIN + 4);
     let mut end = at + 1;
-    // The walk on stops one byte past the longest domain.
-    let highest = v.len().min(at + MAX_DOMAIN + 1);
-    while end < highest && is_domain_byte(v[end]) {
-        end += 1;
+    // Where the first character outside ASCII starts (`end` when there is none).
+    let mut ascii_end = None;
+    while end < highest {
+        if is_domain_byte(v[end]) {
+            end += 1;
+        } else if let Some(len) = (v[end] >= 0x80)
+            .then(|| letter_after(v, end, highest))
+            .flatten()
+        {
+            // A letter outside ASCII (an IDN U-label: `hans@müller.com`).
+            ascii_end.get_or_insert(end);
+            end += len;
+        } else {
+            break;
+        }
     }
+    // A run longer than the longest domain and a sentence's dot is no domain, whatever its
+    // end trims to. A domain in Unicode that is none (`user@example.com谢谢`, an address in
+    // text with no space after it) is read again up to its first character outside ASCII.
+    let whole = if end - (at + 1) <= MAX_DOMAIN + 1 {
+        domain(s, start, at, end, ascii_end.is_none())
+    } else {
+        None
+    };
+    whole.or_else(|| domain(s, start, at, ascii_end?, true))
+}
+
+/// The e-mail address or UPI handle whose local part is `start..at` and whose domain (or
+/// handle) is what stays of `at + 1..end` with dots and hyphens trimmed off its end, if it is
+/// one; `ascii`: whether the domain is all ASCII.
+fn domain(s: &Scan, start: usize, at: usize, mut end: usize, ascii: bool) -> Option<Hit> {
+    let v = s.v;
     while end > at + 1 && matches!(v[end - 1], b'.' | b'-') {
         end -= 1;
     }
     let domain = &v[at + 1..end];
-    if domain.is_empty() || v.get(end) == Some(&b'@') {
+    if domain.is_empty() || domain.len() > MAX_DOMAIN || v.get(end) == Some(&b'@') {
         return None;
     }
     // One pass over the domain: whether every label is well formed, and where the last
     // one (the TLD) starts; `tld_at == 0` when it has no dot.
-    let label_ok =
-        |l: &[u8]| !l.is_empty() && l.len() <= 63 && l[0] != b'-' && l[l.len() - 1] != b'-';
+    let label_ok = |l: &[u8]| {
+        !l.is_empty()
+            && l[0] != b'-'
+            && l[l.len() - 1] != b'-'
+            && if ascii {
+                l.len() <= tld::MAX_LABEL
+            } else {
+                label_fits(l)
+            }
+    };
     let mut tld_at = 0;
     let mut labels_ok = true;
     for (k, &b) in domain.iter().enumerate() {
@@ -180,7 +240,12 @@ fn address(s: &mut Scan, at: usize) -> Option<Hit> {
     }
     let tld = &domain[tld_at..];
     let labels_ok = labels_ok && label_ok(tld);
-    let tld_ok = tld.len() >= 2 && !tld[0].is_ascii_digit() && tld::is_known(tld);
+    let tld_ok = if ascii || tld.is_ascii() {
+        tld.len() >= 2 && !tld[0].is_ascii_digit() && tld::is_known(tld)
+    } else {
+        // The walk reads whole characters, so the TLD is UTF-8.
+        std::str::from_utf8(tld).is_ok_and(tld::is_known_unicode)
+    };
     // `start < at`: the local part is not empty (refused above).
     if !labels_ok || !tld_ok || v[at - 1] == b'.' || !s.det.enabled(PiiType::Email) {
         return None;
@@ -194,6 +259,19 @@ fn address(s: &mut Scan, at: usize) -> Option<Hit> {
         ty: PiiType::Email,
         basis: basis | Basis::DICTIONARY,
     })
+}
+
+/// Whether `label`, a label of a domain written in Unicode, fits DNS's 63 bytes: as written
+/// when it is ASCII, else in its ASCII form (`xn--` and Punycode, [`tld::ace`]). A label
+/// outside ASCII must also be in NFKC: IDNA 2008 disallows characters that normalisation
+/// changes (RFC 5892 section 2.3), such as full-width letters (`ｇｍａｉｌ.com`, a look-alike).
+fn label_fits(label: &[u8]) -> bool {
+    if label.is_ascii() {
+        return label.len() <= tld::MAX_LABEL;
+    }
+    let mut ace = [0u8; tld::MAX_LABEL];
+    std::str::from_utf8(label)
+        .is_ok_and(|l| unicode_normalization::is_nfkc(l) && tld::ace(l, &mut ace).is_some())
 }
 
 /// A crypt-style hash at the `$` at `p`, or written with a scheme word before it
@@ -410,8 +488,64 @@ mod tests {
         assert_eq!(find(&format!("x {}", local(65))), []);
         let domain = |n: usize| format!("asha@{}.com", "b".repeat(n));
         assert_eq!(find(&domain(60)).len(), 1);
-        // Past 253 bytes the walk stops inside the label: no known TLD there.
+        // A label of 64 bytes makes the whole address none.
+        assert_eq!(find(&domain(64)), []);
         assert_eq!(find(&domain(300)), []);
+        // Five labels of 49 bytes and `com`: 253 bytes, the longest domain; one byte more is
+        // none, not a domain cut to 253 bytes (`....co`), even with a sentence's dot after it.
+        let labels = format!("{}.", "c".repeat(49)).repeat(5);
+        let longest = format!("asha@{labels}com");
+        assert_eq!(
+            find(&format!("{longest}. Bye")),
+            [(longest, PiiType::Email)]
+        );
+        assert_eq!(find(&format!("asha@{labels}comm")), []);
+        assert_eq!(find(&format!("asha@x{labels}com")), []);
+        assert_eq!(find(&format!("asha@{labels}co.uk")), []);
+        // Nor is a longer run whose cut would end in hyphens (`co-----x.com` cut to `co`).
+        assert_eq!(find(&format!("asha@{labels}co-----x.com")), []);
+    }
+
+    #[test]
+    fn domains_outside_ascii_are_read_whole() {
+        for (text, want) in [
+            ("mail hans@müller.com ok", "hans@müller.com"),
+            ("mail user@münchen.de.", "user@münchen.de"),
+            ("Email: user@пример.рф, tel", "user@пример.рф"),
+            ("mail USER@ПРИМЕР.РФ", "USER@ПРИМЕР.РФ"),
+            ("संपर्क: user@उदाहरण.भारत", "user@उदाहरण.भारत"),
+            ("mail राहुल@संस्कृत.भारत", "राहुल@संस्कृत.भारत"), // virama: a combining mark
+            ("联系 user@例子.中国", "user@例子.中国"),
+            ("mail user@xn--mnchen-3ya.de", "user@xn--mnchen-3ya.de"),
+            // Text glued after an address in ASCII leaves the address as it was read.
+            ("请联系 user@example.com谢谢", "user@example.com"),
+            ("mail user@example.in।", "user@example.in"),
+        ] {
+            assert_eq!(find(text), [(want.into(), PiiType::Email)], "{text}");
+        }
+        // A TLD in Unicode must be a real one, as one in ASCII must; a label must fit 63
+        // bytes in its ASCII form: the Russian alphabet is 64 bytes as written and 45 as
+        // `xn--...`, twice it 83.
+        let alphabet = "абвгдежзийклмнопрстуфхцчшщъыьэюя";
+        assert_eq!(find(&format!("a@{alphabet}.рф")).len(), 1);
+        for bad in [
+            "mail user@пример.испытание",
+            "mail user@пример.тест",
+            "mail user@münchen.dé",
+            "mail user@例え。jp",
+            "mail user@日本",
+            "mail somename@ｇｍａｉｌ.com", // full-width letters: not NFKC
+            "npm i lodash@4.17.21",
+            "build v2.1.0@релиз.тест",
+            "id 550e8400-e29b-41d4-a716-446655440000@ホスト.テスト",
+            "at 2024-05-01T10:00@サーバー.ローカル",
+            "order 4411@商店.example",
+            "mail a@-münchen.de",
+            "mail a@münchen-.de",
+            &format!("mail a@{alphabet}{alphabet}.рф"),
+        ] {
+            assert_eq!(find(bad), [], "{bad}");
+        }
     }
 
     #[test]
@@ -447,6 +581,7 @@ mod tests {
             ("mail hans.müller@test.com ok", "hans.müller@test.com"),
             ("mail tüst@invalid.com", "tüst@invalid.com"),
             ("mail राहुल@example.in", "राहुल@example.in"),
+            ("mail संस्कृत@example.in", "संस्कृत@example.in"), // virama: a combining mark
             // Punctuation outside ASCII is no part of the address.
             ("“asha@example.com”", "asha@example.com"),
             ("note—asha@example.com", "asha@example.com"),

@@ -4,7 +4,8 @@
 //! libphonenumber metadata (Python package `phonenumbers` 9.0.43, Apache-2.0): every country
 //! calling code it knows (the ITU E.164 codes in service), and per code the union of the
 //! possible lengths of its regions' numbers. India, Singapore, the NANP (+1) and the United
-//! Kingdom get strict plans on top: the leading digits their numbering plans allow.
+//! Kingdom get strict plans on top: the leading digits their numbering plans allow (and for
+//! the United Kingdom, the length each leading digit takes).
 
 /// The most digits an E.164 number has (ITU-T E.164 section 6).
 const MAX_DIGITS: usize = 15;
@@ -331,6 +332,57 @@ fn nanp(n: &[u8]) -> bool {
         && !n11(&n[3..6])
 }
 
+/// The 9-digit United Kingdom numbers: the 01 areas with 5-digit local numbers (`01204
+/// 61xxx`, and `016977 xxxx` Brampton), as ranges of their first six digits, the last three
+/// free. Every other 01 number has 10 digits. Expanded from the `fixedLine` pattern of GB in
+/// libphonenumber's PhoneNumberMetadata.xml (commit 2c7646f7d540099944e775e79446c14904df1cb6),
+/// which follows Ofcom's National Telephone Numbering Plan.
+#[rustfmt::skip]
+const GB_NINE_DIGIT_AREAS: &[(u32, u32)] = &[
+    (120461, 120464), (120872, 120879), (125451, 125457), (125459, 125459), (127620, 127629),
+    (127631, 127638), (127661, 127666), (129720, 129724), (129732, 129735), (129822, 129828),
+    (129870, 129874), (129877, 129879), (129883, 129885), (136382, 136385), (136472, 136473),
+    (138470, 138470), (138474, 138479), (138640, 138641), (138645, 138645), (138647, 138649),
+    (140441, 140447), (142022, 142023), (142080, 142089), (146030, 146030), (146052, 146055),
+    (146057, 146057), (146061, 146068), (146072, 146078), (146140, 146140), (148052, 148052),
+    (148871, 148873), (152432, 152437), (152439, 152439), (152460, 152469), (152760, 152769),
+    (156260, 156260), (156266, 156269), (156686, 156686), (160640, 160649), (160674, 160677),
+    (160679, 160679), (162955, 162957), (163530, 163549), (164724, 164724), (164761, 164761),
+    (165950, 165950), (165958, 165958), (165966, 165967), (165974, 165974), (169550, 169554),
+    (169772, 169773), (172661, 172661), (172663, 172677), (174420, 174429), (175020, 175023),
+    (175032, 175032), (175042, 175042), (175052, 175052), (175062, 175062), (175076, 175076),
+    (175082, 175082), (176880, 176889), (182750, 182769), (183752, 183755), (183782, 183783),
+    (183789, 183789), (188432, 188435), (188438, 188438), (190061, 190068), (190085, 190085),
+    (190520, 190529), (193583, 193583), (194661, 194668), (194920, 194921), (194981, 194981),
+    (196323, 196323), (196331, 196334), (199561, 199561),
+];
+
+/// United Kingdom national significant numbers (after the trunk 0), by leading digit (Ofcom,
+/// National Telephone Numbering Plan; lengths as libphonenumber's GB metadata, commit
+/// 2c7646f7d540099944e775e79446c14904df1cb6, gives them):
+/// 1 geographic, 10 digits or 9 in [`GB_NINE_DIGIT_AREAS`]; 2 geographic, 3 non-geographic,
+/// 7 mobile, personal and pager, 9 premium rate: 10; 5: 55 corporate and 56 VoIP, 10 (050,
+/// once freephone 0500, was withdrawn on 5 June 2017: Ofcom, "Telecoms numbering",
+/// https://www.ofcom.org.uk/phones-and-broadband/phone-numbers/numbering; 051-054 and 057-059
+/// are unassigned); 80 freephone, 84 and 87 special services: 10, or 9 for 0800 (081-083,
+/// 085, 086, 088 and 089 are unassigned); 04 and 06 are not in use. (`verify::plan::in_plan`
+/// reads the same plan for breach checks, with Ofcom's drama ranges out of it.)
+fn gb(nsn: &[u8]) -> bool {
+    match (nsn, nsn.len()) {
+        ([b'1' | b'2' | b'3' | b'7' | b'9', ..], 10) => true,
+        ([b'5', b'5' | b'6', ..], 10) | ([b'8', b'0' | b'4' | b'7', ..], 10) => true,
+        ([b'8', b'0', b'0', ..], 9) => true,
+        ([b'1', ..], 9) => {
+            let first_six = nsn[..6]
+                .iter()
+                .fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'));
+            let after = GB_NINE_DIGIT_AREAS.partition_point(|&(lo, _)| lo <= first_six);
+            after > 0 && first_six <= GB_NINE_DIGIT_AREAS[after - 1].1
+        }
+        _ => false,
+    }
+}
+
 /// Whether the national significant number `nsn` (ASCII digits) fits `plan`.
 fn fits((code, lengths): (u16, u16), nsn: &[u8]) -> bool {
     let Some(&first) = nsn.first() else {
@@ -342,12 +394,15 @@ fn fits((code, lengths): (u16, u16), nsn: &[u8]) -> bool {
     match code {
         1 => nanp(nsn),
         // India: never 0 (the trunk prefix). 1-8 lead the landline zones (1: Delhi 11,
-        // Haryana, Punjab...), 6-9 mobiles (DoT, National Numbering Plan 2003).
-        91 => first != b'0',
+        // Haryana, Punjab...), 6-9 mobiles (DoT, National Numbering Plan 2003). 1861 leads
+        // 13-digit premium-rate numbers (186[12] and 9 digits), and no 10-digit number of any
+        // kind: area 186 (Pathankot) has local numbers starting 2-7 (libphonenumber's IN
+        // metadata, commit 2c7646f7d540099944e775e79446c14904df1cb6: premiumRate, fixedLine).
+        91 => first != b'0' && !nsn.starts_with(b"1861"),
         // Singapore: 3 VoIP, 6 fixed, 8 and 9 mobile (IMDA National Numbering Plan).
         65 => matches!(first, b'3' | b'6' | b'8' | b'9'),
         // United Kingdom: 0 is the trunk prefix, never part of the national number.
-        44 => first != b'0',
+        44 => gb(nsn),
         _ => true,
     }
 }
@@ -376,7 +431,8 @@ pub fn international(digits: &[u8]) -> Option<E164> {
 /// Reads `digits` written without a country code (possibly with the trunk prefix 0) under
 /// `region` (ISO 3166 alpha-2, either case): `IN`: 10 digits starting 6-9 (a mobile), or 0
 /// and a 10-digit national number; `SG`: 8 digits starting 3, 6, 8 or 9; `US`, `CA`: a
-/// 10-digit NANP number, or 1 and one; `GB`: 0 and 9 or 10 digits. Other regions: `None`.
+/// 10-digit NANP number, or 1 and one; `GB`: 0 and a national number of the GB plan (9 or 10
+/// digits, as its leading digits allow). Other regions: `None`.
 ///
 /// ```
 /// use leakscan::detect::validate::phone;
@@ -474,9 +530,11 @@ mod tests {
                 String::from_utf8_lossy(&longer)
             );
         }
-        // GB allows 9 or 10 national digits, not 8 or 11.
+        // GB: 10 national digits, 9 only in the 01 areas with 5-digit local numbers and for
+        // 0800; never 8 or 11.
         assert!(international(b"4420794601").is_none());
-        assert!(international(b"44207946012").is_some());
+        assert!(international(b"44207946012").is_none());
+        assert!(international(b"442079460123").is_some());
         assert!(international(b"44207946012345").is_none());
     }
 
@@ -548,7 +606,7 @@ mod tests {
             (b"07700900123", *b"GB", Some(b"447700900123")),
             (b"2079460123", *b"GB", None), // national form needs the trunk 0
             (b"00079460123", *b"GB", None),
-            (b"0207946012", *b"GB", Some(b"44207946012")),
+            (b"0207946012", *b"GB", None), // London numbers have 10 digits
             (b"9876543210", *b"FR", None),
             (b"98765x3210", *b"IN", None),
             // Every region's shape passes before its digits are read: a letter still fails.
@@ -592,6 +650,75 @@ mod tests {
         for cc in ["", "0", "01", "2", "28", "42", "80", "999", "1234", "9a"] {
             assert!(!is_country_code(cc.as_bytes()), "{cc}");
         }
+    }
+
+    #[test]
+    fn gb_lengths_by_leading_digit() {
+        // Ofcom's drama numbers and libphonenumber's GB example numbers (commit
+        // 2c7646f7d540099944e775e79446c14904df1cb6), and 9-digit numbers of its fixedLine
+        // pattern: Brampton 016977 2xxx, Bolton 01204 61xxx, Lancaster 01524 32xxx.
+        for good in [
+            &b"441134960123"[..], // 0113 496 0123 Leeds
+            b"441632960123",      // 01632 960123
+            b"442079460123",      // 020 7946 0123
+            b"443069990123",      // 0306 999 0123
+            b"445512345678",      // 055 corporate
+            b"445612345678",      // 056 VoIP
+            b"447700900123",      // 07700 900123 mobile
+            b"447640123456",      // 076 pager
+            b"448001234567",      // 0800 123 4567
+            b"44800123456",       // 0800 123456
+            b"448081570123",      // 0808 157 0123
+            b"448451234567",      // 0845 special services
+            b"448712345678",      // 0871 special services
+            b"449098790123",      // 0909 879 0123 premium rate
+            b"44169772123",       // 016977 2123
+            b"44120461123",       // 01204 61123
+            b"44152432999",       // 01524 32999
+        ] {
+            assert!(
+                international(good).is_some(),
+                "{}",
+                String::from_utf8_lossy(good)
+            );
+        }
+        for bad in [
+            &b"44773894868"[..], // 07 numbers have 10 digits (validator.js: 0773894868)
+            b"44152456999",      // 01524 5xxxx is no 5-digit range (validator.js: 0152456999)
+            b"44169771123",      // 016977 1xxx neither
+            b"445073456754",     // 050: withdrawn 0500 freephone (validator.js: 05073456754)
+            b"445212345678",     // 052: unassigned
+            b"445712345678",     // 057: unassigned
+            b"444412345678",     // 04: not in use
+            b"446123456789",     // 06: not in use
+            b"44808123456",      // 9 digits: 0800 only
+            b"448512345678",     // 085: unassigned
+            b"44912345678",      // 09 numbers have 10 digits
+            b"44771234567",      // a 9-digit decoy: order id 77123 4567
+            b"44333835360",      // ISBN 0-333-83536-0: 03 numbers have 10 digits
+            b"44202405011",      // a timestamp's digits, 0 2024 05 01 1(0:00)
+        ] {
+            assert!(
+                international(bad).is_none(),
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+        // The ranges are sorted, apart and 1xxxxx.
+        assert!(GB_NINE_DIGIT_AREAS.windows(2).all(|w| w[0].1 < w[1].0));
+        assert!(GB_NINE_DIGIT_AREAS
+            .iter()
+            .all(|&(lo, hi)| (100_000..200_000).contains(&lo) && lo <= hi && hi < 200_000));
+    }
+
+    #[test]
+    fn india_1861_is_no_ten_digit_number() {
+        // libphonenumber's IN premium-rate example 1861 123 456 789 has 13 digits; its first
+        // ten are no number. Area 186 (Pathankot) numbers start 2-7 after it.
+        assert!(international(b"911861123456").is_none());
+        assert!(national(b"01861123456", *b"IN").is_none());
+        assert!(international(b"911862123456").is_some()); // 0186 2123456
+        assert!(international(b"911800123456").is_some()); // toll-free, 10 digits
     }
 
     #[test]
