@@ -28,9 +28,8 @@ use crate::input::mmap::{self, Data};
 use crate::input::remote::{self, ObjectSpec, Objects, RemoteOptions};
 use crate::input::utf16::{stored_len, StoredCursor, Utf16Reader};
 use crate::input::{walk, Entry, InputSpec};
-use crate::output::findings::FindingsWriter;
-use crate::output::mask::{mask, Revealed};
-use crate::output::Finding;
+use crate::output::findings::{FieldPart, Finding, FindingsWriter, Lines, Room};
+use crate::output::mask::mask;
 use crate::part::{self, ByteRange};
 use crate::signal::Interrupt;
 use crate::types::{Basis, PiiType, Region};
@@ -377,7 +376,8 @@ struct Utf16<'c> {
 /// What one chunk yields.
 struct ChunkOut {
     stats: InputStats,
-    findings: Vec<Finding>,
+    /// Its findings' lines, when findings are written.
+    lines: Lines,
     tap: Option<Box<dyn ChunkTap>>,
     /// The scan was interrupted before the chunk was done: its results are dropped.
     interrupted: bool,
@@ -390,6 +390,8 @@ struct ChunkOut {
 /// What the whole-column judgement needs to know of a finding.
 #[derive(Clone, Copy)]
 struct Tag {
+    /// Its type.
+    ty: PiiType,
     /// The value it is in (numbered within the chunk).
     seq: u32,
     /// Its field (an index into the chunk's fields).
@@ -409,6 +411,21 @@ struct Mark {
     valid: u8,
 }
 
+/// A finding the merge hands the whole-column judgement, to be written if kept: line `index`
+/// of a chunk's lines, whose records are numbered after `before` records of its input.
+struct LineRef {
+    lines: Arc<Lines>,
+    index: usize,
+    before: u64,
+}
+
+impl LineRef {
+    /// Writes the line.
+    fn write(&self, writer: &mut FindingsWriter) -> std::io::Result<()> {
+        writer.write(&self.lines, self.index, self.before)
+    }
+}
+
 /// Per-thread scratch, reused across chunks.
 #[derive(Default)]
 struct Worker {
@@ -416,6 +433,8 @@ struct Worker {
     memo: Memo,
     hits: Vec<Hit>,
     norm: Vec<u8>,
+    /// The room the findings' lines of the last chunk took.
+    room: Room,
 }
 
 thread_local! {
@@ -516,7 +535,7 @@ struct Scanner<'a> {
     /// reported path, the file, and the flag the SIGBUS guard sets.
     mapped: Vec<(String, PathBuf, Arc<AtomicBool>)>,
     /// The whole-column judgement of the input being merged.
-    judge: Option<(usize, Judge<Finding>)>,
+    judge: Option<(usize, Judge<LineRef>)>,
     /// Inputs opened ahead of the walk, documents among them being extracted.
     ahead: Ahead,
     /// Images given to OCR so far (`--ocr-sample` counts them), in walk order.
@@ -1445,10 +1464,18 @@ impl Scanner<'_> {
         if self.judge.as_ref().is_some_and(|(i, _)| *i != chunk.input) {
             self.settle()?;
         }
-        let (_, judge) = self
-            .judge
-            .get_or_insert_with(|| (chunk.input, Judge::default()));
         let input = &mut self.summary.inputs[chunk.input];
+        // A part that starts past offset 0 numbers its records from its own start.
+        let in_part = matches!(input.range, Some(r) if r.start > 0);
+        let (_, judge) = match &mut self.judge {
+            Some(judge) => judge,
+            None => {
+                if let Some(writer) = &mut self.writer {
+                    writer.input(&input.path, in_part);
+                }
+                self.judge.insert((chunk.input, Judge::default()))
+            }
+        };
         self.pipe.cut |= out.interrupted;
         if self.pipe.cut {
             input.stats.bytes_skipped += chunk.stored;
@@ -1458,28 +1485,26 @@ impl Scanner<'_> {
             tap.absorb(&input.path, input.stats.records, chunk);
         }
         let before = input.stats.records;
-        // A part that starts past offset 0 numbers its records from its own start.
-        let in_part = matches!(input.range, Some(r) if r.start > 0);
-        let mut emit = |f: Finding| match &mut self.writer {
-            Some(writer) => writer.write(&input.path, &f).map_err(ScanError::Findings),
+        let mut emit = |line: LineRef| match &mut self.writer {
+            Some(writer) => line.write(writer).map_err(ScanError::Findings),
             None => Ok(()),
         };
         // Replay the chunk's marks and findings in value order (marks of a value first).
         let names = &out.stats.fields;
         let mut marks = out.marks.iter().peekable();
-        for (mut f, tag) in out.findings.into_iter().zip(out.tags) {
+        let lines = Arc::new(out.lines);
+        for (index, tag) in out.tags.into_iter().enumerate() {
             while let Some(m) = marks.next_if(|m| m.seq <= tag.seq) {
                 judge.mark(&names[m.slot as usize].name, m.shape, m.valid);
             }
-            let record = f.record.map(|r| r + before);
-            if in_part {
-                (f.record, f.part_record) = (None, record);
-            } else {
-                f.record = record;
-            }
             let name = &names[tag.slot as usize].name;
-            let judged = tag.judged.map(|tentative| (name, f.ty, tentative));
-            judge.hold(f, judged, &mut emit)?;
+            let judged = tag.judged.map(|tentative| (name, tag.ty, tentative));
+            let line = LineRef {
+                lines: lines.clone(),
+                index,
+                before,
+            };
+            judge.hold(line, judged, &mut emit)?;
         }
         for m in marks {
             judge.mark(&names[m.slot as usize].name, m.shape, m.valid);
@@ -1495,8 +1520,8 @@ impl Scanner<'_> {
             return Ok(());
         };
         let input = &mut self.summary.inputs[i];
-        let verdicts = judge.finish(&mut |f: Finding| match &mut self.writer {
-            Some(writer) => writer.write(&input.path, &f).map_err(ScanError::Findings),
+        let verdicts = judge.finish(&mut |line: LineRef| match &mut self.writer {
+            Some(writer) => line.write(writer).map_err(ScanError::Findings),
             None => Ok(()),
         })?;
         let month_first = dob::month_first_region(self.detector.region());
@@ -1577,7 +1602,7 @@ fn scan_chunk(
     if job.interrupt.is_raised() {
         return ChunkOut {
             stats: InputStats::default(),
-            findings: Vec::new(),
+            lines: Lines::default(),
             tap: None,
             tags: Vec::new(),
             marks: Vec::new(),
@@ -1601,11 +1626,15 @@ fn scan_chunk(
         none_slot: None,
         last_slot: usize::MAX,
         record: 0,
-        record_id: None,
-        record_first: 0,
         seq: 0,
-        findings: Vec::new(),
-        tags: Vec::new(),
+        lines: match job.want_findings {
+            true => Lines::with_room(worker.room, unit.range.len()),
+            false => Lines::default(),
+        },
+        tags: match job.want_findings {
+            true => Vec::with_capacity(worker.room.lines_for(unit.range.len())),
+            false => Vec::new(),
+        },
         marks: Vec::new(),
         utf16: unit.stored.map(|(stored, _)| Utf16Offsets {
             data,
@@ -1628,6 +1657,9 @@ fn scan_chunk(
     }
     worker.hits = std::mem::take(&mut sink.hits);
     worker.norm = std::mem::take(&mut sink.norm);
+    if job.want_findings {
+        worker.room = sink.lines.room(unit.range.len());
+    }
     ChunkOut {
         interrupted: job.interrupt.is_raised(),
         stats: InputStats {
@@ -1643,7 +1675,7 @@ fn scan_chunk(
                 .map(|s| s.stats.with_settled_sketches())
                 .collect(),
         },
-        findings: sink.findings,
+        lines: sink.lines,
         tap: sink.tap,
         tags: sink.tags,
         marks: sink.marks,
@@ -1653,7 +1685,8 @@ fn scan_chunk(
 /// A field as one chunk knows it.
 struct Slot {
     stats: FieldStats,
-    name: Option<Arc<str>>,
+    /// The field's part of its findings' lines.
+    field: FieldPart,
     hint: FieldHint,
     /// The record (1-based, chunk-local) that last held a value in this field.
     last_record: u64,
@@ -1678,7 +1711,7 @@ struct Held {
     raw: Vec<u8>,
     /// Its stored span, when findings are kept.
     span: (u64, u64),
-    /// Where its finding goes in `findings`: after those of the values before it.
+    /// Where its finding goes in `lines`: after those of the values before it.
     at: usize,
 }
 
@@ -1704,13 +1737,10 @@ struct ChunkSink<'a> {
     last_slot: usize,
     /// Records completed in this chunk.
     record: u64,
-    /// The current record's id as reported (masked where a detector matches it).
-    record_id: Option<Arc<str>>,
-    /// Index in `findings` of the current record's first finding.
-    record_first: usize,
     /// Values seen in this chunk.
     seq: u32,
-    findings: Vec<Finding>,
+    /// The findings' lines, when findings are written.
+    lines: Lines,
     /// One per finding.
     tags: Vec<Tag>,
     marks: Vec<Mark>,
@@ -1849,7 +1879,7 @@ impl ChunkSink<'_> {
         let first_in_record = slot.type_last[ty.index()] != record;
         slot.type_last[ty.index()] = record;
         if let Some(tap) = &mut self.tap {
-            tap.hit(slot.name.as_deref(), record, ty, raw, &self.norm);
+            tap.hit(slot.stats.name.as_deref(), record, ty, raw, &self.norm);
         }
         let stats = match judged {
             Some(tentative) => slot.stats.held_mut(ty, tentative),
@@ -1870,21 +1900,18 @@ impl ChunkSink<'_> {
                 offset,
                 length,
                 ty,
-                field: slot.name.clone(),
-                record: Some(record),
-                record_id: self.record_id.clone(),
-                part_record: None,
-                masked: mask(ty, raw),
-                value: self.reveal.then(|| Revealed::new(raw)),
+                field: &slot.field,
+                record,
+                raw,
                 basis,
             };
-            let tag = Tag {
+            self.lines.push(&finding, self.reveal);
+            self.tags.push(Tag {
+                ty,
                 seq,
                 slot: i as u32,
                 judged,
-            };
-            self.findings.push(finding);
-            self.tags.push(tag);
+            });
         }
     }
 
@@ -1902,7 +1929,7 @@ impl ChunkSink<'_> {
             seq,
             raw: value.bytes[start..end].to_vec(),
             span,
-            at: self.findings.len(),
+            at: self.lines.len(),
         };
         let Some((latitude, longitude)) = self.pairing.offer(axis, held) else {
             return;
@@ -1930,8 +1957,8 @@ impl ChunkSink<'_> {
         );
         // The first goes before the findings of the values between the two.
         if self.want_findings {
-            let end = self.findings.len() - 1;
-            self.findings[first.at..end].rotate_right(1);
+            let end = self.lines.len() - 1;
+            self.lines.rotate_right(first.at..end);
             self.tags[first.at..end].rotate_right(1);
         }
     }
@@ -1968,12 +1995,13 @@ impl ChunkSink<'_> {
             .map(|n| self.det.field_hint(n.as_bytes()))
             .unwrap_or_default();
         let axis = name.as_deref().and_then(|n| self.det.axis(n.as_bytes()));
+        let field = FieldPart::new(name.as_deref());
         self.slots.push(Slot {
             stats: FieldStats {
-                name: name.clone(),
+                name,
                 ..FieldStats::default()
             },
-            name: name.map(Arc::from),
+            field,
             hint,
             last_record: 0,
             type_last: [0; PiiType::COUNT],
@@ -2058,7 +2086,7 @@ impl FieldSink for ChunkSink<'_> {
             slot.stats.records += 1;
         }
         if let Some(tap) = &mut self.tap {
-            tap.value(slot.name.as_deref(), record, value.bytes);
+            tap.value(slot.stats.name.as_deref(), record, value.bytes);
         }
         if crate::detect::is_blob(value.bytes) {
             self.blob_bytes += stored_span(&mut self.utf16, &value, 0, value.bytes.len()).1;
@@ -2105,8 +2133,6 @@ impl FieldSink for ChunkSink<'_> {
 
     fn end_record(&mut self) {
         self.record += 1;
-        self.record_id = None;
-        self.record_first = self.findings.len();
         self.pairing.end_record();
         if let Some(tap) = &mut self.tap {
             tap.end_record(self.record);
@@ -2136,11 +2162,7 @@ impl FieldSink for ChunkSink<'_> {
         }
         shown.push_str(&String::from_utf8_lossy(&id[at..]));
         self.hits = hits;
-        let shown: Arc<str> = Arc::from(shown);
-        for finding in &mut self.findings[self.record_first..] {
-            finding.record_id = Some(shown.clone());
-        }
-        self.record_id = Some(shown);
+        self.lines.record_id(self.record + 1, &shown);
     }
 }
 
