@@ -687,6 +687,21 @@ pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Up to 40 bytes, mostly word bytes (digits, letters, `_`) and a non-word byte.
+    fn word_bytes() -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just(b'7'),
+                Just(b'q'),
+                Just(b'Q'),
+                Just(b'_'),
+                Just(b'^'),
+                any::<u8>()
+            ],
+            0..40,
+        )
+    }
+
     proptest! {
         /// The word-at-a-time skip agrees with a byte-at-a-time oracle.
         #[test]
@@ -699,10 +714,7 @@ pub(crate) mod tests {
         /// The word-at-a-time word end agrees with a byte-at-a-time oracle.
         #[test]
         fn word_end_matches_naive(
-            v in proptest::collection::vec(
-                prop_oneof![Just(b'7'), Just(b'q'), Just(b'Q'), Just(b'_'), Just(b'^'), any::<u8>()],
-                0..40,
-            ),
+            v in word_bytes(),
             from in 0usize..40,
             limit in 0usize..40,
         ) {
@@ -715,10 +727,7 @@ pub(crate) mod tests {
         /// The word-at-a-time word start agrees with a byte-at-a-time walk back.
         #[test]
         fn word_start_matches_naive(
-            v in proptest::collection::vec(
-                prop_oneof![Just(b'7'), Just(b'q'), Just(b'Q'), Just(b'_'), Just(b'^'), any::<u8>()],
-                0..40,
-            ),
+            v in word_bytes(),
             floor in 0usize..40,
             p in 0usize..40,
         ) {

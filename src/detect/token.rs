@@ -269,9 +269,8 @@ fn label_fits(label: &[u8]) -> bool {
     if label.is_ascii() {
         return label.len() <= tld::MAX_LABEL;
     }
-    let mut ace = [0u8; tld::MAX_LABEL];
     std::str::from_utf8(label)
-        .is_ok_and(|l| unicode_normalization::is_nfkc(l) && tld::ace(l, &mut ace).is_some())
+        .is_ok_and(|l| unicode_normalization::is_nfkc(l) && tld::ace(l).is_some())
 }
 
 /// A crypt-style hash at the `$` at `p`, or written with a scheme word before it

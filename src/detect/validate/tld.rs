@@ -78,91 +78,16 @@ pub fn is_known(tld: &[u8]) -> bool {
     table().long.contains(&*lower)
 }
 
-/// Punycode's parameters (RFC 3492 section 5).
-const BASE: u32 = 36;
-const T_MIN: u32 = 1;
-const T_MAX: u32 = 26;
-const SKEW: u32 = 38;
-const DAMP: u32 = 700;
-const INITIAL_BIAS: u32 = 72;
-const INITIAL_N: u32 = 0x80;
-
-/// The bias after a code point is encoded (RFC 3492 section 6.1).
-fn adapt(delta: u32, points: u32, first: bool) -> u32 {
-    let mut delta = if first { delta / DAMP } else { delta / 2 };
-    delta += delta / points;
-    let mut k = 0;
-    while delta > ((BASE - T_MIN) * T_MAX) / 2 {
-        delta /= BASE - T_MIN;
-        k += BASE;
-    }
-    k + (BASE - T_MIN + 1) * delta / (delta + SKEW)
-}
-
-/// The Punycode digit of value `d` (below [`BASE`]): `a`-`z`, then `0`-`9`.
-fn digit(d: u32) -> u8 {
-    // `d < 36`, so both arms fit a byte.
-    if d < 26 {
-        b'a' + d as u8
-    } else {
-        b'0' + (d - 26) as u8
-    }
-}
-
-/// Writes the ACE form of `label` (a domain label holding characters outside ASCII) into
-/// `out`: `xn--` and the RFC 3492 Punycode of the label lower-cased, the form DNS and the TLD
-/// list hold (`münchen` is `xn--mnchen-3ya`, `рф` is `xn--p1ai`). Returns its length, or
-/// `None` when it would pass 63 bytes: no DNS label is that long. Lower-casing stands in for
-/// the UTS 46 mapping (no normalisation): a label is read as written.
-pub fn ace(label: &str, out: &mut [u8; MAX_LABEL]) -> Option<usize> {
-    let points = || label.chars().flat_map(char::to_lowercase).map(u32::from);
-    out[..4].copy_from_slice(b"xn--");
-    let mut len = 4;
-    let mut push = |b: u8, len: &mut usize| -> Option<()> {
-        *out.get_mut(*len)? = b;
-        *len += 1;
-        Some(())
-    };
-    let mut basic = 0u32;
-    for c in points().filter(|&c| c < INITIAL_N) {
-        push(c as u8, &mut len)?; // below 0x80: ASCII
-        basic += 1;
-    }
-    if basic > 0 {
-        push(b'-', &mut len)?;
-    }
-    let total = points().count() as u32;
-    let (mut n, mut delta, mut bias, mut handled) = (INITIAL_N, 0u32, INITIAL_BIAS, basic);
-    while handled < total {
-        // Every code point below `n` is handled, so a larger one remains.
-        let m = points().filter(|&c| c >= n).min()?;
-        delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
-        n = m;
-        for c in points() {
-            if c < n {
-                delta = delta.checked_add(1)?;
-            } else if c == n {
-                let mut q = delta;
-                let mut k = BASE;
-                loop {
-                    let t = k.saturating_sub(bias).clamp(T_MIN, T_MAX);
-                    if q < t {
-                        break;
-                    }
-                    push(digit(t + (q - t) % (BASE - t)), &mut len)?;
-                    q = (q - t) / (BASE - t);
-                    k += BASE;
-                }
-                push(digit(q), &mut len)?;
-                bias = adapt(delta, handled + 1, handled == basic);
-                delta = 0;
-                handled += 1;
-            }
-        }
-        delta += 1;
-        n += 1;
-    }
-    Some(len)
+/// The ACE form of `label` (a domain label holding characters outside ASCII): `xn--` and
+/// the RFC 3492 Punycode of the label lower-cased, the form DNS and the TLD list hold
+/// (`münchen` is `xn--mnchen-3ya`, `рф` is `xn--p1ai`). `None` when it would pass 63 bytes:
+/// no DNS label is that long. Lower-casing stands in for the UTS 46 mapping (no
+/// normalisation): a label is read as written.
+pub fn ace(label: &str) -> Option<String> {
+    let lower: String = label.chars().flat_map(char::to_lowercase).collect();
+    let code = idna::punycode::encode_str(&lower)?;
+    let ace = format!("xn--{code}");
+    (ace.len() <= MAX_LABEL).then_some(ace)
 }
 
 /// Whether `tld`, a top-level domain written in Unicode (`рф`, `भारत`, `中国`), is a real one:
@@ -174,8 +99,7 @@ pub fn ace(label: &str, out: &mut [u8; MAX_LABEL]) -> Option<usize> {
 /// assert!(!tld::is_known_unicode("тест"));
 /// ```
 pub fn is_known_unicode(tld: &str) -> bool {
-    let mut buf = [0u8; MAX_LABEL];
-    ace(tld, &mut buf).is_some_and(|len| is_known(&buf[..len]))
+    ace(tld).is_some_and(|ace| is_known(ace.as_bytes()))
 }
 
 #[cfg(test)]
@@ -290,7 +214,6 @@ mod tests {
     #[test]
     fn ace_forms() {
         // RFC 3492 section 7.1 samples (lower-cased) and delegated IDN TLDs' A-labels.
-        let mut buf = [0u8; MAX_LABEL];
         for (label, want) in [
             ("münchen", "xn--mnchen-3ya"),
             ("Bücher", "xn--bcher-kva"),
@@ -301,12 +224,11 @@ mod tests {
             ("ليهمابتكلموشعربي؟", "xn--egbpdaj6bu4bxfgehfvwxn"),
             ("他们为什么不说中文", "xn--ihqwcrb4cv8a8dqg056pqjye"),
         ] {
-            let len = ace(label, &mut buf).unwrap_or_else(|| panic!("{label}"));
-            assert_eq!(std::str::from_utf8(&buf[..len]), Ok(want), "{label}");
+            assert_eq!(ace(label).as_deref(), Some(want), "{label}");
         }
         // The Russian alphabet is 45 bytes in ACE form; twice it, 83, passes 63: none.
         let alphabet = "абвгдежзийклмнопрстуфхцчшщъыьэюя";
-        assert_eq!(ace(alphabet, &mut buf), Some(45));
-        assert_eq!(ace(&alphabet.repeat(2), &mut buf), None);
+        assert_eq!(ace(alphabet).map(|a| a.len()), Some(45));
+        assert_eq!(ace(&alphabet.repeat(2)), None);
     }
 }
