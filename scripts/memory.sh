@@ -14,6 +14,8 @@ runs=${3:-1}
 . scripts/bench-lib.sh
 build
 mkdir -p bench-out/tmp
+# mb KB: KB in MB with one decimal (a whole MB is over 10 % of the ~8 MB a scan holds).
+mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
 echo "memory: $(nproc) cores, $(date -u +%F), $runs run(s) each; peak RssAnon in MB"
 printf '%-8s %8s %8s %10s %12s\n' corpus MB threads "--report" "+--findings"
 for size in "$small" "$large"; do
@@ -25,7 +27,7 @@ for size in "$small" "$large"; do
     read -r _ findings < <(median_run "$bin" scan $files --threads "$threads" --quiet \
       --report bench-out/tmp/mem.json --findings bench-out/tmp/mem.jsonl)
     printf '%-8s %8s %8s %10s %12s\n' "$size" $((b / 1000000)) "$threads" \
-      $((report / 1024)) $((findings / 1024))
+      "$(mb "$report")" "$(mb "$findings")"
   done
   rm -f bench-out/tmp/mem.jsonl
   [ "$size" != "$large" ] || rm -rf "$corpus"

@@ -279,10 +279,11 @@ fn read_run(
         } else if run.len == 1
             && !paren_open
             && (sep == b'(' || (sep == b' ' && v.get(j + 1) == Some(&b'(')))
-            && (run.plus || (i == first + 1 && v[first] == b'1'))
+            && ((run.plus && g.masks == 0 && phone::is_country_code(&v[g.start..i]))
+                || (i == first + 1 && v[first] == b'1'))
         {
-            // `+1 (415)`, `1 (415)`: an area code in parentheses after the country code or
-            // the NANP trunk.
+            // `+1 (415)`, `1 (415)`: an area code in parentheses after a country code (an
+            // assigned one: `+2(267)` is none) or the NANP trunk.
             paren_open = true;
             j += if sep == b'(' { 1 } else { 2 };
         } else if is_sep(sep) {
@@ -1633,6 +1634,16 @@ mod tests {
         assert_eq!(
             find("(415) 555-2671"),
             [("(415) 555-2671".into(), PiiType::Phone)]
+        );
+        // An area code in parentheses after an assigned country code, and not after `+2`,
+        // which is none: the number is the NANP one after it, not +226 7362 8910.
+        assert_eq!(
+            find("tel +44 (20) 7946 0018"),
+            [("+44 (20) 7946 0018".into(), PiiType::Phone)]
+        );
+        assert_eq!(
+            find("tel +2(267)362-8910"),
+            [("(267)362-8910".into(), PiiType::Phone)]
         );
         assert_eq!(
             find("call 555.555.4111 now"),
