@@ -19,6 +19,7 @@ use crate::detect::normalize::normalize;
 use crate::detect::pattern::{PatternError, PatternSet};
 use crate::detect::{trimmed, Detector, Hit};
 use crate::error::{ErrorKind, InputError};
+use crate::format::csv::EscapedCell;
 use crate::format::{ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
 use crate::input::container::{self, Leaf, Limits, Peeked, Stop};
 use crate::input::content::{self, Content, Encoding};
@@ -1752,6 +1753,20 @@ struct ChunkSink<'a> {
     pairing: Pairing<Held>,
 }
 
+/// A value being detected: what [`ChunkSink::begin_detection`] tells of it.
+#[derive(Clone, Copy)]
+struct Begun {
+    /// Its record (1-based, chunk-local).
+    record: u64,
+    /// Its number among the chunk's values.
+    seq: u32,
+    hint: FieldHint,
+    /// The coordinate its field holds alone.
+    axis: Option<Axis>,
+    /// Whether it is marked for the whole-column judgement.
+    marked: bool,
+}
+
 /// What a finding is, for [`ChunkSink::count_one`].
 #[derive(Clone, Copy)]
 struct Found {
@@ -1965,28 +1980,138 @@ impl ChunkSink<'_> {
 
     /// Detects and counts a value longer than two pieces piece by piece ([`detect_piece`]);
     /// returns what [`ChunkSink::count_hits`] does, over all pieces.
-    fn pieces(
-        &mut self,
-        i: usize,
-        record: u64,
-        seq: u32,
-        value: &Value<'_>,
-        hint: FieldHint,
-        marked: bool,
-    ) -> u8 {
+    fn pieces(&mut self, i: usize, begun: &Begun, value: &Value<'_>) -> u8 {
         let mut hits = std::mem::take(&mut self.hits);
         let (mut from, mut floor, mut valid) = (0, 0, 0);
         let mut whole = None;
         while from < value.bytes.len() {
-            let end = detect_piece(self.det, value.bytes, hint, from, floor, &mut hits);
+            let end = detect_piece(self.det, value.bytes, begun.hint, from, floor, &mut hits);
             if !hits.is_empty() {
                 floor = hits.iter().fold(floor, |f, h| f.max(h.end));
-                valid |= self.count_hits(i, record, seq, value, &hits, marked, &mut whole);
+                valid |= self.count_hits(
+                    i,
+                    begun.record,
+                    begun.seq,
+                    value,
+                    &hits,
+                    begun.marked,
+                    &mut whole,
+                );
             }
             from = end;
         }
         self.hits = hits;
         valid
+    }
+
+    /// [`ChunkSink::pieces`] for a long escaped cell, `measured`, unescaped a window at a time
+    /// into `scratch`: the same pieces, detected in the same bytes, with the same hits and
+    /// stored offsets, in bounded memory.
+    ///
+    /// A piece's window holds the value from [`MARGIN`] bytes before the piece to
+    /// `2 * PIECE + MARGIN` bytes past its start, or to the value's end: all [`detect_piece`]
+    /// reads of the whole value, and enough for it to tell the last piece (less than
+    /// `2 * PIECE` bytes left) as it does on the whole value. Each window starts where the map
+    /// of the window before says its first byte is stored.
+    fn escaped_pieces(
+        &mut self,
+        i: usize,
+        begun: &Begun,
+        cell: &EscapedCell<'_>,
+        measured: &Measured,
+        scratch: &mut Scratch,
+    ) -> u8 {
+        let mut hits = std::mem::take(&mut self.hits);
+        let (mut from, mut floor, mut valid) = (0, 0usize, 0);
+        // The window's first byte, and its stored offset in the value.
+        let (mut lo, mut at) = (0, 0);
+        while from < measured.len {
+            let start = from.saturating_sub(MARGIN);
+            if start > lo {
+                at += scratch.stored_at.get(start - lo) as usize;
+                lo = start;
+            }
+            let want = (from + 2 * PIECE + MARGIN).min(measured.len) - lo;
+            let window = cell.window(at, want, scratch);
+            let end = lo
+                + detect_piece(
+                    self.det,
+                    window.bytes,
+                    begun.hint,
+                    from - lo,
+                    floor.saturating_sub(lo),
+                    &mut hits,
+                );
+            if !hits.is_empty() {
+                floor = hits.iter().fold(floor, |f, h| f.max(lo + h.end));
+                // The whole value's trimmed extent in the window (none that a hit can match
+                // when it starts before the window).
+                let (s, e) = measured.trimmed;
+                let mut whole = Some(match s >= lo {
+                    true => (s - lo, e - lo),
+                    false => (usize::MAX, usize::MAX),
+                });
+                valid |= self.count_hits(
+                    i,
+                    begun.record,
+                    begun.seq,
+                    &window,
+                    &hits,
+                    begun.marked,
+                    &mut whole,
+                );
+            }
+            from = end;
+        }
+        self.hits = hits;
+        valid
+    }
+
+    /// The slot of `field`, with the current record counted in it.
+    ///
+    /// Inlined, like [`ChunkSink::begin_detection`] and [`ChunkSink::mark`]: they run once a
+    /// value, and most values are detected whole in [`FieldSink::value`].
+    #[inline(always)]
+    fn field_slot(&mut self, field: FieldRef<'_>) -> usize {
+        let i = self.slot(field);
+        let record = self.record + 1;
+        let slot = &mut self.slots[i];
+        if slot.last_record != record {
+            slot.last_record = record;
+            slot.stats.records += 1;
+        }
+        i
+    }
+
+    /// Numbers a value of slot `i` that is detected, and says how.
+    #[inline(always)]
+    fn begin_detection(&mut self, i: usize) -> Begun {
+        let slot = &self.slots[i];
+        let begun = Begun {
+            record: self.record + 1,
+            seq: self.seq,
+            hint: slot.hint,
+            axis: slot.axis,
+            marked: slot.marked < column::SAMPLE,
+        };
+        self.seq += 1;
+        begun
+    }
+
+    /// Marks a detected value of slot `i` for the whole-column judgement, when it is one of
+    /// the field's first: its shape bits (`shape`, worked out only then) and the types found
+    /// as the whole value (`valid`).
+    #[inline(always)]
+    fn mark(&mut self, i: usize, begun: &Begun, shape: impl FnOnce() -> u8, valid: u8) {
+        if begun.marked {
+            self.slots[i].marked += 1;
+            self.marks.push(Mark {
+                seq: begun.seq,
+                slot: i as u32,
+                shape: shape(),
+                valid,
+            });
+        }
     }
 
     fn new_slot(&mut self, name: Option<String>) -> usize {
@@ -2014,7 +2139,9 @@ impl ChunkSink<'_> {
         self.slots.len() - 1
     }
 
-    /// The slot of `field`.
+    /// The slot of `field`. Inlined into [`ChunkSink::field_slot`], like
+    /// [`ChunkSink::named_slot`].
+    #[inline(always)]
     fn slot(&mut self, field: FieldRef<'_>) -> usize {
         let i = match field {
             FieldRef::None => match self.none_slot {
@@ -2045,6 +2172,9 @@ impl ChunkSink<'_> {
     /// The slot of the named field `name`. Keys mostly come in the same order record after
     /// record, so the field that followed the last one the last time is tried first, with
     /// one comparison of keys instead of a hash and a look-up.
+    ///
+    /// Inlined into [`ChunkSink::slot`].
+    #[inline(always)]
     fn named_slot(&mut self, name: &[u8]) -> usize {
         let guess = self
             .slots
@@ -2078,31 +2208,26 @@ impl FieldSink for ChunkSink<'_> {
         if value.bytes.is_empty() || self.interrupt.is_raised() {
             return;
         }
-        let i = self.slot(field);
-        let record = self.record + 1;
-        let slot = &mut self.slots[i];
-        if slot.last_record != record {
-            slot.last_record = record;
-            slot.stats.records += 1;
-        }
+        let i = self.field_slot(field);
         if let Some(tap) = &mut self.tap {
-            tap.value(slot.stats.name.as_deref(), record, value.bytes);
+            tap.value(
+                self.slots[i].stats.name.as_deref(),
+                self.record + 1,
+                value.bytes,
+            );
         }
         if crate::detect::is_blob(value.bytes) {
             self.blob_bytes += stored_span(&mut self.utf16, &value, 0, value.bytes.len()).1;
             return;
         }
-        let (hint, axis) = (slot.hint, slot.axis);
-        let marked = slot.marked < column::SAMPLE;
-        let seq = self.seq;
-        self.seq += 1;
+        let begun = self.begin_detection(i);
         let valid = if value.bytes.len() <= 2 * PIECE {
             // Most values: detected whole, and most have no hit to count.
             self.hits.clear();
             self.memo.detect_judged(
                 self.det,
                 value.bytes,
-                hint,
+                begun.hint,
                 &mut self.slots[i].memo,
                 &mut self.hits,
             );
@@ -2110,25 +2235,46 @@ impl FieldSink for ChunkSink<'_> {
                 0
             } else {
                 let hits = std::mem::take(&mut self.hits);
-                let valid = self.count_hits(i, record, seq, &value, &hits, marked, &mut None);
+                let valid = self.count_hits(
+                    i,
+                    begun.record,
+                    begun.seq,
+                    &value,
+                    &hits,
+                    begun.marked,
+                    &mut None,
+                );
                 self.hits = hits;
                 valid
             }
         } else {
-            self.pieces(i, record, seq, &value, hint, marked)
+            self.pieces(i, &begun, &value)
         };
-        if let Some(axis) = axis {
-            self.coordinate(i, seq, &value, axis);
+        if let Some(axis) = begun.axis {
+            self.coordinate(i, begun.seq, &value, axis);
         }
-        if marked {
-            self.slots[i].marked += 1;
-            self.marks.push(Mark {
-                seq,
-                slot: i as u32,
-                shape: column::shape_bits(value.bytes),
-                valid,
-            });
+        self.mark(i, &begun, || column::shape_bits(value.bytes), valid);
+    }
+
+    /// A long escaped cell is read a window at a time ([`ChunkSink::escaped_pieces`]) when
+    /// what is done with its whole value can be told from [`measure`]: with a tap (which
+    /// takes every value whole), a value of up to two pieces, or one [`measure`] cannot rule
+    /// out as a blob, it is unescaped whole and handed to [`FieldSink::value`].
+    fn escaped_cell(&mut self, field: FieldRef<'_>, cell: &EscapedCell<'_>, scratch: &mut Scratch) {
+        let measured = measure(cell, scratch);
+        if self.tap.is_some() || measured.len <= 2 * PIECE || !measured.quoted_text {
+            cell.hand_whole(field, scratch, self);
+            return;
         }
+        if self.interrupt.is_raised() {
+            return;
+        }
+        let i = self.field_slot(field);
+        let begun = self.begin_detection(i);
+        let valid = self.escaped_pieces(i, &begun, cell, &measured, scratch);
+        // A value that holds a quote has no shape of the column judgement, and is no
+        // coordinate ([`measure`]).
+        self.mark(i, &begun, || 0, valid);
     }
 
     fn end_record(&mut self) {
@@ -2163,6 +2309,56 @@ impl FieldSink for ChunkSink<'_> {
         shown.push_str(&String::from_utf8_lossy(&id[at..]));
         self.hits = hits;
         self.lines.record_id(self.record + 1, &shown);
+    }
+}
+
+/// The whole value of a long escaped cell, read a [`PIECE`] at a time.
+struct Measured {
+    /// Its length.
+    len: usize,
+    /// Its extent without leading and trailing white space ([`trimmed`]).
+    trimmed: (usize, usize),
+    /// Whether it holds a `"` and does not start with `data:`: then it is no blob
+    /// ([`crate::detect::is_blob`]: a quote is outside the base64 alphabet, and only a
+    /// `data:` head may hold one), no coordinate and has no shape of the column judgement
+    /// (neither holds a quote; see the test `a_quote_rules_out_whole_value_readings`).
+    quoted_text: bool,
+}
+
+/// Reads the value of `cell` a [`PIECE`] at a time into `scratch` and tells what
+/// [`ChunkSink::escaped_cell`] needs of the whole value.
+fn measure(cell: &EscapedCell<'_>, scratch: &mut Scratch) -> Measured {
+    let (mut len, mut at) = (0, 0);
+    let (mut first, mut last) = (None, None);
+    let (mut quote, mut data_head) = (false, false);
+    loop {
+        let window = cell.window(at, PIECE, scratch);
+        let bytes = window.bytes;
+        if len == 0 {
+            data_head = bytes.starts_with(b"data:");
+        }
+        if first.is_none() {
+            first = bytes
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .map(|k| len + k);
+        }
+        if let Some(k) = bytes.iter().rposition(|b| !b.is_ascii_whitespace()) {
+            last = Some(len + k + 1);
+        }
+        quote |= memchr::memchr(b'"', bytes).is_some();
+        let n = bytes.len();
+        len += n;
+        at += scratch.stored_at.get(n) as usize;
+        if n < PIECE {
+            break;
+        }
+    }
+    let start = first.unwrap_or(len);
+    Measured {
+        len,
+        trimmed: (start, last.unwrap_or(start)),
+        quoted_text: quote && !data_head,
     }
 }
 
@@ -2347,6 +2543,134 @@ mod tests {
         assert_eq!(email.types.len(), 1);
         assert_eq!(email.types[0].0, PiiType::Email);
         assert_eq!(email.types[0].1.count, 40);
+    }
+
+    /// A CSV whose cells hold the committed logs and notes, quotes doubled, each over two
+    /// pieces long: one closed, one with text after its closing quote, one never closed.
+    fn big_escaped_cells() -> Vec<u8> {
+        let sample = |name: &str| {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples")
+                .join(name);
+            std::fs::read(path).expect("the committed sample")
+        };
+        let (log, notes) = (sample("app.log"), sample("notes.txt"));
+        let big = |kb: usize| {
+            let mut text = Vec::new();
+            while text.len() < kb << 10 {
+                text.extend_from_slice(&log);
+                text.extend_from_slice(b"she said \"call +91 98450 12345\" twice\n");
+                text.extend_from_slice(&notes);
+            }
+            String::from_utf8(text)
+                .expect("UTF-8 samples")
+                .replace('"', "\"\"")
+        };
+        let rows = "100003,Terrie Mercado,terrie.mercado@mail.example.com\n".repeat(20);
+        format!(
+            "id,name,email,note\n{rows}7,Big One,a@example.com,\"{}\"\n{rows}\
+             8,Big Two,\"{}\"tail asha.rao@example.com,x\n{rows}9,Big Three,\"{}",
+            big(90),
+            big(70),
+            big(80)
+        )
+        .into_bytes()
+    }
+
+    /// Checks that the long cells of [`big_escaped_cells`] reach the sink still escaped, and
+    /// are long quoted text, which [`ChunkSink`] reads a window at a time.
+    #[derive(Default)]
+    struct LongCells(usize);
+
+    impl FieldSink for LongCells {
+        fn value(&mut self, _field: FieldRef<'_>, value: Value<'_>) {
+            assert!(value.bytes.len() <= 2 * PIECE);
+        }
+        fn escaped_cell(&mut self, _: FieldRef<'_>, cell: &EscapedCell<'_>, scratch: &mut Scratch) {
+            let measured = measure(cell, scratch);
+            assert!(measured.quoted_text && measured.len > 2 * PIECE);
+            self.0 += 1;
+        }
+        fn end_record(&mut self) {}
+    }
+
+    /// A tap that takes nothing: with it, long cells are unescaped whole.
+    struct NoTap;
+
+    impl Tap for NoTap {
+        fn chunk(&self) -> Box<dyn ChunkTap> {
+            Box::new(NoTap)
+        }
+        fn absorb(&mut self, _path: &str, _records_before: u64, _chunk: Box<dyn ChunkTap>) {}
+    }
+
+    impl ChunkTap for NoTap {
+        fn value(&mut self, _: Option<&str>, _: u64, _: &[u8]) {}
+        fn hit(&mut self, _: Option<&str>, _: u64, _: PiiType, _: &[u8], _: &[u8]) {}
+        fn end_record(&mut self, _: u64) {}
+        fn into_any(self: Box<Self>) -> Box<dyn std::any::Any> {
+            self
+        }
+    }
+
+    /// Long escaped cells read a window at a time give the findings (offsets, revealed
+    /// values, records, fields) and counts they give unescaped whole.
+    #[test]
+    fn long_escaped_cells_read_in_windows_find_what_whole_cells_hold() {
+        let data = big_escaped_cells();
+        let layout = Layout::sniff("big.csv", &data, None);
+        let mut cells = LongCells::default();
+        let body = layout.body_start..data.len();
+        let mut scratch = Scratch::default();
+        layout.tokenize(&data, body, 0, &ChunkState::Start, &mut scratch, &mut cells);
+        assert_eq!(cells.0, 3);
+
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("big.csv");
+        std::fs::write(&path, &data).expect("the input is written");
+        let scan = |tap: Option<&mut dyn Tap>, name: &str| {
+            let findings = dir.path().join(name);
+            let opts = ScanOptions {
+                paths: vec![path.clone().into_os_string()],
+                threads: 1,
+                reveal: true,
+                findings: Some(findings.to_string_lossy().into_owned()),
+                chunk_size: 64 << 10,
+                sketch_key: Some(b"big cell key".to_vec()),
+                ..ScanOptions::default()
+            };
+            let summary = run_with(&opts, tap).expect("scan runs");
+            let lines = std::fs::read_to_string(findings).expect("findings are written");
+            (format!("{:?}", summary.inputs[0].stats.fields), lines)
+        };
+        let (windows, windows_lines) = scan(None, "windows.jsonl");
+        let (whole, whole_lines) = scan(Some(&mut NoTap), "whole.jsonl");
+        assert!(windows_lines.lines().count() > 500, "{windows_lines}");
+        assert!(windows_lines.contains("asha.rao@example.com"));
+        assert_eq!(windows_lines, whole_lines);
+        assert_eq!(windows, whole);
+    }
+
+    proptest::proptest! {
+        /// What [`Measured::quoted_text`] says: a value that holds a quote and does not start
+        /// with `data:` is no blob, no coordinate and has no shape of the column judgement;
+        /// one that starts with `data:` may be a blob.
+        #[test]
+        fn a_quote_rules_out_whole_value_readings(
+            before in "[0-9A-Za-z+/=. -]{0,300}",
+            after in "[0-9A-Za-z+/=. -]{0,300}",
+        ) {
+            let value = format!("{before}\"{after}");
+            let v = value.as_bytes();
+            proptest::prop_assert!(!crate::detect::is_blob(v));
+            proptest::prop_assert_eq!(column::shape_bits(v), 0);
+            for axis in [Axis::Latitude, Axis::Longitude] {
+                proptest::prop_assert_eq!(geo::coordinate(v, axis), None);
+            }
+            // A `data:` head may hold a quote.
+            let headed = format!("data:{value};base64,{}", "QUJD1234".repeat(40));
+            proptest::prop_assert!(crate::detect::is_blob(headed.as_bytes()));
+        }
     }
 
     /// A value of up to two pieces is detected whole, in one call.

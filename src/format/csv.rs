@@ -331,16 +331,17 @@ impl Row<'_> {
             Some((Some(close), false)) if close + 1 == end => start + 1..close,
             Some((None, false)) => start + 1..end,
             Some((close, _)) => {
-                unquote(data, start, end, close, scratch);
-                if !scratch.value.is_empty() {
-                    sink.value(
-                        field,
-                        Value {
-                            bytes: &scratch.value,
-                            offset: self.base + start as u64 + 1,
-                            stored_at: Some(&scratch.stored_at),
-                        },
-                    );
+                let cell = EscapedCell {
+                    data,
+                    start,
+                    end,
+                    close,
+                    base: self.base,
+                };
+                if end - start > LONG_CELL {
+                    sink.escaped_cell(field, &cell, scratch);
+                } else {
+                    cell.hand_whole(field, scratch, sink);
                 }
                 return;
             }
@@ -364,30 +365,102 @@ pub(super) fn rel(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
-/// Unquotes the cell `data[start..end]`, whose leading quoted section closes at `close`,
-/// into `scratch.value`, with stored offsets relative to `start + 1`.
-fn unquote(data: &[u8], start: usize, end: usize, close: Option<usize>, scratch: &mut Scratch) {
-    let from = start + 1;
+/// A cell stored in more bytes than this, that must be unescaped (`""` pairs, text after
+/// the closing quote), is handed to the sink as an [`EscapedCell`]
+/// ([`FieldSink::escaped_cell`]), which may unescape it a window at a time instead of whole.
+pub const LONG_CELL: usize = 64 << 10;
+
+/// A cell that starts with a quoted section and must be unescaped, still as stored: it is
+/// unescaped whole ([`EscapedCell::whole`]) or a window at a time ([`EscapedCell::window`]),
+/// so that a field of any length can be read in bounded memory.
+#[derive(Clone, Copy, Debug)]
+pub struct EscapedCell<'a> {
+    data: &'a [u8],
+    /// The opening quote.
+    start: usize,
+    /// The cell's end.
+    end: usize,
+    /// The closing quote (`None`: the section runs to the end of the cell).
+    close: Option<usize>,
+    /// The absolute offset of `data[0]`.
+    base: u64,
+}
+
+impl EscapedCell<'_> {
+    /// The cell's value unescaped whole into `scratch` (empty when the cell holds nothing).
+    pub fn whole<'s>(&self, scratch: &'s mut Scratch) -> Value<'s> {
+        self.window(0, usize::MAX, scratch)
+    }
+
+    /// Unescapes the cell's value whole into `scratch` and hands it to `sink` as `field`,
+    /// unless it is empty.
+    pub fn hand_whole(
+        &self,
+        field: FieldRef<'_>,
+        scratch: &mut Scratch,
+        sink: &mut (impl FieldSink + ?Sized),
+    ) {
+        let value = self.whole(scratch);
+        if !value.bytes.is_empty() {
+            sink.value(field, value);
+        }
+    }
+
+    /// Unescapes the bytes of the cell's value from stored offset `at` on (relative to the
+    /// value's stored start, just after the opening quote; the stored start of a value byte,
+    /// as the map of an earlier window gives it) into `scratch`, `want` bytes or up to the
+    /// value's end when fewer are left. The window's map ends at the stored offset of the
+    /// byte after it, where the next window starts.
+    pub fn window<'s>(&self, at: usize, want: usize, scratch: &'s mut Scratch) -> Value<'s> {
+        let from = self.start + 1 + at;
+        unquote(self.data, from, self.end, self.close, want, scratch);
+        Value {
+            bytes: &scratch.value,
+            offset: self.base + from as u64,
+            stored_at: Some(&scratch.stored_at),
+        }
+    }
+}
+
+/// Unquotes the cell that ends at `end`, whose leading quoted section closes at `close`,
+/// from stored offset `from` on, into `scratch.value`: `want` bytes, or all that are left
+/// when fewer. Stored offsets are relative to `from`.
+fn unquote(
+    data: &[u8],
+    from: usize,
+    end: usize,
+    close: Option<usize>,
+    want: usize,
+    scratch: &mut Scratch,
+) {
     let (value, stored_at) = (&mut scratch.value, &mut scratch.stored_at);
     value.clear();
     stored_at.clear();
     let inner_end = close.unwrap_or(end);
     let mut i = from;
-    while i < inner_end {
+    while i < inner_end && value.len() < want {
         // Inside the section every quote is the first of a `""` pair: the bytes up to and
         // with it are copied, its second is passed over.
-        let next = memchr::memchr(QUOTE, &data[i..inner_end]).map_or(inner_end, |q| i + q + 1);
+        let stop = inner_end.min(i.saturating_add(want - value.len()));
+        let next = memchr::memchr(QUOTE, &data[i..stop]).map_or(stop, |q| i + q + 1);
         value.extend_from_slice(&data[i..next]);
         stored_at.run(next - i, rel(i - from), 1);
         i = next + usize::from(data[next - 1] == QUOTE);
     }
     if let Some(close) = close {
-        // Text after the closing quote, as written.
-        value.extend_from_slice(&data[close + 1..end]);
-        stored_at.run(end.saturating_sub(close + 1), rel(close + 1 - from), 1);
+        if i >= close {
+            // Text after the closing quote, as written.
+            let tail = i.max(close + 1);
+            let next = end.min(tail.saturating_add(want - value.len())).max(tail);
+            value.extend_from_slice(&data[tail..next]);
+            stored_at.run(next - tail, rel(tail - from), 1);
+            i = next;
+        }
     }
-    // The stored value ends before its closing quote, unless text follows that quote.
+    // Where the next value byte is stored; past the last, where the stored value ends:
+    // before its closing quote, unless text follows that quote.
     let stored_end = match close {
+        _ if i < end && value.len() == want => i,
         Some(close) if close + 1 == end => close,
         _ => end,
     };
@@ -619,6 +692,58 @@ mod tests {
                 chunk_edges(&data, target, at_eof),
                 edges_of_every_row(&data, target, at_eof)
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// An escaped cell read a window at a time gives the bytes and stored offsets of the
+        /// cell unescaped whole, each window starting where the map of the one before ends.
+        #[test]
+        fn windows_are_the_whole_value_cut(
+            inner in proptest::collection::vec(proptest::sample::select(&b"ab \"\n"[..]), 0..60),
+            tail in proptest::collection::vec(proptest::sample::select(&b"c\" "[..]), 0..4),
+            closed: bool,
+            want in 1usize..9,
+        ) {
+            let mut data = b"x,\"".to_vec();
+            for &b in &inner {
+                if b == QUOTE {
+                    data.push(QUOTE);
+                }
+                data.push(b);
+            }
+            if closed {
+                data.push(QUOTE);
+                data.extend_from_slice(&tail);
+            }
+            let cell = EscapedCell {
+                data: &data,
+                start: 2,
+                end: data.len(),
+                close: close_quote(&data, 3),
+                base: 100,
+            };
+            let mut scratch = Scratch::default();
+            let whole = cell.whole(&mut scratch);
+            let (bytes, offset) = (whole.bytes.to_vec(), whole.offset);
+            let map = whole.stored_at.expect("a map").dense();
+            let mut at = 0;
+            let mut got = Vec::new();
+            loop {
+                let window = cell.window(at, want, &mut scratch);
+                let n = window.bytes.len();
+                proptest::prop_assert!(n <= want);
+                for k in 0..=n {
+                    let stored = offset + u64::from(map[got.len() + k]);
+                    proptest::prop_assert_eq!(window.stored_span(k, k).0, stored);
+                }
+                got.extend_from_slice(window.bytes);
+                at += scratch.stored_at.get(n) as usize;
+                if n < want {
+                    break;
+                }
+            }
+            proptest::prop_assert_eq!(got, bytes);
         }
     }
 

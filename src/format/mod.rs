@@ -226,6 +226,18 @@ impl StoredAt {
 pub trait FieldSink {
     /// A value of the current record. Empty values may be skipped by the tokeniser.
     fn value(&mut self, field: FieldRef<'_>, value: Value<'_>);
+    /// A value of the current record that must be unescaped and is stored in more than
+    /// [`csv::LONG_CELL`] bytes: a CSV cell with `""` escapes, handed still escaped so that
+    /// it can be read a window at a time. By default it is unescaped whole into `scratch`
+    /// and handed to [`FieldSink::value`].
+    fn escaped_cell(
+        &mut self,
+        field: FieldRef<'_>,
+        cell: &csv::EscapedCell<'_>,
+        scratch: &mut Scratch,
+    ) {
+        cell.hand_whole(field, scratch, self);
+    }
     /// The current record ended (a CSV row, a JSON document, a text line).
     fn end_record(&mut self);
     /// The current record's own id (an Elasticsearch `_id`), unescaped; it may come before,
