@@ -642,14 +642,17 @@ fn joins_letters(v: &[u8], i: usize, len: usize, shape: &Shape) -> bool {
 /// `v` need not be split into tokens. One walk over the runs of ASCII letters and digits
 /// (the words of the splitter, unless a joiner or a byte outside ASCII is next to them:
 /// text with a byte outside ASCII is never refused, and a capitalised word next to a joiner
-/// that may join it to another is taken as a possible name word), looking words up only
-/// where a rule asks for their classes.
+/// that may join it to another is taken as a possible name word unless the joined word has
+/// a digit, [`joined_to_digits`]), looking words up only where a rule asks for their
+/// classes.
 ///
 /// A name needs a name word (a capitalised word in title case or `Mc` form, a one-letter
 /// capital, a listed name, title or particle in capitals: `Road BINTE Asha` holds
 /// `BINTE Asha` as `Road Binte Asha` holds `Binte Asha`) that
-/// - follows another name word across a name gap ([`super::name::joins_name`]), or is
-///   followed by a particle across one;
+/// - follows another name word across a name gap ([`super::name::joins_name`]) unless
+///   the two can be in no name the detector accepts ([`super::name::pair_may_name`]: the
+///   `Mobile Safari` of a user agent scores too low), or is followed by a particle across
+///   one;
 /// - follows a title or greeting across a name gap; or
 /// - stands alone in the value ([`super::name::around_alone`], maybe after a particle), is
 ///   no initial and has classes a lone name may have ([`super::name::may_stand_alone`]).
@@ -668,7 +671,7 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
 /// ([`date_time_end`]), which gives the same answer as the plain walk.
 fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
     use super::address::is_us_state;
-    use super::name::{around_alone, joins_name, may_stand_alone};
+    use super::name::{around_alone, joins_name, may_stand_alone, pair_may_name};
     // The run before the one being read: start, end and kinds of bytes.
     let mut prev: Option<(usize, usize, u8)> = None;
     // The run before is a name word.
@@ -741,10 +744,12 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
             house |= len <= 6;
         } else if kinds & C_DIGIT != 0 {
             // Letters and digits: no name, street word or particle.
-        } else if first == C_UPPER {
-            if joined(start, end) {
+        } else if first == C_UPPER && joined(start, end) {
+            if !joined_to_digits(v, end) {
                 return true;
             }
+            // Part of a word with a digit (`SM-A536E`): no name, street word or particle.
+        } else if first == C_UPPER {
             let mut classes = None;
             let mut classes = || *classes.get_or_insert_with(|| lex.letters_classes(v, start, end));
             if house && classes() & STREET != 0 {
@@ -758,7 +763,14 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
                 // The second word of a name, or the first after a title or greeting.
                 if gap_joins() {
                     let p = prev.expect("a gap joins a run before");
-                    if after_name || joined(p.0, p.1) || classes_of(p) & (TITLE | GREETING) != 0 {
+                    let mut pair = || {
+                        let first = (&v[p.0..p.1], classes_of(p));
+                        pair_may_name(lex, first, (&v[start..end], classes()), &v[end..])
+                    };
+                    if after_name && pair()
+                        || joined(p.0, p.1)
+                        || classes_of(p) & (TITLE | GREETING) != 0
+                    {
                         return true;
                     }
                 }
@@ -785,6 +797,23 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
         }
         after_name = name_word;
         prev = Some((start, end, kinds));
+    }
+    false
+}
+
+/// Whether the word the splitter reads through a run of letters that ends at `end` has an
+/// ASCII digit after that run: joiners that join letters ([`joins_letters`]) lead from it to
+/// a run with a digit (`SM-A536E`). Such a word is read whole, digits and all, and so is no
+/// name, particle or street word. Only ASCII is followed: a byte outside ASCII makes the
+/// walk of [`may_hold_free_text`] accept the text when it reaches it.
+fn joined_to_digits(v: &[u8], mut end: usize) -> bool {
+    let joiner = |b: Option<&u8>| b.is_some_and(|&b| BYTE_CLASS[usize::from(b)] & C_JOIN != 0);
+    while joiner(v.get(end)) && v.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
+        let (next_end, kinds) = alnum_run(v, end + 1);
+        if kinds & C_DIGIT != 0 {
+            return true;
+        }
+        end = next_end;
     }
     false
 }

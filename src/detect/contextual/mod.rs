@@ -156,7 +156,8 @@ mod tests {
                         "राहुल", "SKU", "JF04", "A1", "MG", "O", "NEIL", "Kumar", "3253083799",
                         "ABCDEFGHIJ", "UPSTREAM", "1234567", "x7", "abcdefg", "098401", "900095",
                         "600000", "Singapore", "sha256", "ORD", "AE", "Box", "Hill", "James",
-                        "for", "at", "<a@b.in>", "H", "No", "Agarwal",
+                        "for", "at", "<a@b.in>", "H", "No", "Agarwal", "SM", "A536E", "Mary",
+                        "Mobile", "Safari",
                     ]),
                     prop::sample::select(vec![
                         " ", " ", " ", ", ", "-", "/", ". ", ": ", "'", "=", "\"", "", "’", "$",
@@ -186,7 +187,9 @@ mod tests {
                         "221B", "5th", "560001", "78701", "TX", "1AA", "SW1A", "the", "by", "I",
                         "Singapore", "Ünal", "राहुल", "Mary", "Jane", "D", "Souza", "x7", "run",
                         "Hill", "Green", "James", "Emma", "for", "at", "Studio", "<a@b.in>",
-                        "Graeme", "Edwards",
+                        "Graeme", "Edwards", "Mobile", "Safari", "Intel", "Mac", "Version",
+                        "Firefox", "Gecko", "Orbit", "Electronics", "Acme", "Threads", "Urban",
+                        "SM", "A536E", "B2",
                     ]),
                     prop::sample::select(vec![
                         " ", " ", " ", ", ", ". ", ".", "-", "'", "’", "/", "(", ") ", "\"", "!",
@@ -228,8 +231,33 @@ mod tests {
             "Singapore",
             "F",
             "\"Traders\"",
+            // Pairs of capitalised words no name rule accepts: a word that scores too low
+            // for any (`Version`, a company word), or two unlisted words with no cue, one not
+            // name-like (`Mobile`, `Intel`).
+            "Mozilla/5.0 (Linux; Android 13; SM-A536E) AppleWebKit/537.36 (KHTML, like Gecko) \
+             Chrome/119.0.6045.193 Mobile Safari/537.36",
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7; rv:121.0) Gecko/20100101 Firefox/121.0",
+            "Gecko Version",
+            "Orbit Electronics",
+            "Mobile Safari",
+            // Capitalised words joined to a part with a digit: the word is no name word.
+            "SM-A536E",
+            "Asha Ab-Cd-E5",
         ] {
             assert!(!lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
+            assert_eq!(finds_nothing(v.as_bytes()), Ok(()));
+        }
+        // The same words where a cue, a listed name or a mailbox makes them a name.
+        for v in [
+            "Dr Mobile Safari",
+            "dear Mobile Safari",
+            "Mobile Safari <ms@example.in>",
+            "paid Asha Mobile",
+            "paid Mobile Asha",
+            "Mary-Jane Rao",
+        ] {
+            assert!(lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
+            assert!(finds_nothing(v.as_bytes()).is_err(), "{v}");
         }
         for v in [
             "AADHYA",

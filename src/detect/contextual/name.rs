@@ -169,6 +169,54 @@ pub(super) fn may_stand_alone(classes: u16) -> bool {
         && (listed || classes & (ENGLISH | STATUS | COMPANY) == 0)
 }
 
+/// Classes that keep a word from sinking a run of name words by its score: names, titles,
+/// greetings and particles (scored high or left out of the score), and common and status
+/// words (which [`free_text`] may trim off the run's ends).
+const VOUCHED: u16 = NAME | TITLE | GREETING | PARTICLE | ENGLISH | STATUS;
+
+/// What the capitalised word `word` of ASCII letters, of lexicon classes `classes`, brings
+/// to the lowest score of any run of name words that holds it ([`free_text`]'s `min`):
+/// `None` for an initial or a [`VOUCHED`] word, which may be left out of the score or
+/// trimmed off; else its [`score`] (minus infinity for a street, place or company word).
+fn unvouched_score(lex: &Lexicon, word: &[u8], classes: u16) -> Option<f32> {
+    if word.len() < 2 || classes & VOUCHED != 0 {
+        None
+    } else if classes & (STREET | PLACE | COMPANY) != 0 {
+        Some(f32::NEG_INFINITY)
+    } else {
+        Some(lex.name_score(word))
+    }
+}
+
+/// Whether the capitalised words `first` and `second` of ASCII letters (each with its
+/// lexicon classes), which a name gap joins, may be part of a name [`free_text`] accepts.
+/// Asked by the walk that screens free text ([`super::lexicon::may_hold_free_text`]) once
+/// no title or greeting before `first` has made it accept the text; `after` is the text
+/// after `second`. `false` when
+/// - either scores [`CUE_NAME_LIKE`] or lower ([`unvouched_score`]): every run that holds
+///   it has that low a `min`, which no rule accepts;
+/// - both are unvouched, one scores [`NAME_LIKE`] or lower, and no `<` follows (no
+///   mailbox): a run holding them has no cue, and a listed word in it stands next to a word
+///   of the run (or a particle), which the walk reads as a pair of its own; without cue or
+///   listed word a run of two words or more needs a `min` above [`NAME_LIKE`].
+pub(super) fn pair_may_name(
+    lex: &Lexicon,
+    first: (&[u8], u16),
+    second: (&[u8], u16),
+    after: &[u8],
+) -> bool {
+    let first = unvouched_score(lex, first.0, first.1);
+    let second = unvouched_score(lex, second.0, second.1);
+    let sinks = |s: Option<f32>| s.is_some_and(|s| s <= CUE_NAME_LIKE);
+    if sinks(first) || sinks(second) {
+        return false;
+    }
+    match (first, second) {
+        (Some(a), Some(b)) => a.min(b) > NAME_LIKE || memchr::memchr(b'<', after).is_some(),
+        _ => true,
+    }
+}
+
 /// Whether `s` holds only bytes [`free_text`] allows around a name that stands alone.
 pub(super) fn around_alone(s: &[u8]) -> bool {
     s.iter()
