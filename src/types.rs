@@ -172,12 +172,27 @@ impl Basis {
     /// assert_eq!(b.names().collect::<Vec<_>>(), ["verhoeff", "field"]);
     /// ```
     pub fn names(self) -> impl Iterator<Item = &'static str> {
-        Basis::NAMES
-            .into_iter()
-            .filter(move |(b, _)| self.contains(*b))
-            .map(|(_, n)| n)
+        // The set bits, lowest first: `NAMES[i]` is bit `i` (checked below).
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let (_, name) = Basis::NAMES.get(bits.trailing_zeros() as usize)?;
+            bits &= bits - 1;
+            Some(*name)
+        })
     }
 }
+
+/// [`Basis::names`] reads [`Basis::NAMES`] by bit: its entry `i` is bit `i`.
+const _: () = {
+    let mut i = 0;
+    while i < Basis::NAMES.len() {
+        assert!(
+            Basis::NAMES[i].0 .0 == 1 << i,
+            "Basis::NAMES is in bit order"
+        );
+        i += 1;
+    }
+};
 
 impl std::ops::BitOr for Basis {
     type Output = Basis;

@@ -8,7 +8,10 @@
 //!
 //! Separators (whitespace, ASCII punctuation) are kept as written unless the table says
 //! otherwise; every other character is hidden, so letters and digits of any script count as
-//! identifying. Bytes that are not UTF-8 become U+FFFD first.
+//! identifying. Bytes that are not UTF-8 become U+FFFD first. Besides characters of the raw
+//! value, a mask writes only bullets, `X`, U+FFFD, `+`, a space, `{`, `}` and rounded
+//! numbers: it holds a character JSON escapes (a quote, a backslash, a control character)
+//! only if the raw value does.
 //!
 //! | type | rule | example |
 //! | --- | --- | --- |
@@ -96,25 +99,90 @@ pub fn mask_into(ty: PiiType, raw: &[u8], out: &mut Vec<u8>) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(raw),
     };
-    let value: &str = &value;
+    match value.is_ascii() {
+        true => mask_walking::<u8>(ty, &value, out),
+        false => mask_walking::<char>(ty, &value, out),
+    }
+}
+
+/// [`mask_into`] for `value`, its characters walked as `U` (see [`Unit`]).
+fn mask_walking<U: Unit>(ty: PiiType, value: &str, out: &mut Vec<u8>) {
     match ty {
         PiiType::Aadhaar | PiiType::CardNumber | PiiType::CardPartial | PiiType::UsSsn => {
-            keep_last(value, 4, b"X", |c| c.is_ascii_digit(), out)
+            keep_last(value, 4, b"X", |u: U| u.char().is_ascii_digit(), out)
         }
-        PiiType::PanIn => keep_last(value, 4, BULLET_UTF8, |c| c.is_ascii_digit(), out),
-        PiiType::SgNric => keep_last(value, 4, BULLET_UTF8, |c| !is_separator(c), out),
-        PiiType::Passport => keep_last(value, 3, BULLET_UTF8, |c| !is_separator(c), out),
+        PiiType::PanIn => keep_last(value, 4, BULLET_UTF8, |u: U| u.char().is_ascii_digit(), out),
+        PiiType::SgNric => keep_last(value, 4, BULLET_UTF8, |u: U| !u.is_separator(), out),
+        PiiType::Passport => keep_last(value, 3, BULLET_UTF8, |u: U| !u.is_separator(), out),
         PiiType::Phone => mask_phone(value, out),
         PiiType::Email | PiiType::UpiId => mask_email(value, out),
         PiiType::IpAddress => mask_ip(value, out),
-        PiiType::PasswordHash => mask_password_hash(value, out),
+        PiiType::PasswordHash => mask_password_hash::<U>(value, out),
         PiiType::PasswordPlain => {
-            push_bullets(value.chars().count().div_ceil(4).clamp(1, 5) * 4, out)
+            push_bullets(U::walk(value).count().div_ceil(4).clamp(1, 5) * 4, out)
         }
-        PiiType::PersonName => mask_name(value, out),
-        PiiType::PostalAddress => mask_address(value, out),
-        PiiType::DateOfBirth => mask_date(value, out),
+        PiiType::PersonName => mask_name::<U>(value, out),
+        PiiType::PostalAddress => mask_address::<U>(value, out),
+        PiiType::DateOfBirth => mask_date::<U>(value, out),
         PiiType::GeoLocation => mask_geo(value, out),
+    }
+}
+
+/// A character of a value as the maskers walk it: a byte when the value is ASCII (nearly
+/// all values: nothing to decode or encode), else a `char`. The maskers that look at every
+/// character are written once, generic over it. A unit is tested as the `char` it is
+/// ([`Unit::char`]), so both walks take the same decisions; a proptest checks that they
+/// write the same text.
+trait Unit: Copy {
+    /// The characters of `value` with their byte offsets (for `u8`, `value` is ASCII).
+    fn walk(value: &str) -> impl DoubleEndedIterator<Item = (usize, Self)>;
+    /// The character.
+    fn char(self) -> char;
+    /// Whether the character is a separator ([`is_separator`]).
+    fn is_separator(self) -> bool;
+    /// Appends the character in UTF-8.
+    fn push(self, out: &mut Vec<u8>);
+}
+
+impl Unit for u8 {
+    fn walk(value: &str) -> impl DoubleEndedIterator<Item = (usize, u8)> {
+        debug_assert!(value.is_ascii(), "bytes are characters only in ASCII");
+        value.bytes().enumerate()
+    }
+
+    fn char(self) -> char {
+        char::from(self)
+    }
+
+    fn is_separator(self) -> bool {
+        ASCII_SEPARATORS[usize::from(self & 0x7f)]
+    }
+
+    fn push(self, out: &mut Vec<u8>) {
+        out.push(self);
+    }
+}
+
+impl Unit for char {
+    fn walk(value: &str) -> impl DoubleEndedIterator<Item = (usize, char)> {
+        value.char_indices()
+    }
+
+    fn char(self) -> char {
+        self
+    }
+
+    fn is_separator(self) -> bool {
+        is_separator(self)
+    }
+
+    /// One byte for ASCII, the common case.
+    fn push(self, out: &mut Vec<u8>) {
+        if self.is_ascii() {
+            out.push(self as u8);
+        } else {
+            out.extend_from_slice(self.encode_utf8(&mut [0; 4]).as_bytes());
+        }
     }
 }
 
@@ -123,50 +191,61 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || c.is_ascii_punctuation() || c == BULLET
 }
 
-/// Appends `c` in UTF-8 (one byte for ASCII, the common case).
-fn push_char(c: char, out: &mut Vec<u8>) {
-    if c.is_ascii() {
-        out.push(c as u8);
-    } else {
-        out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+/// [`is_separator`] of each ASCII byte, looked up in one step by the byte walk (a test
+/// checks every entry against it; `char::is_whitespace` is not `const` in the MSRV).
+const ASCII_SEPARATORS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < table.len() {
+        let b = byte as u8;
+        table[byte] = matches!(b, b'\t'..=b'\r' | b' ') || b.is_ascii_punctuation();
+        byte += 1;
     }
-}
+    table
+};
 
-/// Appends `n` bullets.
+/// Appends `n` bullets, up to 16 in one copy.
 fn push_bullets(n: usize, out: &mut Vec<u8>) {
-    out.reserve(n * BULLET_UTF8.len());
-    for _ in 0..n {
-        out.extend_from_slice(BULLET_UTF8);
+    const SIXTEEN: &[u8] = "••••••••••••••••".as_bytes();
+    let mut left = n;
+    while left > 0 {
+        let run = left.min(16);
+        out.extend_from_slice(&SIXTEEN[..run * BULLET_UTF8.len()]);
+        left -= run;
     }
 }
 
-/// Appends `c` if `shown`, else `hide`.
-fn push_or_hide(c: char, shown: bool, hide: &[u8], out: &mut Vec<u8>) {
+/// Appends `unit` if `shown`, else `hide`.
+fn push_or_hide<U: Unit>(unit: U, shown: bool, hide: &[u8], out: &mut Vec<u8>) {
     match shown {
-        true => push_char(c, out),
+        true => unit.push(out),
         false => out.extend_from_slice(hide),
     }
 }
 
 /// Shows the last `keep` characters for which `counted` holds; hides every other counted
 /// character and every other non-separator with `hide`.
-fn keep_last(
+fn keep_last<U: Unit>(
     value: &str,
     keep: usize,
     hide: &[u8],
-    counted: impl Fn(char) -> bool,
+    counted: impl Fn(U) -> bool,
     out: &mut Vec<u8>,
 ) {
-    let total = value.chars().filter(|&c| counted(c)).count();
-    let hidden = total.saturating_sub(keep);
-    let mut seen = 0;
-    for c in value.chars() {
-        if counted(c) {
-            seen += 1;
-            push_or_hide(c, seen > hidden, hide, out);
-        } else {
-            push_or_hide(c, is_separator(c), hide, out);
-        }
+    // Counted characters are shown from the `keep`-th last one on (all of them when there
+    // are fewer): only the value's tail is walked to find it.
+    let shown_from = U::walk(value)
+        .rev()
+        .filter(|&(_, unit)| counted(unit))
+        .take(keep)
+        .last()
+        .map_or(0, |(i, _)| i);
+    for (i, unit) in U::walk(value) {
+        let shown = match counted(unit) {
+            true => i >= shown_from,
+            false => unit.is_separator(),
+        };
+        push_or_hide(unit, shown, hide, out);
     }
 }
 
@@ -217,7 +296,7 @@ fn mask_email(value: &str, out: &mut Vec<u8>) {
         None => (value, None),
     };
     if let Some(c) = local.chars().next() {
-        push_char(c, out);
+        c.push(out);
     }
     push_bullets(3, out);
     if let Some(domain) = domain {
@@ -290,7 +369,7 @@ fn is_hash_parameter(field: &str) -> bool {
 }
 
 /// The scheme and cost of a hash, then `•••`; a hash without them all `•`.
-fn mask_password_hash(value: &str, out: &mut Vec<u8>) {
+fn mask_password_hash<U: Unit>(value: &str, out: &mut Vec<u8>) {
     if let Some(scheme) = value
         .strip_prefix('{')
         .and_then(|rest| rest.split_once('}'))
@@ -331,24 +410,25 @@ fn mask_password_hash(value: &str, out: &mut Vec<u8>) {
         out.extend_from_slice(&value.as_bytes()[..kept]);
         push_bullets(3, out);
     } else {
-        push_bullets(value.chars().count(), out);
+        push_bullets(U::walk(value).count(), out);
     }
 }
 
 /// The first letter of each of the first 4 words, every other non-separator `•`.
-fn mask_name(value: &str, out: &mut Vec<u8>) {
+fn mask_name<U: Unit>(value: &str, out: &mut Vec<u8>) {
     let mut word_start = true;
     let mut shown = 0;
-    for c in value.chars() {
+    for (_, unit) in U::walk(value) {
+        let c = unit.char();
         if c.is_whitespace() {
             word_start = true;
-            push_char(c, out);
-        } else if is_separator(c) {
-            push_char(c, out);
+            unit.push(out);
+        } else if unit.is_separator() {
+            unit.push(out);
         } else {
             let initial = word_start && shown < 4;
             shown += usize::from(initial);
-            push_or_hide(c, initial, BULLET_UTF8, out);
+            push_or_hide(unit, initial, BULLET_UTF8, out);
             word_start = false;
         }
     }
@@ -366,7 +446,7 @@ fn last_digit_run(value: &str) -> Option<(usize, usize)> {
 }
 
 /// Everything `•` but the first 3 digits of a trailing 5- or 6-digit postcode (PIN, ZIP).
-fn mask_address(value: &str, out: &mut Vec<u8>) {
+fn mask_address<U: Unit>(value: &str, out: &mut Vec<u8>) {
     let standalone = |c: Option<char>| c.map_or(true, is_separator);
     let shown = last_digit_run(value)
         .filter(|&(start, end)| {
@@ -375,13 +455,14 @@ fn mask_address(value: &str, out: &mut Vec<u8>) {
                 && standalone(value[end..].chars().next())
         })
         .map_or(0..0, |(start, _)| start..start + 3);
-    for (i, c) in value.char_indices() {
-        push_or_hide(c, shown.contains(&i) || is_separator(c), BULLET_UTF8, out);
+    for (i, unit) in U::walk(value) {
+        let shown = shown.contains(&i) || unit.is_separator();
+        push_or_hide(unit, shown, BULLET_UTF8, out);
     }
 }
 
 /// Everything `•` but the first 2 digits of a 4-digit year.
-fn mask_date(value: &str, out: &mut Vec<u8>) {
+fn mask_date<U: Unit>(value: &str, out: &mut Vec<u8>) {
     // Digits are ASCII: a run of 4 is 4 bytes, and other bytes are never digits.
     let bytes = value.as_bytes();
     let mut shown = 0..0;
@@ -394,8 +475,9 @@ fn mask_date(value: &str, out: &mut Vec<u8>) {
         }
         i += run.max(1);
     }
-    for (i, c) in value.char_indices() {
-        push_or_hide(c, shown.contains(&i) || is_separator(c), BULLET_UTF8, out);
+    for (i, unit) in U::walk(value) {
+        let shown = shown.contains(&i) || unit.is_separator();
+        push_or_hide(unit, shown, BULLET_UTF8, out);
     }
 }
 
@@ -411,7 +493,7 @@ fn mask_geo(value: &str, out: &mut Vec<u8>) {
         let int_end = int_start + count_digits(&bytes[int_start..]);
         if int_end == int_start {
             let c = value[i..].chars().next().expect("i is a char boundary");
-            push_char(c, out);
+            c.push(out);
             i += c.len_utf8();
             continue;
         }
@@ -466,6 +548,14 @@ mod tests {
             "j•••@example.com"
         );
         assert_eq!(m(PiiType::PersonName, "Rajendra"), "R•••••••");
+    }
+
+    #[test]
+    fn ascii_separators_are_the_separators() {
+        for byte in 0..=0x7f {
+            let c = char::from(byte);
+            assert_eq!(byte.is_separator(), is_separator(c), "{c:?}");
+        }
     }
 
     #[test]
@@ -768,6 +858,30 @@ mod tests {
             } else {
                 prop_assert!(identifying(ty, masked.as_str()) <= 4, "{ty}: {raw:?} -> {masked}");
             }
+        }
+
+        #[test]
+        fn ascii_values_are_masked_byte_by_byte_as_char_by_char(
+            (ty, raw) in proptest::sample::select(PiiType::ALL.to_vec()).prop_flat_map(|ty| {
+                let ascii = proptest::string::string_regex("[\\x00-\\x7f]{0,40}")
+                    .expect("valid regex");
+                let any = proptest::string::string_regex(
+                    "[\\x00-\\x7f\\u{85}\\u{a0}-\\u{17f}\\u{900}-\\u{97f}\\u{2000}-\\u{2022}\\u{3000}]{0,40}",
+                )
+                .expect("valid regex");
+                (Just(ty), prop_oneof![ascii, value_of(ty), any])
+            })
+        ) {
+            // `mask_into` walks ASCII values as bytes and the others as chars.
+            let mut walked = Vec::new();
+            mask_into(ty, raw.as_bytes(), &mut walked);
+            let mut by_char = Vec::new();
+            mask_walking::<char>(ty, &raw, &mut by_char);
+            prop_assert_eq!(
+                String::from_utf8(walked).expect("UTF-8"),
+                String::from_utf8(by_char).expect("UTF-8"),
+                "{}: {:?}", ty, raw
+            );
         }
 
         #[test]
