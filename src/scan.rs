@@ -2337,14 +2337,10 @@ fn measure(cell: &EscapedCell<'_>, scratch: &mut Scratch) -> Measured {
         if len == 0 {
             data_head = bytes.starts_with(b"data:");
         }
-        if first.is_none() {
-            first = bytes
-                .iter()
-                .position(|b| !b.is_ascii_whitespace())
-                .map(|k| len + k);
-        }
-        if let Some(k) = bytes.iter().rposition(|b| !b.is_ascii_whitespace()) {
-            last = Some(len + k + 1);
+        let (s, e) = trimmed(bytes);
+        if s < e {
+            first.get_or_insert(len + s);
+            last = Some(len + e);
         }
         quote |= memchr::memchr(b'"', bytes).is_some();
         let n = bytes.len();
