@@ -28,7 +28,7 @@ fn describe(example: &Example) -> String {
 
 #[test]
 fn every_example_and_negative_example_holds() {
-    let set = PatternSet::builtin().unwrap();
+    let set = PatternSet::builtin_with_examples().unwrap();
     let mut failures = Vec::new();
     let mut checked = 0;
     for p in &set.patterns {
@@ -68,7 +68,7 @@ fn every_example_and_negative_example_holds() {
 
 #[test]
 fn pattern_data_is_complete() {
-    let set = PatternSet::builtin().unwrap();
+    let set = PatternSet::builtin_with_examples().unwrap();
     let mut problems = Vec::new();
     // Every type, `geo_location` too (not in BUILT: the dump generator plants no positions, so
     // tests/accuracy.rs cannot score it; tests/documents.rs checks the planted ones).
@@ -100,7 +100,7 @@ fn pattern_data_is_complete() {
 /// type is read from context.
 #[test]
 fn positives_fit_the_shape_regexes_and_the_prefilter() {
-    let set = PatternSet::builtin().unwrap();
+    let set = PatternSet::builtin_with_examples().unwrap();
     let mut failures = Vec::new();
     for p in &set.patterns {
         let regexes: Vec<regex::bytes::Regex> = p

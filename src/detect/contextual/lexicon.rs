@@ -1,182 +1,54 @@
-//! What the name and address detectors know about words: the compiled-in lists of
-//! `patterns/lists/` (given names, surnames, Chinese name syllables, street and place words,
-//! company words, titles, status words, common English words) in one hash table built once, a letter-trigram model that tells name-like words from other words, and the
-//! tokenizer both detectors share, so a value is walked once for both.
+//! What the name and address detectors know about words: the lists of `patterns/lists/`
+//! (given names, surnames, Chinese name syllables, street and place words, company words,
+//! titles, status words, common English words) in tables compiled into the binary (by
+//! `build.rs` with `lexicon_build.rs`), a letter-trigram model that tells name-like words
+//! from other words, and the tokenizer both detectors share, so a value is walked once for
+//! both.
 
-use rustc_hash::FxHashMap;
+use super::lexicon_keys::{shift, short_key, slot, PackedWord, SHORT, SYMBOLS};
+pub(super) use super::lexicon_keys::{
+    COMPANY, ENGLISH, GIVEN, GREETING, PARTICLE, PLACE, PLACE_PART, STATUS, STREET, SURNAME,
+    SYLLABLE, TITLE,
+};
 use std::cell::RefCell;
-use std::sync::OnceLock;
 
-/// A given name (detector part of the lists).
-pub(super) const GIVEN: u16 = 1;
-/// A surname.
-pub(super) const SURNAME: u16 = 1 << 1;
-/// A syllable of a romanised Chinese given name (`Wei`, `Ming`).
-pub(super) const SYLLABLE: u16 = 1 << 2;
-/// A street, building or unit word (`Road`, `Nagar`, `Blk`, `Apt`).
-pub(super) const STREET: u16 = 1 << 3;
-/// A city, state or country.
-pub(super) const PLACE: u16 = 1 << 4;
-/// A company, shop or product word (`Ltd`, `Traders`, `Store`).
-pub(super) const COMPANY: u16 = 1 << 5;
-/// A title before a name (`Mr`, `Dr`, `Shri`, `Smt`).
-pub(super) const TITLE: u16 = 1 << 6;
-/// An account status or placeholder (`active`, `NULL`, `test`).
-pub(super) const STATUS: u16 = 1 << 7;
-/// A common English word.
-pub(super) const ENGLISH: u16 = 1 << 8;
-/// A word that addresses a person before their name (`Dear`, `Hi`, `Attn`).
-pub(super) const GREETING: u16 = 1 << 9;
-/// A lower-case particle inside a name (`bin`, `binte`, `van`, `de`).
-pub(super) const PARTICLE: u16 = 1 << 10;
-
-/// A word of a place of several words (`San` and `Francisco` of `San Francisco`).
-pub(super) const PLACE_PART: u16 = 1 << 11;
+include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 
 /// Any name list.
 pub(super) const NAME: u16 = GIVEN | SURNAME | SYLLABLE;
 
-/// Greetings and addressing words (hand-written: short and closed).
-const GREETINGS: &[&str] = &[
-    "dear",
-    "hi",
-    "hello",
-    "hey",
-    "attn",
-    "attention",
-    "thanks",
-    "thank",
-    "regards",
-    "dearest",
-    "namaste",
-    "vanakkam",
-    "greetings",
-    "cc",
-    "fao",
-];
-
-/// Particles that join the parts of a name (Malay `bin`/`binte`, Dutch `van`, ...).
-const PARTICLES: &[&str] = &[
-    "bin", "binte", "binti", "bte", "bt", "a/l", "a/p", "s/o", "d/o", "van", "von", "de", "da",
-    "del", "della", "di", "du", "le", "la", "al", "el", "der", "den", "ter", "dos", "das",
-];
-
-/// The word lists and models, built on first use.
+/// The word lists and models.
 pub(super) struct Lexicon {
     /// Each listed ASCII word of up to 8 bytes, in lower case and packed by [`short_key`],
     /// with its classes: most looked-up words, found with one multiply and compare.
     short8: WordTable<u64>,
     /// The same for listed ASCII words of 9 to [`SHORT`] bytes.
     short16: WordTable<u128>,
-    /// The other listed words (longer, or not ASCII), ASCII letters in lower case.
-    long: FxHashMap<Box<[u8]>, u16>,
+    /// The other listed words (longer, or not ASCII), ASCII letters in lower case, keyed by
+    /// their bytes.
+    long: WordTable<&'static [u8]>,
     /// The longest listed word, in bytes: longer words are looked up no further.
     longest: usize,
     trigrams: Trigrams,
 }
 
-/// The lexicon, built once for the whole process.
+/// The lexicon, compiled in.
+static LEXICON: Lexicon = Lexicon {
+    short8: WordTable::new(&SHORT8_KEYS, &SHORT8_CLASSES),
+    short16: WordTable::new(&SHORT16_KEYS, &SHORT16_CLASSES),
+    long: WordTable::new(&LONG_KEYS, &LONG_CLASSES),
+    longest: LONGEST,
+    trigrams: Trigrams {
+        log_odds: &LOG_ODDS,
+    },
+};
+
+/// The lexicon.
 pub(super) fn get() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(Lexicon::build)
+    &LEXICON
 }
-
-/// The entries of a list file: one a line, `#` comments.
-fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
-    // The line ends are found with `memchr` (`str::split` searched each line's end apart,
-    // ~2.5 M instructions a start for the ~220 KB of lists). A `\n` is ASCII, so each line
-    // starts and ends on a character boundary. The lists hold no white space outside
-    // ASCII: lines are trimmed as bytes.
-    let mut from = 0;
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .chain(std::iter::once(text.len()))
-        .map(move |end| {
-            let line = &text[from..end];
-            from = end + 1;
-            line.trim_ascii()
-        })
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// The word lists (`patterns/lists/`) and the class each gives its words.
-const LISTS: [(&str, u16); 9] = [
-    (
-        include_str!("../../../patterns/lists/names_given.txt"),
-        GIVEN,
-    ),
-    (
-        include_str!("../../../patterns/lists/names_surnames.txt"),
-        SURNAME,
-    ),
-    (
-        include_str!("../../../patterns/lists/names_zh_syllables.txt"),
-        SYLLABLE,
-    ),
-    (
-        include_str!("../../../patterns/lists/address_words.txt"),
-        STREET,
-    ),
-    (include_str!("../../../patterns/lists/places.txt"), PLACE),
-    (
-        include_str!("../../../patterns/lists/company_words.txt"),
-        COMPANY,
-    ),
-    (
-        include_str!("../../../patterns/lists/name_titles.txt"),
-        TITLE,
-    ),
-    (
-        include_str!("../../../patterns/lists/status_words.txt"),
-        STATUS,
-    ),
-    (
-        include_str!("../../../patterns/lists/english_words.txt"),
-        ENGLISH,
-    ),
-];
 
 impl Lexicon {
-    fn build() -> Lexicon {
-        let (mut short8, mut short16) = (Vec::new(), Vec::new());
-        let mut long: FxHashMap<Box<[u8]>, u16> = FxHashMap::default();
-        let mut longest = 0;
-        let mut add = |w: &str, class: u16| {
-            // The words of a multi-word place (`tamil nadu`) are parts of a place, not
-            // places on their own.
-            let mut add_one = |w: &str, class: u16| {
-                longest = longest.max(w.len());
-                match short_key(w.as_bytes()) {
-                    Some(key) => match u64::try_from(key) {
-                        Ok(key) => short8.push((key, class)),
-                        Err(_) => short16.push((key, class)),
-                    },
-                    None => {
-                        let key = lower_case(w).into_bytes().into_boxed_slice();
-                        *long.entry(key).or_default() |= class;
-                    }
-                }
-            };
-            if !w.as_bytes().contains(&b' ') {
-                add_one(w, class);
-            } else if class == PLACE {
-                w.split(' ').for_each(|part| add_one(part, PLACE_PART));
-            }
-        };
-        for (text, class) in LISTS {
-            entries(text).for_each(|w| add(w, class));
-        }
-        GREETINGS.iter().for_each(|w| add(w, GREETING));
-        PARTICLES.iter().for_each(|w| add(w, PARTICLE));
-        let trigrams = Trigrams::load(include_str!("../../../patterns/lists/name_trigrams.txt"));
-        Lexicon {
-            short8: WordTable::new(&short8),
-            short16: WordTable::new(&short16),
-            long,
-            longest,
-            trigrams,
-        }
-    }
-
     /// The classes of the whole word `word` (any ASCII case), 0 when no list has it.
     pub(super) fn classes(&self, word: &[u8]) -> u16 {
         /// Room for the lower-cased word on the stack (listed words are shorter).
@@ -195,9 +67,8 @@ impl Lexicon {
         for (l, b) in lower.iter_mut().zip(word) {
             *l = b.to_ascii_lowercase();
         }
-        self.long.get(&*lower).copied().unwrap_or(0)
+        self.long.get(&*lower)
     }
-
     /// The classes of the word `v[start..end]`, which has ASCII letters only: what
     /// [`Lexicon::classes`] gives, with the key read in one load of the 8 or [`SHORT`]
     /// bytes of `v` around the word ([`window`]).
@@ -231,21 +102,6 @@ impl Lexicon {
     }
 }
 
-/// `w` in lower case. Most listed words outside ASCII are in Indic scripts, which have no
-/// case: for those (and ASCII) the ASCII mapping gives what [`str::to_lowercase`] gives,
-/// without its per-character table search.
-fn lower_case(w: &str) -> String {
-    let caseless = |c: char| c.is_ascii() || ('\u{0900}'..='\u{0DFF}').contains(&c);
-    if w.chars().all(caseless) {
-        w.to_ascii_lowercase()
-    } else {
-        w.to_lowercase()
-    }
-}
-
-/// Longest word kept in [`Lexicon::short16`], in bytes.
-const SHORT: usize = 16;
-
 /// `N` bytes of `v` that hold `v[start]` and as many bytes after it as `v` has up to `N`:
 /// from `start` on, or from earlier where `v` ends within `N` bytes (zero-padded where `v`
 /// is shorter than `N`), and how far into them `start` is.
@@ -264,65 +120,35 @@ fn window<const N: usize>(v: &[u8], start: usize) -> ([u8; N], usize) {
     }
 }
 
-/// A packed word ([`short_key`]) as a key of a [`WordTable`].
-trait PackedWord: Copy + Eq + Default {
-    /// The key's bits folded into 64 for the table's multiplicative hash.
-    fn fold(self) -> u64;
-}
-
-impl PackedWord for u64 {
-    fn fold(self) -> u64 {
-        self
-    }
-}
-
-impl PackedWord for u128 {
-    fn fold(self) -> u64 {
-        // The low half is the word's first eight letters: the high half is spread before
-        // it is mixed in, so words that share them still hash apart.
-        (self as u64) ^ ((self >> 64) as u64).wrapping_mul(0xff51_afd7_ed55_8ccd)
-    }
-}
-
-/// An open-addressing hash table from packed words to their classes, at most half full:
-/// a look-up is one multiply, and a compare or two (0, which no word packs to, marks a free
-/// slot).
-struct WordTable<K> {
-    keys: Box<[K]>,
-    classes: Box<[u16]>,
+/// An open-addressing hash table from packed words (or the bytes of words that do not
+/// pack) to their classes, at most half full: a look-up is a hash, and a compare or two (the
+/// default key, which no listed word is, marks a free slot). Its slots are filled by
+/// `build.rs` (with `lexicon_build.rs`).
+struct WordTable<K: 'static> {
+    keys: &'static [K],
+    classes: &'static [u16],
     /// 64 less the log2 of the slot count: the hash's top bits pick the first slot.
     shift: u32,
 }
 
 impl<K: PackedWord> WordTable<K> {
-    /// The table of `entries`, the classes of a word listed more than once joined.
-    fn new(entries: &[(K, u16)]) -> WordTable<K> {
-        let slots = (2 * entries.len()).next_power_of_two().max(2);
-        let mut table = WordTable {
-            keys: vec![K::default(); slots].into_boxed_slice(),
-            classes: vec![0; slots].into_boxed_slice(),
-            shift: 64 - slots.trailing_zeros(),
-        };
-        for &(key, class) in entries {
-            let mut s = table.slot(key);
-            while table.keys[s] != key && table.keys[s] != K::default() {
-                s = (s + 1) & (slots - 1);
-            }
-            table.keys[s] = key;
-            table.classes[s] |= class;
+    /// The table of the slots `keys` (a power of two of them) and their `classes`.
+    const fn new(keys: &'static [K], classes: &'static [u16]) -> WordTable<K> {
+        WordTable {
+            keys,
+            classes,
+            shift: shift(keys.len()),
         }
-        table
-    }
-
-    fn slot(&self, key: K) -> usize {
-        (key.fold().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
     /// The classes of `key`, 0 when it is not in the table.
     #[inline]
-    fn get(&self, key: K) -> u16 {
+    fn get<Q: PackedWord>(&self, key: Q) -> u16
+    where
+        K: PartialEq<Q>,
+    {
         let mask = self.keys.len() - 1;
-        let mut s = self.slot(key);
+        let mut s = slot(key, self.shift);
         loop {
             let k = self.keys[s];
             if k == key {
@@ -336,34 +162,10 @@ impl<K: PackedWord> WordTable<K> {
     }
 }
 
-/// An ASCII word of up to [`SHORT`] bytes in lower case, its bytes packed little-endian
-/// into one integer (the zero bytes after it keep lengths apart); `None` for other words.
-fn short_key(word: &[u8]) -> Option<u128> {
-    if word.len() > SHORT || !word.is_ascii() {
-        return None;
-    }
-    let mut packed = [0u8; SHORT];
-    for (p, b) in packed.iter_mut().zip(word) {
-        *p = b.to_ascii_lowercase();
-    }
-    Some(u128::from_le_bytes(packed))
-}
-
 /// Letter-trigram log-odds of names against other words (`patterns/lists/name_trigrams.txt`,
 /// computed by `make_lists.py` from the detector's name lists and an English word list).
 struct Trigrams {
-    log_odds: Vec<f32>,
-}
-
-/// Letters a-z, and 26 for a word boundary.
-const SYMBOLS: usize = 27;
-
-fn symbol(b: u8) -> Option<usize> {
-    match b.to_ascii_lowercase() {
-        l @ b'a'..=b'z' => Some(usize::from(l - b'a')),
-        b'^' | b'$' => Some(26),
-        _ => None,
-    }
+    log_odds: &'static [f32],
 }
 
 /// The trigram indices of `word` with its boundaries, or `false` when it has a byte outside
@@ -386,26 +188,6 @@ fn trigram_ids(word: &[u8], mut f: impl FnMut(usize)) -> bool {
 }
 
 impl Trigrams {
-    fn load(text: &'static str) -> Trigrams {
-        let mut log_odds = vec![0f32; SYMBOLS * SYMBOLS * SYMBOLS];
-        for line in entries(text) {
-            let Some((tri, value)) = line.split_once(' ') else {
-                continue;
-            };
-            let value: f32 = value.parse().expect("trigram file holds numbers");
-            if tri == "*" {
-                log_odds.iter_mut().for_each(|x| *x = value);
-                continue;
-            }
-            if let [a, b, c] = tri.as_bytes() {
-                if let (Some(a), Some(b), Some(c)) = (symbol(*a), symbol(*b), symbol(*c)) {
-                    log_odds[(a * SYMBOLS + b) * SYMBOLS + c] = value;
-                }
-            }
-        }
-        Trigrams { log_odds }
-    }
-
     fn score(&self, word: &[u8]) -> f32 {
         let (mut sum, mut k) = (0f32, 0u32);
         if !trigram_ids(word, |i| {
@@ -1058,6 +840,7 @@ pub(super) fn with_tokens<R>(lex: &Lexicon, v: &[u8], f: impl FnOnce(&[Token]) -
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon_build::{self, entries, lower_case, LISTS};
     use super::*;
 
     fn words(v: &str) -> Vec<&str> {
@@ -1077,17 +860,18 @@ mod tests {
     }
 
     #[test]
-    fn entries_are_the_trimmed_lines() {
-        let texts = LISTS.iter().map(|(text, _)| *text);
-        for text in texts.chain(["", "\n", "a", "a\n", " a \r\n# c\n\nb", "\nx\n\ny"]) {
-            let lines: Vec<&str> = text
-                .split('\n')
-                .map(str::trim_ascii)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect();
-            assert_eq!(entries(text).collect::<Vec<_>>(), lines, "{text:?}");
-        }
-        assert_eq!(entries(" a \r\n# c\n\nb").collect::<Vec<_>>(), ["a", "b"]);
+    fn compiled_tables_are_the_lists() {
+        let built = lexicon_build::build();
+        let lex = get();
+        assert_eq!(lex.short8.keys, built.short8.keys);
+        assert_eq!(lex.short8.classes, built.short8.classes);
+        assert_eq!(lex.short16.keys, built.short16.keys);
+        assert_eq!(lex.short16.classes, built.short16.classes);
+        assert_eq!(lex.long.keys, built.long.keys);
+        assert_eq!(lex.long.classes, built.long.classes);
+        assert_eq!(lex.longest, built.longest);
+        let bits = |x: &[f32]| x.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(lex.trigrams.log_odds), bits(&built.log_odds));
     }
 
     #[test]
@@ -1133,7 +917,12 @@ mod tests {
                 assert!(lex.classes(looked_up.as_bytes()) & class != 0, "{w}");
             }
         }
-        for w in ["roadx", "qqqq", "zzzzzzzzzzzz", "abcdefghijklmnop", "x"] {
+        let unlisted = ["roadx", "qqqq", "zzzzzzzzzzzz", "abcdefghijklmnop", "x"];
+        // Words that do not pack: longer than 16 bytes, or not ASCII.
+        for w in unlisted
+            .into_iter()
+            .chain(["thiruvananthapuramx", "caféx", "ünal"])
+        {
             assert_eq!(lex.classes(w.as_bytes()), 0, "{w}");
         }
         assert_eq!(lower_case("ÜNAL Straße"), "ünal straße");

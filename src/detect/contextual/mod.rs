@@ -9,6 +9,9 @@
 mod address;
 pub(crate) mod dob;
 mod lexicon;
+#[cfg(test)]
+mod lexicon_build;
+mod lexicon_keys;
 mod name;
 mod passport;
 mod password;
