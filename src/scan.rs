@@ -1498,15 +1498,22 @@ impl Scanner<'_> {
             None => Ok(()),
         };
         // Replay the chunk's marks and findings in value order (marks of a value first).
+        // Each of the chunk's fields is looked up in the judgement once, when first needed.
         let names = &out.stats.fields;
+        let mut tracked: Vec<Option<Option<usize>>> = vec![None; names.len()];
+        let mut field = |judge: &mut Judge<LineRef>, slot: u32| {
+            *tracked[slot as usize].get_or_insert_with(|| judge.field(&names[slot as usize].name))
+        };
         let mut marks = out.marks.iter().peekable();
         let lines = Arc::new(out.lines);
         for (index, tag) in out.tags.into_iter().enumerate() {
             while let Some(m) = marks.next_if(|m| m.seq <= tag.seq) {
-                judge.mark(&names[m.slot as usize].name, m.shape, m.valid);
+                let f = field(judge, m.slot);
+                judge.mark(f, m.shape, m.valid);
             }
-            let name = &names[tag.slot as usize].name;
-            let judged = tag.judged.map(|tentative| (name, tag.ty, tentative));
+            let judged = tag
+                .judged
+                .map(|tentative| (field(judge, tag.slot), tag.ty, tentative));
             let line = LineRef {
                 lines: lines.clone(),
                 index,
@@ -1515,7 +1522,8 @@ impl Scanner<'_> {
             judge.hold(line, judged, &mut emit)?;
         }
         for m in marks {
-            judge.mark(&names[m.slot as usize].name, m.shape, m.valid);
+            let f = field(judge, m.slot);
+            judge.mark(f, m.shape, m.valid);
         }
         input.stats.merge(&out.stats);
         Ok(())

@@ -213,12 +213,6 @@ pub struct Judge<F> {
     /// [`MAX_FIELDS`]).
     index: FxHashMap<Option<String>, usize>,
     fields: Vec<(Tally, Option<[Verdict; JUDGED.len()]>)>,
-    /// Per tracked field, its name and the field marked right after it the last time:
-    /// records repeat their fields in one order, so the next mark's field is first guessed
-    /// from the last one's and checked by one comparison of names, before the hash look-up.
-    order: Vec<(Option<String>, usize)>,
-    /// The field of the last mark, if tracked.
-    last: Option<usize>,
     /// Values of fields past [`MAX_FIELDS`], judged alone.
     pub other: u64,
     /// Findings in input order, each with what it waits on.
@@ -230,8 +224,6 @@ impl<F> Default for Judge<F> {
         Judge {
             index: FxHashMap::default(),
             fields: Vec::new(),
-            order: Vec::new(),
-            last: None,
             other: 0,
             held: VecDeque::new(),
         }
@@ -239,8 +231,10 @@ impl<F> Default for Judge<F> {
 }
 
 impl<F> Judge<F> {
-    /// The tracked field `name`, tracked from now on if there is room.
-    fn field(&mut self, name: &Option<String>) -> Option<usize> {
+    /// The index of the tracked field `name`, tracked from now on if there is room (`None`
+    /// past [`MAX_FIELDS`]): what [`Judge::mark`] and [`Judge::hold`] take. The merge looks
+    /// each field of a chunk up once, not once a mark.
+    pub fn field(&mut self, name: &Option<String>) -> Option<usize> {
         if let Some(&i) = self.index.get(name) {
             return Some(i);
         }
@@ -250,29 +244,14 @@ impl<F> Judge<F> {
         let i = self.fields.len();
         self.index.insert(name.clone(), i);
         self.fields.push(Default::default());
-        self.order.push((name.clone(), i));
         Some(i)
     }
 
-    /// The tracked field `name` of a mark ([`Judge::field`]), first guessed as the field
-    /// that followed the last mark's field the last time.
-    fn marked_field(&mut self, name: &Option<String>) -> Option<usize> {
-        let guess = self.last.map(|last| self.order[last].1);
-        let found = match guess {
-            Some(g) if self.order[g].0 == *name => Some(g),
-            _ => self.field(name),
-        };
-        if let (Some(last), Some(i)) = (self.last, found) {
-            self.order[last].1 = i;
-        }
-        self.last = found;
-        found
-    }
-
-    /// One of the first [`SAMPLE`] values of field `name` in a chunk, with its shape and
-    /// valid bits (values past the field's sample are ignored).
-    pub fn mark(&mut self, name: &Option<String>, shape: u8, valid: u8) {
-        let Some(i) = self.marked_field(name) else {
+    /// One of the first [`SAMPLE`] values of a field in a chunk, with its shape and valid
+    /// bits; `field` is the field's [`Judge::field`] (values past the field's sample are
+    /// ignored, and values of an untracked field counted as `other`).
+    pub fn mark(&mut self, field: Option<usize>, shape: u8, valid: u8) {
+        let Some(i) = field else {
             self.other += 1;
             return;
         };
@@ -285,20 +264,20 @@ impl<F> Judge<F> {
         }
     }
 
-    /// A finding, in input order; `judged` names its field, its judged type and whether it
-    /// is tentative when a verdict may drop it. Writes (through `emit`) every finding whose
-    /// fate is known, in order.
+    /// A finding, in input order; `judged` gives its field ([`Judge::field`]), its judged
+    /// type and whether it is tentative when a verdict may drop it. Writes (through `emit`)
+    /// every finding whose fate is known, in order.
     pub fn hold<E>(
         &mut self,
         finding: F,
-        judged: Option<(&Option<String>, PiiType, bool)>,
+        judged: Option<(Option<usize>, PiiType, bool)>,
         emit: &mut impl FnMut(F) -> Result<(), E>,
     ) -> Result<(), E> {
         let tag = match judged {
             None => None,
-            Some((name, ty, tentative)) => {
+            Some((field, ty, tentative)) => {
                 let j = JUDGED.iter().position(|&t| t == ty);
-                match (self.field(name), j) {
+                match (field, j) {
                     (Some(f), Some(j)) => Some((f, j, tentative)),
                     // Untracked: judged alone, where a tentative finding does not count.
                     _ if tentative => return Ok(()),
@@ -400,23 +379,6 @@ mod tests {
         }
     }
 
-    proptest::proptest! {
-        /// A mark's field, guessed from the order of the marks before it, is the field its
-        /// name looks up, in records of changing order with fields coming and going.
-        #[test]
-        fn marked_field_matches_look_up(names in proptest::collection::vec(
-            proptest::sample::select(vec![None, Some("a"), Some("b"), Some("c"), Some("d")]),
-            0..64,
-        )) {
-            let mut judge: Judge<u32> = Judge::default();
-            for name in names {
-                let name = name.map(str::to_string);
-                let found = judge.marked_field(&name);
-                proptest::prop_assert_eq!(found, judge.index.get(&name).copied());
-            }
-        }
-    }
-
     #[test]
     fn verdicts_follow_the_rule() {
         let mut cards = Tally::default();
@@ -438,6 +400,33 @@ mod tests {
         assert!(Verdict::Value.keeps(false) && !Verdict::Chance.keeps(false));
     }
 
+    /// Past [`MAX_FIELDS`] fields, a field is not tracked: its values count as `other`, and
+    /// its findings are judged alone (a tentative one is dropped).
+    #[test]
+    fn fields_past_the_limit_are_judged_alone() {
+        let mut judge: Judge<u32> = Judge::default();
+        for i in 0..MAX_FIELDS {
+            assert_eq!(judge.field(&Some(format!("f{i}"))), Some(i));
+        }
+        assert_eq!(judge.field(&Some("f0".to_string())), Some(0));
+        let late = judge.field(&Some("late".to_string()));
+        assert_eq!(late, None);
+        judge.mark(late, 1, 1);
+        assert_eq!(judge.other, 1);
+        let mut out = Vec::new();
+        let mut emit = |f: u32| -> Result<(), ()> {
+            out.push(f);
+            Ok(())
+        };
+        judge
+            .hold(1, Some((late, PiiType::CardNumber, true)), &mut emit)
+            .unwrap();
+        judge
+            .hold(2, Some((late, PiiType::CardNumber, false)), &mut emit)
+            .unwrap();
+        assert_eq!(out, [2]);
+    }
+
     /// Findings wait for their field's verdict and come out in order.
     #[test]
     fn judge_holds_in_order() {
@@ -449,18 +438,20 @@ mod tests {
         };
         let ids = Some("uid".to_string());
         let notes = Some("notes".to_string());
-        judge.mark(&ids, 2, 2);
+        let uid = judge.field(&ids);
+        judge.mark(uid, 2, 2);
         judge
-            .hold(1, Some((&ids, PiiType::Aadhaar, false)), &mut emit)
+            .hold(1, Some((uid, PiiType::Aadhaar, false)), &mut emit)
             .unwrap();
-        judge.mark(&notes, 0, 0);
+        let note = judge.field(&notes);
+        judge.mark(note, 0, 0);
         judge.hold(2, None, &mut emit).unwrap();
         judge
-            .hold(3, Some((&ids, PiiType::Aadhaar, true)), &mut emit)
+            .hold(3, Some((uid, PiiType::Aadhaar, true)), &mut emit)
             .unwrap();
         // The uid column: 1 valid value in 10, all 12-digit: chance.
         for i in 1..SAMPLE {
-            judge.mark(&ids, 2, u8::from(i % 10 == 0) << 1);
+            judge.mark(uid, 2, u8::from(i % 10 == 0) << 1);
         }
         judge.hold(4, None, &mut emit).unwrap();
         let verdicts = judge.finish(&mut emit).unwrap();
