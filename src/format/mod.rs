@@ -312,10 +312,11 @@ impl Layout {
     /// Returns ascending offsets into `window`, starting with 0, each a record boundary,
     /// about `target` bytes apart, with the state at each. With `at_eof`, the last edge is
     /// `window.len()`, whose state goes unused (no window follows; [`sql::chunk_edges`] does
-    /// not walk a last window shorter than `target`, and gives it the first edge's); without, it is the last record boundary in the window (the rest is
-    /// carried into the next window, which starts in that edge's state), and may be 0 when
-    /// no record ends in the window. A walk that meets input it cannot read past (a corrupt
-    /// BSON document) ends with an edge in state [`ChunkState::Stop`] there instead.
+    /// not walk a last window shorter than `target`, and gives it the first edge's);
+    /// without, it is the last record boundary in the window (the rest is carried into the
+    /// next window, which starts in that edge's state), and may be 0 when no record ends in
+    /// the window. A walk that meets input it cannot read past (a corrupt BSON document)
+    /// ends with an edge in state [`ChunkState::Stop`] there instead.
     pub fn chunk_edges(
         &self,
         window: &[u8],
