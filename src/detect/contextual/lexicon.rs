@@ -69,6 +69,7 @@ impl Lexicon {
         }
         self.long.get(&*lower)
     }
+
     /// The classes of the word `v[start..end]`, which has ASCII letters only: what
     /// [`Lexicon::classes`] gives, with the key read in one load of the 8 or [`SHORT`]
     /// bytes of `v` around the word ([`window`]).
