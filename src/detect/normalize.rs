@@ -2,6 +2,7 @@
 //! digests and sketches hash, so that `+91 98765 43210` and `09876543210` count as one.
 
 use super::validate::phone;
+use crate::swar::{ascii_in_range, HI};
 use crate::types::{PiiType, Region};
 use std::sync::atomic::{AtomicU8, Ordering};
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
@@ -34,10 +35,10 @@ pub fn normalize(ty: PiiType, raw: &[u8], region: Region, out: &mut Vec<u8>) {
             }
         }
         PiiType::Aadhaar | PiiType::CardNumber | PiiType::UsSsn => {
-            keep_mapped(raw, out, |b| if b.is_ascii_digit() { b } else { 0 });
+            keep_mapped(raw, out, digits);
         }
         PiiType::PanIn | PiiType::SgNric | PiiType::Passport => {
-            keep_mapped(raw, out, |b| UPPER_ALNUM[usize::from(b)]);
+            keep_mapped(raw, out, upper_alnum);
         }
         PiiType::CardPartial => {
             // Visible leading digits exist only when a mask character follows them.
@@ -91,65 +92,112 @@ fn for_each_nfkc_lower(raw: &[u8], mut f: impl FnMut(char)) {
     }
 }
 
-/// Per byte: its upper-case form if it is an ASCII letter or digit, else 0.
-static UPPER_ALNUM: [u8; 256] = alnum_table(false);
-/// Per byte: its lower-case form if it is an ASCII letter or digit, else 0.
-static LOWER_ALNUM: [u8; 256] = alnum_table(true);
-
-/// The table of [`UPPER_ALNUM`] or (`lower`) [`LOWER_ALNUM`].
-const fn alnum_table(lower: bool) -> [u8; 256] {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        if byte.is_ascii_alphanumeric() {
-            table[b] = if lower {
-                byte.to_ascii_lowercase()
-            } else {
-                byte.to_ascii_uppercase()
-            };
-        }
-        b += 1;
-    }
-    table
+/// Bit 7 of each ASCII digit of `w` (eight bytes, little-endian), and `w` itself: the
+/// [`keep_mapped`] block of a type whose normal form is its digits.
+fn digits(w: u64) -> (u64, u64) {
+    (ascii_in_range(w, b'0', b'9'), w)
 }
 
-/// Appends `map` of every byte of `raw` that it maps to something other than 0. The kept
-/// bytes fit in `raw.len()`, so they are written in place without a capacity check a byte
-/// (a byte mapped to 0 is written and then overwritten).
-fn keep_mapped(raw: &[u8], out: &mut Vec<u8>, map: impl Fn(u8) -> u8) {
-    let mut n = out.len();
-    out.resize(n + raw.len(), 0);
-    for &b in raw {
-        let c = map(b);
-        out[n] = c;
-        n += usize::from(c != 0);
-    }
-    out.truncate(n);
+/// Bit 7 of each ASCII letter or digit of `w`, and `w` with its lower-case letters in upper
+/// case (a lower-case letter is 0x20 above its capital; bit 7 shifted down is 0x20).
+fn upper_alnum(w: u64) -> (u64, u64) {
+    let lower = ascii_in_range(w, b'a', b'z');
+    let keep = ascii_in_range(w, b'0', b'9') | ascii_in_range(w, b'A', b'Z') | lower;
+    (keep, w - (lower >> 2))
 }
 
-/// [`Words`] of ASCII text a byte at a time: its alphanumeric runs, lower-cased, one space
-/// between them. A word byte makes one byte and the separators before it at most one, so
-/// the words fit in `raw.len()` bytes, written in place without a capacity check a byte.
+/// Appends the bytes of `raw` that `block` keeps, as it maps them, eight bytes at a time:
+/// `block` takes eight bytes as a little-endian word and returns bit 7 of each byte it keeps
+/// and the word mapped.
+#[inline(always)]
+fn keep_mapped(raw: &[u8], out: &mut Vec<u8>, block: impl Fn(u64) -> (u64, u64)) {
+    let mut words = raw.chunks_exact(8);
+    for word in &mut words {
+        let (keep, mapped) = block(u64::from_le_bytes(word.try_into().expect("8 bytes")));
+        push_squeezed(out, mapped, !keep & HI, 8);
+    }
+    let rest = words.remainder().len();
+    if rest > 0 {
+        let (keep, mapped) = block(tail_word(raw, rest));
+        push_squeezed(out, mapped, !keep & (HI >> (64 - 8 * rest)), rest);
+    }
+}
+
+/// The last `rest` bytes of `raw` (1 to 7) as the low bytes of a little-endian word, zeros
+/// above: the last eight bytes shifted down, or in a value shorter than that, loads of four,
+/// two and one bytes (rather than a call to copy them).
+#[inline(always)]
+fn tail_word(raw: &[u8], rest: usize) -> u64 {
+    if let Some(last) = raw.len().checked_sub(8) {
+        let w = u64::from_le_bytes(raw[last..].try_into().expect("8 bytes"));
+        return w >> (64 - 8 * rest);
+    }
+    let mut w = 0;
+    let mut at = 0;
+    if raw.len() >= 4 {
+        w = u64::from(u32::from_le_bytes(raw[..4].try_into().expect("4 bytes")));
+        at = 4;
+    }
+    if raw.len() >= at + 2 {
+        let two = u16::from_le_bytes(raw[at..at + 2].try_into().expect("2 bytes"));
+        w |= u64::from(two) << (8 * at);
+        at += 2;
+    }
+    if let Some(&b) = raw.get(at) {
+        w |= u64::from(b) << (8 * at);
+    }
+    w
+}
+
+/// Appends the first `len` bytes of `mapped` but those marked in `drop` (bit 7): each dropped
+/// byte is squeezed out by moving the bytes above it down one, then the word is written in
+/// one store of eight bytes and cut to what is kept.
+#[inline(always)]
+fn push_squeezed(out: &mut Vec<u8>, mut mapped: u64, mut drop: u64, mut len: usize) {
+    while drop != 0 {
+        // The bytes below the lowest dropped one stay; those above it move down a byte.
+        let below = (1u64 << (drop.trailing_zeros() & !7)) - 1;
+        mapped = (mapped & below) | ((mapped >> 8) & !below);
+        drop = (drop >> 8) & !below;
+        len -= 1;
+    }
+    let end = out.len() + len;
+    out.extend_from_slice(&mapped.to_le_bytes());
+    out.truncate(end);
+}
+
+/// [`Words`] of ASCII text eight bytes at a time: its alphanumeric runs, lower-cased, one
+/// space between them. A separator byte that follows a word byte is written as a space, the
+/// other separators are dropped, and so is a space left at the end; a letter or digit with
+/// bit 5 set is its lower-case form, a space is 0x20. `out` is empty.
 fn ascii_words(raw: &[u8], out: &mut Vec<u8>) {
-    let mut n = out.len();
-    out.resize(n + raw.len(), 0);
-    let mut space = false;
-    for &b in raw {
-        let c = LOWER_ALNUM[usize::from(b)];
-        if c == 0 {
-            space = true;
-            continue;
-        }
-        if space && n > 0 {
-            out[n] = b' ';
-            n += 1;
-        }
-        space = false;
-        out[n] = c;
-        n += 1;
+    // Bit 7 set: the byte before the next word is a separator, or there is none.
+    let mut after_separator = 0x80;
+    let mut words = raw.chunks_exact(8);
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        push_words(out, w, 8, &mut after_separator);
     }
-    out.truncate(n);
+    let rest = words.remainder().len();
+    if rest > 0 {
+        push_words(out, tail_word(raw, rest), rest, &mut after_separator);
+    }
+    if out.last() == Some(&b' ') {
+        out.pop();
+    }
+}
+
+/// Appends the first `len` bytes of `w` as [`ascii_words`] writes them. `after_separator`
+/// carries bit 7 set into the next word when the eighth byte is a separator.
+#[inline(always)]
+fn push_words(out: &mut Vec<u8>, w: u64, len: usize, after_separator: &mut u64) {
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let alnum = ascii_in_range(w, b'0', b'9') | ascii_in_range(w | SPACES, b'a', b'z');
+    let separator = !alnum & (HI >> (64 - 8 * len));
+    let drop = separator & (separator << 8 | *after_separator);
+    *after_separator = separator >> 56;
+    let mapped = (w & !((separator >> 7) * 0xff)) | SPACES;
+    push_squeezed(out, mapped, drop, len);
 }
 
 /// Writes the alphanumeric runs of a character stream as words, one space between them.
@@ -221,17 +269,12 @@ fn normalize_geo(raw: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// E.164 digits: from `+`/`00` forms, from national forms under `region`, else the digits.
+/// E.164 digits: from `+`/`00` forms, from national forms under `region`, else the digits
+/// (the first 32).
 fn normalize_phone(raw: &[u8], region: Region, out: &mut Vec<u8>) {
-    let mut buf = [0u8; 32];
-    let mut n = 0;
-    for &b in raw.iter().filter(|b| b.is_ascii_digit()) {
-        if n < buf.len() {
-            buf[n] = b;
-            n += 1;
-        }
-    }
-    let d = &buf[..n];
+    keep_mapped(raw, out, digits);
+    out.truncate(32);
+    let d = &out[..];
     let e164 = if raw.first() == Some(&b'+') {
         phone::international(d)
     } else if d.starts_with(b"00") {
@@ -239,9 +282,9 @@ fn normalize_phone(raw: &[u8], region: Region, out: &mut Vec<u8>) {
     } else {
         phone::national(d, region.0).or_else(|| phone::national(d, *b"US"))
     };
-    match e164 {
-        Some(number) => out.extend_from_slice(number.digits()),
-        None => out.extend_from_slice(d),
+    if let Some(number) = e164 {
+        out.clear();
+        out.extend_from_slice(number.digits());
     }
 }
 
@@ -307,7 +350,8 @@ mod tests {
             }
         }
 
-        /// The fast paths (ASCII, text already in NFKC) give the normal form by definition.
+        /// The fast paths (ASCII, text already in NFKC, eight bytes at a time) give the normal
+        /// form by definition.
         #[test]
         fn fast_paths_agree_with_the_definition(
             raw in proptest::collection::vec(
@@ -320,24 +364,110 @@ mod tests {
                 0..40,
             ),
             text in "[a-zA-Z .,'\\-éÉﬁＡ①ß\u{301}İ]{0,20}",
+            pieces in proptest::collection::vec(prop::sample::select(PIECES.to_vec()), 0..12),
         ) {
-            for input in [&raw[..], text.as_bytes()] {
-                let mut out = b"left over".to_vec();
-                for ty in [PiiType::Email, PiiType::UpiId, PiiType::PersonName, PiiType::PostalAddress] {
-                    normalize(ty, input, Region::IN, &mut out);
-                    prop_assert_eq!(&out, &naive(ty, input), "{:?} {:?}", ty, input);
-                }
-                let digits: Vec<u8> = input.iter().copied().filter(u8::is_ascii_digit).collect();
-                normalize(PiiType::CardNumber, input, Region::IN, &mut out);
-                prop_assert_eq!(&out, &digits);
-                let alnum: Vec<u8> = input
-                    .iter()
-                    .filter(|b| b.is_ascii_alphanumeric())
-                    .map(u8::to_ascii_uppercase)
-                    .collect();
-                normalize(PiiType::Passport, input, Region::IN, &mut out);
-                prop_assert_eq!(&out, &alnum);
+            for input in [&raw[..], text.as_bytes(), pieces.concat().as_bytes()] {
+                agrees_with_the_definition(input)?;
             }
+        }
+    }
+
+    /// Pieces of values and decoys (order ids, UUIDs, timestamps, versions, Luhn-valid ids)
+    /// that the property test strings together: separators in runs and at the edges of the
+    /// eight-byte words, and digit runs longer than the 32 a phone keeps.
+    const PIECES: [&str; 22] = [
+        "Asha",
+        "RAO",
+        "O'Brien",
+        " ",
+        "  ",
+        ", ",
+        "-",
+        "#12",
+        "\t",
+        "Flat 4B, MG Road",
+        "Bengaluru 560001",
+        "4111 1111 1111 1111",
+        "+91 98765 43210",
+        "0091-98765-43210",
+        "ORD-2023-000123",
+        "550e8400-e29b-41d4-a716-446655440000",
+        "2023-06-01T12:00:00Z",
+        "v1.2.3",
+        "4000000000000002",
+        "abcdefg",
+        "é",
+        "ﬁ",
+    ];
+
+    /// The normal forms of `input` as [`normalize`] writes them, by type, are those by
+    /// definition: [`naive`] for text, the digits, the letters and digits in upper case, and
+    /// for a phone its first 32 digits read as E.164.
+    fn agrees_with_the_definition(input: &[u8]) -> Result<(), TestCaseError> {
+        let mut out = b"left over".to_vec();
+        for ty in [
+            PiiType::Email,
+            PiiType::UpiId,
+            PiiType::PersonName,
+            PiiType::PostalAddress,
+        ] {
+            normalize(ty, input, Region::IN, &mut out);
+            prop_assert_eq!(&out, &naive(ty, input), "{:?} {:?}", ty, input);
+        }
+        let digits: Vec<u8> = input.iter().copied().filter(u8::is_ascii_digit).collect();
+        for ty in [PiiType::CardNumber, PiiType::Aadhaar, PiiType::UsSsn] {
+            normalize(ty, input, Region::IN, &mut out);
+            prop_assert_eq!(&out, &digits, "{:?} {:?}", ty, input);
+        }
+        let alnum: Vec<u8> = input
+            .iter()
+            .filter(|b| b.is_ascii_alphanumeric())
+            .map(u8::to_ascii_uppercase)
+            .collect();
+        for ty in [PiiType::Passport, PiiType::PanIn, PiiType::SgNric] {
+            normalize(ty, input, Region::IN, &mut out);
+            prop_assert_eq!(&out, &alnum, "{:?} {:?}", ty, input);
+        }
+        let first_32 = &digits[..digits.len().min(32)];
+        for region in [Region::IN, Region(*b"US")] {
+            let e164 = if input.first() == Some(&b'+') {
+                phone::international(first_32)
+            } else if first_32.starts_with(b"00") {
+                phone::international(&first_32[2..])
+            } else {
+                phone::national(first_32, region.0).or_else(|| phone::national(first_32, *b"US"))
+            };
+            let want = e164.map_or(first_32.to_vec(), |number| number.digits().to_vec());
+            normalize(PiiType::Phone, input, region, &mut out);
+            prop_assert_eq!(&out, &want, "{:?}", input);
+        }
+        Ok(())
+    }
+
+    /// Values and decoys whose separators fall on and across the edges of the eight-byte
+    /// words, of every length from 0 to 17 bytes, and with more than 32 digits.
+    #[test]
+    fn word_edges_agree_with_the_definition() {
+        let long = "9".repeat(40);
+        let mut inputs = vec![
+            "",
+            " ",
+            "abcdefg, hij",
+            "abcdefgh  ijk",
+            " abcdefghijklmno ",
+            "--------",
+            "Asha  Rao,,",
+            "#12, 5th Cross, Indiranagar, Bengaluru - 560038",
+            "ORD-2023-000123",
+            "4111-1111-1111-1111",
+            "+91 98765 43210",
+            "1.2.3.4",
+            &long,
+        ];
+        let ramp = "aB3 -,.xYz9 Q_W";
+        inputs.extend((0..=ramp.len()).map(|n| &ramp[..n]));
+        for input in inputs {
+            agrees_with_the_definition(input.as_bytes()).expect("the normal form by definition");
         }
     }
 }
