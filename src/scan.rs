@@ -1858,10 +1858,17 @@ impl ChunkSink<'_> {
                 continue;
             }
             let raw = &value.bytes[hit.start..hit.end];
-            let either = distinct_dob(hit.ty, raw, &mut self.slots[i], self.key, &mut self.norm);
+            let counted = distinct_dob(
+                hit.ty,
+                raw,
+                &mut self.slots[i].stats,
+                &self.key,
+                &mut self.norm,
+            );
             // A date whose order the field decides is counted by `distinct_dob`: its normal
             // form only goes to the tap.
-            if !either || self.tap.is_some() {
+            let either = counted == Dob::Either;
+            if counted == Dob::Unread || (either && self.tap.is_some()) {
                 normalize(hit.ty, raw, self.det.region(), &mut self.norm);
             }
             let span = self.kept_span(value, hit.start, hit.end);
@@ -2419,38 +2426,53 @@ fn detect_piece(
     end
 }
 
+/// What [`distinct_dob`] did with a found value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dob {
+    /// Nothing: not a date of birth it reads.
+    Unread,
+    /// A date whose form fixes day and month order: its normal form, the ISO date, is
+    /// written (what [`normalize`] writes, from the one reading).
+    Normalised,
+    /// A date whose form leaves the order open: counted as distinct both ways.
+    Either,
+}
+
 /// For a date of birth: counts what its form says of day and month order in the field, and
 /// when the form leaves the order open, counts it as distinct both ways (the field's order
-/// picks one when the input ends, [`FieldStats::settle`]); returns whether it did so. `iso`
-/// is scratch space for the ISO forms.
+/// picks one when the input ends, [`FieldStats::settle`]). A date whose form fixes the order
+/// has its normal form written to `iso` (scratch space for the ISO forms) from this one
+/// reading, which spares [`normalize`] reading it again.
 fn distinct_dob(
     ty: PiiType,
     raw: &[u8],
-    slot: &mut Slot,
-    key: SketchKey,
+    stats: &mut FieldStats,
+    key: &SketchKey,
     iso: &mut Vec<u8>,
-) -> bool {
+) -> Dob {
     if ty != PiiType::DateOfBirth {
-        return false;
+        return Dob::Unread;
     }
     let Some(r) = dob::read(raw) else {
-        return false;
+        return Dob::Unread;
     };
     match r.order {
-        dob::Order::DayFirst => slot.stats.dob_order[0] += 1,
-        dob::Order::MonthFirst => slot.stats.dob_order[1] += 1,
+        dob::Order::DayFirst => stats.dob_order[0] += 1,
+        dob::Order::MonthFirst => stats.dob_order[1] += 1,
         dob::Order::Fixed => {}
         dob::Order::Either => {
-            let either = slot.stats.dob_either.get_or_insert_with(Default::default);
+            let either = stats.dob_either.get_or_insert_with(Default::default);
             for (k, reading) in [r, r.swapped()].into_iter().enumerate() {
                 iso.clear();
                 reading.write_iso(iso);
                 either[k].insert_hash(key.hash(iso));
             }
-            return true;
+            return Dob::Either;
         }
     }
-    false
+    iso.clear();
+    r.write_iso(iso);
+    Dob::Normalised
 }
 
 #[cfg(test)]
@@ -2513,6 +2535,60 @@ mod tests {
             h.write(&bytes[..len]);
             assert_eq!(key.hash(&bytes[..len]), h.finish(), "{len} bytes");
         }
+    }
+
+    /// A date of birth read once for its order has the normal form [`normalize`] writes, under
+    /// either region's default order; a date whose order is open is counted both ways, and a
+    /// value that is no date it reads (a timestamp, a version, an order id) is left to
+    /// `normalize`.
+    #[test]
+    fn dates_read_once_have_their_normal_form() {
+        let key = SketchKey::from_material(b"a sketch key");
+        let mut seen = Vec::new();
+        for raw in [
+            "1990-04-17",
+            "17/04/1990",
+            "04/17/1990",
+            "17 Apr 1990",
+            "Apr 17, 1990",
+            "19900417",
+            "650000000",
+            "03/04/1990",
+            "2023-06-01T12:00:00Z",
+            "v1.2.3",
+            "ORD-2023-000123",
+        ] {
+            for region in [Region::IN, Region(*b"US")] {
+                let (mut stats, mut iso, mut want) =
+                    (FieldStats::default(), Vec::new(), Vec::new());
+                normalize(PiiType::DateOfBirth, raw.as_bytes(), region, &mut want);
+                let counted = distinct_dob(
+                    PiiType::DateOfBirth,
+                    raw.as_bytes(),
+                    &mut stats,
+                    &key,
+                    &mut iso,
+                );
+                match counted {
+                    Dob::Normalised => assert_eq!(iso, want, "{raw}"),
+                    Dob::Either => assert!(stats.dob_either.is_some(), "{raw}"),
+                    Dob::Unread => assert_eq!(want, raw.as_bytes(), "{raw}"),
+                }
+                seen.push(counted);
+            }
+        }
+        for counted in [Dob::Normalised, Dob::Either, Dob::Unread] {
+            assert!(seen.contains(&counted), "{counted:?}");
+        }
+        let mut stats = FieldStats::default();
+        let not_a_date = distinct_dob(
+            PiiType::Phone,
+            b"1990-04-17",
+            &mut stats,
+            &key,
+            &mut Vec::new(),
+        );
+        assert_eq!(not_a_date, Dob::Unread);
     }
 
     /// Named fields keep their own slots whatever field came before them: keys that change
