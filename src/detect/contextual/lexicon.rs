@@ -17,6 +17,41 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 /// Any name list.
 pub(super) const NAME: u16 = GIVEN | SURNAME | SYLLABLE;
 
+/// What a word of ASCII letters needs to be in a short, closed class: at most
+/// `longest` bytes, and a first letter in `first` (bit 0 for `a`, either case). A test
+/// before the table look-up that most words of running text fail (`issue`, `delivery`);
+/// `false` means the word is not in the class.
+#[derive(Clone, Copy)]
+struct Hint {
+    longest: usize,
+    first: u32,
+}
+
+impl Hint {
+    /// The hint of words of up to `longest` bytes that start with one of `letters`.
+    const fn new(letters: &[u8], longest: usize) -> Hint {
+        let mut first = 0;
+        let mut i = 0;
+        while i < letters.len() {
+            first |= 1 << (letters[i] - b'a');
+            i += 1;
+        }
+        Hint { longest, first }
+    }
+
+    /// Whether the run `v[start..end]` may be a word of the hinted class (`false` for a run
+    /// that does not start with a letter).
+    fn admits(self, v: &[u8], start: usize, end: usize) -> bool {
+        let letter = u32::from((v[start] | 0x20).wrapping_sub(b'a'));
+        end - start <= self.longest && letter < 26 && self.first >> letter & 1 != 0
+    }
+}
+
+/// [`PARTICLE`] (`bin`, `binte`, `van`, `della`, ...).
+const PARTICLE_HINT: Hint = Hint::new(b"abdeltv", 5);
+/// [`TITLE`] (`mr`, `shri`, `kumari`, ...).
+const TITLE_HINT: Hint = Hint::new(b"djklmps", 6);
+
 /// The word lists and models.
 pub(super) struct Lexicon {
     /// Each listed ASCII word of up to 8 bytes, in lower case and packed by [`short_key`],
@@ -449,14 +484,17 @@ pub(super) fn may_hold_free_text(lex: &Lexicon, v: &[u8]) -> bool {
     free_text_walk::<true>(lex, v)
 }
 
-/// The walk of [`may_hold_free_text`]; with `SKIP`, over stretches of lower-case words eight
-/// bytes at a time ([`last_lower_run`]) and over dates and times in one step
-/// ([`date_time_end`]), which gives the same answer as the plain walk.
+/// The walk of [`may_hold_free_text`]; with `SKIP`, over stretches of runs that start with
+/// a lower-case letter eight bytes at a time ([`next_marked_run`]) and over dates and times
+/// in one step ([`date_time_end`]), which gives the same answer as the plain walk.
 fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
     use super::address::is_us_state;
     use super::name::{around_alone, joins_name, may_stand_alone, pair_may_name};
-    // The run before the one being read: start, end and kinds of bytes.
+    // The run before the one being read: start, end and kinds of bytes; unless `passed`
+    // holds the start of a stretch of runs passed up by [`next_marked_run`], whose last run
+    // is the run before, found only when a rule asks for it ([`last_run`]).
     let mut prev: Option<(usize, usize, u8)> = None;
+    let mut passed: Option<usize> = None;
     // The run before is a name word.
     let mut after_name = false;
     // A run that may be a house number was read.
@@ -478,24 +516,36 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
         if SKIP && first == C_DIGIT {
             if let Some(end) = date_time_end(v, i) {
                 prev = Some((end - 2, end, C_DIGIT));
+                passed = None;
                 after_name = false;
                 house = true;
                 i = end;
                 continue;
             }
         }
-        // The run of ASCII letters and digits at `start`, and the kinds of bytes in it. A
-        // lower-case run not after a name word is read only for the run after it, which
-        // needs it as the run before: so only the last of a stretch of them is read.
-        let start = if SKIP && first == C_LOWER && !after_name {
-            last_lower_run(v, i)
-        } else {
-            i
-        };
+        // A run that starts with a lower-case letter, not after a name word, changes nothing
+        // but the run before: such runs are passed up to the next run that starts with a
+        // capital or a digit ([`next_marked_run`]), and the last of them is read as the run
+        // before that one only if a rule asks for it (`before`).
+        if SKIP && first == C_LOWER && !after_name {
+            let next = next_marked_run(v, i);
+            if v.get(next).is_some_and(|&b| !b.is_ascii()) {
+                return true;
+            }
+            passed = Some(i);
+            i = next;
+            continue;
+        }
+        let start = i;
         let (end, rest) = alnum_run(v, start + 1);
         let kinds = first | rest;
         i = end;
         let len = end - start;
+        // The run before this one.
+        let before = || match passed {
+            Some(from) => last_run(v, from, start),
+            None => prev,
+        };
         let joined = |s: usize, e: usize| may_join(v, s, e);
         // The classes of a run before, when it is a word of letters.
         let classes_of = |(s, e, k): (usize, usize, u8)| {
@@ -505,18 +555,25 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
                 0
             }
         };
-        // Whether a name gap joins this run to the one before.
-        let gap_joins = || {
-            prev.is_some_and(|p| {
-                joins_name(&v[p.1..start], p.1 - p.0, || classes_of(p) & TITLE != 0)
-            })
+        // Whether a name gap joins this run to the one before. The gaps that may
+        // ([`joins_name`]: ` `, `.`, `. `) are told by their bytes, and a space after a run
+        // always joins, so the run before is found only after a full stop.
+        let gap_joins = || match v[..start] {
+            [.., a, b' '] if a.is_ascii_alphanumeric() => true,
+            [.., a, b'.'] | [.., a, b'.', b' '] if a.is_ascii_alphanumeric() => before()
+                .is_some_and(|p| {
+                    joins_name(&v[p.1..start], p.1 - p.0, || {
+                        TITLE_HINT.admits(v, p.0, p.1) && classes_of(p) & TITLE != 0
+                    })
+                }),
+            _ => false,
         };
         let mut name_word = false;
         if first == C_DIGIT {
             let postal = kinds == C_DIGIT
                 && match len {
-                    6 => prev.is_some_and(|p| may_end_address(v, p, start)),
-                    5 => prev.is_some_and(|p| is_us_state(&v[p.0..p.1])),
+                    6 => before().is_some_and(|p| may_end_address(v, p, start)),
+                    5 => before().is_some_and(|p| is_us_state(&v[p.0..p.1])),
                     _ => false,
                 };
             let inward =
@@ -545,7 +602,7 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
             if name_word {
                 // The second word of a name, or the first after a title or greeting.
                 if gap_joins() {
-                    let p = prev.expect("a gap joins a run before");
+                    let p = before().expect("a gap joins a run before");
                     let mut pair = || {
                         let first = (&v[p.0..p.1], classes_of(p));
                         pair_may_name(lex, first, (&v[start..end], classes()), &v[end..])
@@ -559,7 +616,7 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
                 }
                 // A name alone in the value, maybe after a particle.
                 if len >= 2 && around_alone(&v[end..]) {
-                    let alone = match prev {
+                    let alone = match before() {
                         None => around_alone(&v[..start]),
                         Some(p) => {
                             around_alone(&v[..p.0])
@@ -573,13 +630,16 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
             }
         } else if after_name
             && gap_joins()
-            && (joined(start, end) || lex.letters_classes(v, start, end) & PARTICLE != 0)
+            && (joined(start, end)
+                || PARTICLE_HINT.admits(v, start, end)
+                    && lex.letters_classes(v, start, end) & PARTICLE != 0)
         {
             // A particle inside a name (`bin`, `van`).
             return true;
         }
         after_name = name_word;
         prev = Some((start, end, kinds));
+        passed = None;
     }
     false
 }
@@ -631,34 +691,49 @@ fn date_time_end(v: &[u8], at: usize) -> Option<usize> {
     form.then_some(at + 16)
 }
 
-/// The start of the last run of ASCII letters and digits that starts in `v[from..]` before
-/// its first byte that is not a lower-case ASCII letter or ASCII punctuation or space other
-/// than a joiner, found eight bytes at a time (a tail under eight bytes is not searched).
-/// `from` starts a run of lower-case letters, so the runs skipped are all lower-case words.
-fn last_lower_run(v: &[u8], from: usize) -> usize {
-    use crate::swar::{ascii_in_range, eq_byte, HI};
-    let mut end = from;
-    while let Some(block) = v.get(end..).and_then(<[u8]>::first_chunk::<8>) {
-        let w = u64::from_le_bytes(*block);
-        // Bytes outside ASCII, digits and capitals (with `:;<=>?@`), joiners.
-        let stop = w & HI | ascii_in_range(w, b'0', b'Z') | eq_byte(w, b'\'') | eq_byte(w, b'-');
-        if stop != 0 {
-            end += (stop.trailing_zeros() / 8) as usize;
-            break;
+/// The first byte at or after `from` that is outside ASCII, or an ASCII capital or digit
+/// that starts a run of ASCII letters and digits; `v.len()` when there is none. Searched
+/// eight bytes at a time; a capital or digit inside a run (`iPhone`, `u100002`) is passed
+/// with the rest of its run. `from` is the start of a run or a byte that ends one, so the
+/// runs passed all start with a lower-case letter.
+fn next_marked_run(v: &[u8], from: usize) -> usize {
+    use crate::swar::{ascii_in_range, HI};
+    let mut at = from;
+    loop {
+        while let Some(block) = v.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            let w = u64::from_le_bytes(*block);
+            let stop = w & HI | ascii_in_range(w, b'0', b'9') | ascii_in_range(w, b'A', b'Z');
+            if stop != 0 {
+                at += (stop.trailing_zeros() / 8) as usize;
+                break;
+            }
+            at += 8;
         }
-        end += 8;
+        let marked = |b: u8| b >= 0x80 || b.is_ascii_digit() || b.is_ascii_uppercase();
+        while v.get(at).is_some_and(|&b| !marked(b)) {
+            at += 1;
+        }
+        match v.get(at) {
+            Some(b) if b.is_ascii() && at > from && v[at - 1].is_ascii_alphanumeric() => {
+                at = alnum_run(v, at).0;
+            }
+            _ => return at,
+        }
     }
-    // Back over the bytes that end no run, then over the last run.
-    let before = &v[from..end];
-    let last_alnum = before
-        .iter()
-        .rposition(|&b| b.is_ascii_alphanumeric())
-        .unwrap_or(0);
-    let run_start = before[..last_alnum]
+}
+
+/// The last run of ASCII letters and digits in `v[from..to]` (start, end and the kinds of
+/// its bytes), where `to` ends no run that started before it; `None` when there is none
+/// (never when `from` starts a run).
+fn last_run(v: &[u8], from: usize, to: usize) -> Option<(usize, usize, u8)> {
+    let before = &v[from..to];
+    let last = before.iter().rposition(u8::is_ascii_alphanumeric)?;
+    let start = before[..last]
         .iter()
         .rposition(|&b| !b.is_ascii_alphanumeric())
-        .map_or(0, |p| p + 1);
-    from + run_start
+        .map_or(from, |p| from + p + 1);
+    let (end, kinds) = alnum_run(v, start);
+    Some((start, end, kinds))
 }
 
 /// Whether a joiner (`'` or `-`) next to the run `v[start..end]` of ASCII letters and
@@ -841,7 +916,7 @@ pub(super) fn with_tokens<R>(lex: &Lexicon, v: &[u8], f: impl FnOnce(&[Token]) -
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon_build::{self, entries, lower_case, LISTS};
+    use super::super::lexicon_build::{self, entries, lower_case, LISTS, PARTICLES};
     use super::*;
 
     fn words(v: &str) -> Vec<&str> {
@@ -930,6 +1005,35 @@ mod tests {
     }
 
     #[test]
+    fn hints_admit_every_word_of_their_classes() {
+        let listed = LISTS
+            .iter()
+            .flat_map(|(text, class)| entries(text).map(move |w| (w, *class)));
+        let added = PARTICLES.iter().map(|w| (*w, PARTICLE));
+        let mut checked = 0;
+        for (w, class) in listed.chain(added) {
+            // Only words of letters are hinted: `a/l` is never a run of letters.
+            if !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+                continue;
+            }
+            let v = w.to_ascii_uppercase();
+            for (hint, classes) in [(PARTICLE_HINT, PARTICLE), (TITLE_HINT, TITLE)] {
+                if class & classes != 0 {
+                    assert!(hint.admits(w.as_bytes(), 0, w.len()), "{w}");
+                    assert!(hint.admits(v.as_bytes(), 0, w.len()), "{w}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 40, "{checked}");
+        // Most words of running text are no particle or title.
+        for w in ["issue", "delivery", "reopened", "payment", "it"] {
+            assert!(!PARTICLE_HINT.admits(w.as_bytes(), 0, w.len()), "{w}");
+        }
+        assert!(!TITLE_HINT.admits(b"expired", 0, 7));
+    }
+
+    #[test]
     fn letters_classes_agree_with_classes() {
         let lex = get();
         let text = b"Road MUMBAI Shri binte Priya-Xyzzyabcdefghijklmnopq Kumar";
@@ -973,8 +1077,8 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
 
-        /// Skipping stretches of lower-case words, and dates and times, gives the answer of
-        /// the plain walk.
+        /// Passing stretches of runs that start with a lower-case letter, and dates and
+        /// times, gives the answer of the plain walk.
         #[test]
         fn lower_case_skip_keeps_the_answer(
             parts in proptest::collection::vec(
@@ -986,9 +1090,13 @@ mod tests {
                         "Ünal", "McMaster", "A", "O", "Souza", "2024-09-03T06:58:41Z",
                         "2024-05-15 16:19", "2024-09-03T06:58", "2024-09-03T06:58a",
                         "2024-09-03T06:581", "2024-09-03T06", "2024-09-03X06:58", "9024-09-03 06",
+                        "iPhone", "u100002", "x64", "n2Wh", "kyc", "binte", "it", "dr", "shri",
+                        "Bin", "Dr", "Kumar", "Singapore", "098401", "SW1A", "AppleWebKit", "B",
+                        "expired", "Days", "issue",
                     ]),
                     proptest::sample::select(vec![
-                        " ", " ", " ", ", ", ". ", "-", "'", "’", "/", ":", "=", "(", "",
+                        " ", " ", " ", ", ", ". ", "-", "'", "’", "/", ":", "=", "(", "", ".",
+                        "; ", "_", "$", ") (", "  ", "\"", "!",
                     ]),
                 ),
                 0..16,
