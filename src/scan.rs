@@ -603,14 +603,18 @@ impl Extraction {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Extracts the document unless it is started already; whether it did.
+    /// Extracts the document unless it is started already; whether it did. The state is
+    /// looked at and set under one lock: put back under a second one, a `Done` written
+    /// between the two would be overwritten with `Running`, and the walk would wait forever.
     fn run(&self) -> bool {
-        let before = std::mem::replace(&mut *self.state(), Job::Running);
-        let (kind, bytes, ocr) = match before {
-            Job::Ready(kind, bytes, ocr) => (kind, bytes, ocr),
-            other => {
-                *self.state() = other;
-                return false;
+        let (kind, bytes, ocr) = {
+            let mut state = self.state();
+            match std::mem::replace(&mut *state, Job::Running) {
+                Job::Ready(kind, bytes, ocr) => (kind, bytes, ocr),
+                other => {
+                    *state = other;
+                    return false;
+                }
             }
         };
         let result = document::extract_with(kind, (*bytes).as_ref(), ocr.as_ref());
@@ -2478,6 +2482,35 @@ fn distinct_dob(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An extraction that a pool thread finishes while the walk asks for its result is
+    /// handed over every time. The walk once put `Running` back over a `Done` written beside
+    /// it and waited forever (a scan of documents on several threads hung); the race is
+    /// narrow, so it is run many times, each with a deadline.
+    #[test]
+    fn extraction_finished_beside_the_walk_is_handed_over() {
+        use std::sync::mpsc;
+        use std::time::Duration;
+        let page: Bytes = Arc::new(b"<p>Asha Rao, 12 MG Road</p>".to_vec());
+        for round in 0..20_000 {
+            let job = Arc::new(Extraction {
+                state: Mutex::new(Job::Ready(document::Kind::Html, Arc::clone(&page), None)),
+                done: Condvar::new(),
+                ocr: Some(false),
+            });
+            let pool = Arc::clone(&job);
+            let worker = std::thread::spawn(move || pool.run());
+            let (tx, rx) = mpsc::channel();
+            std::thread::spawn(move || tx.send(job.result(|| false).is_ok()));
+            let handed = rx.recv_timeout(Duration::from_secs(10));
+            assert_eq!(
+                handed,
+                Ok(true),
+                "round {round}: the walk waits on a finished job"
+            );
+            worker.join().expect("the pool side ends");
+        }
+    }
 
     /// The hits of `v` found piece by piece, as [`ChunkSink`] finds them.
     fn by_pieces(det: &Detector, v: &[u8]) -> (Vec<Hit>, usize) {
