@@ -274,17 +274,21 @@ fn normalize_geo(raw: &[u8], out: &mut Vec<u8>) {
 fn normalize_phone(raw: &[u8], region: Region, out: &mut Vec<u8>) {
     keep_mapped(raw, out, digits);
     out.truncate(32);
-    let d = &out[..];
-    let e164 = if raw.first() == Some(&b'+') {
-        phone::international(d)
-    } else if d.starts_with(b"00") {
-        phone::international(&d[2..])
-    } else {
-        phone::national(d, region.0).or_else(|| phone::national(d, *b"US"))
-    };
-    if let Some(number) = e164 {
+    if let Some(number) = e164(out, raw.first() == Some(&b'+'), region) {
         out.clear();
         out.extend_from_slice(number.digits());
+    }
+}
+
+/// The number a phone's `digits` are, written with a leading `+` (`plus`) or not:
+/// international after `+` or `00`, else national under `region`, else under the US plan.
+fn e164(digits: &[u8], plus: bool, region: Region) -> Option<phone::E164> {
+    if plus {
+        phone::international(digits)
+    } else if let Some(after) = digits.strip_prefix(b"00") {
+        phone::international(after)
+    } else {
+        phone::national(digits, region.0).or_else(|| phone::national(digits, *b"US"))
     }
 }
 
@@ -430,14 +434,8 @@ mod tests {
         }
         let first_32 = &digits[..digits.len().min(32)];
         for region in [Region::IN, Region(*b"US")] {
-            let e164 = if input.first() == Some(&b'+') {
-                phone::international(first_32)
-            } else if first_32.starts_with(b"00") {
-                phone::international(&first_32[2..])
-            } else {
-                phone::national(first_32, region.0).or_else(|| phone::national(first_32, *b"US"))
-            };
-            let want = e164.map_or(first_32.to_vec(), |number| number.digits().to_vec());
+            let number = e164(first_32, input.first() == Some(&b'+'), region);
+            let want = number.map_or(first_32.to_vec(), |number| number.digits().to_vec());
             normalize(PiiType::Phone, input, region, &mut out);
             prop_assert_eq!(&out, &want, "{:?}", input);
         }

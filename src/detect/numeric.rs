@@ -687,16 +687,20 @@ fn fourth_group_end(
     }
     let digits = [digits[0], digits[1], digits[2], end - start];
     let seps = [seps[0], seps[1], seps[2], v[start - 1]];
-    if let Some(none) = four_groups_settled(&digits, &seps) {
-        return none.then_some(end);
-    }
-    // Each group has fewer than 7 digits: the counts fit a `u8`.
+    four_groups_settled(&digits, &seps)
+        .unwrap_or_else(|| four_groups_read(&digits, &seps))
+        .then_some(end)
+}
+
+/// [`no_sub_run_reads`] of four groups of `digits` written after `seps`, each of fewer than
+/// 7 digits (the counts fit a `u8`).
+fn four_groups_read(digits: &[usize; 4], seps: &[u8; 4]) -> bool {
     let groups: [Group; 4] = std::array::from_fn(|k| Group {
         sep: seps[k],
         digits: digits[k] as u8,
         ..Group::default()
     });
-    no_sub_run_reads(&groups).then_some(end)
+    no_sub_run_reads(&groups)
 }
 
 /// Whether groups of `digits` written after `seps` (the first separator is none of theirs)
@@ -1246,9 +1250,10 @@ fn mask_len_before(v: &[u8], j: usize, floor: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{
-        decided_before_phone, four_groups_settled, holds_date, holds_no_value, interpret_all,
-        joined_before, lone_run, no_sub_run_reads, one_mask_before, plain_run_end, read_in_full,
-        read_lone, read_run, says_version, trunk_before_paren, First, Group, Reading, Run,
+        decided_before_phone, four_groups_read, four_groups_settled, holds_date, holds_no_value,
+        interpret_all, joined_before, lone_run, no_sub_run_reads, one_mask_before, plain_run_end,
+        read_in_full, read_lone, read_run, says_version, trunk_before_paren, First, Group, Reading,
+        Run,
     };
     use crate::detect::pattern::PatternSet;
     use crate::detect::tests::{find, types};
@@ -1504,16 +1509,6 @@ mod tests {
         }
     }
 
-    /// [`no_sub_run_reads`] of four groups of `digits` written after `seps`.
-    fn four_groups_read(digits: &[usize; 4], seps: &[u8; 4]) -> bool {
-        let groups: [Group; 4] = std::array::from_fn(|k| Group {
-            sep: seps[k],
-            digits: digits[k] as u8,
-            ..Group::default()
-        });
-        no_sub_run_reads(&groups)
-    }
-
     #[test]
     fn four_groups_settled_on_dates_versions_and_addresses() {
         let settled = |digits: [usize; 4], seps: &[u8; 3]| {
@@ -1534,12 +1529,14 @@ mod tests {
         assert_eq!(settled([3, 1, 4, 3], b"..."), Some(true)); // 119.0.6045.193
         assert_eq!(settled([2, 1, 5, 4], b"..."), Some(true)); // 10.0.19041.2802
         assert_eq!(settled([2, 2, 4, 3], b"/./"), Some(true)); // 12/12.2024/123
-                                                               // A dotted quad, a dotted NANP number: a sub-run reads.
+
+        // A dotted quad, a dotted NANP number: a sub-run reads.
         assert_eq!(settled([3, 3, 3, 3], b"..."), Some(false)); // 192.168.248.232
         assert_eq!(settled([1, 3, 3, 4], b"..."), Some(false)); // 1.555.555.0100
         assert_eq!(settled([3, 3, 4, 2], b"../"), Some(false)); // 555.555.0100/12
         assert_eq!(settled([2, 2, 2, 3], b"..."), Some(false)); // 01.02.03.123
-                                                                // Left to the general test: a date with a longer tail, a card, a date last.
+
+        // Left to the general test: a date with a longer tail, a card, a date last.
         assert_eq!(settled([2, 2, 4, 2], b"-- "), None); // 12-12-2024 10
         assert_eq!(settled([4, 2, 2, 3], b"-- "), None); // 2024-05-06 123
         assert_eq!(settled([4, 4, 4, 4], b"   "), None);
