@@ -417,6 +417,8 @@ struct Mark {
     shape: u8,
     /// Judged types the whole value is.
     valid: u8,
+    /// [`column::value_hash`] of the value.
+    value: u32,
 }
 
 /// A finding the merge hands the whole-column judgement, to be written if kept: line `index`
@@ -1513,7 +1515,7 @@ impl Scanner<'_> {
         for (index, tag) in out.tags.into_iter().enumerate() {
             while let Some(m) = marks.next_if(|m| m.seq <= tag.seq) {
                 let f = field(judge, m.slot);
-                judge.mark(f, m.shape, m.valid);
+                judge.mark(f, m.shape, m.valid, m.value);
             }
             let judged = tag
                 .judged
@@ -1527,7 +1529,7 @@ impl Scanner<'_> {
         }
         for m in marks {
             let f = field(judge, m.slot);
-            judge.mark(f, m.shape, m.valid);
+            judge.mark(f, m.shape, m.valid, m.value);
         }
         input.stats.merge(&out.stats);
         Ok(())
@@ -1850,8 +1852,9 @@ impl ChunkSink<'_> {
         let whole = *whole.get_or_insert_with(|| trimmed(value.bytes));
         let mut valid = 0;
         for hit in hits {
+            let raw = &value.bytes[hit.start..hit.end];
             let bit = ((hit.start, hit.end) == whole)
-                .then(|| column::bit(hit.ty))
+                .then(|| column::judged_bit(hit.ty, hit.basis, raw))
                 .flatten();
             if marked {
                 valid |= bit.unwrap_or(0);
@@ -1861,7 +1864,6 @@ impl ChunkSink<'_> {
             if tentative && judged.is_none() {
                 continue;
             }
-            let raw = &value.bytes[hit.start..hit.end];
             let counted = distinct_dob(
                 hit.ty,
                 raw,
@@ -2125,17 +2127,25 @@ impl ChunkSink<'_> {
     }
 
     /// Marks a detected value of slot `i` for the whole-column judgement, when it is one of
-    /// the field's first: its shape bits (`shape`, worked out only then) and the types found
-    /// as the whole value (`valid`).
+    /// the field's first: its shape bits and [`column::value_hash`] (`shape_and_hash`,
+    /// worked out only then) and the types found as the whole value (`valid`).
     #[inline(always)]
-    fn mark(&mut self, i: usize, begun: &Begun, shape: impl FnOnce() -> u8, valid: u8) {
+    fn mark(
+        &mut self,
+        i: usize,
+        begun: &Begun,
+        shape_and_hash: impl FnOnce() -> (u8, u32),
+        valid: u8,
+    ) {
         if begun.marked {
             self.slots[i].marked += 1;
+            let (shape, value) = shape_and_hash();
             self.marks.push(Mark {
                 seq: begun.seq,
                 slot: i as u32,
-                shape: shape(),
+                shape,
                 valid,
+                value,
             });
         }
     }
@@ -2279,7 +2289,13 @@ impl FieldSink for ChunkSink<'_> {
         if let Some(axis) = begun.axis {
             self.coordinate(i, begun.seq, &value, axis);
         }
-        self.mark(i, &begun, || column::shape_bits(value.bytes), valid);
+        let bytes = value.bytes;
+        self.mark(
+            i,
+            &begun,
+            || (column::shape_bits(bytes), column::value_hash(bytes)),
+            valid,
+        );
     }
 
     /// A long escaped cell is read a window at a time ([`ChunkSink::escaped_pieces`]) when
@@ -2299,8 +2315,10 @@ impl FieldSink for ChunkSink<'_> {
         let begun = self.begin_detection(i);
         let valid = self.escaped_pieces(i, &begun, cell, &measured, scratch);
         // A value that holds a quote has no shape of the column judgement, and is no
-        // coordinate ([`measure`]).
-        self.mark(i, &begun, || 0, valid);
+        // coordinate ([`measure`]); a value this long counts as one of its own (its number
+        // for a hash) among the field's distinct values.
+        let seq = begun.seq;
+        self.mark(i, &begun, || (0, seq), valid);
     }
 
     fn end_record(&mut self) {

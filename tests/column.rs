@@ -1,6 +1,7 @@
 //! Whole-column judgement end to end (`leakscan::aggregate::column`): a column of bare card
 //! numbers that no name supports is a card column; a `uid` column of 12-digit ids, one in ten
-//! Verhoeff-valid by chance, yields no Aadhaar; the day/month order of ambiguous dates of
+//! Verhoeff-valid by chance, yields no Aadhaar; a column that repeats a few words (`Black`,
+//! `Male`, `Visa`) yields no lone names; the day/month order of ambiguous dates of
 //! birth comes from the rest of their column. The data is generated here, check digits
 //! computed.
 
@@ -114,6 +115,68 @@ fn ids_valid_by_chance_are_not_aadhaar() {
     let (found, fields) = scan(&file, 1 << 20);
     assert_eq!(of_type(&found, "aadhaar").count(), 300);
     assert_eq!(field_type(&fields, "uid", "aadhaar")["count"], 300);
+}
+
+#[test]
+fn a_vocabulary_holds_no_lone_names() {
+    let dir = tempfile::tempdir().unwrap();
+    // Listed given names, capitalised, for a column as varied as names are.
+    let listed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns/lists/names_given.txt"),
+    )
+    .unwrap();
+    let given: Vec<&str> = listed
+        .lines()
+        .filter(|l| {
+            !l.starts_with('#')
+                && l.len() >= 4
+                && l.bytes().all(|b| b.is_ascii_alphabetic())
+                && l.as_bytes()[0].is_ascii_uppercase()
+        })
+        .step_by(37)
+        .take(150)
+        .collect();
+    assert_eq!(given.len(), 150);
+    let colours = [
+        "Red", "Blue", "Green", "Black", "White", "Brown", "Rose", "Ivory",
+    ];
+    let genders = ["Male", "Female"];
+    let payments = ["Visa", "Cash", "Amex", "Paytm"];
+    let mut csv = String::from("id,colour,gender,payment,contact,first_name\n");
+    for i in 0..300 {
+        csv += &format!(
+            "{},{},{},{},{},{}\n",
+            10_000 + i,
+            colours[i % colours.len()],
+            genders[i % 2],
+            payments[i % payments.len()],
+            given[i % given.len()],
+            ["Asha", "Ravi", "Meera"][i % 3],
+        );
+    }
+    let file = dir.path().join("orders.csv");
+    std::fs::write(&file, &csv).unwrap();
+    for chunk in [usize::MAX / 2, 333] {
+        let (found, fields) = scan(&file, chunk);
+        let names: Vec<_> = of_type(&found, "person_name").collect();
+        let in_field = |field: &str| names.iter().filter(|f| f["field"] == field).count();
+        for vocabulary in ["colour", "gender", "payment"] {
+            assert_eq!(in_field(vocabulary), 0, "{vocabulary}, chunk {chunk}");
+            assert!(field_type(&fields, vocabulary, "person_name").is_null());
+        }
+        // A field as varied as names keeps its lone names (most of them read as names
+        // alone); a field named for names keeps them however few they are.
+        assert!(
+            in_field("contact") > 200,
+            "{}, chunk {chunk}",
+            in_field("contact")
+        );
+        assert_eq!(in_field("first_name"), 300, "chunk {chunk}");
+        assert_eq!(
+            field_type(&fields, "first_name", "person_name")["count"],
+            300
+        );
+    }
 }
 
 #[test]

@@ -21,6 +21,15 @@
 //!
 //! Free-text findings (a card inside a sentence) are never judged: only whole values count.
 //!
+//! Person names are judged too, by another rule: a lone word that reads as a name (`Black`,
+//! `Rose`, `Male`, `Visa`) is a name only where the field's values are as varied as names.
+//! Among the first [`SAMPLE`] values, `distinct` counts the different values:
+//!
+//! - **vocabulary** (reported as [`Verdict::Chance`]): `n >= MIN_EVIDENCE` and `distinct
+//!   <= n / VOCABULARY`: the field repeats a few words (a colour, a plan, a payment method,
+//!   a gender); one-word name findings there are suppressed. Names of two words or more,
+//!   and names a field name or keyword supports, are never judged (see [`judged_bit`]).
+//!
 //! # One pass, bounded
 //!
 //! Workers scan chunks in parallel; each marks the first [`SAMPLE`] values of each field in
@@ -45,7 +54,7 @@
 //! A part of an input (`--range`) is judged on its own values: merged parts give the whole
 //! scan's report as long as each part sees enough of a field to reach the same verdicts.
 
-use crate::types::PiiType;
+use crate::types::{Basis, PiiType};
 use rustc_hash::FxHashMap;
 use std::collections::{HashMap, VecDeque};
 
@@ -58,12 +67,44 @@ pub const MAX_FIELDS: usize = 1024;
 /// Most findings waiting for verdicts.
 pub const MAX_HELD: usize = 100_000;
 
-/// The judged types, in bit order.
-pub const JUDGED: [PiiType; 3] = [PiiType::CardNumber, PiiType::Aadhaar, PiiType::SgNric];
+/// A field whose sampled values number at least this many times its distinct values is a
+/// vocabulary: one-word names there are suppressed.
+pub const VOCABULARY: u32 = 5;
+
+/// The judged types, in bit order: the checksum types, then person names.
+pub const JUDGED: [PiiType; 4] = [
+    PiiType::CardNumber,
+    PiiType::Aadhaar,
+    PiiType::SgNric,
+    PiiType::PersonName,
+];
 
 /// The bit of a judged type.
 pub fn bit(ty: PiiType) -> Option<u8> {
     JUDGED.iter().position(|&t| t == ty).map(|i| 1 << i)
+}
+
+/// The bit of a finding of `ty` (`raw`, with `basis`) that is a whole value, when its
+/// field's verdict decides it: any whole value of a checksum type; a person name only when
+/// it is one word that neither the field name nor a keyword supports.
+pub fn judged_bit(ty: PiiType, basis: Basis, raw: &[u8]) -> Option<u8> {
+    if ty == PiiType::PersonName
+        && (basis.contains(Basis::FIELD)
+            || basis.contains(Basis::KEYWORD)
+            || raw.iter().any(u8::is_ascii_whitespace))
+    {
+        return None;
+    }
+    bit(ty)
+}
+
+/// The hash of a value the vocabulary rule counts distinct values with: its bytes without
+/// leading and trailing white space.
+pub fn value_hash(v: &[u8]) -> u32 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(v.trim_ascii());
+    h.finish() as u32
 }
 
 /// A field's verdict on one judged type.
@@ -167,16 +208,27 @@ pub struct Tally {
     pub shaped: [u32; JUDGED.len()],
     /// Per judged type, values wholly valid.
     pub valid: [u32; JUDGED.len()],
+    /// The [`value_hash`]es of the different values counted (emptied once the verdicts
+    /// are fixed).
+    values: Vec<u32>,
 }
 
 impl Tally {
-    /// Counts one value with its shape and valid bits.
-    pub fn add(&mut self, shape: u8, valid: u8) {
+    /// Counts one value with its shape and valid bits and its [`value_hash`].
+    pub fn add(&mut self, shape: u8, valid: u8, value: u32) {
         self.seen += 1;
         for i in 0..JUDGED.len() {
             self.shaped[i] += u32::from(shape >> i & 1);
             self.valid[i] += u32::from(valid >> i & 1);
         }
+        if !self.values.contains(&value) {
+            self.values.push(value);
+        }
+    }
+
+    /// The different values counted.
+    pub fn distinct(&self) -> u32 {
+        self.values.len() as u32
     }
 
     /// Whether [`SAMPLE`] values are counted.
@@ -184,11 +236,19 @@ impl Tally {
         self.seen >= SAMPLE
     }
 
-    /// The verdicts, per judged type (the rule of the module doc).
+    /// The verdicts, per judged type (the rules of the module doc).
     pub fn verdicts(&self) -> [Verdict; JUDGED.len()] {
         std::array::from_fn(|i| {
             let (valid, shaped) = (self.valid[i], self.shaped[i]);
-            if valid >= MIN_EVIDENCE && u64::from(valid) * 10 >= u64::from(self.seen) * 9 {
+            if JUDGED[i] == PiiType::PersonName {
+                let vocabulary =
+                    self.seen >= MIN_EVIDENCE && self.distinct() * VOCABULARY <= self.seen;
+                if vocabulary {
+                    Verdict::Chance
+                } else {
+                    Verdict::Value
+                }
+            } else if valid >= MIN_EVIDENCE && u64::from(valid) * 10 >= u64::from(self.seen) * 9 {
                 Verdict::Column
             } else if shaped >= MIN_EVIDENCE && valid * 2 < shaped {
                 Verdict::Chance
@@ -196,6 +256,13 @@ impl Tally {
                 Verdict::Value
             }
         })
+    }
+
+    /// Fixes the verdicts and lets go of the values kept to count distinct ones.
+    fn settle(&mut self) -> [Verdict; JUDGED.len()] {
+        let verdicts = self.verdicts();
+        self.values = Vec::new();
+        verdicts
     }
 }
 
@@ -248,18 +315,18 @@ impl<F> Judge<F> {
     }
 
     /// One of the first [`SAMPLE`] values of a field in a chunk, with its shape and valid
-    /// bits; `field` is the field's [`Judge::field`] (values past the field's sample are
-    /// ignored, and values of an untracked field counted as `other`).
-    pub fn mark(&mut self, field: Option<usize>, shape: u8, valid: u8) {
+    /// bits and its [`value_hash`]; `field` is the field's [`Judge::field`] (values past the
+    /// field's sample are ignored, and values of an untracked field counted as `other`).
+    pub fn mark(&mut self, field: Option<usize>, shape: u8, valid: u8, value: u32) {
         let Some(i) = field else {
             self.other += 1;
             return;
         };
         let (tally, verdict) = &mut self.fields[i];
         if verdict.is_none() {
-            tally.add(shape, valid);
+            tally.add(shape, valid, value);
             if tally.full() {
-                *verdict = Some(tally.verdicts());
+                *verdict = Some(tally.settle());
             }
         }
     }
@@ -299,7 +366,7 @@ impl<F> Judge<F> {
     /// Fixes the verdicts of field `f` on the values it has.
     fn decide(&mut self, f: usize) {
         let (tally, verdict) = &mut self.fields[f];
-        verdict.get_or_insert_with(|| tally.verdicts());
+        verdict.get_or_insert_with(|| tally.settle());
     }
 
     /// Writes the held findings whose fate is known, up to the first that waits.
@@ -383,21 +450,71 @@ mod tests {
     fn verdicts_follow_the_rule() {
         let mut cards = Tally::default();
         for i in 0..SAMPLE {
-            cards.add(1, u8::from(i % 50 != 0));
+            cards.add(1, u8::from(i % 50 != 0), i);
         }
         assert_eq!(cards.verdicts()[0], Verdict::Column);
         let mut ids = Tally::default();
         for i in 0..SAMPLE {
-            ids.add(2, u8::from(i % 10 == 0) << 1);
+            ids.add(2, u8::from(i % 10 == 0) << 1, i);
         }
         assert_eq!(ids.verdicts()[1], Verdict::Chance);
         let mut few = Tally::default();
-        for _ in 0..MIN_EVIDENCE - 1 {
-            few.add(1, 0);
+        for i in 0..MIN_EVIDENCE - 1 {
+            few.add(1, 0, i % 2);
         }
-        assert_eq!(few.verdicts(), [Verdict::Value; 3]);
+        assert_eq!(few.verdicts(), [Verdict::Value; JUDGED.len()]);
         assert!(Verdict::Column.keeps(true) && !Verdict::Value.keeps(true));
         assert!(Verdict::Value.keeps(false) && !Verdict::Chance.keeps(false));
+    }
+
+    /// A field that repeats a few words is a vocabulary, where one-word names are
+    /// suppressed; a field as varied as names, or one with too few values, is not.
+    #[test]
+    fn vocabulary_rule() {
+        let name = JUDGED
+            .iter()
+            .position(|&t| t == PiiType::PersonName)
+            .unwrap();
+        let verdict = |values: &[u32]| {
+            let mut tally = Tally::default();
+            for &v in values {
+                tally.add(0, 0, v);
+            }
+            tally.verdicts()[name]
+        };
+        let colours: Vec<u32> = (0..SAMPLE).map(|i| i % 12).collect();
+        assert_eq!(verdict(&colours), Verdict::Chance);
+        // 40 distinct of 200: the most a vocabulary has.
+        let edge: Vec<u32> = (0..SAMPLE).map(|i| i % (SAMPLE / VOCABULARY)).collect();
+        assert_eq!(verdict(&edge), Verdict::Chance);
+        let first_names: Vec<u32> = (0..SAMPLE).map(|i| i % (SAMPLE / VOCABULARY + 1)).collect();
+        assert_eq!(verdict(&first_names), Verdict::Value);
+        assert_eq!(verdict(&[7; MIN_EVIDENCE as usize - 1]), Verdict::Value);
+        assert_eq!(verdict(&[7; MIN_EVIDENCE as usize]), Verdict::Chance);
+    }
+
+    /// Only one-word names without a supporting field name or keyword wait for a verdict;
+    /// every whole value of a checksum type does.
+    #[test]
+    fn judged_bits() {
+        let name = PiiType::PersonName;
+        assert_eq!(
+            judged_bit(name, Basis::SHAPE | Basis::DICTIONARY, b"Black"),
+            bit(name)
+        );
+        assert_eq!(judged_bit(name, Basis::SHAPE, b"Asha Rao"), None);
+        assert_eq!(judged_bit(name, Basis::FIELD, b"Asha"), None);
+        assert_eq!(
+            judged_bit(name, Basis::SHAPE | Basis::KEYWORD, b"Asha"),
+            None
+        );
+        assert_eq!(
+            judged_bit(PiiType::CardNumber, Basis::FIELD, b"4111 1111 1111 1111"),
+            Some(1)
+        );
+        assert_eq!(judged_bit(PiiType::Email, Basis::SHAPE, b"a@b.in"), None);
+        assert_eq!(value_hash(b" Red "), value_hash(b"Red"));
+        assert_ne!(value_hash(b"Red"), value_hash(b"Blue"));
     }
 
     /// Past [`MAX_FIELDS`] fields, a field is not tracked: its values count as `other`, and
@@ -411,7 +528,7 @@ mod tests {
         assert_eq!(judge.field(&Some("f0".to_string())), Some(0));
         let late = judge.field(&Some("late".to_string()));
         assert_eq!(late, None);
-        judge.mark(late, 1, 1);
+        judge.mark(late, 1, 1, 0);
         assert_eq!(judge.other, 1);
         let mut out = Vec::new();
         let mut emit = |f: u32| -> Result<(), ()> {
@@ -439,24 +556,24 @@ mod tests {
         let ids = Some("uid".to_string());
         let notes = Some("notes".to_string());
         let uid = judge.field(&ids);
-        judge.mark(uid, 2, 2);
+        judge.mark(uid, 2, 2, 0);
         judge
             .hold(1, Some((uid, PiiType::Aadhaar, false)), &mut emit)
             .unwrap();
         let note = judge.field(&notes);
-        judge.mark(note, 0, 0);
+        judge.mark(note, 0, 0, 0);
         judge.hold(2, None, &mut emit).unwrap();
         judge
             .hold(3, Some((uid, PiiType::Aadhaar, true)), &mut emit)
             .unwrap();
         // The uid column: 1 valid value in 10, all 12-digit: chance.
         for i in 1..SAMPLE {
-            judge.mark(uid, 2, u8::from(i % 10 == 0) << 1);
+            judge.mark(uid, 2, u8::from(i % 10 == 0) << 1, i);
         }
         judge.hold(4, None, &mut emit).unwrap();
         let verdicts = judge.finish(&mut emit).unwrap();
         assert_eq!(out, [2, 4]);
         assert_eq!(verdicts[&ids][1], Verdict::Chance);
-        assert_eq!(verdicts[&notes], [Verdict::Value; 3]);
+        assert_eq!(verdicts[&notes], [Verdict::Value; JUDGED.len()]);
     }
 }
