@@ -24,6 +24,34 @@ pub(crate) fn eq_byte(w: u64, byte: u8) -> u64 {
     !(((x & !HI) + !HI) | x) & HI
 }
 
+/// The bytes `v[i..limit]`, fewer than eight and at least one, as the low bytes of a
+/// little-endian word with zeros above: read as the word that ends at `limit`, shifted
+/// down, or, in a slice shorter than eight bytes, as two overlapping halves (or quarters)
+/// whose shared bytes are equal.
+#[inline(always)]
+pub(crate) fn tail_word(v: &[u8], i: usize, limit: usize) -> u64 {
+    let n = limit - i;
+    if limit >= 8 {
+        let w = u64::from_le_bytes(v[limit - 8..limit].try_into().expect("8 bytes"));
+        return w >> (8 * (8 - n));
+    }
+    let half = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            v[at..at + 4].try_into().expect("4 bytes"),
+        ))
+    };
+    let quarter = |at: usize| {
+        u64::from(u16::from_le_bytes(
+            v[at..at + 2].try_into().expect("2 bytes"),
+        ))
+    };
+    match n {
+        4.. => half(i) | half(limit - 4) << (8 * (n - 4)),
+        2.. => quarter(i) | quarter(limit - 2) << (8 * (n - 2)),
+        _ => u64::from(v[i]),
+    }
+}
+
 /// Whether `a` and `b` hold the same bytes, compared eight at a time (the last word
 /// overlapping the one before) without a call to `memcmp`: for the short keys and values
 /// compared once per value, where the call costs more than the compare.

@@ -208,27 +208,53 @@ pub struct Tally {
     pub shaped: [u32; JUDGED.len()],
     /// Per judged type, values wholly valid.
     pub valid: [u32; JUDGED.len()],
-    /// The [`value_hash`]es of the different values counted (emptied once the verdicts
-    /// are fixed).
+    /// The different values counted: their [`value_hash`]es (never 0) in an open-addressed
+    /// table of [`VALUE_SLOTS`] (allocated on the first value, dropped once the verdicts are
+    /// fixed).
     values: Vec<u32>,
+    /// How many of `values` are taken.
+    distinct: u32,
 }
 
+/// Slots of a [`Tally`]'s table of values: a power of two above [`SAMPLE`].
+const VALUE_SLOTS: usize = 256;
+
 impl Tally {
-    /// Counts one value with its shape and valid bits and its [`value_hash`].
+    /// Counts one value with its shape and valid bits and its [`value_hash`] (0 is taken
+    /// for 1).
     pub fn add(&mut self, shape: u8, valid: u8, value: u32) {
         self.seen += 1;
         for i in 0..JUDGED.len() {
             self.shaped[i] += u32::from(shape >> i & 1);
             self.valid[i] += u32::from(valid >> i & 1);
         }
-        if !self.values.contains(&value) {
-            self.values.push(value);
+        if self.values.is_empty() {
+            self.values = vec![0; VALUE_SLOTS];
+        }
+        // Linear probing from the hash's high bits (mixed: FxHash's low bits are weak). The
+        // table keeps a free slot: at most SAMPLE values come before it is dropped, and any
+        // past its room would not change a verdict.
+        if self.distinct as usize == VALUE_SLOTS - 1 {
+            return;
+        }
+        let value = value.max(1);
+        let mut slot = (value.wrapping_mul(0x9e37_79b9) >> 24) as usize;
+        loop {
+            match self.values[slot] {
+                0 => {
+                    self.values[slot] = value;
+                    self.distinct += 1;
+                    return;
+                }
+                taken if taken == value => return,
+                _ => slot = (slot + 1) % VALUE_SLOTS,
+            }
         }
     }
 
     /// The different values counted.
     pub fn distinct(&self) -> u32 {
-        self.values.len() as u32
+        self.distinct
     }
 
     /// Whether [`SAMPLE`] values are counted.
@@ -482,12 +508,14 @@ mod tests {
             }
             tally.verdicts()[name]
         };
-        let colours: Vec<u32> = (0..SAMPLE).map(|i| i % 12).collect();
+        let colours: Vec<u32> = (0..SAMPLE).map(|i| i % 12 + 1).collect();
         assert_eq!(verdict(&colours), Verdict::Chance);
         // 40 distinct of 200: the most a vocabulary has.
-        let edge: Vec<u32> = (0..SAMPLE).map(|i| i % (SAMPLE / VOCABULARY)).collect();
+        let edge: Vec<u32> = (0..SAMPLE).map(|i| i % (SAMPLE / VOCABULARY) + 1).collect();
         assert_eq!(verdict(&edge), Verdict::Chance);
-        let first_names: Vec<u32> = (0..SAMPLE).map(|i| i % (SAMPLE / VOCABULARY + 1)).collect();
+        let first_names: Vec<u32> = (0..SAMPLE)
+            .map(|i| i % (SAMPLE / VOCABULARY + 1) + 1)
+            .collect();
         assert_eq!(verdict(&first_names), Verdict::Value);
         assert_eq!(verdict(&[7; MIN_EVIDENCE as usize - 1]), Verdict::Value);
         assert_eq!(verdict(&[7; MIN_EVIDENCE as usize]), Verdict::Chance);

@@ -2,7 +2,7 @@
 //! confirmed by its type's rules (shape, validator, field-name and keyword context).
 //!
 //! The pass looks only at *anchor* bytes — digits, `@` and `$` — and skips everything else
-//! with one table lookup a byte. Around an anchor it reads the smallest token that could be a
+//! sixteen or eight bytes at a time ([`next_anchor`]). Around an anchor it reads the smallest token that could be a
 //! value (a run of digit groups, an alphanumeric word, an e-mail, a crypt string) and hands
 //! it to the family that knows that shape ([`numeric`], [`token`]). Families settle which type
 //! a token is (spans never overlap, one value is one type) and push a [`Hit`].
@@ -22,7 +22,7 @@ mod token;
 pub mod validate;
 
 use crate::format::FieldHint;
-use crate::swar::{ascii_in_range, eq_byte, HI, LO};
+use crate::swar::{ascii_in_range, eq_byte, tail_word, HI, LO};
 use crate::types::{Basis, PiiType, Region};
 use context::Context;
 use pattern::{Pattern, PatternError, PatternSet};
@@ -53,11 +53,6 @@ pub struct Detector {
     today: i64,
 }
 
-/// Bytes that can start or sit inside a candidate: the pass stops only on these.
-fn is_anchor(b: u8) -> bool {
-    b.is_ascii_digit() || b == b'$' || b == b'@'
-}
-
 /// The first anchor byte (a digit, `$` or `@`) at or after `from`.
 ///
 /// Sixteen bytes at a time (SSE2, on x86_64), then eight: most bytes of a dump are letters,
@@ -74,19 +69,29 @@ fn next_anchor(v: &[u8], from: usize) -> Option<usize> {
         }
         i += 16;
     }
-    while i + 8 <= v.len() {
-        let w = u64::from_le_bytes(v[i..i + 8].try_into().expect("8 bytes"));
-        let digit = ascii_in_range(w, b'0', b'9');
-        // Bytes equal to `$` or `@`: the classic has-zero test on w ^ byte; its only false
-        // positives sit above a true match, so the lowest set bit is exact.
+    // Bytes equal to `$` or `@`: the classic has-zero test on w ^ byte; its only false
+    // positives sit above a true match, so the lowest set bit is exact.
+    let anchors = |w: u64| {
         let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
-        let hit = digit | zero(w ^ (LO * u64::from(b'$'))) | zero(w ^ (LO * u64::from(b'@')));
+        ascii_in_range(w, b'0', b'9')
+            | zero(w ^ (LO * u64::from(b'$')))
+            | zero(w ^ (LO * u64::from(b'@')))
+    };
+    while i + 8 <= v.len() {
+        let hit = anchors(u64::from_le_bytes(v[i..i + 8].try_into().expect("8 bytes")));
         if hit != 0 {
             return Some(i + (hit.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }
-    (i..v.len()).find(|&j| is_anchor(v[j]))
+    if i >= v.len() {
+        return None;
+    }
+    // The fewer than eight bytes left in one word, zeros above them (a zero is no anchor,
+    // and its has-zero false positives sit above a true match).
+    let rest = v.len() - i;
+    let hit = anchors(tail_word(v, i, v.len())) & (HI >> (64 - 8 * rest));
+    (hit != 0).then(|| i + (hit.trailing_zeros() / 8) as usize)
 }
 
 /// A bit for each anchor byte of `block` (bit `k` for `block[k]`).
@@ -131,34 +136,6 @@ fn class_run_end(v: &[u8], from: usize, limit: usize, in_class: impl Fn(u64) -> 
     // first byte out of the class is found in one test, not one byte at a time.
     let stop = !in_class(tail_word(v, i, limit)) & HI;
     i + (stop.trailing_zeros() / 8) as usize
-}
-
-/// The bytes `v[i..limit]`, fewer than eight and at least one, as the low bytes of a
-/// little-endian word with zeros above: read as the word that ends at `limit`, shifted
-/// down, or, in a slice shorter than eight bytes, as two overlapping halves (or quarters)
-/// whose shared bytes are equal.
-#[inline(always)]
-fn tail_word(v: &[u8], i: usize, limit: usize) -> u64 {
-    let n = limit - i;
-    if limit >= 8 {
-        let w = u64::from_le_bytes(v[limit - 8..limit].try_into().expect("8 bytes"));
-        return w >> (8 * (8 - n));
-    }
-    let half = |at: usize| {
-        u64::from(u32::from_le_bytes(
-            v[at..at + 4].try_into().expect("4 bytes"),
-        ))
-    };
-    let quarter = |at: usize| {
-        u64::from(u16::from_le_bytes(
-            v[at..at + 2].try_into().expect("2 bytes"),
-        ))
-    };
-    match n {
-        4.. => half(i) | half(limit - 4) << (8 * (n - 4)),
-        2.. => quarter(i) | quarter(limit - 2) << (8 * (n - 2)),
-        _ => u64::from(v[i]),
-    }
 }
 
 /// The end of the word ([`token::is_word_byte`]: ASCII letters and digits, `_`) that runs

@@ -2,7 +2,7 @@
 //! digests and sketches hash, so that `+91 98765 43210` and `09876543210` count as one.
 
 use super::validate::phone;
-use crate::swar::{ascii_in_range, HI};
+use crate::swar::{ascii_in_range, tail_word, HI};
 use crate::types::{PiiType, Region};
 use std::sync::atomic::{AtomicU8, Ordering};
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
@@ -118,35 +118,9 @@ fn keep_mapped(raw: &[u8], out: &mut Vec<u8>, block: impl Fn(u64) -> (u64, u64))
     }
     let rest = words.remainder().len();
     if rest > 0 {
-        let (keep, mapped) = block(tail_word(raw, rest));
+        let (keep, mapped) = block(tail_word(raw, raw.len() - rest, raw.len()));
         push_squeezed(out, mapped, !keep & (HI >> (64 - 8 * rest)), rest);
     }
-}
-
-/// The last `rest` bytes of `raw` (1 to 7) as the low bytes of a little-endian word, zeros
-/// above: the last eight bytes shifted down, or in a value shorter than that, loads of four,
-/// two and one bytes (rather than a call to copy them).
-#[inline(always)]
-fn tail_word(raw: &[u8], rest: usize) -> u64 {
-    if let Some(last) = raw.len().checked_sub(8) {
-        let w = u64::from_le_bytes(raw[last..].try_into().expect("8 bytes"));
-        return w >> (64 - 8 * rest);
-    }
-    let mut w = 0;
-    let mut at = 0;
-    if raw.len() >= 4 {
-        w = u64::from(u32::from_le_bytes(raw[..4].try_into().expect("4 bytes")));
-        at = 4;
-    }
-    if raw.len() >= at + 2 {
-        let two = u16::from_le_bytes(raw[at..at + 2].try_into().expect("2 bytes"));
-        w |= u64::from(two) << (8 * at);
-        at += 2;
-    }
-    if let Some(&b) = raw.get(at) {
-        w |= u64::from(b) << (8 * at);
-    }
-    w
 }
 
 /// Appends the first `len` bytes of `mapped` but those marked in `drop` (bit 7): each dropped
@@ -180,7 +154,12 @@ fn ascii_words(raw: &[u8], out: &mut Vec<u8>) {
     }
     let rest = words.remainder().len();
     if rest > 0 {
-        push_words(out, tail_word(raw, rest), rest, &mut after_separator);
+        push_words(
+            out,
+            tail_word(raw, raw.len() - rest, raw.len()),
+            rest,
+            &mut after_separator,
+        );
     }
     if out.last() == Some(&b' ') {
         out.pop();

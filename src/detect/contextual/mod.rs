@@ -93,17 +93,14 @@ fn may_hold_name_or_address(value: &[u8], hint: FieldHint) -> bool {
 }
 
 /// Whether `value` has an upper-case ASCII letter or a byte outside ASCII, tested eight
-/// bytes at a time ([`crate::swar::ascii_in_range`]).
+/// bytes at a time ([`crate::swar::ascii_in_range`]), the last few bytes as one word.
 fn has_upper_or_non_ascii(value: &[u8]) -> bool {
-    use crate::swar::{ascii_in_range, HI};
+    use crate::swar::{ascii_in_range, tail_word, HI};
+    let upper_or_non_ascii = |w: u64| (ascii_in_range(w, b'A', b'Z') | (w & HI)) != 0;
     let mut words = value.chunks_exact(8);
-    words.by_ref().any(|w| {
-        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
-        (ascii_in_range(w, b'A', b'Z') | (w & HI)) != 0
-    }) || words
-        .remainder()
-        .iter()
-        .any(|&b| b.is_ascii_uppercase() || b >= 0x80)
+    let rest = words.remainder().len();
+    words.any(|w| upper_or_non_ascii(u64::from_le_bytes(w.try_into().expect("8 bytes"))))
+        || rest > 0 && upper_or_non_ascii(tail_word(value, value.len() - rest, value.len()))
 }
 
 /// Records a finding.
