@@ -290,6 +290,7 @@ fn field_stats(field: &FieldEntry) -> Result<FieldStats, String> {
                 records: stats.records,
                 distinct,
                 examples: stats.examples.clone(),
+                example_at: Vec::new(),
             },
         ));
     }

@@ -1733,6 +1733,8 @@ struct Held {
     raw: Vec<u8>,
     /// Its stored span, when findings are kept.
     span: (u64, u64),
+    /// Where it starts in the input ([`Found::offset`]).
+    offset: u64,
     /// Where its finding goes in `lines`: after those of the values before it.
     at: usize,
 }
@@ -1797,6 +1799,9 @@ struct Found {
     judged: Option<bool>,
     /// Whether its normal form counts as distinct (not a date counted by `distinct_dob`).
     distinct: bool,
+    /// Where it starts in the input as stored (before unescaping, in the transcoded text of
+    /// a UTF-16 input): the order of its example.
+    offset: u64,
 }
 
 /// The stored (offset, length) of `value.bytes[start..end]`: in the input as read, before
@@ -1883,6 +1888,7 @@ impl ChunkSink<'_> {
                 basis: hit.basis,
                 judged,
                 distinct: !either,
+                offset: value.stored_span(hit.start, hit.start).0,
             };
             self.count_one(i, record, seq, raw, found, span);
         }
@@ -1917,6 +1923,7 @@ impl ChunkSink<'_> {
             basis,
             judged,
             distinct,
+            offset: value_offset,
         } = found;
         let slot = &mut self.slots[i];
         let first_in_record = slot.type_last[ty.index()] != record;
@@ -1935,9 +1942,7 @@ impl ChunkSink<'_> {
         if distinct {
             stats.distinct.insert_hash(self.key.hash(&self.norm));
         }
-        if stats.examples.len() < crate::aggregate::MAX_EXAMPLES {
-            stats.examples.push(mask(ty, raw));
-        }
+        stats.add_example(|| mask(ty, raw), value_offset);
         if self.want_findings {
             let finding = Finding {
                 offset,
@@ -1972,6 +1977,7 @@ impl ChunkSink<'_> {
             seq,
             raw: value.bytes[start..end].to_vec(),
             span,
+            offset: value.stored_span(start, start).0,
             at: self.lines.len(),
         };
         let Some((latitude, longitude)) = self.pairing.offer(axis, held) else {
@@ -1983,19 +1989,22 @@ impl ChunkSink<'_> {
             false => (longitude, latitude),
         };
         let record = self.record + 1;
-        let found = Found {
+        let found = |held: &Held| Found {
             ty: PiiType::GeoLocation,
             basis: Basis::FIELD | Basis::SHAPE,
             judged: None,
             distinct: true,
+            offset: held.offset,
         };
-        self.count_one(first.slot, record, first.seq, &first.raw, found, first.span);
+        let one = found(&first);
+        self.count_one(first.slot, record, first.seq, &first.raw, one, first.span);
+        let other = found(&second);
         self.count_one(
             second.slot,
             record,
             second.seq,
             &second.raw,
-            found,
+            other,
             second.span,
         );
         // The first goes before the findings of the values between the two.

@@ -23,9 +23,21 @@ pub struct TypeStats {
     pub distinct: Hll,
     /// The first masked examples, in input order.
     pub examples: Vec<Masked>,
+    /// Where each example starts in its input, while the input is scanned (empty in
+    /// statistics read from a report): what orders the examples of findings held for a
+    /// verdict among the others ([`TypeStats::merge_in_order`]).
+    pub example_at: Vec<u64>,
 }
 
 impl TypeStats {
+    /// Counts one example, of a finding starting at `at` in its input, if there is room.
+    pub fn add_example(&mut self, example: impl FnOnce() -> Masked, at: u64) {
+        if self.examples.len() < MAX_EXAMPLES {
+            self.examples.push(example());
+            self.example_at.push(at);
+        }
+    }
+
     /// Adds `other`, which comes after `self` in input order.
     pub fn merge(&mut self, other: &TypeStats) {
         self.count += other.count;
@@ -34,6 +46,33 @@ impl TypeStats {
         let room = MAX_EXAMPLES.saturating_sub(self.examples.len());
         self.examples
             .extend(other.examples.iter().take(room).cloned());
+        self.example_at
+            .extend(other.example_at.iter().take(room).copied());
+    }
+
+    /// Adds `other`, findings of the same input interleaved with `self`'s (held for a
+    /// verdict, [`FieldStats::held`]): the examples kept are the first of both in input
+    /// order, as if they had been counted as they came.
+    fn merge_in_order(&mut self, other: &TypeStats) {
+        let mut examples: Vec<(u64, Masked)> = self
+            .example_at
+            .iter()
+            .copied()
+            .zip(std::mem::take(&mut self.examples))
+            .chain(
+                other
+                    .example_at
+                    .iter()
+                    .copied()
+                    .zip(other.examples.iter().cloned()),
+            )
+            .collect();
+        examples.sort_by_key(|&(at, _)| at);
+        examples.truncate(MAX_EXAMPLES);
+        (self.example_at, self.examples) = examples.into_iter().unzip();
+        self.count += other.count;
+        self.records += other.records;
+        self.distinct.merge(&other.distinct);
     }
 }
 
@@ -129,7 +168,7 @@ impl FieldStats {
                 .position(|&t| t == ty)
                 .map_or_else(Default::default, |i| verdicts[i]);
             if verdict.keeps(tentative) {
-                self.type_mut(ty).merge(&stats);
+                self.type_mut(ty).merge_in_order(&stats);
             }
         }
         if let Some(either) = self.dob_either.take() {

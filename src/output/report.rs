@@ -433,6 +433,7 @@ pub(crate) mod tests {
             records,
             distinct,
             examples,
+            example_at: Vec::new(),
         }
     }
 

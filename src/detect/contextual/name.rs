@@ -161,12 +161,13 @@ pub(super) fn joins_name(gap: &[u8], prev_len: usize, prev_title: impl FnOnce() 
 
 /// Whether a word of lexicon classes `classes`, no initial, can be a name standing alone
 /// in a value with no title or greeting before it ([`free_text`]'s single-word rule): not
-/// a title, greeting, particle, place or street word, and not a common, status or company
-/// word unless it is also a listed name.
+/// a title, greeting, particle, place, street or status word (`Male`, `True` are listed
+/// surnames too, but alone they are a field's state), and not a common or company word
+/// unless it is also a listed name.
 pub(super) fn may_stand_alone(classes: u16) -> bool {
     let listed = classes & (GIVEN | SURNAME) != 0;
-    classes & (TITLE | GREETING | PARTICLE | PLACE | PLACE_PART | STREET) == 0
-        && (listed || classes & (ENGLISH | STATUS | COMPANY) == 0)
+    classes & (TITLE | GREETING | PARTICLE | PLACE | PLACE_PART | STREET | STATUS) == 0
+        && (listed || classes & (ENGLISH | COMPANY) == 0)
 }
 
 /// Classes that keep a word from sinking a run of name words by its score: names, titles,
@@ -349,10 +350,12 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
         {
             continue;
         }
-        // A single word with no title or greeting is a name only alone in an unnamed field
-        // (a place is no name there): any other is dropped before its words are scored.
-        let alone =
-            || whole(run_start, next) && !run.iter().any(|t| t.has(PLACE | TITLE | GREETING));
+        // A single word with no title or greeting is a name only alone in its value, and
+        // not as a place or a status word (`Male` in a gender field): any other is dropped
+        // before its words are scored.
+        let alone = || {
+            whole(run_start, next) && !run.iter().any(|t| t.has(PLACE | TITLE | GREETING | STATUS))
+        };
         if !cue && n_words < 2 && !alone() {
             continue;
         }
