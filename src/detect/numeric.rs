@@ -1047,7 +1047,10 @@ fn phone_reading(
         return phone::international(d).map(|_| strong(true));
     }
     if d.starts_with(b"00") && phone::international(&d[2..]).is_some() {
-        return Some(strong(!bare));
+        // `00` split across groups, or a last group of one digit (`0-09-507436-0`, an
+        // ISBN), is no dialling prefix and number anyone writes: weak.
+        let written = !bare && lens[0] >= 2 && lens.last().is_some_and(|&l| l >= 2);
+        return Some(strong(written));
     }
     let nanp_shape = paren || (lens == [3, 3, 4] && seps.windows(2).all(|w| w[0] == w[1]));
     if nanp_shape && phone::national(d, *b"US").is_some() {
@@ -1865,6 +1868,8 @@ mod tests {
             (b"US", "ORD-2025-780048", "2025-780048"),
             (b"GB", "ISBN 0-800-12346-8", "0-800-12346-8"),
             (b"IN", "ref 978-1-967307", "978-1-967307"),
+            // `00` and a country code (+95) only as digits: an ISBN-10's groups.
+            (b"IN", "ISBN 0-09-507436-0", "0-09-507436-0"),
         ] {
             // Weak: no phone in an order or ISBN field, one in a phone field.
             assert_eq!(
