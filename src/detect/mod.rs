@@ -2,10 +2,11 @@
 //! confirmed by its type's rules (shape, validator, field-name and keyword context).
 //!
 //! The pass looks only at *anchor* bytes — digits, `@` and `$` — and skips everything else
-//! sixteen or eight bytes at a time ([`next_anchor`]). Around an anchor it reads the smallest token that could be a
-//! value (a run of digit groups, an alphanumeric word, an e-mail, a crypt string) and hands
-//! it to the family that knows that shape ([`numeric`], [`token`]). Families settle which type
-//! a token is (spans never overlap, one value is one type) and push a [`Hit`].
+//! sixteen or eight bytes at a time ([`next_anchor`]). Around an anchor it reads the smallest
+//! token that could be a value (a run of digit groups, an alphanumeric word, an e-mail, a
+//! crypt string) and hands it to the family that knows that shape ([`numeric`], [`token`]).
+//! Families settle which type a token is (spans never overlap, one value is one type) and
+//! push a [`Hit`].
 //!
 //! Strong shapes (a `+91` phone, a spaced Aadhaar, a PAN) are reported anywhere; weak shapes
 //! (bare digit runs, bare hex) only where the field name or a keyword before them supports

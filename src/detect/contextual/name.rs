@@ -166,9 +166,13 @@ pub(super) fn joins_name(gap: &[u8], prev_len: usize, prev_title: impl FnOnce() 
 /// unless it is also a listed name.
 pub(super) fn may_stand_alone(classes: u16) -> bool {
     let listed = classes & (GIVEN | SURNAME) != 0;
-    classes & (TITLE | GREETING | PARTICLE | PLACE | PLACE_PART | STREET | STATUS) == 0
+    classes & (NEVER_ALONE | PARTICLE | PLACE_PART | STREET) == 0
         && (listed || classes & (ENGLISH | COMPANY) == 0)
 }
+
+/// Classes of a word that is never a name standing alone in its value, listed or not:
+/// [`free_text`]'s single-word rule drops it, and [`may_stand_alone`] screens it out.
+const NEVER_ALONE: u16 = TITLE | GREETING | PLACE | STATUS;
 
 /// Classes that keep a word from sinking a run of name words by its score: names, titles,
 /// greetings and particles (scored high or left out of the score), and common and status
@@ -353,9 +357,7 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
         // A single word with no title or greeting is a name only alone in its value, and
         // not as a place or a status word (`Male` in a gender field): any other is dropped
         // before its words are scored.
-        let alone = || {
-            whole(run_start, next) && !run.iter().any(|t| t.has(PLACE | TITLE | GREETING | STATUS))
-        };
+        let alone = || whole(run_start, next) && !run.iter().any(|t| t.has(NEVER_ALONE));
         if !cue && n_words < 2 && !alone() {
             continue;
         }
