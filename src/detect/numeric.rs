@@ -1046,10 +1046,17 @@ fn phone_reading(
     if plus {
         return phone::international(d).map(|_| strong(true));
     }
-    if d.starts_with(b"00") && phone::international(&d[2..]).is_some() {
-        // `00` split across groups, or a last group of one digit (`0-09-507436-0`, an
-        // ISBN), is no dialling prefix and number anyone writes: weak.
-        let written = !bare && lens[0] >= 2 && lens.last().is_some_and(|&l| l >= 2);
+    if let Some(e164) = d.strip_prefix(b"00").and_then(phone::international) {
+        // `00` or the country code split across groups, or a last group of one digit
+        // (`0-09-507436-0`, `008-1-00604-818`: ISBNs), is no dialling prefix and number
+        // anyone writes: weak.
+        let cc = e164.country_code().len() as u8;
+        let whole_code = match lens {
+            [2, next, ..] => *next >= cc,
+            [first, ..] => *first >= 2 + cc,
+            [] => false,
+        };
+        let written = !bare && whole_code && lens.last().is_some_and(|&l| l >= 2);
         return Some(strong(written));
     }
     let nanp_shape = paren || (lens == [3, 3, 4] && seps.windows(2).all(|w| w[0] == w[1]));
@@ -1870,6 +1877,8 @@ mod tests {
             (b"IN", "ref 978-1-967307", "978-1-967307"),
             // `00` and a country code (+95) only as digits: an ISBN-10's groups.
             (b"IN", "ISBN 0-09-507436-0", "0-09-507436-0"),
+            // `00` and a country code (+81) split across groups.
+            (b"IN", "ISBN 008-1-00604-818", "008-1-00604-818"),
         ] {
             // Weak: no phone in an order or ISBN field, one in a phone field.
             assert_eq!(
@@ -1887,6 +1896,8 @@ mod tests {
             (b"IN", "011-23456789"),
             (b"IN", "098765 43210"),
             (b"IN", "9876 543 210"),
+            (b"IN", "0091 98765 43210"),
+            (b"IN", "00 91 98765 43210"),
         ] {
             assert_eq!(in_field(region, "order_id", text), [text], "{text}");
         }

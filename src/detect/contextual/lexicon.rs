@@ -7,8 +7,8 @@
 
 use super::lexicon_keys::{shift, short_key, slot, PackedWord, SHORT, SYMBOLS};
 pub(super) use super::lexicon_keys::{
-    COMPANY, ENGLISH, GIVEN, GREETING, PARTICLE, PLACE, PLACE_PART, STATUS, STREET, SURNAME,
-    SYLLABLE, TITLE,
+    COMPANY, ENGLISH, GIVEN, GREETING, NATIONALITY, PARTICLE, PLACE, PLACE_PART, STATUS, STREET,
+    SURNAME, SYLLABLE, TITLE,
 };
 use std::cell::RefCell;
 
@@ -49,8 +49,8 @@ impl Hint {
 
 /// [`PARTICLE`] (`bin`, `binte`, `van`, `della`, ...).
 const PARTICLE_HINT: Hint = Hint::new(b"abdeltv", 5);
-/// [`TITLE`] (`mr`, `shri`, `kumari`, ...).
-const TITLE_HINT: Hint = Hint::new(b"djklmps", 6);
+/// [`TITLE`] (`mr`, `shri`, `kumari`, `monsieur`, ...).
+const TITLE_HINT: Hint = Hint::new(b"adfhijklmps", 8);
 
 /// The word lists and models.
 pub(super) struct Lexicon {

@@ -26,6 +26,8 @@ pub(super) const GREETING: u16 = 1 << 9;
 pub(super) const PARTICLE: u16 = 1 << 10;
 /// A word of a place of several words (`San` and `Francisco` of `San Francisco`).
 pub(super) const PLACE_PART: u16 = 1 << 11;
+/// A nationality or language (`Uruguayan`, `Tswana`): a field's value, never a name alone.
+pub(super) const NATIONALITY: u16 = 1 << 12;
 
 /// Longest word kept in a table of packed words, in bytes.
 pub(super) const SHORT: usize = 16;

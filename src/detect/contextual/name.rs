@@ -21,9 +21,9 @@
 
 use super::address::word;
 use super::lexicon::{
-    Lexicon, Token, COMPANY, ENGLISH, GIVEN, GREETING, NAME, PARTICLE, PLACE, PLACE_PART, STATUS,
-    STREET, SURNAME, SYLLABLE, TITLE, T_CAP, T_DIGIT, T_LETTER, T_LOWER, T_NONASCII, T_TITLE,
-    T_UPPER,
+    Lexicon, Token, COMPANY, ENGLISH, GIVEN, GREETING, NAME, NATIONALITY, PARTICLE, PLACE,
+    PLACE_PART, STATUS, STREET, SURNAME, SYLLABLE, TITLE, T_CAP, T_DIGIT, T_LETTER, T_LOWER,
+    T_NONASCII, T_TITLE, T_UPPER,
 };
 use super::{free, push};
 use crate::detect::{Detector, Hit};
@@ -161,9 +161,9 @@ pub(super) fn joins_name(gap: &[u8], prev_len: usize, prev_title: impl FnOnce() 
 
 /// Whether a word of lexicon classes `classes`, no initial, can be a name standing alone
 /// in a value with no title or greeting before it ([`free_text`]'s single-word rule): not
-/// a title, greeting, particle, place, street or status word (`Male`, `True` are listed
-/// surnames too, but alone they are a field's state), and not a common or company word
-/// unless it is also a listed name.
+/// a title, greeting, particle, place, street, status or nationality word (`Male`, `True`,
+/// `English` are listed surnames too, but alone they are a field's state or a language),
+/// and not a common or company word unless it is also a listed name.
 pub(super) fn may_stand_alone(classes: u16) -> bool {
     let listed = classes & (GIVEN | SURNAME) != 0;
     classes & (NEVER_ALONE | PARTICLE | PLACE_PART | STREET) == 0
@@ -172,7 +172,7 @@ pub(super) fn may_stand_alone(classes: u16) -> bool {
 
 /// Classes of a word that is never a name standing alone in its value, listed or not:
 /// [`free_text`]'s single-word rule drops it, and [`may_stand_alone`] screens it out.
-const NEVER_ALONE: u16 = TITLE | GREETING | PLACE | STATUS;
+const NEVER_ALONE: u16 = TITLE | GREETING | PLACE | STATUS | NATIONALITY;
 
 /// Classes that keep a word from sinking a run of name words by its score: names, titles,
 /// greetings and particles (scored high or left out of the score), and common and status
@@ -355,8 +355,8 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
             continue;
         }
         // A single word with no title or greeting is a name only alone in its value, and
-        // not as a place or a status word (`Male` in a gender field): any other is dropped
-        // before its words are scored.
+        // not as a place, status or nationality word (`Male` in a gender field, `Japanese` in
+        // a nationality field): any other is dropped before its words are scored.
         let alone = || whole(run_start, next) && !run.iter().any(|t| t.has(NEVER_ALONE));
         if !cue && n_words < 2 && !alone() {
             continue;
