@@ -753,7 +753,14 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, n: usize, dotted: 
     if dotted {
         return true;
     }
-    if holds_date(groups) || !(n == 4 || (7..=19).contains(&n)) {
+    // After a `+`, the first groups are a country code and a number, not a date
+    // (`+61-7-7975-4323`, `+33-6-12-34-56-78`).
+    let dated = if a == 0 && run.plus {
+        groups.get(1..).is_some_and(holds_date)
+    } else {
+        holds_date(groups)
+    };
+    if dated || !(n == 4 || (7..=19).contains(&n)) {
         return false;
     }
     if groups.len() > 1 || (a == 0 && (run.plus || run.paren)) {
@@ -1079,19 +1086,35 @@ fn phone_reading(
 }
 
 /// Whether `lens`, the digit groups of `d` (a national number of `region`), are a grouping
-/// that region's plan writes: NANP 3-3-4 (1-3-3-4 after a 1); Singapore 4-4; a trunk 0
-/// and its area code (3 to 6 digits in all), then groups of three digits or more (GB
-/// `020 7946 0958`, `01632 960000`; IN `011-23456789`, `098765 43210`); an Indian mobile
-/// 5-5, 3-3-4 or 4-3-3. Any other grouping (`2025-780048`, ISBN `0-333-83536-0`) is no
-/// number the plan writes: a weak reading.
+/// that region's plan writes: NANP 3-3-4 (1-3-3-4 after a 1); Singapore 4-4; in India and the
+/// United Kingdom a trunk 0 and its area code (3 to 6 digits in all), then groups of three
+/// digits or more (GB `020 7946 0958`, `01632 960000`; IN `011-23456789`, `098765 43210`),
+/// or an Indian mobile 5-5, 3-3-4 or 4-3-3. Elsewhere, a national prefix and area code (2 to
+/// 6 digits in all, or the prefix apart: RU `8 495 123-45-67`) then groups of two digits or
+/// more (FR `06 12 34 56 78`, DE `030 1234567`); where numbers are written whole, groups of two or three digits, the last of up
+/// to four (ES `612 34 56 78`, IT `350 087 7036`, DK `23 56 53 59`); never a date's 2-2-4.
+/// Any other grouping (`2025-780048`, ISBN `0-333-83536-0`) is no number the plan writes: a
+/// weak reading.
 fn plan_grouping(region: [u8; 2], d: &[u8], lens: &[u8]) -> bool {
-    match &region.map(|b| b.to_ascii_uppercase()) {
-        b"US" | b"CA" => matches!(lens, [3, 3, 4] | [1, 3, 3, 4]),
+    let region = region.map(|b| b.to_ascii_uppercase());
+    match &region {
         b"SG" => lens == [4, 4],
-        _ if d[0] == b'0' => {
+        b"IN" | b"GB" if d[0] == b'0' => {
             matches!(lens, [3..=6, rest @ ..] if rest.iter().all(|&l| l >= 3))
         }
-        _ => matches!(lens, [5, 5] | [3, 3, 4] | [4, 3, 3]),
+        b"IN" | b"GB" => matches!(lens, [5, 5] | [3, 3, 4] | [4, 3, 3]),
+        _ => match phone::national_prefix(region) {
+            Some(b"1") => matches!(lens, [3, 3, 4] | [1, 3, 3, 4]),
+            _ if lens == [2, 2, 4] => false,
+            Some(b"") => match lens {
+                [groups @ .., last] if groups.len() >= 2 => {
+                    groups.iter().all(|l| (2..=3).contains(l)) && (2..=4).contains(last)
+                }
+                _ => false,
+            },
+            _ => matches!(lens, [2..=6, rest @ ..] | [1, 2..=5, rest @ ..]
+                if rest.iter().all(|&l| l >= 2)),
+        },
     }
 }
 
@@ -1778,13 +1801,18 @@ mod tests {
     #[test]
     fn a_date_and_time_is_no_number_in_any_region() {
         let set = PatternSet::builtin().expect("built-in patterns load");
-        for region in [*b"US", *b"GB", *b"SG", *b"IN"] {
+        for region in [
+            *b"US", *b"GB", *b"SG", *b"IN", *b"FR", *b"DE", *b"ES", *b"IT", *b"DK", *b"SE", *b"JP",
+            *b"RU", *b"BR",
+        ] {
             let det = Detector::new(&set, None, Region(region));
             let found = |text: &str| types(&det, text);
             for text in [
                 "[2024-05-29 08:52] #58038 customer> hello",
                 "2024-05-29 08:52:11 login ok",
                 "at 29/05/2024 08:52",
+                "shipped 01-05-1990, joined 12.05.2019",
+                "v10.2.3 build 120.0.6099.130",
             ] {
                 assert_eq!(found(text), [], "{text} in {region:?}");
             }
@@ -1879,6 +1907,9 @@ mod tests {
             (b"IN", "ISBN 0-09-507436-0", "0-09-507436-0"),
             // `00` and a country code (+81) split across groups.
             (b"IN", "ISBN 008-1-00604-818", "008-1-00604-818"),
+            // Groupings the region's plan does not write.
+            (b"FR", "ISBN 0-612-34567-8", "0-612-34567-8"),
+            (b"ES", "ref 6123-45678", "6123-45678"),
         ] {
             // Weak: no phone in an order or ISBN field, one in a phone field.
             assert_eq!(
@@ -1898,6 +1929,15 @@ mod tests {
             (b"IN", "9876 543 210"),
             (b"IN", "0091 98765 43210"),
             (b"IN", "00 91 98765 43210"),
+            (b"FR", "06 12 34 56 78"),
+            (b"DE", "030 1234567"),
+            (b"DE", "(04736) 73692"),
+            (b"ES", "612 34 56 78"),
+            (b"IT", "350 087 7036"),
+            (b"DK", "23 56 53 59"),
+            (b"SE", "08-01 17 08"),
+            (b"JP", "090-0931-3664"),
+            (b"RU", "8 495 123-45-67"),
         ] {
             assert_eq!(in_field(region, "order_id", text), [text], "{text}");
         }

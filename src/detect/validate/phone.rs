@@ -428,41 +428,232 @@ pub fn international(digits: &[u8]) -> Option<E164> {
     })
 }
 
-/// Reads `digits` written without a country code (possibly with the trunk prefix 0) under
-/// `region` (ISO 3166 alpha-2, either case): `IN`: 10 digits starting 6-9 (a mobile), or 0
-/// and a 10-digit national number; `SG`: 8 digits starting 3, 6, 8 or 9; `US`, `CA`: a
-/// 10-digit NANP number, or 1 and one; `GB`: 0 and a national number of the GB plan (9 or 10
-/// digits, as its leading digits allow). Other regions: `None`.
+/// Reads `digits` written without a country code under `region` (ISO 3166 alpha-2, either
+/// case): `IN`: 10 digits starting 6-9 (a mobile), or 0 and a 10-digit national number; the
+/// NANP regions (`US`, `CA`, ...): a 10-digit NANP number, or 1 and one; any other region
+/// with a calling code ([`REGIONS`]): its national (trunk) prefix if it has one (`0` in
+/// `GB`, `FR`, `DE`; `8` in `RU`; none in `SG`, `ES`, `IT`, whose numbers are written
+/// whole), then a national number of the region's plan of at least [`MIN_NATIONAL`] digits
+/// that starts with a digit the region's numbers start with. Unknown regions: `None`.
 ///
 /// ```
 /// use leakscan::detect::validate::phone;
 /// let p = phone::national(b"09876543210", *b"IN").expect("an Indian mobile with trunk 0");
 /// assert_eq!(p.digits(), b"919876543210");
+/// let p = phone::national(b"0612345678", *b"FR").expect("a French mobile");
+/// assert_eq!(p.digits(), b"33612345678");
+/// let p = phone::national(b"0612345678", *b"IT").expect("a Rome number: 0 is its own");
+/// assert_eq!(p.digits(), b"390612345678");
 /// assert!(phone::national(b"9876543210", *b"FR").is_none());
+/// assert!(phone::national(b"0612345678", *b"XX").is_none());
 /// ```
 pub fn national(digits: &[u8], region: [u8; 2]) -> Option<E164> {
-    let (cc, nsn): (&[u8], &[u8]) = match &region.map(|b| b.to_ascii_uppercase()) {
-        b"IN" => match digits {
-            [b'6'..=b'9', ..] if digits.len() == 10 => (b"91", digits),
-            [b'0', rest @ ..] if rest.len() == 10 => (b"91", rest),
+    let region = region.map(|b| b.to_ascii_uppercase());
+    if &region == b"IN" {
+        let nsn = match digits {
+            [b'6'..=b'9', ..] if digits.len() == 10 => digits,
+            [b'0', rest @ ..] if rest.len() == 10 => rest,
             _ => return None,
-        },
-        b"SG" => (b"65", digits),
-        b"US" | b"CA" => match digits {
-            [b'1', rest @ ..] if rest.len() == 10 => (b"1", rest),
-            _ => (b"1", digits),
-        },
-        b"GB" => match digits {
-            [b'0', rest @ ..] => (b"44", rest),
-            _ => return None,
-        },
-        _ => return None,
+        };
+        return whole_number(b"91", digits, nsn);
+    }
+    let &(_, code, trunk, leads) = region_entry(region)?;
+    let nsn = match (code, digits) {
+        // The NANP's 1 is optional: most write the ten digits alone.
+        (1, [b'1', rest @ ..]) if rest.len() == 10 => rest,
+        (1, _) => digits,
+        _ => digits.strip_prefix(trunk)?,
     };
-    // Shapes the region refuses are refused above without reading every digit.
+    if nsn.len() < MIN_NATIONAL || !leads.contains(&nsn[0]) {
+        return None;
+    }
+    let (cc, cc_len) = code_digits(code);
+    whole_number(&cc[..cc_len], digits, nsn)
+}
+
+/// `cc` and `nsn` as an [`E164`] number, if `digits` (the number as written, of which
+/// `nsn` is the end) is all ASCII digits and `nsn` fits the plan of `cc`.
+fn whole_number(cc: &[u8], digits: &[u8], nsn: &[u8]) -> Option<E164> {
+    // Shapes the region refuses are refused before every digit is read.
     if !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
     E164::new(cc, plan(cc)?, nsn)
+}
+
+/// Fewest digits of a national number [`national`] reads outside India: shorter ones (a
+/// local number without its area code, `5551234`) are too like other numbers.
+pub const MIN_NATIONAL: usize = 7;
+
+/// The ASCII digits of calling code `code` (1-999), and how many there are.
+fn code_digits(code: u16) -> ([u8; 3], usize) {
+    let mut out = [0u8; 3];
+    let len = if code >= 100 {
+        3
+    } else if code >= 10 {
+        2
+    } else {
+        1
+    };
+    let mut c = code;
+    for i in (0..len).rev() {
+        out[i] = b'0' + (c % 10) as u8;
+        c /= 10;
+    }
+    (out, len)
+}
+
+/// A region's code, calling code, national prefix and leading digits ([`REGIONS`]).
+type RegionPlan = ([u8; 2], u16, &'static [u8], &'static [u8]);
+
+/// Each region (ISO 3166 alpha-2) with its country calling code, the national prefix
+/// written before a national number (`0`; `8` in Russia, Belarus, Kazakhstan, Turkmenistan;
+/// `06` in Hungary; `1` in the NANP; none where numbers are written whole: Spain, Italy,
+/// Poland, Singapore, ...), and the digits a national number may start with. From
+/// libphonenumber's metadata (Python package `phonenumbers` 9.0.43, Apache-2.0): each
+/// supported region's `country_code` and `national_prefix`, and the first digits its
+/// `generalDesc` pattern allows.
+#[rustfmt::skip]
+const REGIONS: &[RegionPlan] = &[
+    (*b"AC", 247, b"", b"0123456789"), (*b"AD", 376, b"", b"1356789"),
+    (*b"AE", 971, b"0", b"23456789"), (*b"AF", 93, b"0", b"234567"), (*b"AG", 1, b"1", b"2589"),
+    (*b"AI", 1, b"1", b"2589"), (*b"AL", 355, b"0", b"23456789"),
+    (*b"AM", 374, b"0", b"123456789"), (*b"AO", 244, b"", b"29"), (*b"AR", 54, b"0", b"123689"),
+    (*b"AS", 1, b"1", b"5689"), (*b"AT", 43, b"0", b"123456789"), (*b"AU", 61, b"0", b"123478"),
+    (*b"AW", 297, b"", b"256789"), (*b"AX", 358, b"0", b"12345678"),
+    (*b"AZ", 994, b"0", b"123456789"), (*b"BA", 387, b"0", b"3456789"),
+    (*b"BB", 1, b"1", b"2589"), (*b"BD", 880, b"0", b"123456789"),
+    (*b"BE", 32, b"0", b"123456789"), (*b"BF", 226, b"", b"024567"),
+    (*b"BG", 359, b"0", b"023456789"), (*b"BH", 973, b"", b"136789"),
+    (*b"BI", 257, b"", b"2367"), (*b"BJ", 229, b"", b"0"), (*b"BL", 590, b"0", b"56789"),
+    (*b"BM", 1, b"1", b"4589"), (*b"BN", 673, b"", b"234578"), (*b"BO", 591, b"0", b"2345678"),
+    (*b"BQ", 599, b"", b"347"), (*b"BR", 55, b"0", b"123456789"), (*b"BS", 1, b"1", b"2589"),
+    (*b"BT", 975, b"", b"12345678"), (*b"BW", 267, b"", b"023456789"),
+    (*b"BY", 375, b"8", b"123489"), (*b"BZ", 501, b"", b"02345678"),
+    (*b"CA", 1, b"1", b"23456789"), (*b"CC", 61, b"0", b"148"),
+    (*b"CD", 243, b"0", b"12345689"), (*b"CF", 236, b"", b"2678"), (*b"CG", 242, b"", b"028"),
+    (*b"CH", 41, b"0", b"23456789"), (*b"CI", 225, b"", b"02"), (*b"CK", 682, b"", b"234578"),
+    (*b"CL", 56, b"", b"123456789"), (*b"CM", 237, b"", b"268"),
+    (*b"CN", 86, b"0", b"123456789"), (*b"CO", 57, b"0", b"13469"),
+    (*b"CR", 506, b"", b"23456789"), (*b"CU", 53, b"0", b"2345678"),
+    (*b"CV", 238, b"", b"234589"), (*b"CW", 599, b"", b"34679"), (*b"CX", 61, b"0", b"148"),
+    (*b"CY", 357, b"", b"25789"), (*b"CZ", 420, b"", b"23456789"),
+    (*b"DE", 49, b"0", b"123456789"), (*b"DJ", 253, b"", b"27"), (*b"DK", 45, b"", b"23456789"),
+    (*b"DM", 1, b"1", b"5789"), (*b"DO", 1, b"1", b"589"), (*b"DZ", 213, b"0", b"123456789"),
+    (*b"EC", 593, b"0", b"12345679"), (*b"EE", 372, b"", b"3456789"),
+    (*b"EG", 20, b"0", b"12345689"), (*b"EH", 212, b"0", b"5678"), (*b"ER", 291, b"0", b"178"),
+    (*b"ES", 34, b"", b"456789"), (*b"ET", 251, b"0", b"12345789"),
+    (*b"FI", 358, b"0", b"123456789"), (*b"FJ", 679, b"", b"023456789"),
+    (*b"FK", 500, b"", b"234567"), (*b"FM", 691, b"", b"389"), (*b"FO", 298, b"", b"23456789"),
+    (*b"FR", 33, b"0", b"123456789"), (*b"GA", 241, b"", b"01234567"),
+    (*b"GB", 44, b"0", b"1235789"), (*b"GD", 1, b"1", b"4589"), (*b"GE", 995, b"0", b"34578"),
+    (*b"GF", 594, b"0", b"56789"), (*b"GG", 44, b"0", b"135789"), (*b"GH", 233, b"0", b"2358"),
+    (*b"GI", 350, b"", b"256"), (*b"GL", 299, b"", b"123456789"),
+    (*b"GM", 220, b"", b"23456789"), (*b"GN", 224, b"", b"367"), (*b"GP", 590, b"0", b"56789"),
+    (*b"GQ", 240, b"", b"23589"), (*b"GR", 30, b"", b"256789"), (*b"GT", 502, b"", b"12345678"),
+    (*b"GU", 1, b"1", b"5689"), (*b"GW", 245, b"", b"49"), (*b"GY", 592, b"", b"23456789"),
+    (*b"HK", 852, b"", b"23456789"), (*b"HN", 504, b"", b"23789"),
+    (*b"HR", 385, b"0", b"123456789"), (*b"HT", 509, b"", b"234589"),
+    (*b"HU", 36, b"06", b"123456789"), (*b"ID", 62, b"0", b"0123456789"),
+    (*b"IE", 353, b"0", b"12456789"), (*b"IL", 972, b"0", b"12345789"),
+    (*b"IM", 44, b"0", b"135789"), (*b"IN", 91, b"0", b"0123456789"), (*b"IO", 246, b"", b"3"),
+    (*b"IQ", 964, b"0", b"1234567"), (*b"IR", 98, b"0", b"123456789"),
+    (*b"IS", 354, b"", b"3456789"), (*b"IT", 39, b"", b"0134578"),
+    (*b"JE", 44, b"0", b"135789"), (*b"JM", 1, b"1", b"5689"), (*b"JO", 962, b"0", b"23456789"),
+    (*b"JP", 81, b"0", b"0123456789"), (*b"KE", 254, b"0", b"12456789"),
+    (*b"KG", 996, b"0", b"2356789"), (*b"KH", 855, b"0", b"123456789"),
+    (*b"KI", 686, b"0", b"2345678"), (*b"KM", 269, b"", b"3478"), (*b"KN", 1, b"1", b"589"),
+    (*b"KP", 850, b"0", b"12345678"), (*b"KR", 82, b"0", b"012345678"),
+    (*b"KW", 965, b"", b"124569"), (*b"KY", 1, b"1", b"3589"), (*b"KZ", 7, b"8", b"78"),
+    (*b"LA", 856, b"0", b"2345678"), (*b"LB", 961, b"0", b"123456789"),
+    (*b"LC", 1, b"1", b"5789"), (*b"LI", 423, b"0", b"236789"),
+    (*b"LK", 94, b"0", b"123456789"), (*b"LR", 231, b"0", b"2345678"),
+    (*b"LS", 266, b"", b"2568"), (*b"LT", 370, b"0", b"3456789"),
+    (*b"LU", 352, b"", b"23456789"), (*b"LV", 371, b"", b"26789"),
+    (*b"LY", 218, b"0", b"23456789"), (*b"MA", 212, b"0", b"5678"),
+    (*b"MC", 377, b"0", b"346789"), (*b"MD", 373, b"0", b"2356789"),
+    (*b"ME", 382, b"0", b"23456789"), (*b"MF", 590, b"0", b"56789"), (*b"MG", 261, b"0", b"23"),
+    (*b"MH", 692, b"1", b"23456"), (*b"MK", 389, b"0", b"234578"),
+    (*b"ML", 223, b"", b"2456789"), (*b"MM", 95, b"0", b"12456789"),
+    (*b"MN", 976, b"0", b"1256789"), (*b"MO", 853, b"", b"0268"), (*b"MP", 1, b"1", b"5689"),
+    (*b"MQ", 596, b"0", b"56789"), (*b"MR", 222, b"", b"2348"), (*b"MS", 1, b"1", b"5689"),
+    (*b"MT", 356, b"", b"235789"), (*b"MU", 230, b"", b"2345678"),
+    (*b"MV", 960, b"", b"346789"), (*b"MW", 265, b"0", b"123789"),
+    (*b"MX", 52, b"", b"23456789"), (*b"MY", 60, b"0", b"13456789"), (*b"MZ", 258, b"", b"28"),
+    (*b"NA", 264, b"0", b"68"), (*b"NC", 687, b"", b"02345789"), (*b"NE", 227, b"", b"02789"),
+    (*b"NF", 672, b"", b"13"), (*b"NG", 234, b"0", b"2789"), (*b"NI", 505, b"", b"125678"),
+    (*b"NL", 31, b"0", b"123456789"), (*b"NO", 47, b"", b"023456789"),
+    (*b"NP", 977, b"0", b"123456789"), (*b"NR", 674, b"", b"2456789"),
+    (*b"NU", 683, b"", b"45678"), (*b"NZ", 64, b"0", b"123456789"),
+    (*b"OM", 968, b"", b"125789"), (*b"PA", 507, b"", b"0123456789"),
+    (*b"PE", 51, b"0", b"1456789"), (*b"PF", 689, b"", b"48"), (*b"PG", 675, b"", b"123456789"),
+    (*b"PH", 63, b"0", b"123456789"), (*b"PK", 92, b"0", b"123456789"),
+    (*b"PL", 48, b"", b"123456789"), (*b"PM", 508, b"0", b"23456789"),
+    (*b"PR", 1, b"1", b"5789"), (*b"PS", 970, b"0", b"124589"), (*b"PT", 351, b"", b"1236789"),
+    (*b"PW", 680, b"", b"23456789"), (*b"PY", 595, b"0", b"23456789"),
+    (*b"QA", 974, b"", b"02345678"), (*b"RE", 262, b"0", b"26789"),
+    (*b"RO", 40, b"0", b"23789"), (*b"RS", 381, b"0", b"1236789"), (*b"RU", 7, b"8", b"34789"),
+    (*b"RW", 250, b"0", b"02789"), (*b"SA", 966, b"0", b"1589"),
+    (*b"SB", 677, b"", b"123456789"), (*b"SC", 248, b"", b"24689"), (*b"SD", 249, b"0", b"19"),
+    (*b"SE", 46, b"0", b"123456789"), (*b"SG", 65, b"", b"136789"),
+    (*b"SH", 290, b"", b"25689"), (*b"SI", 386, b"0", b"123456789"),
+    (*b"SJ", 47, b"", b"04789"), (*b"SK", 421, b"0", b"2345689"),
+    (*b"SL", 232, b"0", b"236789"), (*b"SM", 378, b"", b"0567"), (*b"SN", 221, b"", b"3789"),
+    (*b"SO", 252, b"0", b"123456789"), (*b"SR", 597, b"", b"23456789"),
+    (*b"SS", 211, b"0", b"19"), (*b"ST", 239, b"", b"29"), (*b"SV", 503, b"", b"256789"),
+    (*b"SX", 1, b"1", b"5789"), (*b"SY", 963, b"0", b"123459"), (*b"SZ", 268, b"", b"02379"),
+    (*b"TA", 290, b"", b"8"), (*b"TC", 1, b"1", b"5689"), (*b"TD", 235, b"", b"236789"),
+    (*b"TG", 228, b"", b"279"), (*b"TH", 66, b"0", b"0123456789"),
+    (*b"TJ", 992, b"", b"0123456789"), (*b"TK", 690, b"", b"2347"),
+    (*b"TL", 670, b"", b"234789"), (*b"TM", 993, b"8", b"1234567"),
+    (*b"TN", 216, b"", b"2345789"), (*b"TO", 676, b"", b"023456789"),
+    (*b"TR", 90, b"0", b"234589"), (*b"TT", 1, b"1", b"589"), (*b"TV", 688, b"", b"279"),
+    (*b"TW", 886, b"0", b"23456789"), (*b"TZ", 255, b"0", b"2456789"),
+    (*b"UA", 380, b"0", b"3456789"), (*b"UG", 256, b"0", b"234789"),
+    (*b"US", 1, b"1", b"23456789"), (*b"UY", 598, b"0", b"012489"),
+    (*b"UZ", 998, b"", b"2356789"), (*b"VA", 39, b"", b"01358"), (*b"VC", 1, b"1", b"5789"),
+    (*b"VE", 58, b"0", b"245689"), (*b"VG", 1, b"1", b"2589"), (*b"VI", 1, b"1", b"3589"),
+    (*b"VN", 84, b"0", b"12356789"), (*b"VU", 678, b"", b"2345789"),
+    (*b"WF", 681, b"", b"4789"), (*b"WS", 685, b"", b"2345678"), (*b"XK", 383, b"0", b"23489"),
+    (*b"YE", 967, b"0", b"1234567"), (*b"YT", 262, b"0", b"26789"),
+    (*b"ZA", 27, b"0", b"123456789"), (*b"ZM", 260, b"0", b"256789"),
+    (*b"ZW", 263, b"0", b"235678"),
+];
+
+/// The index + 1 in [`REGIONS`] of each two-letter code (`AA` = 0 to `ZZ` = 675), 0 for a
+/// code that is no region: a region is looked up with one load.
+static REGION_INDEX: [u8; 676] = {
+    let mut t = [0u8; 676];
+    let mut i = 0;
+    while i < REGIONS.len() {
+        let [a, b] = REGIONS[i].0;
+        t[(a - b'A') as usize * 26 + (b - b'A') as usize] = (i + 1) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The national prefix `region` (upper case) writes before a national number (`0`, `8`;
+/// empty where numbers are written whole), if `region` is one of [`REGIONS`].
+///
+/// ```
+/// use leakscan::detect::validate::phone;
+/// assert_eq!(phone::national_prefix(*b"FR"), Some(&b"0"[..]));
+/// assert_eq!(phone::national_prefix(*b"ES"), Some(&b""[..]));
+/// assert_eq!(phone::national_prefix(*b"XX"), None);
+/// ```
+pub fn national_prefix(region: [u8; 2]) -> Option<&'static [u8]> {
+    region_entry(region).map(|e| e.2)
+}
+
+/// The [`REGIONS`] entry of `region` (upper case), if it is one.
+fn region_entry(region: [u8; 2]) -> Option<&'static RegionPlan> {
+    let [a, b] = region;
+    if !a.is_ascii_uppercase() || !b.is_ascii_uppercase() {
+        return None;
+    }
+    let index = REGION_INDEX[usize::from(a - b'A') * 26 + usize::from(b - b'A')];
+    index.checked_sub(1).map(|i| &REGIONS[usize::from(i)])
 }
 
 /// Whether `cc` (ASCII digits, e.g. `b"91"`) is an assigned country calling code.
@@ -608,6 +799,25 @@ mod tests {
             (b"00079460123", *b"GB", None),
             (b"0207946012", *b"GB", None), // London numbers have 10 digits
             (b"9876543210", *b"FR", None),
+            // Other regions: the national prefix, then the plan's lengths.
+            (b"0612345678", *b"FR", Some(b"33612345678")),
+            (b"612345678", *b"FR", None), // the trunk 0 is written
+            (b"0612345", *b"FR", None),   // under MIN_NATIONAL digits
+            (b"030123456", *b"DE", Some(b"4930123456")),
+            (b"612345678", *b"ES", Some(b"34612345678")),
+            (b"0612345678", *b"ES", None), // no trunk prefix: 10 digits
+            (b"0612345678", *b"IT", Some(b"390612345678")),
+            (b"3500877036", *b"it", Some(b"393500877036")),
+            (b"84951234567", *b"RU", Some(b"74951234567")),
+            (b"04951234567", *b"RU", None),
+            (b"0612345678", *b"HU", Some(b"3612345678")),
+            (b"8765550123", *b"JM", Some(b"18765550123")),
+            (b"23565359", *b"DK", Some(b"4523565359")),
+            (b"0612345678", *b"XX", None),
+            // ... and a first digit the region's numbers start with.
+            (b"01234567", *b"DK", None),
+            (b"123456789", *b"ES", None),
+            (b"0612345678", *b"1x", None),
             (b"98765x3210", *b"IN", None),
             // Every region's shape passes before its digits are read: a letter still fails.
             (b"9123x567", *b"SG", None),
@@ -627,6 +837,20 @@ mod tests {
     }
 
     #[test]
+    fn every_region_is_listed_once_with_a_plan() {
+        for pair in REGIONS.windows(2) {
+            assert!(pair[0].0 < pair[1].0, "REGIONS sorted, no repeats");
+        }
+        for &(region, code, trunk, leads) in REGIONS {
+            let (cc, len) = code_digits(code);
+            assert!(plan(&cc[..len]).is_some(), "{region:?}: {code}");
+            assert_eq!(region_entry(region).map(|e| e.1), Some(code));
+            assert!(trunk.iter().chain(leads).all(u8::is_ascii_digit));
+            assert!(!leads.is_empty());
+        }
+    }
+
+    #[test]
     fn national_and_international_agree() {
         // A national reading is the international reading of its E.164 digits.
         for (d, region) in [
@@ -634,6 +858,8 @@ mod tests {
             (b"91234567", *b"SG"),
             (b"2025550123", *b"US"),
             (b"07700900123", *b"GB"),
+            (b"0612345678", *b"FR"),
+            (b"0612345678", *b"IT"),
         ] {
             let n = national(d, region).expect("valid national form");
             assert_eq!(international(n.digits()), Some(n));
