@@ -117,6 +117,31 @@ fn read_lone(s: &mut Scan, p: usize, e: usize, limit: usize) -> usize {
     e
 }
 
+/// Where the UUID ends that the digits at `p` sit inside, past its first group
+/// (`16823a92-0043-4640-bb1f-d1f4e011c3b5`): 8-4-4-4-12 hex digits, with nothing
+/// alphanumeric around them. Groups of a UUID that happen to be all digits are no number
+/// (`0043-4640` reads as `00` and an Austrian number, `3720-4694-9542` as an Aadhaar).
+fn uuid_end(v: &[u8], p: usize) -> Option<usize> {
+    const LEN: usize = 36;
+    if p == 0 || v[p - 1] != b'-' {
+        return None;
+    }
+    let part = |b: &u8| b.is_ascii_hexdigit() || *b == b'-';
+    let from = p.saturating_sub(LEN);
+    let start = v[from..p]
+        .iter()
+        .rposition(|b| !part(b))
+        .map_or(from, |i| from + i + 1);
+    let end = start + LEN;
+    let uuid = v.get(start..end)?;
+    let shape = uuid.iter().enumerate().all(|(i, &b)| match i {
+        8 | 13 | 18 | 23 => b == b'-',
+        _ => b.is_ascii_hexdigit(),
+    });
+    let alone = |b: Option<&u8>| !b.is_some_and(u8::is_ascii_alphanumeric);
+    (shape && alone(v.get(end)) && alone(start.checked_sub(1).map(|i| &v[i]))).then_some(end)
+}
+
 /// Reads the run that has its first digit at `p` in full and interprets it; `digits_end`
 /// ends the digits from `p` on. Returns where the pass continues.
 ///
@@ -126,6 +151,9 @@ fn read_lone(s: &mut Scan, p: usize, e: usize, limit: usize) -> usize {
 fn read_in_full(s: &mut Scan, p: usize, digits_end: usize, limit: usize) -> usize {
     if one_mask_before(s, p, digits_end, limit) {
         return digits_end;
+    }
+    if let Some(end) = uuid_end(&s.v[..limit], p) {
+        return end;
     }
     // Built in place (`Run::default()` is built aside and copied in, a
     // `memcpy` on the 5 MB corpus: 2.3 M instructions).
@@ -1053,7 +1081,11 @@ fn phone_reading(
     if plus {
         return phone::international(d).map(|_| strong(true));
     }
-    if let Some(e164) = d.strip_prefix(b"00").and_then(phone::international) {
+    if let Some(e164) = d
+        .strip_prefix(b"00")
+        .and_then(phone::international)
+        .filter(|e| e.national().len() >= phone::MIN_NATIONAL)
+    {
         // `00` or the country code split across groups, or a last group of one digit
         // (`0-09-507436-0`, `008-1-00604-818`: ISBNs), is no dialling prefix and number
         // anyone writes: weak.

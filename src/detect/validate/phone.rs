@@ -481,8 +481,9 @@ fn whole_number(cc: &[u8], digits: &[u8], nsn: &[u8]) -> Option<E164> {
     E164::new(cc, plan(cc)?, nsn)
 }
 
-/// Fewest digits of a national number [`national`] reads outside India: shorter ones (a
-/// local number without its area code, `5551234`) are too like other numbers.
+/// Fewest digits of a national number [`national`] reads outside India, and that the scan
+/// reads after `00`: shorter ones (a local number without its area code, `5551234`) are too
+/// like other numbers.
 pub const MIN_NATIONAL: usize = 7;
 
 /// The ASCII digits of calling code `code` (1-999), and how many there are.
