@@ -364,7 +364,7 @@ impl Layout {
             Format::Jsonl => json::tokenize_lines(data, range, base, scratch, sink),
             Format::Json => json::tokenize_array(data, range, base, scratch, sink),
             Format::Sql => sql::tokenize(data, range, base, state, scratch, sink),
-            Format::Text => text::tokenize(data, range, base, sink),
+            Format::Text => text::tokenize(data, range, base, scratch, sink),
             Format::Bson => bson::tokenize(data, range, base, scratch, sink),
             Format::EsBulk => es::tokenize_bulk(data, range, base, scratch, sink),
             Format::Elasticdump => es::tokenize_elasticdump(data, range, base, scratch, sink),

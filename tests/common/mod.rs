@@ -2,7 +2,7 @@
 
 use leakscan::detect::geo::{self, Pairing};
 use leakscan::detect::{Detector, Hit};
-use leakscan::format::{text, FieldRef, FieldSink, Value};
+use leakscan::format::{text, FieldRef, FieldSink, Scratch, Value};
 use leakscan::types::PiiType;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -118,7 +118,7 @@ pub fn scan_line(det: &Detector, line: &str) -> Vec<Found> {
         pairing: Pairing::default(),
     };
     let data = line.as_bytes();
-    text::tokenize(data, 0..data.len(), 0, &mut sink);
+    text::tokenize(data, 0..data.len(), 0, &mut Scratch::default(), &mut sink);
     sink.found
 }
 
