@@ -93,9 +93,10 @@ pub struct ScanArgs {
     /// Load extra pattern files from DIR.
     #[arg(long, value_name = "DIR")]
     pub patterns: Option<PathBuf>,
-    /// Default country for numbers written without one.
-    #[arg(long, value_name = "CC", default_value = "IN", value_parser = parse_region)]
-    pub region: Region,
+    /// Country for numbers written without one (default: each input's, read from the
+    /// international numbers at its start, else IN).
+    #[arg(long, value_name = "CC", value_parser = parse_region)]
+    pub region: Option<Region>,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
@@ -309,7 +310,8 @@ impl ScanArgs {
             format: Format::from_name(&self.format),
             types: self.types.clone(),
             patterns: self.patterns.clone(),
-            region: self.region,
+            region: self.region.unwrap_or(Region::IN),
+            infer_region: self.region.is_none(),
             threads: self.threads,
             reveal: self.reveal,
             findings: self.findings.clone(),

@@ -17,6 +17,7 @@ use crate::detect::geo::{self, Axis, Pairing};
 use crate::detect::memo::{FieldMemo, Memo};
 use crate::detect::normalize::normalize;
 use crate::detect::pattern::{PatternError, PatternSet};
+use crate::detect::region;
 use crate::detect::{trimmed, Detector, Hit};
 use crate::error::{ErrorKind, InputError};
 use crate::format::csv::EscapedCell;
@@ -69,6 +70,9 @@ pub struct ScanOptions {
     pub patterns: Option<PathBuf>,
     /// Region for national numbers.
     pub region: Region,
+    /// Read each input's region from its head ([`crate::detect::region::infer`]), `region`
+    /// standing where it says nothing (the CLI sets it when `--region` is not given).
+    pub infer_region: bool,
     /// Worker threads (0: all cores).
     pub threads: usize,
     /// Put raw values in findings.
@@ -109,6 +113,7 @@ impl Default for ScanOptions {
             types: None,
             patterns: None,
             region: Region::IN,
+            infer_region: false,
             threads: 0,
             reveal: false,
             findings: None,
@@ -208,6 +213,7 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
     let threads = pool.current_num_threads();
     let mut scan = Scanner {
         opts,
+        regional: vec![detector.clone()],
         detector,
         key,
         tap: tap.map(|t| t as &mut dyn Tap),
@@ -533,7 +539,10 @@ impl Pipeline {
 
 struct Scanner<'a> {
     opts: &'a ScanOptions,
+    /// The detectors of the input being started, and of the chunks spawned now.
     detector: Arc<Detector>,
+    /// The detectors made so far, one per region (the first under `opts.region`).
+    regional: Vec<Arc<Detector>>,
     key: SketchKey,
     tap: Option<&'a mut dyn Tap>,
     writer: Option<FindingsWriter>,
@@ -966,6 +975,7 @@ impl Scanner<'_> {
             None => "utf-8",
         };
         let layout = Arc::new(Layout::sniff(name, head, self.opts.format));
+        self.use_region_of(head);
         self.summary.inputs.push(InputSummary {
             path: path.to_string(),
             format: layout.format.name(),
@@ -1316,6 +1326,7 @@ impl Scanner<'_> {
             self.summary.images.ocr += u64::from(ocr);
         }
         let text_len = doc.text().len() as u64;
+        self.use_region_of(doc.text());
         self.summary.inputs.push(InputSummary {
             path: leaf.path.to_string(),
             format: doc.format,
@@ -1375,6 +1386,24 @@ impl Scanner<'_> {
         self.summary
             .errors
             .push(InputError::new(path, ErrorKind::Format, message).at(at));
+    }
+
+    /// Takes the detectors of the region the input starting with `head` is read under:
+    /// `--region`, or the one its head says ([`region::infer`]) when inference is on.
+    fn use_region_of(&mut self, head: &[u8]) {
+        let region = match self.opts.infer_region {
+            true => region::infer(head).unwrap_or(self.opts.region),
+            false => self.opts.region,
+        };
+        let found = self.regional.iter().find(|d| d.region() == region);
+        self.detector = match found {
+            Some(detector) => detector.clone(),
+            None => {
+                let detector = Arc::new(self.regional[0].with_region(region));
+                self.regional.push(detector.clone());
+                detector
+            }
+        };
     }
 
     /// Hands a chunk to the pool once there is room for it, and merges the results that
@@ -1546,7 +1575,9 @@ impl Scanner<'_> {
             Some(writer) => line.write(writer).map_err(ScanError::Findings),
             None => Ok(()),
         })?;
-        let month_first = dob::month_first_region(self.detector.region());
+        // Later inputs may have started under other regions: this one's is in its summary.
+        let region = Region::parse(&input.region).unwrap_or(self.opts.region);
+        let month_first = dob::month_first_region(region);
         for field in &mut input.stats.fields {
             let v = verdicts.get(&field.name).copied().unwrap_or_default();
             field.settle(v, month_first);
@@ -1631,6 +1662,7 @@ fn scan_chunk(
             interrupted: true,
         };
     }
+    worker.memo.serve(job.det);
     let mut sink = ChunkSink {
         det: job.det,
         layout: &unit.layout,

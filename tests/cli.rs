@@ -290,3 +290,61 @@ regexes = ['\bBX[0-9]{6}\b']
         "{err}"
     );
 }
+
+#[test]
+fn each_input_is_read_under_the_region_its_numbers_say() {
+    let dir = tempfile::tempdir().unwrap();
+    // Files are read in name order: the French numbers first, then the same national
+    // number in an Indian file (the memo of values seen must not carry it over).
+    let table = |code: &str| {
+        let mut text = String::from("name,mobile\n");
+        for k in 0..12 {
+            text += &format!("a{k},{code}{k}\n");
+        }
+        text + &"b,06 98 76 54 32\n".repeat(100)
+    };
+    std::fs::write(dir.path().join("a_fr.csv"), table("+33 6 12 34 56 7")).unwrap();
+    std::fs::write(dir.path().join("b_in.csv"), table("+91 98765 4321")).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let scan = |region: Option<&str>| {
+        let report = out_dir.path().join("report.json");
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "scan".as_ref(),
+            dir.path().as_os_str(),
+            "--threads".as_ref(),
+            "1".as_ref(),
+            "--findings".as_ref(),
+            "-".as_ref(),
+            "--reveal".as_ref(),
+            "--report".as_ref(),
+            report.as_os_str(),
+        ];
+        if let Some(region) = region {
+            args.extend([
+                std::ffi::OsStr::new("--region"),
+                std::ffi::OsStr::new(region),
+            ]);
+        }
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        let report: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+        let regions: Vec<String> = report["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["region"].as_str().unwrap().to_string())
+            .collect();
+        let national = |file: &str| {
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+                .filter(|f| f["path"].as_str().unwrap().ends_with(file))
+                .filter(|f| f["value"] == "06 98 76 54 32")
+                .count()
+        };
+        (regions, national("a_fr.csv"), national("b_in.csv"))
+    };
+    assert_eq!(scan(None), (vec!["FR".into(), "IN".into()], 100, 0));
+    assert_eq!(scan(Some("IN")), (vec!["IN".into(), "IN".into()], 0, 0));
+}

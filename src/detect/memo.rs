@@ -10,7 +10,7 @@
 use super::{Detector, Hit};
 use crate::format::FieldHint;
 use crate::swar::same_bytes;
-use crate::types::{Basis, PiiType};
+use crate::types::{Basis, PiiType, Region};
 
 /// Longest value kept (longer values rarely repeat, and cost the copy).
 const MAX_LEN: usize = 96;
@@ -89,17 +89,30 @@ const EMPTY: Entry = Entry {
 /// Detection results of recently seen short values, one per worker thread.
 pub struct Memo {
     entries: Box<[Entry]>,
+    /// The region the entries were detected under: a national number reads differently
+    /// under another.
+    region: Region,
 }
 
 impl Default for Memo {
     fn default() -> Self {
         Memo {
             entries: vec![EMPTY; PLACES].into_boxed_slice(),
+            region: Region::default(),
         }
     }
 }
 
 impl Memo {
+    /// Readies the memo for values detected by `det`: forgets what it kept if that was
+    /// detected under another region (inputs of a scan may be read under different ones).
+    pub fn serve(&mut self, det: &Detector) {
+        if det.region() != self.region {
+            self.entries.fill(EMPTY);
+            self.region = det.region();
+        }
+    }
+
     /// Appends to `out` what [`Detector::detect_judged`] finds in `value` in a field with
     /// `hint`, from the memo where `value` was seen there recently and the field's values
     /// repeat enough (`field`) for looking it up to pay.

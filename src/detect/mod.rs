@@ -19,6 +19,7 @@ pub mod memo;
 pub mod normalize;
 mod numeric;
 pub mod pattern;
+pub mod region;
 mod token;
 pub mod validate;
 
@@ -412,6 +413,14 @@ impl Detector {
     /// The region national numbers are read under.
     pub fn region(&self) -> Region {
         self.region
+    }
+
+    /// The same detectors, reading national numbers under `region`.
+    pub fn with_region(&self, region: Region) -> Detector {
+        Detector {
+            region,
+            ..self.clone()
+        }
     }
 
     /// Whether `ty` is enabled.

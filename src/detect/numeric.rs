@@ -1104,8 +1104,10 @@ fn phone_reading(
     }
     let region = s.det.region().0;
     if phone::national(d, region).is_some() {
+        // A bare number with its trunk 0 is strong only where the plan is strict (elsewhere
+        // an EAN-13 such as 0298383974208 fits the lengths).
         let written = if bare {
-            d[0] == b'0'
+            d[0] == b'0' && matches!(&region, b"IN" | b"GB")
         } else {
             plan_grouping(region, d, lens)
         };
@@ -1123,11 +1125,15 @@ fn phone_reading(
 /// digits or more (GB `020 7946 0958`, `01632 960000`; IN `011-23456789`, `098765 43210`),
 /// or an Indian mobile 5-5, 3-3-4 or 4-3-3. Elsewhere, a national prefix and area code (2 to
 /// 6 digits in all, or the prefix apart: RU `8 495 123-45-67`) then groups of two digits or
-/// more (FR `06 12 34 56 78`, DE `030 1234567`); where numbers are written whole, groups of two or three digits, the last of up
+/// more, nine digits at least (FR `06 12 34 56 78`, DE `030 1234567`); where numbers are
+/// written whole, groups of two or three digits, the last of up
 /// to four (ES `612 34 56 78`, IT `350 087 7036`, DK `23 56 53 59`); never a date's 2-2-4.
 /// Any other grouping (`2025-780048`, ISBN `0-333-83536-0`) is no number the plan writes: a
 /// weak reading.
 fn plan_grouping(region: [u8; 2], d: &[u8], lens: &[u8]) -> bool {
+    /// Fewest digits of a number with its national prefix that a grouping alone makes
+    /// strong where the plan is only lengths: an ISSN (`0462-3440`) fits Germany's.
+    const GROUPED_NATIONAL: usize = 9;
     let region = region.map(|b| b.to_ascii_uppercase());
     match &region {
         b"SG" => lens == [4, 4],
@@ -1144,8 +1150,11 @@ fn plan_grouping(region: [u8; 2], d: &[u8], lens: &[u8]) -> bool {
                 }
                 _ => false,
             },
-            _ => matches!(lens, [2..=6, rest @ ..] | [1, 2..=5, rest @ ..]
-                if rest.iter().all(|&l| l >= 2)),
+            _ => {
+                d.len() >= GROUPED_NATIONAL
+                    && matches!(lens, [2..=6, rest @ ..] | [1, 2..=5, rest @ ..]
+                        if rest.iter().all(|&l| l >= 2))
+            }
         },
     }
 }
@@ -1943,6 +1952,9 @@ mod tests {
             // Groupings the region's plan does not write.
             (b"FR", "ISBN 0-612-34567-8", "0-612-34567-8"),
             (b"ES", "ref 6123-45678", "6123-45678"),
+            // Under a plan of lengths only: an ISSN, and an EAN-13 with a leading 0.
+            (b"DE", "ISSN 0462-3440", "0462-3440"),
+            (b"DE", "EAN 0298383974208", "0298383974208"),
         ] {
             // Weak: no phone in an order or ISBN field, one in a phone field.
             assert_eq!(
@@ -1968,7 +1980,7 @@ mod tests {
             (b"ES", "612 34 56 78"),
             (b"IT", "350 087 7036"),
             (b"DK", "23 56 53 59"),
-            (b"SE", "08-01 17 08"),
+            (b"SE", "08-123 456 78"),
             (b"JP", "090-0931-3664"),
             (b"RU", "8 495 123-45-67"),
         ] {

@@ -634,6 +634,65 @@ static REGION_INDEX: [u8; 676] = {
     t
 };
 
+/// The main region of each country calling code (the one libphonenumber names for it:
+/// `US` for +1, `GB` for +44, `RU` for +7), sorted by code; the non-geographic codes are
+/// left out. From the Python package `phonenumbers` 9.0.43 (Apache-2.0),
+/// `region_code_for_country_code` of each code of [`PLANS`].
+#[rustfmt::skip]
+const MAIN_REGIONS: &[(u16, [u8; 2])] = &[
+    (1, *b"US"), (7, *b"RU"), (20, *b"EG"), (27, *b"ZA"), (30, *b"GR"), (31, *b"NL"),
+    (32, *b"BE"), (33, *b"FR"), (34, *b"ES"), (36, *b"HU"), (39, *b"IT"), (40, *b"RO"),
+    (41, *b"CH"), (43, *b"AT"), (44, *b"GB"), (45, *b"DK"), (46, *b"SE"), (47, *b"NO"),
+    (48, *b"PL"), (49, *b"DE"), (51, *b"PE"), (52, *b"MX"), (53, *b"CU"), (54, *b"AR"),
+    (55, *b"BR"), (56, *b"CL"), (57, *b"CO"), (58, *b"VE"), (60, *b"MY"), (61, *b"AU"),
+    (62, *b"ID"), (63, *b"PH"), (64, *b"NZ"), (65, *b"SG"), (66, *b"TH"), (81, *b"JP"),
+    (82, *b"KR"), (84, *b"VN"), (86, *b"CN"), (90, *b"TR"), (91, *b"IN"), (92, *b"PK"),
+    (93, *b"AF"), (94, *b"LK"), (95, *b"MM"), (98, *b"IR"), (211, *b"SS"), (212, *b"MA"),
+    (213, *b"DZ"), (216, *b"TN"), (218, *b"LY"), (220, *b"GM"), (221, *b"SN"), (222, *b"MR"),
+    (223, *b"ML"), (224, *b"GN"), (225, *b"CI"), (226, *b"BF"), (227, *b"NE"), (228, *b"TG"),
+    (229, *b"BJ"), (230, *b"MU"), (231, *b"LR"), (232, *b"SL"), (233, *b"GH"), (234, *b"NG"),
+    (235, *b"TD"), (236, *b"CF"), (237, *b"CM"), (238, *b"CV"), (239, *b"ST"), (240, *b"GQ"),
+    (241, *b"GA"), (242, *b"CG"), (243, *b"CD"), (244, *b"AO"), (245, *b"GW"), (246, *b"IO"),
+    (247, *b"AC"), (248, *b"SC"), (249, *b"SD"), (250, *b"RW"), (251, *b"ET"), (252, *b"SO"),
+    (253, *b"DJ"), (254, *b"KE"), (255, *b"TZ"), (256, *b"UG"), (257, *b"BI"), (258, *b"MZ"),
+    (260, *b"ZM"), (261, *b"MG"), (262, *b"RE"), (263, *b"ZW"), (264, *b"NA"), (265, *b"MW"),
+    (266, *b"LS"), (267, *b"BW"), (268, *b"SZ"), (269, *b"KM"), (290, *b"SH"), (291, *b"ER"),
+    (297, *b"AW"), (298, *b"FO"), (299, *b"GL"), (350, *b"GI"), (351, *b"PT"), (352, *b"LU"),
+    (353, *b"IE"), (354, *b"IS"), (355, *b"AL"), (356, *b"MT"), (357, *b"CY"), (358, *b"FI"),
+    (359, *b"BG"), (370, *b"LT"), (371, *b"LV"), (372, *b"EE"), (373, *b"MD"), (374, *b"AM"),
+    (375, *b"BY"), (376, *b"AD"), (377, *b"MC"), (378, *b"SM"), (380, *b"UA"), (381, *b"RS"),
+    (382, *b"ME"), (383, *b"XK"), (385, *b"HR"), (386, *b"SI"), (387, *b"BA"), (389, *b"MK"),
+    (420, *b"CZ"), (421, *b"SK"), (423, *b"LI"), (500, *b"FK"), (501, *b"BZ"), (502, *b"GT"),
+    (503, *b"SV"), (504, *b"HN"), (505, *b"NI"), (506, *b"CR"), (507, *b"PA"), (508, *b"PM"),
+    (509, *b"HT"), (590, *b"GP"), (591, *b"BO"), (592, *b"GY"), (593, *b"EC"), (594, *b"GF"),
+    (595, *b"PY"), (596, *b"MQ"), (597, *b"SR"), (598, *b"UY"), (599, *b"CW"), (670, *b"TL"),
+    (672, *b"NF"), (673, *b"BN"), (674, *b"NR"), (675, *b"PG"), (676, *b"TO"), (677, *b"SB"),
+    (678, *b"VU"), (679, *b"FJ"), (680, *b"PW"), (681, *b"WF"), (682, *b"CK"), (683, *b"NU"),
+    (685, *b"WS"), (686, *b"KI"), (687, *b"NC"), (688, *b"TV"), (689, *b"PF"), (690, *b"TK"),
+    (691, *b"FM"), (692, *b"MH"), (850, *b"KP"), (852, *b"HK"), (853, *b"MO"), (855, *b"KH"),
+    (856, *b"LA"), (880, *b"BD"), (886, *b"TW"), (960, *b"MV"), (961, *b"LB"), (962, *b"JO"),
+    (963, *b"SY"), (964, *b"IQ"), (965, *b"KW"), (966, *b"SA"), (967, *b"YE"), (968, *b"OM"),
+    (970, *b"PS"), (971, *b"AE"), (972, *b"IL"), (973, *b"BH"), (974, *b"QA"), (975, *b"BT"),
+    (976, *b"MN"), (977, *b"NP"), (992, *b"TJ"), (993, *b"TM"), (994, *b"AZ"), (995, *b"GE"),
+    (996, *b"KG"), (998, *b"UZ"),
+];
+
+/// The main region (ISO 3166 alpha-2) of the country code of `number`: the country an
+/// input full of such numbers most likely comes from.
+///
+/// ```
+/// use leakscan::detect::validate::phone;
+/// let number = phone::international(b"33612345678").expect("a French mobile");
+/// assert_eq!(phone::main_region(&number), Some(*b"FR"));
+/// ```
+pub fn main_region(number: &E164) -> Option<[u8; 2]> {
+    let code = value(number.country_code());
+    MAIN_REGIONS
+        .binary_search_by_key(&code, |&(c, _)| c)
+        .ok()
+        .map(|i| MAIN_REGIONS[i].1)
+}
+
 /// The national prefix `region` (upper case) writes before a national number (`0`, `8`;
 /// empty where numbers are written whole), if `region` is one of [`REGIONS`].
 ///
@@ -834,6 +893,14 @@ mod tests {
                 String::from_utf8_lossy(d),
                 String::from_utf8_lossy(&region)
             );
+        }
+    }
+
+    #[test]
+    fn every_main_region_is_a_region_of_its_code() {
+        assert!(MAIN_REGIONS.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(code, region) in MAIN_REGIONS {
+            assert_eq!(region_entry(region).map(|e| e.1), Some(code), "{region:?}");
         }
     }
 
