@@ -314,9 +314,9 @@ male female other mr mrs ms""".split()
 # adjective; the last word of a phrase such as `Sri Lankan`) and "Languages" fields, as
 # published in the public domain by github.com/factbook/factbook.json (commit 8662a8b1,
 # 2026-05-17), compiled once; left out: region and place names in the language notes, words
-# of a few letters that are Chinese syllables (`Min`, `Wu`), and the listed given names and
-# surnames (`Finn`, `Swati`, `Sami`, `Dane`) but for `English` and `French`, languages far
-# more often than lone names.
+# of a few letters that are Chinese syllables (`Min`, `Wu`), and the given names and surnames
+# of the name lists, the generator's part too (`Finn`, `Swati`, `Sami`, `Dane`, `German`),
+# but for `English` and `French`, languages far more often than lone names.
 NATIONALITIES = """abkhaz afar afghan african afrikaans albanian alemannic algerian alsatian amazonian american
 amharic andorran angolan anguillan antiguan arabian arabic aramaic aranese argentine armenian
 aromanian aruban ashaninka assamese australian austrian avadhi aymara azerbaijani azeri bahamian
@@ -330,32 +330,32 @@ croat croatian cuban curacaoan cypriot czech danish dari dinka djiboutian domini
 dutchman dutchwoman ecuadorian egyptian emaswati emirati english equatoguinean eritrean estonian
 ethiopian ezidian faroese farsi fijian filipino finnish flemish foochow french frenchman
 frenchwoman frisian futunan fuzhou gabonese gagauz galician gambian garifuna gedeo georgian
-german ghanaian gibraltarian gilaki greek greenlander greenlandic grenadian guadeloupian
-guamanian guarani guatemalan guaymi guinean gujarati gurage gurung guyanese hadiyya haitian
-hakka hebrew helenian herzegovinian hiligaynon hindi hindko hindustani hokkien honduran
-hungarian i-kiribati icelander icelandic ilocano ilonggo indian indonesian iranian iraqi irish
-irishman irishwoman islander israeli italian ivoirian jamaican japanese javanese jordanian
-kabyle kannada kapampangan kaqchikel kazakh kazakhstani kenyan khalkha khmer khoe khoi khoisan
-kikongo kingwana kinyarwanda kirundi kiswahili kittitian kiunguja korean kosovan kosraen kurdish
-kuwaiti kyrgyz kyrgyzstani lankan lao laotian latin latvian lebanese leonean liberian libyan
-liechtensteiner limbu lingala liswati lithuanian luxembourger macedonian maguindanao maithali
-maithili malagasy malawian malay malayalam malaysian maldivian malian maltese mandarin manx
-manxman manxwoman mapudungun marathi marquesan marshallese martiniquan mauritanian mauritian
-mazandarani melanesian melayu mexican micronesian minbei minnan moldovan monacan monegasque
-mongol mongolian monokutuba montenegrin montserratian moroccan mosotho motswana mozambican
-nafusi nahuatl namibian nauruan ndebele nepalbhasha nepali nevisian newari ngabere ni-vanuatu
-nicaraguan nigerian nigerien niuean norwegian nubian nuer nuristani nynorsk occitan odia omani
-oromo pakistani palauan panamanian pangasinan panggalato panjabi papiamento paraguayan pashaie
-pashto pashtu paumotu pedi persian peruvian philippine picard pohnpeian pole polish polynesian
-poqomchi portuguese pular punjabi putonghua qatari qazaq quechua rican rioplatense romani
-romanian romansh russian rwandan sahraoui sahraouian sahrawi sahrawian salvadoran sammarinese
-samoan saraiki sater saudi senegalese sepedi serb serbian sesotho setswana seychellois
-shanghainese shawiya shilluk sidamo silesian sindhi singaporean slovak slovene slovenian somali
-soninke sorbian sotho spaniard spanish sranang sudanese surinamer surinamese swahili swazi swede
-swedish swiss syriac syrian tacawit tachelhit tagalog tahitian taiwanese tajik tajikistani
-talyshi tamahaq tamang tamasheq tamazight tamil tanzanian taqbaylit tarifit tatar telugu teochew
-teribe thai tharu tibetan tigrigna tigrinya timorese tobagonian togolese tokelauan tomean tongan
-tosk trinidadian tshiluba tshivenda tsonga tswana tuareg tunisian turk turkic turkish turkmani
+ghanaian gibraltarian gilaki greek greenlander greenlandic grenadian guadeloupian guamanian
+guarani guatemalan guaymi guinean gujarati gurage gurung guyanese hadiyya haitian hakka hebrew
+helenian herzegovinian hiligaynon hindi hindko hindustani hokkien honduran hungarian i-kiribati
+icelander icelandic ilocano ilonggo indian indonesian iranian iraqi irish irishman irishwoman
+islander israeli italian ivoirian jamaican japanese javanese jordanian kabyle kannada
+kapampangan kaqchikel kazakh kazakhstani kenyan khalkha khmer khoe khoi khoisan kikongo kingwana
+kinyarwanda kirundi kiswahili kittitian kiunguja korean kosovan kosraen kurdish kuwaiti kyrgyz
+kyrgyzstani lankan lao laotian latin latvian lebanese leonean liberian libyan liechtensteiner
+limbu lingala liswati lithuanian luxembourger macedonian maguindanao maithali maithili malagasy
+malawian malay malayalam malaysian maldivian malian maltese mandarin manx manxman manxwoman
+mapudungun marathi marquesan marshallese martiniquan mauritanian mauritian mazandarani
+melanesian melayu mexican micronesian minbei minnan moldovan monacan monegasque mongol mongolian
+monokutuba montenegrin montserratian moroccan mosotho motswana mozambican nafusi nahuatl
+namibian nauruan ndebele nepalbhasha nepali nevisian newari ngabere ni-vanuatu nicaraguan
+nigerian nigerien niuean norwegian nubian nuer nuristani nynorsk occitan odia omani oromo
+pakistani palauan panamanian pangasinan panggalato panjabi papiamento paraguayan pashaie pashto
+pashtu paumotu pedi persian peruvian philippine picard pohnpeian pole polish polynesian poqomchi
+portuguese pular punjabi putonghua qatari qazaq quechua rican rioplatense romani romanian
+romansh russian rwandan sahraoui sahraouian sahrawi sahrawian salvadoran sammarinese samoan
+saraiki sater saudi senegalese sepedi serb serbian sesotho setswana seychellois shanghainese
+shawiya shilluk sidamo silesian sindhi singaporean slovak slovene slovenian somali soninke
+sorbian sotho spaniard spanish sranang sudanese surinamer surinamese swahili swazi swede swedish
+swiss syriac syrian tacawit tachelhit tagalog tahitian taiwanese tajik tajikistani talyshi
+tamahaq tamang tamasheq tamazight tamil tanzanian taqbaylit tarifit tatar telugu teochew teribe
+thai tharu tibetan tigrigna tigrinya timorese tobagonian togolese tokelauan tomean tongan tosk
+trinidadian tshiluba tshivenda tsonga tswana tuareg tunisian turk turkic turkish turkmani
 turkmen turkmenistani tuvaluan ugandan ukrainian urdu uruguayan uyghur uygur uzbek uzbeki
 uzbekistani valencian venezuelan verdean vietnamese vincentian vlach wallisian waray wolaytta
 wolof wounaan xhosa xinca xitsonga yakthung yapese yemeni yiddish zambian zande zealander zhuang
