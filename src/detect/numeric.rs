@@ -782,7 +782,7 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, n: usize, dotted: 
         return true;
     }
     // After a `+`, the first groups are a country code and a number, not a date
-    // (`+61-7-7975-4323`, `+33-6-12-34-56-78`).
+    // (`+61-7-7975-4323`).
     let dated = if a == 0 && run.plus {
         groups.get(1..).is_some_and(holds_date)
     } else {
@@ -1126,10 +1126,9 @@ fn phone_reading(
 /// or an Indian mobile 5-5, 3-3-4 or 4-3-3. Elsewhere, a national prefix and area code (2 to
 /// 6 digits in all, or the prefix apart: RU `8 495 123-45-67`) then groups of two digits or
 /// more, nine digits at least (FR `06 12 34 56 78`, DE `030 1234567`); where numbers are
-/// written whole, groups of two or three digits, the last of up
-/// to four (ES `612 34 56 78`, IT `350 087 7036`, DK `23 56 53 59`); never a date's 2-2-4.
-/// Any other grouping (`2025-780048`, ISBN `0-333-83536-0`) is no number the plan writes: a
-/// weak reading.
+/// written whole, groups of two or three digits, the last of up to four (ES `612 34 56 78`,
+/// IT `350 087 7036`, DK `23 56 53 59`); never a date's 2-2-4. Any other grouping
+/// (`2025-780048`, ISBN `0-333-83536-0`) is no number the plan writes: a weak reading.
 fn plan_grouping(region: [u8; 2], d: &[u8], lens: &[u8]) -> bool {
     /// Fewest digits of a number with its national prefix that a grouping alone makes
     /// strong where the plan is only lengths: an ISSN (`0462-3440`) fits Germany's.

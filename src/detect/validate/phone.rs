@@ -5,7 +5,9 @@
 //! calling code it knows (the ITU E.164 codes in service), and per code the union of the
 //! possible lengths of its regions' numbers. India, Singapore, the NANP (+1) and the United
 //! Kingdom get strict plans on top: the leading digits their numbering plans allow (and for
-//! the United Kingdom, the length each leading digit takes).
+//! the United Kingdom, the length each leading digit takes). National numbers of every other
+//! region are read with the region's national prefix and the digits its numbers start with
+//! ([`national`]), from the same metadata.
 
 /// The most digits an E.164 number has (ITU-T E.164 section 6).
 const MAX_DIGITS: usize = 15;
