@@ -133,13 +133,11 @@ fn uuid_end(v: &[u8], p: usize) -> Option<usize> {
         .rposition(|b| !part(b))
         .map_or(from, |i| from + i + 1);
     let end = start + LEN;
-    let uuid = v.get(start..end)?;
-    let shape = uuid.iter().enumerate().all(|(i, &b)| match i {
-        8 | 13 | 18 | 23 => b == b'-',
-        _ => b.is_ascii_hexdigit(),
-    });
     let alone = |b: Option<&u8>| !b.is_some_and(u8::is_ascii_alphanumeric);
-    (shape && alone(v.get(end)) && alone(start.checked_sub(1).map(|i| &v[i]))).then_some(end)
+    (crate::format::is_uuid(v.get(start..end)?)
+        && alone(v.get(end))
+        && alone(start.checked_sub(1).map(|i| &v[i])))
+    .then_some(end)
 }
 
 /// Reads the run that has its first digit at `p` in full and interprets it; `digits_end`
@@ -1107,7 +1105,7 @@ fn phone_reading(
         // A bare number with its trunk 0 is strong only where the plan is strict (elsewhere
         // an EAN-13 such as 0298383974208 fits the lengths).
         let written = if bare {
-            d[0] == b'0' && matches!(&region, b"IN" | b"GB")
+            d[0] == b'0' && strict_trunk_plan(&region)
         } else {
             plan_grouping(region, d, lens)
         };
@@ -1117,6 +1115,13 @@ fn phone_reading(
         return Some(strong(false));
     }
     None
+}
+
+/// Whether `region` (upper case) has a strict plan with a trunk `0` (India, the United
+/// Kingdom: leading digits and lengths checked by [`phone::national`]), under which a bare
+/// number with its trunk 0 and the groupings of [`plan_grouping`]'s first arms are strong.
+fn strict_trunk_plan(region: &[u8; 2]) -> bool {
+    matches!(region, b"IN" | b"GB")
 }
 
 /// Whether `lens`, the digit groups of `d` (a national number of `region`), are a grouping
@@ -1136,10 +1141,10 @@ fn plan_grouping(region: [u8; 2], d: &[u8], lens: &[u8]) -> bool {
     let region = region.map(|b| b.to_ascii_uppercase());
     match &region {
         b"SG" => lens == [4, 4],
-        b"IN" | b"GB" if d[0] == b'0' => {
+        _ if strict_trunk_plan(&region) && d[0] == b'0' => {
             matches!(lens, [3..=6, rest @ ..] if rest.iter().all(|&l| l >= 3))
         }
-        b"IN" | b"GB" => matches!(lens, [5, 5] | [3, 3, 4] | [4, 3, 3]),
+        _ if strict_trunk_plan(&region) => matches!(lens, [5, 5] | [3, 3, 4] | [4, 3, 3]),
         _ => match phone::national_prefix(region) {
             Some(b"1") => matches!(lens, [3, 3, 4] | [1, 3, 3, 4]),
             _ if lens == [2, 2, 4] => false,

@@ -557,16 +557,7 @@ fn is_identifier(key: &[u8]) -> bool {
     (digits >= 3 && numeric)
         || (key.len() >= 16 && hex)
         || (key.len() >= 6 && letters > 0 && digits >= 4)
-        || is_uuid(key)
-}
-
-/// Whether `key` is a UUID (`8-4-4-4-12` hex digits).
-fn is_uuid(key: &[u8]) -> bool {
-    key.len() == 36
-        && key.iter().enumerate().all(|(i, b)| match i {
-            8 | 13 | 18 | 23 => *b == b'-',
-            _ => b.is_ascii_hexdigit(),
-        })
+        || super::is_uuid(key)
 }
 
 #[cfg(test)]

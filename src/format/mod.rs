@@ -222,6 +222,16 @@ impl StoredAt {
     }
 }
 
+/// Whether `s` is a UUID (`8-4-4-4-12` hex digits): an identifier-like JSON key, and no
+/// number where its groups happen to be all digits.
+pub fn is_uuid(s: &[u8]) -> bool {
+    s.len() == 36
+        && s.iter().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => *b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+}
+
 /// Receives what a tokeniser finds, record by record.
 pub trait FieldSink {
     /// A value of the current record. Empty values may be skipped by the tokeniser.
