@@ -370,7 +370,8 @@ fn extension_digits_after(v: &[u8], i: usize, limit: usize) -> bool {
 ///
 /// It mirrors what [`interpret`] refuses before any validator: a sub-run with a `/` between
 /// its groups; one with a `.` unless it is a dotted quad (four groups), NANP
-/// `NNN.NNN.NNNN` or a whole run `NNN.NN.NNNN` (an SSN after its keyword); one with 5, 6 or fewer than 4 digits; one with 4 digits unless it is a
+/// `NNN.NNN.NNNN`, a whole run `NNN.NN.NNNN` (an SSN after its keyword) or a whole run of
+/// dotted pairs ([`dotted_pairs`]); one with 5, 6 or fewer than 4 digits; one with 4 digits unless it is a
 /// bare group in a card field (a sub-run, [`could_be_value`]) or the whole run. So a run of
 /// at most three groups whose stretches between `.` and `/` each hold fewer than 7 digits
 /// holds no value, unless it is the NANP or SSN dotted shape, the whole run has 4 digits and no `.` or `/`,
@@ -391,7 +392,7 @@ fn holds_no_value(s: &Scan, run: &Run) -> bool {
         return false;
     }
     if run.len >= 4 {
-        return no_sub_run_reads(groups);
+        return !dotted_pairs(s.v, run) && no_sub_run_reads(groups);
     }
     if date_like(groups) {
         return true;
@@ -415,6 +416,23 @@ fn holds_no_value(s: &Scan, run: &Run) -> bool {
             && c.sep == b'.');
     let whole_four = !split && stretch == 4;
     !dotted_number && !whole_four
+}
+
+/// Whether the whole `run` is a phone number written with dots between pairs of digits, as
+/// in France and Belgium (`06.12.34.56.78`, `+33.6.12.34.56.78`, `+32.475.12.34.56`): five
+/// groups or more, all joined by `.`, of at most three digits each and the last three of
+/// two, from a `+` or a trunk `0`, and not the tail of a longer dotted word
+/// (`v2.06.12.34.56.78`). Dotted runs are otherwise versions and decimals, and no version
+/// is written so. Only the phone reading takes it ([`interpret`]).
+fn dotted_pairs(v: &[u8], run: &Run) -> bool {
+    let groups = &run.groups[..run.len];
+    let start = run.start;
+    groups.len() >= 5
+        && (run.plus || v[groups[0].start] == b'0')
+        && !(start >= 2 && v[start - 1] == b'.' && v[start - 2].is_ascii_alphanumeric())
+        && groups[1..].iter().all(|g| g.sep == b'.')
+        && groups.iter().all(|g| (1..=3).contains(&g.digits))
+        && groups[groups.len() - 3..].iter().all(|g| g.digits == 2)
 }
 
 /// [`holds_no_value`] for an unmasked run of four groups or more (a date and a time
@@ -771,7 +789,8 @@ const NUMERIC_TYPES: u32 = 1 << PiiType::Phone as u32
 /// Cheap tests before the validators: most digit runs of a dump are ids, amounts, years,
 /// epochs and dates, and are refused here by their length and shape alone.
 /// `n` is the digit count of groups `a..b` and `dotted` whether they are four groups
-/// joined by `.` ([`interpret`] has both from its one pass over them). Inlined into
+/// joined by `.` or the dotted pairs of a phone number ([`dotted_pairs`]), which hold no
+/// date ([`interpret`] has both from its one pass over them). Inlined into
 /// [`interpret`], its one caller: out of line it costs 0.2 % of a scan.
 #[inline(always)]
 fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, n: usize, dotted: bool) -> bool {
@@ -780,9 +799,11 @@ fn worth_reading(s: &mut Scan, run: &Run, a: usize, b: usize, n: usize, dotted: 
         return true;
     }
     // After a `+`, the first groups are a country code and a number, not a date
-    // (`+61-7-7975-4323`).
+    // (`+61-7-7975-4323`), and pairs of digits are the number's (`+33-6-12-34-56-78`).
     let dated = if a == 0 && run.plus {
-        groups.get(1..).is_some_and(holds_date)
+        groups
+            .get(1..)
+            .is_some_and(|g| g.windows(3).any(|w| date_like(w) && !pairs(w)))
     } else {
         holds_date(groups)
     };
@@ -820,6 +841,12 @@ fn date_like(groups: &[Group]) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether every group of `groups` has two digits (a `yy-mm-dd` date, or a phone number's
+/// pairs).
+fn pairs(groups: &[Group]) -> bool {
+    groups.iter().all(|g| g.digits == 2)
 }
 
 /// Whether three groups in a row of `groups` are written as a date ([`date_like`]): such
@@ -890,13 +917,14 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize, phone: bool) -> bool {
         && s.v[start - 2].is_ascii_digit()
         && !groups.get(1).is_some_and(|g| g.sep == b'.');
     let dotted_quad = groups.len() == 4 && !mixed && seps[0] == b'.';
-    if fraction || !worth_reading(s, run, a, b, digits, dotted_quad) {
+    let dotted_phone = dots && (a, b) == (0, run.len) && dotted_pairs(s.v, run);
+    if fraction || !worth_reading(s, run, a, b, digits, dotted_quad || dotted_phone) {
         return false;
     }
     // Whether the groups are joined, all by one separator, and that one is in `c`.
     let uniform = |c: &[u8]| !seps.is_empty() && !mixed && c.contains(&seps[0]);
 
-    if dots {
+    if dots && !dotted_phone {
         if dotted_quad {
             // Parts of more than three digits (`120.0.6099.130`) make no address.
             return lens.iter().all(|&l| l <= 3) && ipv4(s, start, end);
@@ -924,7 +952,7 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize, phone: bool) -> bool {
     let bare = groups.len() == 1;
 
     let mut readings: [Option<Reading>; 5] = [None; 5];
-    if !plus {
+    if !plus && !dotted_phone {
         if (13..=19).contains(&n) && card::is_valid(d) {
             let grouped = uniform(b" -") && card_grouping(lens);
             readings[0] = Some(Reading {
@@ -1979,6 +2007,10 @@ mod tests {
             (b"IN", "0091 98765 43210"),
             (b"IN", "00 91 98765 43210"),
             (b"FR", "06 12 34 56 78"),
+            (b"FR", "06.12.34.56.78"),
+            (b"FR", "+33.6.12.34.56.78"),
+            (b"FR", "+33-6-12-34-56-78"),
+            (b"BE", "+32.475.12.34.56"),
             (b"DE", "030 1234567"),
             (b"DE", "(04736) 73692"),
             (b"ES", "612 34 56 78"),
@@ -1989,6 +2021,18 @@ mod tests {
             (b"RU", "8 495 123-45-67"),
         ] {
             assert_eq!(in_field(region, "order_id", text), [text], "{text}");
+        }
+        // Dotted runs that are no dotted pairs of a number with its `+` or trunk `0`: a
+        // version, a last group of three digits, four groups; and a dotted French number
+        // under a plan it does not fit (India's).
+        for (region, text) in [
+            (b"FR", "1.12.34.56.78"),
+            (b"FR", "06.12.34.56.789"),
+            (b"FR", "06.12.34.56"),
+            (b"FR", "v2.06.12.34.56.78"),
+            (b"IN", "06.12.34.56.78"),
+        ] {
+            assert_eq!(in_field(region, "phone", text), [] as [String; 0], "{text}");
         }
     }
 
