@@ -94,7 +94,7 @@ pub struct ScanArgs {
     #[arg(long, value_name = "DIR")]
     pub patterns: Option<PathBuf>,
     /// Country for numbers written without one (default: each input's, read from the
-    /// international numbers at its start, else IN).
+    /// international numbers or e-mail domains at its start, else IN).
     #[arg(long, value_name = "CC", value_parser = parse_region)]
     pub region: Option<Region>,
     /// Worker threads (default: all cores).

@@ -1,7 +1,9 @@
 //! Which country's number plan an input's national numbers follow, read from its first
 //! bytes: the country codes of the international numbers written there (`+33 6 12 34 56
 //! 78`, `+1-415-555-2671`). A French customer table with a few numbers written `+33 …`
-//! has its `06 12 34 56 78` read under the French plan without `--region FR`.
+//! has its `06 12 34 56 78` read under the French plan without `--region FR`. Where the
+//! numbers say nothing (all written nationally), the country-code domains of its e-mail
+//! addresses do (`orange.fr`, `web.de`, `yahoo.co.uk`).
 //!
 //! Only the head is read, so every part of an input (`--range`) infers the same region.
 
@@ -11,15 +13,25 @@ use crate::types::Region;
 /// Bytes of an input's head read for its region.
 pub const HEAD: usize = 256 * 1024;
 
-/// Fewest international numbers of one region that decide an input's region.
+/// Fewest international numbers (or e-mail addresses) of one region that decide an input's
+/// region.
 pub const MIN_NUMBERS: usize = 10;
 
 /// Most digit groups read after a `+`.
 const MAX_GROUPS: usize = 8;
 
-/// The region of most international numbers in the first [`HEAD`] bytes of `head`: the one
-/// at least [`MIN_NUMBERS`] of them, and four in five, belong to; `None` when there are
-/// fewer or the head mixes countries.
+/// Two-letter top-level domains sold worldwide for their letters (`.io`, `.co`, `.me`,
+/// `.tv`), which say nothing of where their users live.
+const VANITY_DOMAINS: [&[u8; 2]; 18] = [
+    b"ac", b"ai", b"cc", b"co", b"fm", b"gg", b"io", b"la", b"ly", b"me", b"nu", b"sh", b"so",
+    b"st", b"to", b"tv", b"vc", b"ws",
+];
+
+/// The region of the first [`HEAD`] bytes of `head`: the one of most international numbers
+/// there, else of most e-mail addresses under a country's domain; each decides when at
+/// least [`MIN_NUMBERS`] of them belong to one region, and four in five of the numbers (two
+/// in three of the addresses: people take mail abroad more often than a phone). `None`
+/// when neither does.
 ///
 /// ```
 /// use leakscan::detect::region::infer;
@@ -27,16 +39,27 @@ const MAX_GROUPS: usize = 8;
 /// let head = "name,phone\nAsha,+33 6 12 34 56 78\n".repeat(12);
 /// assert_eq!(infer(head.as_bytes()), Some(Region(*b"FR")));
 /// assert_eq!(infer(b"name,phone\nAsha,+33 6 12 34 56 78\n"), None);
+/// let head = "email,phone\nasha@orange.fr,06 12 34 56 78\n".repeat(12);
+/// assert_eq!(infer(head.as_bytes()), Some(Region(*b"FR")));
 /// ```
 pub fn infer(head: &[u8]) -> Option<Region> {
     let head = &head[..head.len().min(HEAD)];
+    let numbers = memchr::memchr_iter(b'+', head).filter_map(|plus| {
+        let glued = plus > 0 && head[plus - 1].is_ascii_alphanumeric();
+        (!glued).then(|| region_after(&head[plus + 1..])).flatten()
+    });
+    let mail = memchr::memchr_iter(b'@', head).filter_map(|at| domain_region(&head[at + 1..]));
+    majority(numbers, (4, 5))
+        .or_else(|| majority(mail, (2, 3)))
+        .map(Region)
+}
+
+/// The region at least [`MIN_NUMBERS`] of `regions` are, and a `share` (numerator,
+/// denominator) of them.
+fn majority(regions: impl Iterator<Item = [u8; 2]>, share: (usize, usize)) -> Option<[u8; 2]> {
     let mut counts: Vec<([u8; 2], usize)> = Vec::new();
     let mut total = 0;
-    for plus in memchr::memchr_iter(b'+', head) {
-        let glued = plus > 0 && head[plus - 1].is_ascii_alphanumeric();
-        let Some(region) = (!glued).then(|| region_after(&head[plus + 1..])).flatten() else {
-            continue;
-        };
+    for region in regions {
         total += 1;
         match counts.iter_mut().find(|(r, _)| *r == region) {
             Some((_, n)) => *n += 1,
@@ -44,7 +67,34 @@ pub fn infer(head: &[u8]) -> Option<Region> {
         }
     }
     let &(region, n) = counts.iter().max_by_key(|&&(_, n)| n)?;
-    (n >= MIN_NUMBERS && n * 5 >= total * 4).then_some(Region(region))
+    (n >= MIN_NUMBERS && n * share.1 >= total * share.0).then_some(region)
+}
+
+/// The region of the e-mail domain at the start of `text` (after its `@`), when it ends in
+/// a country's two-letter domain (`uk` is GB) with a number plan, and is no
+/// [`VANITY_DOMAINS`] one.
+fn domain_region(text: &[u8]) -> Option<[u8; 2]> {
+    let len = text
+        .iter()
+        .take(256)
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-')))
+        .unwrap_or(text.len().min(256));
+    let domain = text[..len].strip_suffix(b".").unwrap_or(&text[..len]);
+    let [.., a, b'.', c, d] = domain else {
+        return None;
+    };
+    let tld = [c.to_ascii_lowercase(), d.to_ascii_lowercase()];
+    if !a.is_ascii_alphanumeric() || !tld.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    if VANITY_DOMAINS.contains(&&tld) {
+        return None;
+    }
+    let region = match &tld {
+        b"uk" => *b"GB",
+        _ => tld.map(|b| b.to_ascii_uppercase()),
+    };
+    phone::national_prefix(region).map(|_| region)
 }
 
 /// The main region of the international number written at the start of `text` (after its
@@ -106,5 +156,33 @@ mod tests {
         assert_eq!(region(mostly), Some(*b"FR"));
         // A `+` in a word or before no number counts for nothing.
         assert_eq!(region(lines("a+33612345678 c++ 1+1", 20)), None);
+    }
+
+    #[test]
+    fn without_numbers_the_country_domains_of_mail_decide() {
+        let lines = |cell: &str, n: usize| format!("x,{cell}\n").repeat(n);
+        let region = |text: String| infer(text.as_bytes()).map(|r| r.0);
+        assert_eq!(region(lines("asha@orange.fr", 10)), Some(*b"FR"));
+        assert_eq!(region(lines("Asha@Web.DE", 10)), Some(*b"DE"));
+        assert_eq!(region(lines("asha@yahoo.co.uk", 10)), Some(*b"GB"));
+        // Generic and vanity domains, and a domain of no country, say nothing; nor do too
+        // few addresses, nor mixed ones.
+        let generic = lines("asha@gmail.com", 50) + &lines("asha@startup.io", 20);
+        assert_eq!(region(generic + &lines("asha@mail.eu", 20)), None);
+        assert_eq!(region(lines("asha@orange.fr", 9)), None);
+        assert_eq!(
+            region(lines("a@orange.fr", 10) + &lines("a@web.de", 6)),
+            None
+        );
+        assert_eq!(
+            region(lines("a@orange.fr", 10) + &lines("a@web.de", 5)),
+            Some(*b"FR")
+        );
+        // Addresses under generic domains do not dilute the country ones.
+        let mostly = lines("asha@gmail.com", 40) + &lines("asha@free.fr", 12);
+        assert_eq!(region(mostly), Some(*b"FR"));
+        // International numbers decide before addresses.
+        let both = lines("+91 98765 43210", 10) + &lines("asha@orange.fr", 30);
+        assert_eq!(region(both), Some(*b"IN"));
     }
 }
