@@ -1389,17 +1389,21 @@ impl Scanner<'_> {
     }
 
     /// Takes the detectors of the region the input starting with `head` is read under:
-    /// `--region`, or the one its head says ([`region::infer`]) when inference is on.
+    /// `--region`, or the one its head says ([`region::infer`]) when inference is on, else
+    /// the default, assumed.
     fn use_region_of(&mut self, head: &[u8]) {
-        let region = match self.opts.infer_region {
-            true => region::infer(head).unwrap_or(self.opts.region),
-            false => self.opts.region,
+        let (region, assumed) = match self.opts.infer_region {
+            true => region::infer(head).map_or((self.opts.region, true), |r| (r, false)),
+            false => (self.opts.region, false),
         };
-        let found = self.regional.iter().find(|d| d.region() == region);
+        let found = self
+            .regional
+            .iter()
+            .find(|d| (d.region(), d.region_assumed()) == (region, assumed));
         self.detector = match found {
             Some(detector) => detector.clone(),
             None => {
-                let detector = Arc::new(self.regional[0].with_region(region));
+                let detector = Arc::new(self.regional[0].with_region(region, assumed));
                 self.regional.push(detector.clone());
                 detector
             }

@@ -89,16 +89,16 @@ const EMPTY: Entry = Entry {
 /// Detection results of recently seen short values, one per worker thread.
 pub struct Memo {
     entries: Box<[Entry]>,
-    /// The region the entries were detected under: a national number reads differently
-    /// under another.
-    region: Region,
+    /// The region the entries were detected under, and whether it was assumed
+    /// ([`Detector::region_assumed`]): a national number reads differently under another.
+    region: (Region, bool),
 }
 
 impl Default for Memo {
     fn default() -> Self {
         Memo {
             entries: vec![EMPTY; PLACES].into_boxed_slice(),
-            region: Region::default(),
+            region: (Region::default(), false),
         }
     }
 }
@@ -107,9 +107,10 @@ impl Memo {
     /// Readies the memo for values detected by `det`: forgets what it kept if that was
     /// detected under another region (inputs of a scan may be read under different ones).
     pub fn serve(&mut self, det: &Detector) {
-        if det.region() != self.region {
+        let region = (det.region(), det.region_assumed());
+        if region != self.region {
             self.entries.fill(EMPTY);
-            self.region = det.region();
+            self.region = region;
         }
     }
 

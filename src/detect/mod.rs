@@ -49,6 +49,9 @@ pub struct Detector {
     /// Types enabled (`--types`), one bit per type index.
     enabled: u32,
     region: Region,
+    /// `region` is a default, neither given (`--region`) nor read from the input: a phone
+    /// field's number valid in another country's plan still reads as a phone.
+    region_assumed: bool,
     /// Added (`--patterns`) detectors that confirm with their regexes.
     extra: Vec<Pattern>,
     /// Today in days since 1970-01-01, read once: the age rule of dates of birth.
@@ -400,6 +403,7 @@ impl Detector {
             context: Context::new(set),
             enabled,
             region,
+            region_assumed: false,
             extra: set
                 .patterns
                 .iter()
@@ -415,10 +419,17 @@ impl Detector {
         self.region
     }
 
-    /// The same detectors, reading national numbers under `region`.
-    pub fn with_region(&self, region: Region) -> Detector {
+    /// Whether the region is a default, neither given nor read from the input.
+    pub fn region_assumed(&self) -> bool {
+        self.region_assumed
+    }
+
+    /// The same detectors, reading national numbers under `region`, which is a default
+    /// when `assumed`.
+    pub fn with_region(&self, region: Region, assumed: bool) -> Detector {
         Detector {
             region,
+            region_assumed: assumed,
             ..self.clone()
         }
     }

@@ -1142,6 +1142,17 @@ fn phone_reading(
     if d.len() >= 11 && phone::international(d).is_some() {
         return Some(strong(false));
     }
+    // Where the region is only assumed (no `--region`, nothing in the input said one), a
+    // phone field's number with its trunk 0 (and no second 0: `0000000000`) valid in some
+    // country whose numbers take one: `0580-730215` in a Dutch table with no `+31` number
+    // nor `.nl` address at its start. Weak: the field decides.
+    if s.det.region_assumed()
+        && s.hint.supports(PiiType::Phone)
+        && d.get(1).is_some_and(|&b| b != b'0')
+        && phone::national_anywhere(d)
+    {
+        return Some(strong(false));
+    }
     None
 }
 
@@ -2033,6 +2044,36 @@ mod tests {
             (b"IN", "06.12.34.56.78"),
         ] {
             assert_eq!(in_field(region, "phone", text), [] as [String; 0], "{text}");
+        }
+    }
+
+    #[test]
+    fn under_an_assumed_region_a_phone_field_reads_other_plans() {
+        let set = PatternSet::builtin().expect("built-in patterns load");
+        let phones = |assumed: bool, field: &str, text: &str| {
+            let det = Detector::new(&set, None, Region::IN).with_region(Region::IN, assumed);
+            let mut out = Vec::new();
+            det.detect(text.as_bytes(), det.field_hint(field.as_bytes()), &mut out);
+            out.iter()
+                .filter(|h| h.ty == PiiType::Phone)
+                .map(|h| text[h.start..h.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        // Dutch and Australian numbers in no Indian plan.
+        for text in [
+            "0580-730215",
+            "(0642) 621299",
+            "02 9876 5432",
+            "07 3123 4567",
+        ] {
+            assert_eq!(phones(true, "phone", text), [text], "{text}");
+            // Under a region given or read from the input, or outside a phone field: none.
+            assert_eq!(phones(false, "phone", text), [] as [String; 0], "{text}");
+            assert_eq!(phones(true, "order_id", text), [] as [String; 0], "{text}");
+        }
+        // No number of any plan: a placeholder, too few digits.
+        for text in ["0000000000", "012345"] {
+            assert_eq!(phones(true, "phone", text), [] as [String; 0], "{text}");
         }
     }
 

@@ -473,6 +473,23 @@ pub fn national(digits: &[u8], region: [u8; 2]) -> Option<E164> {
     whole_number(&cc[..cc_len], digits, nsn)
 }
 
+/// Whether `digits`, written with a trunk `0`, are a national number of some region whose
+/// numbers take that prefix: a phone field's `0580-730215` in a Dutch table read under
+/// another region's plan.
+///
+/// ```
+/// use leakscan::detect::validate::phone;
+/// assert!(phone::national_anywhere(b"0580730215"));
+/// assert!(!phone::national_anywhere(b"580730215"));
+/// assert!(!phone::national_anywhere(b"0123"));
+/// ```
+pub fn national_anywhere(digits: &[u8]) -> bool {
+    digits.first() == Some(&b'0')
+        && REGIONS
+            .iter()
+            .any(|&(region, _, trunk, _)| trunk == b"0" && national(digits, region).is_some())
+}
+
 /// `cc` and `nsn` as an [`E164`] number, if `digits` (the number as written, of which
 /// `nsn` is the end) is all ASCII digits and `nsn` fits the plan of `cc`.
 fn whole_number(cc: &[u8], digits: &[u8], nsn: &[u8]) -> Option<E164> {
