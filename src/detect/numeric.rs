@@ -1971,17 +1971,21 @@ mod tests {
         }
     }
 
+    /// The phones `det` finds in `text`, a value of `field`.
+    fn phones_in(det: &Detector, field: &str, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        det.detect(text.as_bytes(), det.field_hint(field.as_bytes()), &mut out);
+        out.iter()
+            .filter(|h| h.ty == PiiType::Phone)
+            .map(|h| text[h.start..h.end].to_string())
+            .collect()
+    }
+
     #[test]
     fn a_national_number_is_strong_only_as_its_plan_writes_it() {
         let set = PatternSet::builtin().expect("built-in patterns load");
         let in_field = |region: &[u8; 2], field: &str, text: &str| {
-            let det = Detector::new(&set, None, Region(*region));
-            let mut out = Vec::new();
-            det.detect(text.as_bytes(), det.field_hint(field.as_bytes()), &mut out);
-            out.iter()
-                .filter(|h| h.ty == PiiType::Phone)
-                .map(|h| text[h.start..h.end].to_string())
-                .collect::<Vec<_>>()
+            phones_in(&Detector::new(&set, None, Region(*region)), field, text)
         };
         for (region, text, number) in [
             (b"US", "ORD-2025-780048", "2025-780048"),
@@ -2052,12 +2056,7 @@ mod tests {
         let set = PatternSet::builtin().expect("built-in patterns load");
         let phones = |assumed: bool, field: &str, text: &str| {
             let det = Detector::new(&set, None, Region::IN).with_region(Region::IN, assumed);
-            let mut out = Vec::new();
-            det.detect(text.as_bytes(), det.field_hint(field.as_bytes()), &mut out);
-            out.iter()
-                .filter(|h| h.ty == PiiType::Phone)
-                .map(|h| text[h.start..h.end].to_string())
-                .collect::<Vec<_>>()
+            phones_in(&det, field, text)
         };
         // Dutch and Australian numbers in no Indian plan.
         for text in [

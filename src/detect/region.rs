@@ -139,10 +139,18 @@ fn region_after(text: &[u8]) -> Option<[u8; 2]> {
 mod tests {
     use super::*;
 
+    /// `n` CSV lines whose second cell is `cell`.
+    fn lines(cell: &str, n: usize) -> String {
+        format!("x,{cell}\n").repeat(n)
+    }
+
+    /// The region [`infer`] reads from `text`.
+    fn region(text: String) -> Option<[u8; 2]> {
+        infer(text.as_bytes()).map(|r| r.0)
+    }
+
     #[test]
     fn the_country_most_numbers_belong_to() {
-        let lines = |number: &str, n: usize| format!("x,{number}\n").repeat(n);
-        let region = |text: String| infer(text.as_bytes()).map(|r| r.0);
         assert_eq!(region(lines("+1-415-555-2671", 10)), Some(*b"US"));
         assert_eq!(region(lines("+44 20 7946 0958", 10)), Some(*b"GB"));
         assert_eq!(region(lines("+7 (495) 123-45-67", 10)), Some(*b"RU"));
@@ -160,8 +168,6 @@ mod tests {
 
     #[test]
     fn without_numbers_the_country_domains_of_mail_decide() {
-        let lines = |cell: &str, n: usize| format!("x,{cell}\n").repeat(n);
-        let region = |text: String| infer(text.as_bytes()).map(|r| r.0);
         assert_eq!(region(lines("asha@orange.fr", 10)), Some(*b"FR"));
         assert_eq!(region(lines("Asha@Web.DE", 10)), Some(*b"DE"));
         assert_eq!(region(lines("asha@yahoo.co.uk", 10)), Some(*b"GB"));
