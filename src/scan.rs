@@ -21,7 +21,9 @@ use crate::detect::region;
 use crate::detect::{trimmed, Detector, Hit};
 use crate::error::{ErrorKind, InputError};
 use crate::format::csv::EscapedCell;
-use crate::format::{ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, Value};
+use crate::format::{
+    url, ChunkState, FieldHint, FieldRef, FieldSink, Format, Layout, Scratch, StoredAt, Value,
+};
 use crate::input::container::{self, Leaf, Limits, Peeked, Stop};
 use crate::input::content::{self, Content, Encoding};
 use crate::input::document::ocr::Ocr;
@@ -1701,6 +1703,14 @@ fn scan_chunk(
         }),
         blob_bytes: 0,
         pairing: Pairing::default(),
+        percents: (unit.layout.format != Format::Text).then(|| Percents {
+            data: &data[..unit.range.end],
+            base: unit.base,
+            from: u64::MAX,
+            next: u64::MAX,
+        }),
+        url_bytes: Vec::new(),
+        url_stored_at: StoredAt::default(),
     };
     match &unit.doc {
         Some((doc, records)) => doc.tokenize(records.clone(), &mut sink),
@@ -1810,6 +1820,46 @@ struct ChunkSink<'a> {
     blob_bytes: u64,
     /// The current record's latitude or longitude without its pair yet.
     pairing: Pairing<Held>,
+    /// The chunk's `%`, when its values are searched for a `%XX` escape to be URL-decoded
+    /// ([`ChunkSink::url_encoded`]): in every format but text, whose tokeniser decodes its
+    /// `key=value` values itself (documents' extracted text comes with the text layout too).
+    percents: Option<Percents<'a>>,
+    /// The bytes of the last URL-decoded value.
+    url_bytes: Vec<u8>,
+    /// Where each byte of `url_bytes` is stored.
+    url_stored_at: StoredAt,
+}
+
+/// The `%` bytes of a chunk, found one at a time as values pass them: whether a value stored
+/// as it is holds one costs a comparison or two, and the chunk is searched about once in all.
+struct Percents<'a> {
+    /// The chunk's data, up to its end.
+    data: &'a [u8],
+    /// The absolute offset of `data[0]`.
+    base: u64,
+    /// Where the last search started (`u64::MAX`: none yet).
+    from: u64,
+    /// The absolute offset of the first `%` at or after `from` (`u64::MAX`: none).
+    next: u64,
+}
+
+impl Percents<'_> {
+    /// Whether the `len` bytes at absolute `offset` in the chunk hold a `%`; a span that is not
+    /// in the chunk may (its bytes are searched instead).
+    fn any_in(&mut self, offset: u64, len: usize) -> bool {
+        if offset < self.from || self.next < offset {
+            // A value past the `%` found last (or before the last search): search on from it.
+            let Some(rest) = offset
+                .checked_sub(self.base)
+                .and_then(|at| self.data.get(usize::try_from(at).ok()?..))
+            else {
+                return true;
+            };
+            self.from = offset;
+            self.next = memchr::memchr(b'%', rest).map_or(u64::MAX, |k| offset + k as u64);
+        }
+        self.next < offset + len as u64
+    }
 }
 
 /// A value being detected: what [`ChunkSink::begin_detection`] tells of it.
@@ -2282,10 +2332,25 @@ impl ChunkSink<'_> {
         }
         i
     }
-}
 
-impl FieldSink for ChunkSink<'_> {
-    fn value(&mut self, field: FieldRef<'_>, value: Value<'_>) {
+    /// Whether `value` is a URL-encoded cell, to be detected decoded ([`url::decode`]): it
+    /// holds a `%XX` escape (`...?email=asha.rao%40example.com`) and is detected whole (a URL
+    /// is far shorter; a longer value would be copied whole, and a long escaped cell read a
+    /// window at a time needs no decoding). A value stored as it is holds a `%` only where
+    /// the chunk does; an unescaped one may hold one the chunk does not (a JSON `\u0025`).
+    #[inline(always)]
+    fn url_encoded(&mut self, value: &Value<'_>) -> bool {
+        let Some(percents) = &mut self.percents else {
+            return false;
+        };
+        (value.stored_at.is_some() || percents.any_in(value.offset, value.bytes.len()))
+            && value.bytes.len() <= 2 * PIECE
+            && url::is_encoded(value.bytes, false)
+    }
+
+    /// Detects and counts one value of `field` (see [`FieldSink::value`]).
+    #[inline(always)]
+    fn detect_value(&mut self, field: FieldRef<'_>, value: Value<'_>) {
         if value.bytes.is_empty() || self.interrupt.is_raised() {
             return;
         }
@@ -2341,6 +2406,31 @@ impl FieldSink for ChunkSink<'_> {
             || (column::shape_bits(bytes), column::value_hash(bytes)),
             valid,
         );
+    }
+}
+
+impl FieldSink for ChunkSink<'_> {
+    /// A value is detected as it comes, or URL-decoded first when it is a URL-encoded cell
+    /// ([`ChunkSink::url_encoded`]), in its own field, its findings spanning the stored
+    /// escapes. Its `+` are kept: a cell is not known to be a query string, and `+91...` is a
+    /// phone.
+    fn value(&mut self, field: FieldRef<'_>, value: Value<'_>) {
+        let mut buffers = None;
+        let value = match self.url_encoded(&value) {
+            true => {
+                let (bytes, stored_at) = buffers.insert((
+                    std::mem::take(&mut self.url_bytes),
+                    std::mem::take(&mut self.url_stored_at),
+                ));
+                url::decode(&value, false, bytes, stored_at)
+            }
+            false => value,
+        };
+        self.detect_value(field, value);
+        if let Some((bytes, stored_at)) = buffers {
+            self.url_bytes = bytes;
+            self.url_stored_at = stored_at;
+        }
     }
 
     /// A long escaped cell is read a window at a time ([`ChunkSink::escaped_pieces`]) when
@@ -2545,6 +2635,34 @@ fn distinct_dob(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A span holds a `%` where the chunk's bytes do, in whatever order spans are asked
+    /// about; a span outside the chunk may.
+    #[test]
+    fn percents_are_found_as_values_pass_them() {
+        let data = b"ab,50%,c%d,,e";
+        let mut percents = Percents {
+            data,
+            base: 100,
+            from: u64::MAX,
+            next: u64::MAX,
+        };
+        let spans = [
+            (100, 2),
+            (103, 3),
+            (107, 3),
+            (111, 0),
+            (112, 1),
+            (103, 2),
+            (103, 3),
+        ];
+        let got: Vec<bool> = spans
+            .iter()
+            .map(|&(offset, len)| percents.any_in(offset, len))
+            .collect();
+        assert_eq!(got, [false, true, true, false, false, false, true]);
+        assert!(percents.any_in(90, 1) && percents.any_in(120, 1));
+    }
 
     /// An extraction that a pool thread finishes while the walk asks for its result is
     /// handed over every time. The walk once put `Running` back over a `Done` written beside

@@ -1,6 +1,6 @@
 //! leakscan's test suite, one binary: pattern vectors, chunk boundaries, the command line,
-//! the output contract, the HTML report in a browser, containers, and accuracy against the
-//! generator's ground truth.
+//! the output contract, the HTML report in a browser, containers, URL-encoded cells, and
+//! accuracy against the generator's ground truth.
 
 mod accuracy;
 mod boundaries;
@@ -22,4 +22,5 @@ mod published;
 mod robust;
 mod spark;
 mod sql;
+mod url_cells;
 mod verify;

@@ -12,6 +12,7 @@ pub mod json;
 pub mod sniff;
 pub mod sql;
 pub mod text;
+pub mod url;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -178,6 +179,26 @@ impl StoredAt {
             stored,
             step,
         });
+    }
+
+    /// Maps the next `n` decoded bytes to where bytes `from..from + n` of the value mapped by
+    /// `inner` are stored (`from + n` at most `inner`'s [`StoredAt::len`]): a value decoded
+    /// from an unescaped one maps to the bytes stored before both.
+    pub fn run_through(&mut self, inner: &StoredAt, from: usize, n: usize) {
+        debug_assert!(from + n <= inner.len, "bytes past the inner map");
+        if n == 0 {
+            return;
+        }
+        let end = from + n;
+        let mut k = inner.runs.partition_point(|r| r.at <= from) - 1;
+        let mut at = from;
+        while at < end {
+            let run = inner.runs[k];
+            let run_end = inner.runs.get(k + 1).map_or(inner.len, |r| r.at).min(end);
+            self.run(run_end - at, run.stored_of(at), run.step);
+            at = run_end;
+            k += 1;
+        }
     }
 
     /// Sets the stored length, which maps offset [`StoredAt::len`].
@@ -453,7 +474,39 @@ mod tests {
         assert_eq!(map.runs(), 1);
     }
 
+    /// A map with runs of `(bytes, gap before, step)`; with its dense form.
+    fn map_of(runs: &[(usize, u32, u8)]) -> (StoredAt, Vec<u32>) {
+        let mut map = StoredAt::default();
+        let mut stored = 0;
+        for &(n, gap, step) in runs {
+            stored += gap;
+            map.run(n, stored, step);
+            stored += n as u32 * u32::from(step);
+        }
+        map.set_end(stored);
+        let dense = map.dense();
+        (map, dense)
+    }
+
     proptest! {
+        /// Bytes mapped through an inner map, in any pieces, land where the inner map says.
+        #[test]
+        fn runs_through_an_inner_map_compose(
+            runs in proptest::collection::vec((1usize..6, 0u32..3, 0u8..3), 1..20),
+            cuts in proptest::collection::vec(any::<proptest::sample::Index>(), 0..6),
+        ) {
+            let (inner, dense) = map_of(&runs);
+            let mut cuts: Vec<usize> = cuts.iter().map(|c| c.index(inner.len() + 1)).collect();
+            cuts.extend([0, inner.len()]);
+            cuts.sort_unstable();
+            let mut outer = StoredAt::default();
+            for w in cuts.windows(2) {
+                outer.run_through(&inner, w[0], w[1] - w[0]);
+            }
+            outer.set_end(inner.get(inner.len()));
+            prop_assert_eq!(outer.dense(), dense);
+        }
+
         /// The sparse map gives what a per-byte map would.
         #[test]
         fn sparse_is_dense(

@@ -23,16 +23,16 @@
 //!   to the next space, tab, `;` or `&` (a trailing `,` dropped: commas stay inside values
 //!   such as argon2's `m=65536,t=3,p=4`); else, after `: `, the rest of the line up to the
 //!   next pair (`Social Security Number: 567 89 0123 email: a@b.in` has two). An empty
-//!   value makes no pair. An `=` value with `%XX` escapes is URL-decoded (`asha%40example.com`
-//!   is an e-mail, found where it is stored), and in a query string (a key after `?` or `&`)
-//!   a `+` is a space (`name=Asha+Rao`).
+//!   value makes no pair. An `=` value with `%XX` escapes is URL-decoded ([`super::url`]:
+//!   `asha%40example.com` is an e-mail, found where it is stored), and in a query string (a
+//!   key after `?` or `&`) a `+` is a space (`name=Asha+Rao`).
 //!
 //! A vCard (`.vcf`: phone contact lists) content line is one pair: a property of a person
 //! written in capitals at the line start (`FN`, `TEL`, `EMAIL`, `ADR`, `BDAY`, …), its
 //! parameters (`;TYPE=CELL`) passed over, and the rest of the line after the `:` as its value
 //! (`TEL;TYPE=CELL:+91 98765 43210` is field `TEL`, value `+91 98765 43210`).
 //!
-use super::{FieldRef, FieldSink, Scratch, Value};
+use super::{url, FieldRef, FieldSink, Scratch, Value};
 use memchr::{memchr, memrchr};
 use std::ops::Range;
 
@@ -283,24 +283,18 @@ fn line(
         match pair(data, start, end, sep, piece) {
             Some(pair) => {
                 free_text(data, piece, pair.value.start, base, sink);
-                let stored = &data[pair.value.clone()];
-                let offset = base + pair.value.start as u64;
+                let stored = Value {
+                    bytes: &data[pair.value.clone()],
+                    offset: base + pair.value.start as u64,
+                    stored_at: None,
+                };
                 let query = data[sep] == b'='
                     && pair.key.start > start
                     && matches!(data[pair.key.start - 1], b'?' | b'&');
-                let value = if data[sep] == b'=' && url_encoded(stored, query) {
-                    url_decode(stored, query, scratch);
-                    Value {
-                        bytes: &scratch.value,
-                        offset,
-                        stored_at: Some(&scratch.stored_at),
-                    }
+                let value = if data[sep] == b'=' && url::is_encoded(stored.bytes, query) {
+                    url::decode(&stored, query, &mut scratch.value, &mut scratch.stored_at)
                 } else {
-                    Value {
-                        bytes: stored,
-                        offset,
-                        stored_at: None,
-                    }
+                    stored
                 };
                 sink.value(FieldRef::Name(&data[pair.key.clone()]), value);
                 piece = pair.value.end;
@@ -310,58 +304,6 @@ fn line(
         }
     }
     free_text(data, piece, end, base, sink);
-}
-
-/// The `%XX` escape at `v[i..]`, if there is one: the byte it stands for.
-fn percent_escape(v: &[u8], i: usize) -> Option<u8> {
-    let hex = |b: u8| (b as char).to_digit(16);
-    match v.get(i..i + 3)? {
-        [b'%', hi, lo] => Some((hex(*hi)? * 16 + hex(*lo)?) as u8),
-        _ => None,
-    }
-}
-
-/// Whether the `=` value `v` is URL-encoded: it holds a `%XX` escape, or, in a query
-/// string (`query`: the key after `?` or `&`), a `+` for a space.
-fn url_encoded(v: &[u8], query: bool) -> bool {
-    let mut from = 0;
-    while let Some(p) = memchr(b'%', &v[from..]) {
-        if percent_escape(v, from + p).is_some() {
-            return true;
-        }
-        from += p + 1;
-    }
-    query && memchr(b'+', v).is_some()
-}
-
-/// Decodes the URL-encoded value `v` into `scratch` (`%40` to `@`; `+` to a space in a query
-/// string), mapping each decoded byte to where it is stored: a finding in
-/// `asha.rao%40example.com` spans the stored escapes.
-fn url_decode(v: &[u8], query: bool, scratch: &mut Scratch) {
-    scratch.value.clear();
-    scratch.stored_at.clear();
-    let mut i = 0;
-    while i < v.len() {
-        let plain = v[i..]
-            .iter()
-            .position(|&b| b == b'%' || (query && b == b'+'))
-            .map_or(v.len(), |p| i + p);
-        scratch.value.extend_from_slice(&v[i..plain]);
-        scratch.stored_at.run(plain - i, i as u32, 1);
-        i = plain;
-        if i == v.len() {
-            break;
-        }
-        let (byte, len) = match percent_escape(v, i) {
-            Some(byte) => (byte, 3),
-            None if v[i] == b'+' => (b' ', 1),
-            None => (b'%', 1),
-        };
-        scratch.value.push(byte);
-        scratch.stored_at.run(1, i as u32, 0);
-        i += len;
-    }
-    scratch.stored_at.set_end(v.len() as u32);
 }
 
 /// Reports `data[start..end]` as free text, unless it holds nothing a detector could match.
