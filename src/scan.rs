@@ -1329,16 +1329,20 @@ impl Scanner<'_> {
         }
         let text_len = doc.text().len() as u64;
         self.use_region_of(doc.text());
+        // Values passed over (binary BLOBs) are decoded bytes skipped, beside the text.
         self.summary.inputs.push(InputSummary {
             path: leaf.path.to_string(),
             format: doc.format,
             encoding: "utf-8",
             region: self.detector.region().as_str().to_string(),
             bytes_on_disk: leaf.bytes_on_disk,
-            bytes_decoded: text_len,
+            bytes_decoded: text_len + doc.skipped(),
             range: None,
             status: InputStatus::Ok,
-            stats: InputStats::default(),
+            stats: InputStats {
+                bytes_skipped: doc.skipped(),
+                ..InputStats::default()
+            },
             content: Some(document::EXTRACTED_TEXT),
         });
         let input = self.summary.inputs.len() - 1;

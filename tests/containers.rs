@@ -802,11 +802,6 @@ fn what_cannot_be_read_is_named() {
         ),
         ("b.rar".into(), "unsupported:rar".into(), size("b.rar")),
         (
-            "d.sqlite".into(),
-            "unsupported:sqlite".into(),
-            size("d.sqlite"),
-        ),
-        (
             "e.dump".into(),
             "unsupported:pgdump_custom".into(),
             size("e.dump"),
@@ -841,6 +836,7 @@ fn what_cannot_be_read_is_named() {
             errors,
             [
                 ("c.pdf", "pdf: broken cross-reference table"),
+                ("d.sqlite", "sqlite: cannot be read: file is not a database"),
                 ("g.xlsx", "xlsx: cannot be parsed as a workbook")
             ]
         );

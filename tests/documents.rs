@@ -416,3 +416,189 @@ fn ocr_reads_numbers_on_card_scans_only_when_asked() {
         );
     }
 }
+
+/// Synthetic customers of a SQLite `users` table: name, e-mail, phone (stored as an
+/// integer), card number (as an integer, or as text with spaces).
+const CUSTOMERS: [(&str, &str, i64, &str); 3] = [
+    (
+        "Asha Rao",
+        "asha.rao@example.com",
+        9876543210,
+        "4111111111111111",
+    ),
+    (
+        "Ravi Kumar",
+        "ravi.kumar@example.org",
+        9123456780,
+        "5555 5555 5555 4444",
+    ),
+    (
+        "Meera Iyer",
+        "meera.iyer@example.net",
+        8765432109,
+        "4012888888881881",
+    ),
+];
+
+/// Writes a SQLite database of [`CUSTOMERS`] at `path`, each with a binary avatar of
+/// `avatar` bytes, and a row without a phone.
+fn write_users_db(path: &Path, avatar: usize) {
+    let db = rusqlite::Connection::open(path).unwrap();
+    db.execute_batch(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, email TEXT, \
+         phone INTEGER, card, avatar BLOB)",
+    )
+    .unwrap();
+    for (name, email, phone, card) in CUSTOMERS {
+        // Integer affinity-free column: a card without spaces is stored as an integer.
+        let card: rusqlite::types::Value = match card.parse::<i64>() {
+            Ok(n) => n.into(),
+            Err(_) => card.to_string().into(),
+        };
+        db.execute(
+            "INSERT INTO users (name, email, phone, card, avatar) VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![name, email, phone, card, vec![0u8; avatar]],
+        )
+        .unwrap();
+    }
+    db.execute("INSERT INTO users (name) VALUES ('No Phone')", [])
+        .unwrap();
+}
+
+#[test]
+fn sqlite_rows_are_records_of_table_column_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("app.db");
+    write_users_db(&db, 300);
+    let (found, report) = scan(&[&db], &["--reveal"]);
+    let has = |ty: &str, field: &str, record: u64, value: &str| {
+        found.iter().any(|f| {
+            f.ty == ty
+                && f.field.as_deref() == Some(field)
+                && f.record == Some(record)
+                && f.value.as_deref() == Some(value)
+        })
+    };
+    for (i, (name, email, phone, card)) in CUSTOMERS.iter().enumerate() {
+        let record = i as u64 + 1;
+        assert!(
+            has("email", "users.email", record, email),
+            "{email}: {found:#?}"
+        );
+        assert!(
+            has("phone", "users.phone", record, &phone.to_string()),
+            "{phone}: {found:#?}"
+        );
+        assert!(
+            has("card_number", "users.card", record, card),
+            "{card}: {found:#?}"
+        );
+        assert!(
+            has("person_name", "users.name", record, name),
+            "{name}: {found:#?}"
+        );
+    }
+    // Offsets are offsets in the extracted text.
+    let data = std::fs::read(&db).unwrap();
+    let doc = document::extract(Kind::Sqlite, &data).unwrap().unwrap();
+    for f in &found {
+        let at = f.offset as usize..(f.offset + f.length) as usize;
+        assert_eq!(Some(&doc.text()[at]), f.value.as_deref().map(str::as_bytes));
+    }
+    // One input of four records (the row without a phone is one), read as extracted text;
+    // the binary avatars are counted as skipped, sqlite_sequence is not read.
+    assert!(report.errors.is_empty() && report.skipped.is_empty());
+    let [input] = &report.inputs[..] else {
+        panic!("{:?}", report.inputs)
+    };
+    assert_eq!(
+        (
+            input.format.as_str(),
+            input.content.as_deref(),
+            input.records
+        ),
+        ("sqlite", Some("extracted-text"), 4)
+    );
+    assert_eq!(input.bytes_skipped, 3 * 300);
+    assert_eq!(
+        input.bytes_scanned + input.bytes_skipped,
+        input.bytes_decoded
+    );
+    assert!(report
+        .fields
+        .iter()
+        .all(|f| f.field.as_deref().is_some_and(|f| f.starts_with("users."))));
+
+    // Streamed, and from inside an archive, the findings are the same.
+    let (streamed, _) = scan(&[&db], &["--reveal", "--no-mmap"]);
+    assert_eq!(streamed, found);
+    let archive = dir.path().join("leak.tar");
+    let mut tar = tar::Builder::new(std::fs::File::create(&archive).unwrap());
+    tar.append_path_with_name(&db, "app.db").unwrap();
+    tar.into_inner().unwrap();
+    let (packed, report) = scan(&[&archive], &["--reveal"]);
+    assert_eq!(
+        report.inputs[0].path,
+        format!("{}!app.db", archive.display())
+    );
+    let path = |found: Vec<Found>| -> Vec<Found> {
+        found
+            .into_iter()
+            .map(|f| Found {
+                path: String::new(),
+                ..f
+            })
+            .collect()
+    };
+    assert_eq!(path(packed), path(found));
+}
+
+#[test]
+fn a_corrupt_or_encrypted_database_is_an_error_and_the_scan_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write_users_db(&dir.path().join("good.db"), 0);
+    // SQLite's header, then garbage.
+    let mut corrupt = b"SQLite format 3\0\x10\x00\x01\x01".to_vec();
+    corrupt.extend(b"not the rest of a database ".repeat(200));
+    std::fs::write(dir.path().join("corrupt.db"), &corrupt).unwrap();
+    // No header at all: a database encrypted with SQLCipher looks like this.
+    let encrypted: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    std::fs::write(dir.path().join("signal.sqlite"), &encrypted).unwrap();
+    let (found, report) = scan(&[dir.path()], &[]);
+    let mut errors: Vec<(&str, &str, u64)> = report
+        .errors
+        .iter()
+        .map(|e| {
+            (
+                e.path.rsplit('/').next().unwrap(),
+                e.error.as_str(),
+                e.bytes,
+            )
+        })
+        .collect();
+    errors.sort();
+    assert_eq!(
+        errors,
+        [
+            (
+                "corrupt.db",
+                "sqlite: cannot be read: file is not a database",
+                corrupt.len() as u64
+            ),
+            (
+                "signal.sqlite",
+                "sqlite: no SQLite header (encrypted, e.g. with SQLCipher, or not a SQLite \
+                 database)",
+                encrypted.len() as u64
+            ),
+        ]
+    );
+    // The good database beside them is scanned.
+    assert_eq!(report.inputs.len(), 1);
+    assert!(report.inputs[0].path.ends_with("good.db"));
+    assert!(found
+        .iter()
+        .any(|f| f.path.ends_with("good.db") && f.field.as_deref() == Some("users.email")));
+}

@@ -110,8 +110,10 @@ pub struct InputEntry {
     /// `ok`, `partial` or `error`.
     pub status: String,
     /// `extracted-text` for a document read for its text (a PDF, a spreadsheet, an e-mail,
-    /// an image's metadata): `bytes_decoded` and `bytes_scanned` count the extracted text,
-    /// and offsets in findings are offsets in it. Left out for inputs scanned as stored.
+    /// an image's metadata, a database): `bytes_decoded` and `bytes_scanned` count the
+    /// extracted text (`bytes_decoded` also the binary BLOBs of a database, counted in
+    /// `bytes_skipped`), and offsets in findings are offsets in it. Left out for inputs
+    /// scanned as stored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
 }

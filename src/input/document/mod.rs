@@ -14,9 +14,11 @@
 //! | `html`, `xml` | a line of text (HTML); a child of the root element (XML) | `null` (HTML); the element or `element@attribute` name (XML) |
 //! | `eml`, `mbox` | a message | the header name (`From`, `To`, `Subject`, ...); `null` for the body |
 //! | `jpeg`, `png`, `tiff`, `webp`, `heic` | the image | `exif.Artist`, `exif.GPSPosition`, ...; `ocr` for text read with `--ocr` ([`ocr`]) |
+//! | `sqlite` | a row of a table | `table.column` |
 //!
 //! A document is read whole, up to [`MAX_DOCUMENT_BYTES`]; one that cannot be parsed goes to
-//! the report's `errors` with the reason (never a value from it) and the scan goes on.
+//! the report's `errors` with the reason (never a value from it) and the scan goes on. Values
+//! passed over (binary BLOBs of a database) are counted in [`Extracted::skipped`].
 
 pub mod image;
 pub mod mail;
@@ -25,6 +27,7 @@ pub mod ocr;
 pub mod office;
 pub mod pdf;
 pub mod sheet;
+pub mod sqlite;
 
 use crate::format::{FieldRef, FieldSink, Value};
 use crate::input::content::{self, Content, Encoding};
@@ -61,6 +64,8 @@ pub enum Kind {
     Mbox,
     /// An image whose metadata is read: `jpeg`, `png`, `tiff`, `webp` or `heic`.
     Image(&'static str),
+    /// A SQLite database file.
+    Sqlite,
 }
 
 /// Why a document could not be read (a message without any value from it).
@@ -92,10 +97,14 @@ fn extension(name: &str) -> String {
     }
 }
 
+/// Extensions of SQLite databases: binary files so named without SQLite's header are read as
+/// databases too, to report them as encrypted.
+const SQLITE_EXTENSIONS: &[&str] = &["db", "db3", "sqlite", "sqlite3", "sqlitedb"];
+
 /// The document kind of an input named `name` whose first bytes are `head`, if it is one
 /// read for its text. Binary kinds are told by magic bytes (a zip by its first member being
-/// an office part); text kinds by extension or, for HTML, XML and e-mail, by how they
-/// start.
+/// an office part; a binary `.db` or `.sqlite` file without magic is a database), text kinds
+/// by extension or, for HTML, XML and e-mail, by how they start.
 ///
 /// ```
 /// use leakscan::input::document::{sniff, Kind};
@@ -112,6 +121,9 @@ pub fn sniff(name: &str, head: &[u8]) -> Option<Kind> {
             Some(Kind::Image(kind))
         }
         Content::Document("ole") if ext == "xls" => Some(Kind::Xls),
+        Content::Document("sqlite") => Some(Kind::Sqlite),
+        // Without SQLite's header, a database encrypted with SQLCipher: an error to report.
+        Content::Binary if SQLITE_EXTENSIONS.contains(&ext.as_str()) => Some(Kind::Sqlite),
         Content::Container("zip") => first_zip_member(head)
             .is_some_and(crate::input::container::is_office_part)
             .then_some(Kind::Office),
@@ -227,6 +239,8 @@ pub struct Extracted {
     record_ends: Vec<usize>,
     /// For an image, what its metadata says.
     pub image: Option<ImageInfo>,
+    /// Bytes of values passed over, not in the text (binary BLOBs of a database).
+    skipped: u64,
 }
 
 impl AsRef<[u8]> for Extracted {
@@ -244,6 +258,12 @@ impl Extracted {
     /// How many records it holds.
     pub fn records(&self) -> usize {
         self.records.len()
+    }
+
+    /// Bytes of values passed over: binary data the text leaves out (the report counts them
+    /// in `bytes_skipped`).
+    pub fn skipped(&self) -> u64 {
+        self.skipped
     }
 
     /// Where the text of records `records` lies.
@@ -332,7 +352,22 @@ impl Builder {
     /// A value of the current record in `field` (`None`: free text). Values that are empty
     /// once trimmed are left out.
     pub fn value(&mut self, field: Option<&str>, text: &str) {
-        let text = text.trim();
+        self.push(field, text.trim().as_bytes());
+    }
+
+    /// [`Builder::value`] for a value that may not be UTF-8 (a database's TEXT is its bytes),
+    /// trimmed of ASCII white space.
+    pub fn value_bytes(&mut self, field: Option<&str>, bytes: &[u8]) {
+        self.push(field, bytes.trim_ascii());
+    }
+
+    /// Passes over a value of `bytes` bytes that is not text.
+    pub fn skip(&mut self, bytes: u64) {
+        self.doc.skipped += bytes;
+    }
+
+    /// Writes a trimmed value, unless it is empty.
+    fn push(&mut self, field: Option<&str>, text: &[u8]) {
         if text.is_empty() {
             return;
         }
@@ -347,7 +382,7 @@ impl Builder {
                 })
         });
         let start = self.doc.text.len();
-        self.doc.text.extend_from_slice(text.as_bytes());
+        self.doc.text.extend_from_slice(text);
         self.doc.values.push(Span {
             range: start..self.doc.text.len(),
             field,
@@ -408,6 +443,7 @@ pub fn extract_with(
         Kind::Pdf => pdf::extract(data).map(Some),
         Kind::Office => office::extract(data),
         Kind::Xls => sheet::extract(data, "xls").map(Some),
+        Kind::Sqlite => sqlite::extract(data).map(Some),
         Kind::Html => Ok(Some(markup::html(data))),
         Kind::Xml => markup::xml(data).map(Some),
         Kind::Eml => Ok(Some(mail::eml(data))),
@@ -439,6 +475,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Eml => "eml",
         Kind::Mbox => "mbox",
         Kind::Image(format) => format,
+        Kind::Sqlite => "sqlite",
     }
 }
 
@@ -540,5 +577,14 @@ mod tests {
             Some(Kind::Xls)
         );
         assert_eq!(sniff("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), None);
+        assert_eq!(
+            sniff("any", b"SQLite format 3\0\x10\0\x01\x01"),
+            Some(Kind::Sqlite)
+        );
+        // Binary without a header: an encrypted database only where it is named as one.
+        let encrypted = b"\x8f\x12\xa0\0\x7f\x03";
+        assert_eq!(sniff("app.db", encrypted), Some(Kind::Sqlite));
+        assert_eq!(sniff("app.bin", encrypted), None);
+        assert_eq!(sniff("notes.db", b"plain text"), None);
     }
 }

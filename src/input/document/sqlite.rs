@@ -1,0 +1,380 @@
+//! SQLite database files (read with `rusqlite`, SQLite compiled in): a record per row of every
+//! table, in the order the tables were created, the field of a value `table.column` (as in SQL
+//! dumps: `users.email`). The database is opened read-only from a copy of its bytes in memory
+//! (it may come from inside an archive); nothing is written to disk.
+//!
+//! - Values: TEXT as its bytes; INTEGER and REAL as their decimal text (a phone or a card
+//!   number stored as an integer is `9876543210`; a whole REAL has no `.0`, one below 1e-6 or
+//!   from 1e21 is written with an exponent); NULL is no value; a BLOB is scanned as bytes when
+//!   it holds text (valid UTF-8 that would be read as a text file), otherwise passed over and
+//!   its bytes counted as skipped.
+//! - Tables: SQLite's own (`sqlite_%`) are left out, and so are virtual tables (full-text
+//!   indexes, R-trees): what they hold is stored in their shadow tables (`docs_content`), read
+//!   like any other. Columns computed on read (`GENERATED ALWAYS AS … VIRTUAL`) are left out;
+//!   stored ones are read.
+//! - A database in WAL mode is read as it stands in its file; the transactions still in its
+//!   `-wal` file beside it are not (that file is skipped as `binary`).
+//! - Failures: a file without SQLite's header (a `.db` encrypted with SQLCipher), a corrupt
+//!   page, or one whose rows expand past [`MAX_EXPANSION`] times its size (pages shared by
+//!   several parents in a crafted file) is an error in fixed words: the whole file is its
+//!   error, no row of it is scanned.
+
+use super::{Builder, DocError, Extracted};
+use crate::input::content::{self, Content, Encoding};
+use rusqlite::config::DbConfig;
+use rusqlite::types::ValueRef;
+use rusqlite::Connection;
+use std::io::Read;
+
+/// The report format, and the kind in errors.
+const FORMAT: &str = "sqlite";
+
+/// How many times its own size (plus 1 MiB) a database's rows may take as text, counting one
+/// byte for each row. Stored values take at most about three times their bytes (an integer
+/// `1` is stored in its header byte, a REAL in 8); more means pages shared by several parents,
+/// or long defaults of rows stored before their column was added, in a crafted file.
+pub const MAX_EXPANSION: usize = 4;
+
+/// Extracts the rows of a SQLite database.
+pub fn extract(data: &[u8]) -> Result<Extracted, DocError> {
+    if content::classify(data) != Content::Document(FORMAT) {
+        return Err(DocError::new(
+            FORMAT,
+            "no SQLite header (encrypted, e.g. with SQLCipher, or not a SQLite database)",
+        ));
+    }
+    let db = open(data).map_err(unreadable)?;
+    let mut out = Builder::new(FORMAT);
+    let mut budget = MAX_EXPANSION * data.len() + (1 << 20);
+    for table in tables(&db).map_err(unreadable)? {
+        read_table(&db, &table, &mut out, &mut budget)?;
+    }
+    Ok(out.finish())
+}
+
+/// A connection to a read-only copy of `data` in memory; schema code runs untrusted.
+fn open(data: &[u8]) -> rusqlite::Result<Connection> {
+    let mut db = Connection::open_in_memory()?;
+    db.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    db.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    // The header's write and read versions (bytes 18 and 19) are 2 in WAL mode, which a
+    // database in memory cannot open: read as 1 (rollback journal), its pages are the same.
+    let (head, rest) = data.split_at(data.len().min(20));
+    let mut head = head.to_vec();
+    for version in head.iter_mut().skip(18).filter(|v| **v == 2) {
+        *version = 1;
+    }
+    let copy = head.as_slice().chain(rest);
+    db.deserialize_read_exact(rusqlite::MAIN_DB, copy, data.len(), true)?;
+    Ok(db)
+}
+
+/// The names of the tables read, in the order they were created.
+fn tables(db: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = db.prepare(
+        "SELECT name FROM main.sqlite_schema WHERE type = 'table' \
+         AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
+         AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY rowid",
+    )?;
+    let names = stmt.query_map([], |row| row.get(0))?;
+    names.collect()
+}
+
+/// Hands every row of `table` to `out` as a record, spending `budget`.
+fn read_table(
+    db: &Connection,
+    table: &str,
+    out: &mut Builder,
+    budget: &mut usize,
+) -> Result<(), DocError> {
+    let columns: Vec<String> = db
+        .prepare("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden IN (0, 3) ORDER BY cid")
+        .and_then(|mut stmt| stmt.query_map([table], |row| row.get(0))?.collect())
+        .map_err(unreadable)?;
+    if columns.is_empty() {
+        return Ok(());
+    }
+    let fields: Vec<String> = columns.iter().map(|c| format!("{table}.{c}")).collect();
+    let list: Vec<String> = columns.iter().map(|c| quoted(c)).collect();
+    let sql = format!("SELECT {} FROM main.{}", list.join(", "), quoted(table));
+    let mut stmt = db.prepare(&sql).map_err(unreadable)?;
+    let mut rows = stmt.query([]).map_err(unreadable)?;
+    let mut number = itoa::Buffer::new();
+    while let Some(row) = rows.next().map_err(unreadable)? {
+        let mut cost = 1;
+        for (i, field) in fields.iter().enumerate() {
+            let field = Some(field.as_str());
+            match row.get_ref(i).map_err(unreadable)? {
+                ValueRef::Null => {}
+                ValueRef::Integer(n) => {
+                    let text = number.format(n);
+                    cost += text.len();
+                    out.value(field, text);
+                }
+                ValueRef::Real(x) => {
+                    let text = real_text(x);
+                    cost += text.len();
+                    out.value(field, &text);
+                }
+                ValueRef::Text(bytes) => {
+                    cost += bytes.len();
+                    out.value_bytes(field, bytes);
+                }
+                ValueRef::Blob(bytes) if is_text(bytes) => {
+                    cost += bytes.len();
+                    out.value_bytes(field, bytes);
+                }
+                ValueRef::Blob(bytes) => {
+                    cost += bytes.len();
+                    out.skip(bytes.len() as u64);
+                }
+            }
+        }
+        out.end_record();
+        *budget = budget.checked_sub(cost).ok_or_else(|| {
+            DocError::new(
+                FORMAT,
+                "rows take more room than a database of its size holds (corrupt or crafted)",
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// An identifier quoted for SQL.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// A REAL as decimal text: as Rust writes it (`9876543210`, `0.5`) from 1e-6 to 1e21, with an
+/// exponent outside (`1e-9`, `1.5e300`; `inf`).
+fn real_text(x: f64) -> String {
+    if x == 0.0 || (1e-6..1e21).contains(&x.abs()) {
+        x.to_string()
+    } else {
+        format!("{x:e}")
+    }
+}
+
+/// Whether a BLOB holds text to scan: valid UTF-8 that would be read as text were it a file
+/// (no NUL byte, at most a quarter of control bytes, no magic bytes of a binary kind).
+fn is_text(blob: &[u8]) -> bool {
+    std::str::from_utf8(blob).is_ok()
+        && matches!(
+            content::classify(blob),
+            Content::Text(Encoding::Utf8 | Encoding::Utf8Bom)
+        )
+}
+
+/// The error of a database SQLite cannot read, in SQLite's fixed words (never a name or a
+/// value from the file).
+fn unreadable(e: rusqlite::Error) -> DocError {
+    let reason = match e {
+        rusqlite::Error::SqliteFailure(e, _) => rusqlite::ffi::code_to_str(e.extended_code),
+        _ => "unexpected content",
+    };
+    DocError::new(FORMAT, format!("cannot be read: {reason}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::{FieldRef, FieldSink, Value};
+
+    /// The (record, field, value) triples a document hands a sink.
+    #[derive(Default)]
+    struct Rows(Vec<(usize, String, String)>, usize);
+
+    impl FieldSink for Rows {
+        fn value(&mut self, field: FieldRef<'_>, value: Value<'_>) {
+            let FieldRef::Name(name) = field else {
+                panic!("a value without a field");
+            };
+            self.0.push((
+                self.1 + 1,
+                String::from_utf8_lossy(name).into_owned(),
+                String::from_utf8_lossy(value.bytes).into_owned(),
+            ));
+        }
+
+        fn end_record(&mut self) {
+            self.1 += 1;
+        }
+    }
+
+    /// The bytes of a database built in memory by `sql`.
+    fn database(sql: &str) -> Vec<u8> {
+        let mut db = Connection::open_in_memory().unwrap();
+        db.execute_batch(sql).unwrap();
+        db.serialize(rusqlite::MAIN_DB).unwrap().to_vec()
+    }
+
+    fn rows(doc: &Extracted) -> Vec<(usize, String, String)> {
+        let mut rows = Rows::default();
+        doc.tokenize(0..doc.records(), &mut rows);
+        rows.0
+    }
+
+    fn row(record: usize, field: &str, value: &str) -> (usize, String, String) {
+        (record, field.to_string(), value.to_string())
+    }
+
+    #[test]
+    fn rows_are_records_and_columns_fields() {
+        let data = database(
+            "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, \
+                 phone INTEGER, email TEXT, score REAL, note BLOB, photo BLOB, \
+                 shout TEXT GENERATED ALWAYS AS (upper(name)) VIRTUAL);
+             CREATE INDEX users_email ON users (email);
+             INSERT INTO users (name, phone, email, score, note, photo) VALUES
+                 ('Asha Rao', 9876543210, 'asha.rao@example.com', 0.5,
+                  CAST('call 98765 43210' AS BLOB), x'89504e470d0a1a0a0000'),
+                 ('  Ravi Kumar ', NULL, NULL, 2.0, NULL, NULL),
+                 (NULL, NULL, NULL, NULL, NULL, NULL);
+             CREATE TABLE \"order \"\"items\"\"\" (sku TEXT, qty INTEGER);
+             INSERT INTO \"order \"\"items\"\"\" VALUES ('A-1', 3);
+             ANALYZE;",
+        );
+        let doc = extract(&data).unwrap();
+        assert_eq!(doc.format, "sqlite");
+        // NULLs are no values (a row of them is still a record), the PNG BLOB is skipped and
+        // counted, the computed column is not read, nor sqlite_sequence and sqlite_stat1.
+        assert_eq!(
+            rows(&doc),
+            [
+                row(1, "users.id", "1"),
+                row(1, "users.name", "Asha Rao"),
+                row(1, "users.phone", "9876543210"),
+                row(1, "users.email", "asha.rao@example.com"),
+                row(1, "users.score", "0.5"),
+                row(1, "users.note", "call 98765 43210"),
+                row(2, "users.id", "2"),
+                row(2, "users.name", "Ravi Kumar"),
+                row(2, "users.score", "2"),
+                row(3, "users.id", "3"),
+                row(4, "order \"items\".sku", "A-1"),
+                row(4, "order \"items\".qty", "3"),
+            ]
+        );
+        assert_eq!(doc.records(), 4);
+        assert_eq!(doc.skipped(), 10);
+    }
+
+    #[test]
+    fn virtual_tables_are_read_from_their_shadow_tables() {
+        let data = database(
+            "CREATE VIRTUAL TABLE notes USING fts5(body);
+             INSERT INTO notes VALUES ('write to ravi@example.com');",
+        );
+        let got = rows(&extract(&data).unwrap());
+        assert!(got
+            .iter()
+            .any(|(_, f, v)| f == "notes_content.c0" && v == "write to ravi@example.com"));
+        assert!(
+            got.iter().all(|(_, f, _)| !f.starts_with("notes.")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn collations_of_other_programs_do_not_stop_reading() {
+        // Android's databases sort with `COLLATE LOCALIZED`, which SQLite here does not have.
+        let mut db = Connection::open_in_memory().unwrap();
+        db.execute_batch(
+            "CREATE TABLE contacts (name TEXT COLLATE NOCASE);
+             CREATE INDEX by_name ON contacts (name COLLATE NOCASE);
+             INSERT INTO contacts VALUES ('Asha Rao');
+             PRAGMA writable_schema = ON;
+             UPDATE sqlite_schema SET sql = replace(sql, 'NOCASE', 'LOCALIZED');",
+        )
+        .unwrap();
+        let data = db.serialize(rusqlite::MAIN_DB).unwrap().to_vec();
+        assert_eq!(
+            rows(&extract(&data).unwrap()),
+            [row(1, "contacts.name", "Asha Rao")]
+        );
+    }
+
+    #[test]
+    fn rows_expanding_past_the_file_are_an_error() {
+        // Rows stored before a column was added read its default: a crafted default of 100 kB
+        // makes a thousand short rows a hundred megabytes of text.
+        let mut db = Connection::open_in_memory().unwrap();
+        db.execute_batch(
+            "CREATE TABLE t (a INTEGER);
+             INSERT INTO t WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n \
+                 WHERE i < 1000) SELECT i FROM n;
+             PRAGMA writable_schema = ON;
+             UPDATE sqlite_schema SET sql = 'CREATE TABLE t (a INTEGER, b DEFAULT ''' \
+                 || hex(zeroblob(50000)) || ''')' WHERE name = 't';",
+        )
+        .unwrap();
+        let data = db.serialize(rusqlite::MAIN_DB).unwrap().to_vec();
+        assert_eq!(
+            extract(&data).err().map(|e| e.to_string()).as_deref(),
+            Some("sqlite: rows take more room than a database of its size holds (corrupt or crafted)")
+        );
+    }
+
+    #[test]
+    fn databases_in_wal_mode_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wal.db");
+        let db = Connection::open(&path).unwrap();
+        db.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             CREATE TABLE t (email TEXT);
+             INSERT INTO t VALUES ('asha.rao@example.com');",
+        )
+        .unwrap();
+        drop(db);
+        let data = std::fs::read(&path).unwrap();
+        assert_eq!(data[18..20], [2, 2]);
+        assert_eq!(
+            rows(&extract(&data).unwrap()),
+            [row(1, "t.email", "asha.rao@example.com")]
+        );
+    }
+
+    #[test]
+    fn reals_and_blobs_as_text() {
+        assert_eq!(real_text(9876543210.0), "9876543210");
+        assert_eq!(real_text(-0.25), "-0.25");
+        assert_eq!(real_text(0.0), "0");
+        assert_eq!(real_text(1e-9), "1e-9");
+        assert_eq!(real_text(1.5e300), "1.5e300");
+        assert!(is_text(b"asha.rao@example.com"));
+        assert!(is_text("Zoë, café".as_bytes()));
+        assert!(!is_text(b"\x89PNG\r\n\x1a\n"));
+        assert!(!is_text(b"ab\0cd"));
+        assert!(!is_text(b"\x01\x02\x03x"));
+    }
+
+    #[test]
+    fn broken_and_encrypted_files_are_errors() {
+        let err = |data: &[u8]| {
+            extract(data)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            err(b"\x8f\x12\xa0 random bytes of an encrypted file"),
+            "sqlite: no SQLite header (encrypted, e.g. with SQLCipher, or not a SQLite database)"
+        );
+        let mut garbage = b"SQLite format 3\0".to_vec();
+        garbage.extend(b"\x10\x00 not the rest of a database".repeat(50));
+        assert!(err(&garbage).starts_with("sqlite: cannot be read: "));
+        // A database cut short.
+        let mut cut = database(
+            "CREATE TABLE t (a TEXT); INSERT INTO t WITH RECURSIVE n(i) AS (SELECT 1 \
+             UNION ALL SELECT i + 1 FROM n WHERE i < 30) SELECT hex(randomblob(900)) FROM n;",
+        );
+        cut.truncate(cut.len() / 2);
+        assert!(
+            err(&cut).starts_with("sqlite: cannot be read: "),
+            "{}",
+            err(&cut)
+        );
+    }
+}
