@@ -778,7 +778,7 @@ impl Scanner<'_> {
     /// Whether the text of a `kind` document is read with OCR, taking its turn: with `--ocr`,
     /// an image of a format it reads, within `--ocr-sample` images in walk order.
     fn ocr_turn(&mut self, kind: document::Kind) -> bool {
-        let within = self.opts.ocr_sample.map_or(true, |n| self.ocr_tickets < n);
+        let within = self.opts.ocr_sample.is_none_or(|n| self.ocr_tickets < n);
         let turn = self.opts.ocr.is_some() && document::ocr_reads(kind) && within;
         self.ocr_tickets += u64::from(turn);
         turn
@@ -858,7 +858,7 @@ impl Scanner<'_> {
             // Office files may be archives after all, and archives may hold images.
             let settled = match kind {
                 Some(document::Kind::Office) => false,
-                Some(_) => job.as_ref().map_or(true, |job| job.ocr.is_some()),
+                Some(_) => job.as_ref().is_none_or(|job| job.ocr.is_some()),
                 None => !container::is_container(head),
             };
             if !settled {

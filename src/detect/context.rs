@@ -287,7 +287,7 @@ impl Context {
     /// Whether every keyword of the [`GATED`] types holds a letter (an ASCII letter or a
     /// byte outside ASCII): then a keyword before a value's digits puts a letter there.
     pub fn gated_keywords_lettered(&self) -> bool {
-        self.gate.as_ref().map_or(true, |g| g.lettered)
+        self.gate.as_ref().is_none_or(|g| g.lettered)
     }
 }
 

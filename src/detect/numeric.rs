@@ -915,7 +915,7 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize, phone: bool) -> bool {
     let fraction = start >= 2
         && s.v[start - 1] == b'.'
         && s.v[start - 2].is_ascii_digit()
-        && !groups.get(1).is_some_and(|g| g.sep == b'.');
+        && groups.get(1).is_none_or(|g| g.sep != b'.');
     let dotted_quad = groups.len() == 4 && !mixed && seps[0] == b'.';
     let dotted_phone = dots && (a, b) == (0, run.len) && dotted_pairs(s.v, run);
     if fraction || !worth_reading(s, run, a, b, digits, dotted_quad || dotted_phone) {

@@ -674,7 +674,7 @@ mod tests {
             }
             // It skips the glued date-times it is for.
             let hours = v[ws..we].ends_with(b"T1") && v[ws..we].len() <= 5;
-            if time && hours && v.get(we + 6).map_or(true, |b| b" Z+".contains(b)) {
+            if time && hours && v.get(we + 6).is_none_or(|b| b" Z+".contains(b)) {
                 proptest::prop_assert_eq!(skip, Some(we + 6));
             }
         }

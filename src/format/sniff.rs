@@ -286,7 +286,7 @@ fn delimiter(head: &[u8], rows: &[Row]) -> Option<u8> {
             continue;
         };
         let same = counts.iter().filter(|&&c| c == first).count();
-        if same * 10 >= counts.len() * 9 && best.map_or(true, |(_, c)| first > c) {
+        if same * 10 >= counts.len() * 9 && best.is_none_or(|(_, c)| first > c) {
             best = Some((d, first));
         }
     }

@@ -1082,7 +1082,7 @@ fn has_word(text: &[u8], word: &[u8]) -> bool {
     text.windows(word.len()).enumerate().any(|(i, w)| {
         is_kw(w, word)
             && (i == 0 || !is_word(text[i - 1]))
-            && text.get(i + word.len()).map_or(true, |&b| !is_word(b))
+            && text.get(i + word.len()).is_none_or(|&b| !is_word(b))
     })
 }
 
@@ -1255,7 +1255,7 @@ impl<S: FieldSink> Tokens<'_, S> {
         let digits = &data[from..to];
         let value = &mut self.scratch.value;
         value.clear();
-        let decoded = digits.len() % 2 == 0
+        let decoded = digits.len().is_multiple_of(2)
             && digits.chunks_exact(2).all(|pair| {
                 let hi = (pair[0] as char).to_digit(16);
                 let lo = (pair[1] as char).to_digit(16);

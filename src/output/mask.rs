@@ -447,7 +447,7 @@ fn last_digit_run(value: &str) -> Option<(usize, usize)> {
 
 /// Everything `•` but the first 3 digits of a trailing 5- or 6-digit postcode (PIN, ZIP).
 fn mask_address<U: Unit>(value: &str, out: &mut Vec<u8>) {
-    let standalone = |c: Option<char>| c.map_or(true, is_separator);
+    let standalone = |c: Option<char>| c.is_none_or(is_separator);
     let shown = last_digit_run(value)
         .filter(|&(start, end)| {
             (5..=6).contains(&(end - start))
