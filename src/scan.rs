@@ -1707,7 +1707,7 @@ fn scan_chunk(
         }),
         blob_bytes: 0,
         pairing: Pairing::default(),
-        percents: (unit.layout.format != Format::Text).then(|| Percents {
+        percents: (unit.layout.format != Format::Text || unit.doc.is_some()).then(|| Percents {
             data: &data[..unit.range.end],
             base: unit.base,
             from: u64::MAX,
@@ -1826,7 +1826,9 @@ struct ChunkSink<'a> {
     pairing: Pairing<Held>,
     /// The chunk's `%`, when its values are searched for a `%XX` escape to be URL-decoded
     /// ([`ChunkSink::url_encoded`]): in every format but text, whose tokeniser decodes its
-    /// `key=value` values itself (documents' extracted text comes with the text layout too).
+    /// `key=value` values itself; and in documents' extracted text (a spreadsheet's or a
+    /// database's cells, a PDF's lines), which comes with the text layout but not through
+    /// that tokeniser.
     percents: Option<Percents<'a>>,
     /// The bytes of the last URL-decoded value.
     url_bytes: Vec<u8>,

@@ -465,6 +465,68 @@ fn write_users_db(path: &Path, avatar: usize) {
         .unwrap();
 }
 
+/// A database's URL-encoded cells (a `referrer` with `?email=asha.rao%40example.com`) are
+/// decoded as CSV cells are (tests/url_cells.rs), their findings spanning the escapes in
+/// the extracted text; `100%25 off`, `50%` and `%ZZ` give nothing.
+#[test]
+fn url_encoded_cells_of_a_database_are_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("visits.db");
+    let db = rusqlite::Connection::open(&path).unwrap();
+    db.execute_batch(
+        "CREATE TABLE visits (id INTEGER PRIMARY KEY, referrer TEXT, note TEXT);\
+         INSERT INTO visits VALUES (1, \
+           'https://shop.example/track?email=asha.rao%40example.com&ph=%2B919876543210', \
+           '100%25 off');\
+         INSERT INTO visits VALUES (2, '50% or %ZZ', 'asha.rao%40example.com');",
+    )
+    .unwrap();
+    drop(db);
+    let (found, _) = scan(&[&path], &["--reveal"]);
+    let doc = document::extract(Kind::Sqlite, &std::fs::read(&path).unwrap())
+        .unwrap()
+        .unwrap();
+    let got: Vec<_> = found
+        .iter()
+        .map(|f| {
+            let stored = &doc.text()[f.offset as usize..(f.offset + f.length) as usize];
+            (
+                f.ty.as_str(),
+                f.field.as_deref().unwrap(),
+                f.record.unwrap(),
+                String::from_utf8_lossy(stored).into_owned(),
+                f.value.as_deref().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "email",
+                "visits.referrer",
+                1,
+                "asha.rao%40example.com".to_string(),
+                "asha.rao@example.com"
+            ),
+            (
+                "phone",
+                "visits.referrer",
+                1,
+                "%2B919876543210".to_string(),
+                "+919876543210"
+            ),
+            (
+                "email",
+                "visits.note",
+                2,
+                "asha.rao%40example.com".to_string(),
+                "asha.rao@example.com"
+            ),
+        ]
+    );
+}
+
 #[test]
 fn sqlite_rows_are_records_of_table_column_fields() {
     let dir = tempfile::tempdir().unwrap();
