@@ -40,12 +40,12 @@ use crate::types::{Basis, PiiType, Region};
 use rustc_hash::FxHashMap;
 use siphasher::sip::SipHasher13;
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ffi::OsString;
 use std::hash::Hasher;
 use std::io::Read;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Condvar, Mutex};
 use std::time::Instant;
@@ -232,6 +232,7 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
         judge: None,
         ahead: Ahead::default(),
         ocr_tickets: 0,
+        read_logs: HashSet::new(),
     };
     let (entries, mut objects) = remote::walk(&opts.paths, &opts.remote);
     if (opts.range.is_some() || opts.input_name.is_some()) && entries.len() != 1 {
@@ -561,6 +562,9 @@ struct Scanner<'a> {
     ahead: Ahead,
     /// Images given to OCR so far (`--ocr-sample` counts them), in walk order.
     ocr_tickets: u64,
+    /// SQLite write-ahead logs (their display paths) read with the database beside them
+    /// ([`Scanner::sqlite_with_log`]).
+    read_logs: HashSet<String>,
 }
 
 /// Inputs opened ahead of the walk, so that documents are extracted on the pool in parallel
@@ -693,6 +697,20 @@ impl Scanner<'_> {
     }
 
     /// Opens one input (or takes it opened ahead) and queues its chunks.
+    /// The bytes `data` of the SQLite database at `path` (reported as `display`) with the
+    /// write-ahead log beside it on disk applied ([`document::sqlite::with_wal_beside`]), the
+    /// log noted as read with it; `None` when there is none to apply (or the database is past
+    /// the document limit).
+    fn sqlite_with_log(&mut self, path: &Path, display: &str, data: &[u8]) -> Option<Vec<u8>> {
+        if data.len() as u64 > document::MAX_DOCUMENT_BYTES {
+            return None;
+        }
+        let merged = document::sqlite::with_wal_beside(path, data)?;
+        let log = format!("{display}{}", document::sqlite::WAL_SUFFIX);
+        self.read_logs.insert(log);
+        Some(merged)
+    }
+
     fn open_input(&mut self, spec: &InputSpec, ahead: Option<Opened>) -> Result<(), ScanError> {
         let (opened, job) = match ahead {
             Some(ahead) => (ahead.opened, ahead.job),
@@ -720,7 +738,13 @@ impl Scanner<'_> {
                     bytes_on_disk: opened.bytes_on_disk,
                 };
                 if let Some(kind) = document::sniff(&spec.display, head) {
-                    if self.document(&leaf, kind, data, job)? {
+                    // Opened ahead, a database was read with its log already.
+                    let merged = match kind {
+                        document::Kind::Sqlite if job.is_none() => (spec.path.as_deref())
+                            .and_then(|path| self.sqlite_with_log(path, &spec.display, data)),
+                        _ => None,
+                    };
+                    if self.document(&leaf, kind, merged.as_deref().unwrap_or(data), job)? {
                         return Ok(());
                     }
                 }
@@ -743,7 +767,8 @@ impl Scanner<'_> {
                 spec.display
             ))),
             Data::Stream(mut reader) => {
-                self.top_stream(&spec.display, &mut reader, opened.bytes_on_disk)
+                let path = spec.path.as_deref();
+                self.top_stream(&spec.display, path, &mut reader, opened.bytes_on_disk)
             }
         }
     }
@@ -751,9 +776,11 @@ impl Scanner<'_> {
     /// Reads a top-level input given as a stream (a file not mapped, standard input, an
     /// object of a store): a document is extracted, anything else read through as a
     /// container or text.
+    /// `path`: where the input is on disk, if it is a file there.
     fn top_stream(
         &mut self,
         display: &str,
+        path: Option<&Path>,
         reader: &mut dyn Read,
         bytes_on_disk: u64,
     ) -> Result<(), ScanError> {
@@ -765,7 +792,7 @@ impl Scanner<'_> {
                 name: display,
                 bytes_on_disk,
             };
-            if let Some(rest) = self.document_stream(&leaf, kind, &mut source)? {
+            if let Some(rest) = self.document_stream(&leaf, path, kind, &mut source)? {
                 // Not a document after all: read the bytes read and the rest as before.
                 let mut chained = std::io::Cursor::new(rest).chain(source);
                 return container::read_stream(display, &mut chained, bytes_on_disk, &limits, self);
@@ -829,10 +856,21 @@ impl Scanner<'_> {
                     continue;
                 }
             };
-            let bytes: Bytes = Arc::from(bytes);
+            let mut bytes: Bytes = Arc::from(bytes);
+            let head_of = |data: &[u8]| data.len().min(content::HEAD_LEN);
+            let kind = document::sniff(
+                &spec.display,
+                &(*bytes).as_ref()[..head_of((*bytes).as_ref())],
+            );
+            if kind == Some(document::Kind::Sqlite) {
+                let merged = (spec.path.as_deref())
+                    .and_then(|path| self.sqlite_with_log(path, &spec.display, (*bytes).as_ref()));
+                if let Some(merged) = merged {
+                    bytes = Arc::new(merged);
+                }
+            }
             let data = (*bytes).as_ref();
-            let head = &data[..data.len().min(content::HEAD_LEN)];
-            let kind = document::sniff(&spec.display, head);
+            let head = &data[..head_of(data)];
             let fits = data.len() as u64 <= document::MAX_DOCUMENT_BYTES;
             let job = match kind {
                 Some(kind) if fits => {
@@ -923,7 +961,7 @@ impl Scanner<'_> {
             )));
         }
         let mut reader = objects.open(object);
-        self.top_stream(&object.display, &mut reader, object.size)
+        self.top_stream(&object.display, None, &mut reader, object.size)
     }
 
     /// Starts an input after classifying its first bytes; `None` when it is skipped.
@@ -955,6 +993,7 @@ impl Scanner<'_> {
             Content::Container(kind) => Some(format!("unsupported:{kind}")),
             Content::Document(kind) => Some(match kind {
                 "jpeg" | "png" | "gif" | "webp" | "tiff" | "heic" => "unsupported:image".into(),
+                "sqlite_wal" if self.read_logs.contains(path) => "read_with:sqlite".into(),
                 "mp4" | "elf" => "binary".to_string(),
                 other => format!("unsupported:{other}"),
             }),
@@ -1071,7 +1110,7 @@ impl Scanner<'_> {
     fn stream(&mut self, leaf: &Leaf<'_>, reader: &mut dyn Read) -> Result<(), ScanError> {
         let mut source = Peeked::ahead(reader);
         if let Some(kind) = document::sniff(leaf.name, source.head()) {
-            match self.document_stream(leaf, kind, &mut source)? {
+            match self.document_stream(leaf, None, kind, &mut source)? {
                 None => return Ok(()),
                 Some(rest) => {
                     let mut chained = std::io::Cursor::new(rest).chain(source);
@@ -1231,10 +1270,12 @@ impl Scanner<'_> {
 
     /// Reads a document from a stream, up to [`document::MAX_DOCUMENT_BYTES`], and scans it.
     /// Returns the bytes read when it is to be read as before instead: a text document too
-    /// large to extract, or a zip of office parts that is no document read here.
+    /// large to extract, or a zip of office parts that is no document read here. `path`:
+    /// where it is on disk, if it is a file there (a database's log beside it is read).
     fn document_stream(
         &mut self,
         leaf: &Leaf<'_>,
+        path: Option<&Path>,
         kind: document::Kind,
         reader: &mut dyn Read,
     ) -> Result<Option<Vec<u8>>, ScanError> {
@@ -1256,7 +1297,12 @@ impl Scanner<'_> {
             });
             return Ok(None);
         }
-        Ok((!self.document(leaf, kind, &data, None)?).then_some(data))
+        let merged = match (kind, path) {
+            (document::Kind::Sqlite, Some(path)) => self.sqlite_with_log(path, leaf.path, &data),
+            _ => None,
+        };
+        let read = self.document(leaf, kind, merged.as_deref().unwrap_or(&data), None)?;
+        Ok((!read).then_some(data))
     }
 
     /// Extracts the text of a document held whole and queues its chunks; false when it is

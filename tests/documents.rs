@@ -465,6 +465,65 @@ fn write_users_db(path: &Path, avatar: usize) {
         .unwrap();
 }
 
+/// A copy of a live SQLite database in WAL mode, its newest row still in `app.db-wal`
+/// beside it: read with the log (which is then skipped as `read_with:sqlite`), whether
+/// mapped or read; inside an archive the log is not applied (`unsupported:sqlite_wal`).
+#[test]
+fn a_database_is_read_with_the_log_beside_it() {
+    let live = tempfile::tempdir().unwrap();
+    let db = rusqlite::Connection::open(live.path().join("app.db")).unwrap();
+    db.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
+         CREATE TABLE users (email TEXT);
+         INSERT INTO users VALUES ('asha.rao@example.com');
+         PRAGMA wal_checkpoint(TRUNCATE);
+         INSERT INTO users VALUES ('vikram.s@example.org');",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["app.db", "app.db-wal"] {
+        std::fs::copy(live.path().join(name), dir.path().join(name)).unwrap();
+    }
+    drop(db);
+    let emails = |found: &[Found]| -> Vec<(u64, String)> {
+        found
+            .iter()
+            .map(|f| (f.record.unwrap(), f.value.clone().unwrap()))
+            .collect()
+    };
+    let both = [
+        (1, "asha.rao@example.com".to_string()),
+        (2, "vikram.s@example.org".to_string()),
+    ];
+    for args in [&["--reveal"][..], &["--reveal", "--no-mmap"]] {
+        let (found, report) = scan(&[dir.path()], args);
+        assert_eq!(emails(&found), both, "{args:?}");
+        let [skipped] = &report.skipped[..] else {
+            panic!("{:?}", report.skipped)
+        };
+        assert!(skipped.path.ends_with("app.db-wal"));
+        assert_eq!(skipped.reason, "read_with:sqlite");
+    }
+
+    let archive = dir.path().join("leak.tar");
+    let mut tar = tar::Builder::new(std::fs::File::create(&archive).unwrap());
+    for name in ["app.db", "app.db-wal"] {
+        tar.append_path_with_name(dir.path().join(name), name)
+            .unwrap();
+    }
+    tar.into_inner().unwrap();
+    let (found, report) = scan(&[&archive], &["--reveal"]);
+    assert_eq!(emails(&found), both[..1]);
+    assert_eq!(
+        report
+            .skipped
+            .iter()
+            .map(|s| s.reason.as_str())
+            .collect::<Vec<_>>(),
+        ["unsupported:sqlite_wal"]
+    );
+}
+
 /// A database's URL-encoded cells (a `referrer` with `?email=asha.rao%40example.com`) are
 /// decoded as CSV cells are (tests/url_cells.rs), their findings spanning the escapes in
 /// the extracted text; `100%25 off`, `50%` and `%ZZ` give nothing.

@@ -77,8 +77,8 @@ pub enum Content {
     /// "zip" (zip-based office files too), "tar", "7z", "rar".
     Container(&'static str),
     /// A file kind that is neither text nor a container: "pdf", "jpeg", "png", "gif", "webp",
-    /// "tiff", "heic", "mp4", "sqlite", "elf", "pgdump_custom", "parquet", "ole" (legacy
-    /// Office), "avro".
+    /// "tiff", "heic", "mp4", "sqlite", "sqlite_wal" (a write-ahead log), "elf",
+    /// "pgdump_custom", "parquet", "ole" (legacy Office), "avro".
     Document(&'static str),
     /// Other binary data: a NUL byte or a high share of control bytes in the head.
     Binary,
@@ -109,6 +109,9 @@ const MAGIC: &[(usize, &[u8], Content)] = &[
     (0, b"II*\x00", Content::Document("tiff")),
     (0, b"MM\x00*", Content::Document("tiff")),
     (0, b"SQLite format 3\x00", Content::Document("sqlite")),
+    // A SQLite write-ahead log (`app.db-wal`), of either checksum byte order.
+    (0, b"\x37\x7f\x06\x82", Content::Document("sqlite_wal")),
+    (0, b"\x37\x7f\x06\x83", Content::Document("sqlite_wal")),
     (0, b"\x7fELF", Content::Document("elf")),
     (0, b"PGDMP", Content::Document("pgdump_custom")),
     (0, b"PAR1", Content::Document("parquet")),

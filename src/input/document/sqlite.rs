@@ -12,8 +12,10 @@
 //!   indexes, R-trees): what they hold is stored in their shadow tables (`docs_content`), read
 //!   like any other. Columns computed on read (`GENERATED ALWAYS AS … VIRTUAL`) are left out;
 //!   stored ones are read.
-//! - A database in WAL mode is read as it stands in its file; the transactions still in its
-//!   `-wal` file beside it are not (that file is skipped as `binary`).
+//! - A database in WAL mode whose `-wal` file lies beside it on disk is read with the
+//!   transactions that log holds committed ([`wal`]), as SQLite would read it; the log itself
+//!   is then skipped as `read_with:sqlite` (alone, or inside an archive, where it is not
+//!   applied: `unsupported:sqlite_wal`).
 //! - Failures: a file without SQLite's header (a `.db` encrypted with SQLCipher), a corrupt
 //!   page, or one whose rows expand past [`MAX_EXPANSION`] times its size (pages shared by
 //!   several parents in a crafted file) is an error in fixed words: the whole file is its
@@ -25,6 +27,21 @@ use rusqlite::config::DbConfig;
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use std::io::Read;
+use std::path::Path;
+
+pub mod wal;
+
+/// What a database's write-ahead log is named after: `app.db` has `app.db-wal`.
+pub const WAL_SUFFIX: &str = "-wal";
+
+/// The database at `path` (its bytes `db`) with the log beside it applied ([`wal::apply`]);
+/// `None` when there is no log there, or it commits nothing to this database.
+pub fn with_wal_beside(path: &Path, db: &[u8]) -> Option<Vec<u8>> {
+    let mut log = path.as_os_str().to_owned();
+    log.push(WAL_SUFFIX);
+    let log = std::fs::read(log).ok()?;
+    wal::apply(db, &log)
+}
 
 /// The report format, and the kind in errors.
 const FORMAT: &str = "sqlite";
@@ -334,6 +351,46 @@ mod tests {
             rows(&extract(&data).unwrap()),
             [row(1, "t.email", "asha.rao@example.com")]
         );
+    }
+
+    /// A copy of a live database in WAL mode: its newest row is in the log beside it, read
+    /// with it; a log whose last frame is damaged commits nothing and is left out.
+    #[test]
+    fn the_log_beside_a_copied_database_is_applied() {
+        let live = tempfile::tempdir().unwrap();
+        let path = live.path().join("app.db");
+        let db = Connection::open(&path).unwrap();
+        db.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
+             CREATE TABLE t (email TEXT);
+             INSERT INTO t VALUES ('asha.rao@example.com');
+             PRAGMA wal_checkpoint(TRUNCATE);
+             INSERT INTO t VALUES ('vikram.s@example.org');",
+        )
+        .unwrap();
+        let copy = tempfile::tempdir().unwrap();
+        let copied = copy.path().join("app.db");
+        let log = copy.path().join("app.db-wal");
+        std::fs::copy(&path, &copied).unwrap();
+        std::fs::copy(live.path().join("app.db-wal"), &log).unwrap();
+        drop(db);
+
+        let data = std::fs::read(&copied).unwrap();
+        let asha = row(1, "t.email", "asha.rao@example.com");
+        assert_eq!(rows(&extract(&data).unwrap()), std::slice::from_ref(&asha));
+        let merged = with_wal_beside(&copied, &data).expect("the log commits a row");
+        assert_eq!(
+            rows(&extract(&merged).unwrap()),
+            [asha, row(2, "t.email", "vikram.s@example.org")]
+        );
+
+        let mut damaged = std::fs::read(&log).unwrap();
+        assert!(wal::is_wal(&damaged));
+        let last = damaged.len() - 1;
+        damaged[last] ^= 1;
+        assert_eq!(wal::apply(&data, &damaged), None);
+        assert_eq!(wal::apply(&data, b""), None);
+        assert_eq!(with_wal_beside(&copy.path().join("other.db"), &data), None);
     }
 
     #[test]
