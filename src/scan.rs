@@ -696,7 +696,6 @@ impl Scanner<'_> {
         result
     }
 
-    /// Opens one input (or takes it opened ahead) and queues its chunks.
     /// The bytes `data` of the SQLite database at `path` (reported as `display`) with the
     /// write-ahead log beside it on disk applied ([`document::sqlite::with_wal_beside`]), the
     /// log noted as read with it; `None` when there is none to apply (or the database is past
@@ -711,6 +710,7 @@ impl Scanner<'_> {
         Some(merged)
     }
 
+    /// Opens one input (or takes it opened ahead) and queues its chunks.
     fn open_input(&mut self, spec: &InputSpec, ahead: Option<Opened>) -> Result<(), ScanError> {
         let (opened, job) = match ahead {
             Some(ahead) => (ahead.opened, ahead.job),
@@ -775,8 +775,8 @@ impl Scanner<'_> {
 
     /// Reads a top-level input given as a stream (a file not mapped, standard input, an
     /// object of a store): a document is extracted, anything else read through as a
-    /// container or text.
-    /// `path`: where the input is on disk, if it is a file there.
+    /// container or text. `path`: where the input is on disk, if it is a file there (a
+    /// database's write-ahead log beside it is read with it).
     fn top_stream(
         &mut self,
         display: &str,
