@@ -233,6 +233,7 @@ pub fn run_with(opts: &ScanOptions, tap: Option<&mut dyn Tap>) -> Result<ScanSum
         ahead: Ahead::default(),
         ocr_tickets: 0,
         read_logs: HashSet::new(),
+        held_sqlite: None,
     };
     let (entries, mut objects) = remote::walk(&opts.paths, &opts.remote);
     if (opts.range.is_some() || opts.input_name.is_some()) && entries.len() != 1 {
@@ -565,6 +566,42 @@ struct Scanner<'a> {
     /// SQLite write-ahead logs (their display paths) read with the database beside them
     /// ([`Scanner::sqlite_with_log`]).
     read_logs: HashSet<String>,
+    /// A SQLite database or write-ahead log read from a container, held until the next
+    /// member says whether it is the other half ([`Scanner::pair_sqlite`]).
+    held_sqlite: Option<HeldSqlite>,
+}
+
+/// Half of a SQLite database and its write-ahead log, met as a container's member: the
+/// two come as neighbours, in either order (`tar` packs a folder in directory order).
+enum HeldSqlite {
+    Database(Member),
+    Log(Member),
+}
+
+/// A container's member, its bytes read whole.
+struct Member {
+    path: String,
+    name: String,
+    bytes_on_disk: u64,
+    data: Vec<u8>,
+}
+
+impl Member {
+    /// Reads the member `leaf` whole from `reader`, up to the document limit; `Err` with
+    /// what was read when it is longer, or a read fails (to be read as before).
+    fn read(leaf: &Leaf<'_>, reader: &mut dyn Read) -> Result<Member, Vec<u8>> {
+        let mut data = Vec::new();
+        let limit = document::MAX_DOCUMENT_BYTES;
+        match reader.take(limit).read_to_end(&mut data) {
+            Ok(_) if (data.len() as u64) < limit => Ok(Member {
+                path: leaf.path.to_string(),
+                name: leaf.name.to_string(),
+                bytes_on_disk: leaf.bytes_on_disk,
+                data,
+            }),
+            _ => Err(data),
+        }
+    }
 }
 
 /// Inputs opened ahead of the walk, so that documents are extracted on the pool in parallel
@@ -749,7 +786,8 @@ impl Scanner<'_> {
                     }
                 }
                 if container::is_container(head) {
-                    return container::read_whole(&spec.display, data, &limits, self);
+                    container::read_whole(&spec.display, data, &limits, self)?;
+                    return self.release_sqlite();
                 }
                 if matches!(
                     content::classify(head),
@@ -795,11 +833,119 @@ impl Scanner<'_> {
             if let Some(rest) = self.document_stream(&leaf, path, kind, &mut source)? {
                 // Not a document after all: read the bytes read and the rest as before.
                 let mut chained = std::io::Cursor::new(rest).chain(source);
-                return container::read_stream(display, &mut chained, bytes_on_disk, &limits, self);
+                container::read_stream(display, &mut chained, bytes_on_disk, &limits, self)?;
+                return self.release_sqlite();
             }
             return Ok(());
         }
-        container::read_stream(display, &mut source, bytes_on_disk, &limits, self)
+        container::read_stream(display, &mut source, bytes_on_disk, &limits, self)?;
+        self.release_sqlite()
+    }
+
+    /// A container's member `leaf`, when it is half of a SQLite database and its write-ahead
+    /// log ([`HeldSqlite`]): paired with the half held before it, or held itself until the
+    /// next member (a half held before that is not its pair is read first). Returns the
+    /// reader back when the member is no such half, to be read as any other.
+    fn pair_sqlite<'r>(
+        &mut self,
+        leaf: &Leaf<'_>,
+        reader: &'r mut dyn Read,
+    ) -> Result<Option<Peeked<'r>>, ScanError> {
+        let log_of =
+            |db: &str, log: &str| log.strip_suffix(document::sqlite::WAL_SUFFIX) == Some(db);
+        let mut source = Peeked::ahead(reader);
+        let database = document::sniff(leaf.name, source.head()) == Some(document::Kind::Sqlite);
+        // A log read with its database from disk already is skipped as any input is.
+        let log = content::classify(source.head()) == Content::Document("sqlite_wal")
+            && !self.read_logs.contains(leaf.path);
+        match self.held_sqlite.take() {
+            Some(HeldSqlite::Database(db)) if log && log_of(&db.path, leaf.path) => {
+                let log = match Member::read(leaf, &mut source) {
+                    Ok(log) => log,
+                    Err(read) => {
+                        // Too long a log: read the database as it stands.
+                        let (rest, _) = container::drain(&mut source);
+                        let bytes = read.len() as u64 + rest;
+                        self.skip_log(leaf.path, bytes, false);
+                        return self.read_sqlite(db, None).map(|()| None);
+                    }
+                };
+                return self.read_sqlite(db, Some(log)).map(|()| None);
+            }
+            Some(HeldSqlite::Log(log)) if database && log_of(leaf.path, &log.path) => {
+                return match Member::read(leaf, &mut source) {
+                    Ok(db) => self.read_sqlite(db, Some(log)).map(|()| None),
+                    Err(read) => {
+                        self.held_sqlite = Some(HeldSqlite::Log(log));
+                        self.release_sqlite()?;
+                        let mut chained = std::io::Cursor::new(read).chain(source);
+                        self.stream(leaf, &mut chained).map(|()| None)
+                    }
+                };
+            }
+            held => {
+                self.held_sqlite = held;
+                self.release_sqlite()?;
+            }
+        }
+        if !(database || log) {
+            return Ok(Some(source));
+        }
+        match Member::read(leaf, &mut source) {
+            Ok(member) if database => self.held_sqlite = Some(HeldSqlite::Database(member)),
+            Ok(member) => self.held_sqlite = Some(HeldSqlite::Log(member)),
+            Err(read) => {
+                let mut chained = std::io::Cursor::new(read).chain(source);
+                self.stream(leaf, &mut chained)?;
+            }
+        }
+        Ok(None)
+    }
+
+    /// Reads the half of a SQLite pair held from a container with nothing to pair it with:
+    /// a database as it stands, a log not at all.
+    fn release_sqlite(&mut self) -> Result<(), ScanError> {
+        match self.held_sqlite.take() {
+            None => Ok(()),
+            Some(HeldSqlite::Database(db)) => self.read_sqlite(db, None),
+            Some(HeldSqlite::Log(log)) => {
+                self.skip_log(&log.path, log.data.len() as u64, false);
+                Ok(())
+            }
+        }
+    }
+
+    /// Skips a write-ahead log member: `read_with:sqlite` when it was `applied` to its
+    /// database, else `unsupported:sqlite_wal`.
+    fn skip_log(&mut self, path: &str, bytes: u64, applied: bool) {
+        let reason = match applied {
+            true => "read_with:sqlite",
+            false => "unsupported:sqlite_wal",
+        };
+        self.summary.skipped.push(Skipped {
+            path: path.to_string(),
+            reason: reason.to_string(),
+            bytes,
+        });
+    }
+
+    /// Reads the database `db` of a container with its write-ahead log `log` applied, when
+    /// it is one of this database's (the log is skipped either way, [`Scanner::skip_log`]).
+    fn read_sqlite(&mut self, db: Member, log: Option<Member>) -> Result<(), ScanError> {
+        let merged = log
+            .as_ref()
+            .and_then(|log| document::sqlite::wal::apply(&db.data, &log.data));
+        if let Some(log) = &log {
+            self.skip_log(&log.path, log.data.len() as u64, merged.is_some());
+        }
+        let leaf = Leaf {
+            path: &db.path,
+            name: &db.name,
+            bytes_on_disk: db.bytes_on_disk,
+        };
+        let data = merged.as_deref().unwrap_or(&db.data);
+        self.document_stream(&leaf, None, document::Kind::Sqlite, &mut &data[..])
+            .map(|_| ())
     }
 
     /// Whether the text of a `kind` document is read with OCR, taking its turn: with `--ocr`,
@@ -1646,8 +1792,13 @@ impl Scanner<'_> {
 impl container::Sink for Scanner<'_> {
     type Error = ScanError;
 
+    /// A member; half of a SQLite database and its log is paired with its neighbour first
+    /// ([`Scanner::pair_sqlite`]).
     fn leaf(&mut self, leaf: &Leaf<'_>, reader: &mut dyn Read) -> Result<(), ScanError> {
-        self.stream(leaf, reader)
+        match self.pair_sqlite(leaf, reader)? {
+            Some(mut source) => self.stream(leaf, &mut source),
+            None => Ok(()),
+        }
     }
 
     fn skipped(&mut self, skipped: Skipped) {

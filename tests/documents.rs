@@ -467,7 +467,8 @@ fn write_users_db(path: &Path, avatar: usize) {
 
 /// A copy of a live SQLite database in WAL mode, its newest row still in `app.db-wal`
 /// beside it: read with the log (which is then skipped as `read_with:sqlite`), whether
-/// mapped or read; inside an archive the log is not applied (`unsupported:sqlite_wal`).
+/// mapped, read, or packed next to it in an archive (either order); a log alone is not
+/// applied (`unsupported:sqlite_wal`).
 #[test]
 fn a_database_is_read_with_the_log_beside_it() {
     let live = tempfile::tempdir().unwrap();
@@ -505,23 +506,35 @@ fn a_database_is_read_with_the_log_beside_it() {
         assert_eq!(skipped.reason, "read_with:sqlite");
     }
 
-    let archive = dir.path().join("leak.tar");
-    let mut tar = tar::Builder::new(std::fs::File::create(&archive).unwrap());
-    for name in ["app.db", "app.db-wal"] {
-        tar.append_path_with_name(dir.path().join(name), name)
-            .unwrap();
+    let packed = tempfile::tempdir().unwrap();
+    let pack = |members: &[&str]| {
+        let archive = packed.path().join(format!("{}.tar", members.join("+")));
+        let mut tar = tar::Builder::new(std::fs::File::create(&archive).unwrap());
+        for name in members {
+            let path = dir.path().join(name);
+            tar.append_path_with_name(path, format!("data/{name}"))
+                .unwrap();
+        }
+        tar.into_inner().unwrap();
+        scan(&[&archive], &["--reveal"])
+    };
+    let reasons = |report: &Report| -> Vec<String> {
+        report.skipped.iter().map(|s| s.reason.clone()).collect()
+    };
+    // In either order: `tar` packs a folder in the order of its directory.
+    for members in [["app.db", "app.db-wal"], ["app.db-wal", "app.db"]] {
+        let (found, report) = pack(&members);
+        assert_eq!(emails(&found), both, "{members:?}");
+        assert_eq!(reasons(&report), ["read_with:sqlite"], "{members:?}");
     }
-    tar.into_inner().unwrap();
-    let (found, report) = scan(&[&archive], &["--reveal"]);
+    // A member between them parts them: the database is read as it stands.
+    std::fs::write(dir.path().join("notes.txt"), "nothing here\n").unwrap();
+    let (found, report) = pack(&["app.db", "notes.txt", "app.db-wal"]);
     assert_eq!(emails(&found), both[..1]);
-    assert_eq!(
-        report
-            .skipped
-            .iter()
-            .map(|s| s.reason.as_str())
-            .collect::<Vec<_>>(),
-        ["unsupported:sqlite_wal"]
-    );
+    assert_eq!(reasons(&report), ["unsupported:sqlite_wal"]);
+    let (found, report) = pack(&["app.db-wal"]);
+    assert!(found.is_empty());
+    assert_eq!(reasons(&report), ["unsupported:sqlite_wal"]);
 }
 
 /// A database's URL-encoded cells (a `referrer` with `?email=asha.rao%40example.com`) are

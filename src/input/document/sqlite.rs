@@ -12,10 +12,10 @@
 //!   indexes, R-trees): what they hold is stored in their shadow tables (`docs_content`), read
 //!   like any other. Columns computed on read (`GENERATED ALWAYS AS … VIRTUAL`) are left out;
 //!   stored ones are read.
-//! - A database in WAL mode whose `-wal` file lies beside it on disk is read with the
-//!   transactions that log holds committed ([`wal`]), as SQLite would read it; the log itself
-//!   is then skipped as `read_with:sqlite` (alone, or inside an archive, where it is not
-//!   applied: `unsupported:sqlite_wal`).
+//! - A database in WAL mode whose `-wal` file lies beside it on disk, or next to it in an
+//!   archive, is read with the transactions that log holds committed ([`wal`]), as SQLite
+//!   would read it; the log itself is then skipped as `read_with:sqlite` (alone, where it is
+//!   not applied: `unsupported:sqlite_wal`).
 //! - Failures: a file without SQLite's header (a `.db` encrypted with SQLCipher), a corrupt
 //!   page, or one whose rows expand past [`MAX_EXPANSION`] times its size (pages shared by
 //!   several parents in a crafted file) is an error in fixed words: the whole file is its
