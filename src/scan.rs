@@ -571,6 +571,15 @@ struct Scanner<'a> {
     held_sqlite: Option<HeldSqlite>,
 }
 
+/// Why a SQLite write-ahead log is skipped: it was `applied` to its database (read with it),
+/// or it is not read at all.
+fn log_reason(applied: bool) -> &'static str {
+    match applied {
+        true => "read_with:sqlite",
+        false => "unsupported:sqlite_wal",
+    }
+}
+
 /// Half of a SQLite database and its write-ahead log, met as a container's member: the
 /// two come as neighbours, in either order (`tar` packs a folder in directory order).
 enum HeldSqlite {
@@ -775,13 +784,7 @@ impl Scanner<'_> {
                     bytes_on_disk: opened.bytes_on_disk,
                 };
                 if let Some(kind) = document::sniff(&spec.display, head) {
-                    // Opened ahead, a database was read with its log already.
-                    let merged = match kind {
-                        document::Kind::Sqlite if job.is_none() => (spec.path.as_deref())
-                            .and_then(|path| self.sqlite_with_log(path, &spec.display, data)),
-                        _ => None,
-                    };
-                    if self.document(&leaf, kind, merged.as_deref().unwrap_or(data), job)? {
+                    if self.document(&leaf, kind, data, job, spec.path.as_deref())? {
                         return Ok(());
                     }
                 }
@@ -876,8 +879,7 @@ impl Scanner<'_> {
                 return match Member::read(leaf, &mut source) {
                     Ok(db) => self.read_sqlite(db, Some(log)).map(|()| None),
                     Err(read) => {
-                        self.held_sqlite = Some(HeldSqlite::Log(log));
-                        self.release_sqlite()?;
+                        self.skip_log(&log.path, log.data.len() as u64, false);
                         let mut chained = std::io::Cursor::new(read).chain(source);
                         self.stream(leaf, &mut chained).map(|()| None)
                     }
@@ -918,13 +920,9 @@ impl Scanner<'_> {
     /// Skips a write-ahead log member: `read_with:sqlite` when it was `applied` to its
     /// database, else `unsupported:sqlite_wal`.
     fn skip_log(&mut self, path: &str, bytes: u64, applied: bool) {
-        let reason = match applied {
-            true => "read_with:sqlite",
-            false => "unsupported:sqlite_wal",
-        };
         self.summary.skipped.push(Skipped {
             path: path.to_string(),
-            reason: reason.to_string(),
+            reason: log_reason(applied).to_string(),
             bytes,
         });
     }
@@ -944,7 +942,7 @@ impl Scanner<'_> {
             bytes_on_disk: db.bytes_on_disk,
         };
         let data = merged.as_deref().unwrap_or(&db.data);
-        self.document_stream(&leaf, None, document::Kind::Sqlite, &mut &data[..])
+        self.document(&leaf, document::Kind::Sqlite, data, None, None)
             .map(|_| ())
     }
 
@@ -1002,21 +1000,24 @@ impl Scanner<'_> {
                     continue;
                 }
             };
-            let mut bytes: Bytes = Arc::from(bytes);
-            let head_of = |data: &[u8]| data.len().min(content::HEAD_LEN);
+            let mapped: &[u8] = (*bytes).as_ref();
             let kind = document::sniff(
                 &spec.display,
-                &(*bytes).as_ref()[..head_of((*bytes).as_ref())],
+                &mapped[..mapped.len().min(content::HEAD_LEN)],
             );
-            if kind == Some(document::Kind::Sqlite) {
-                let merged = (spec.path.as_deref())
-                    .and_then(|path| self.sqlite_with_log(path, &spec.display, (*bytes).as_ref()));
-                if let Some(merged) = merged {
-                    bytes = Arc::new(merged);
+            // A database is extracted with the write-ahead log beside it applied.
+            let merged = match (kind, spec.path.as_deref()) {
+                (Some(document::Kind::Sqlite), Some(path)) => {
+                    self.sqlite_with_log(path, &spec.display, mapped)
                 }
-            }
+                _ => None,
+            };
+            let bytes: Bytes = match merged {
+                Some(merged) => Arc::new(merged),
+                None => Arc::from(bytes),
+            };
             let data = (*bytes).as_ref();
-            let head = &data[..head_of(data)];
+            let head = &data[..data.len().min(content::HEAD_LEN)];
             let fits = data.len() as u64 <= document::MAX_DOCUMENT_BYTES;
             let job = match kind {
                 Some(kind) if fits => {
@@ -1139,7 +1140,7 @@ impl Scanner<'_> {
             Content::Container(kind) => Some(format!("unsupported:{kind}")),
             Content::Document(kind) => Some(match kind {
                 "jpeg" | "png" | "gif" | "webp" | "tiff" | "heic" => "unsupported:image".into(),
-                "sqlite_wal" if self.read_logs.contains(path) => "read_with:sqlite".into(),
+                "sqlite_wal" => log_reason(self.read_logs.contains(path)).into(),
                 "mp4" | "elf" => "binary".to_string(),
                 other => format!("unsupported:{other}"),
             }),
@@ -1443,12 +1444,7 @@ impl Scanner<'_> {
             });
             return Ok(None);
         }
-        let merged = match (kind, path) {
-            (document::Kind::Sqlite, Some(path)) => self.sqlite_with_log(path, leaf.path, &data),
-            _ => None,
-        };
-        let read = self.document(leaf, kind, merged.as_deref().unwrap_or(&data), None)?;
-        Ok((!read).then_some(data))
+        Ok((!self.document(leaf, kind, &data, None, path)?).then_some(data))
     }
 
     /// Extracts the text of a document held whole and queues its chunks; false when it is
@@ -1461,7 +1457,17 @@ impl Scanner<'_> {
         kind: document::Kind,
         data: &[u8],
         job: Option<Arc<Extraction>>,
+        on_disk: Option<&Path>,
     ) -> Result<bool, ScanError> {
+        // A database on disk is read with the write-ahead log beside it; one extracted ahead
+        // was handed to its job with the log applied already.
+        let merged = match (kind, on_disk) {
+            (document::Kind::Sqlite, Some(path)) if job.is_none() => {
+                self.sqlite_with_log(path, leaf.path, data)
+            }
+            _ => None,
+        };
+        let data = merged.as_deref().unwrap_or(data);
         if data.len() as u64 > document::MAX_DOCUMENT_BYTES {
             if document::is_text(kind) {
                 return Ok(false);

@@ -11,7 +11,7 @@ use leakscan::input::document::{self, Kind};
 use leakscan::merge::{merge, Named};
 use leakscan::output::report::Report;
 use leakscan::synth::card::write_id_cards;
-use leakscan::synth::documents::{write_bucket, Planted};
+use leakscan::synth::documents::{write_bucket, write_live_database_copy, Planted};
 use serde::Deserialize;
 use std::path::Path;
 use std::process::Command;
@@ -471,21 +471,13 @@ fn write_users_db(path: &Path, avatar: usize) {
 /// applied (`unsupported:sqlite_wal`).
 #[test]
 fn a_database_is_read_with_the_log_beside_it() {
-    let live = tempfile::tempdir().unwrap();
-    let db = rusqlite::Connection::open(live.path().join("app.db")).unwrap();
-    db.execute_batch(
-        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
-         CREATE TABLE users (email TEXT);
-         INSERT INTO users VALUES ('asha.rao@example.com');
-         PRAGMA wal_checkpoint(TRUNCATE);
-         INSERT INTO users VALUES ('vikram.s@example.org');",
+    let dir = tempfile::tempdir().unwrap();
+    write_live_database_copy(
+        dir.path(),
+        &["asha.rao@example.com"],
+        &["vikram.s@example.org"],
     )
     .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    for name in ["app.db", "app.db-wal"] {
-        std::fs::copy(live.path().join(name), dir.path().join(name)).unwrap();
-    }
-    drop(db);
     let emails = |found: &[Found]| -> Vec<(u64, String)> {
         found
             .iter()

@@ -337,6 +337,42 @@ fn customers_xlsx(
     xlsx("Customers", &table)
 }
 
+/// Writes `app.db` and `app.db-wal` into `dir` as a copy of a live SQLite database in WAL
+/// mode holds them: a table `users (email)` whose rows `checkpointed` are in the database
+/// file and whose rows `logged` are still only in the log.
+pub fn write_live_database_copy(
+    dir: &Path,
+    checkpointed: &[&str],
+    logged: &[&str],
+) -> io::Result<()> {
+    let live = tempfile::tempdir()?;
+    let db = rusqlite::Connection::open(live.path().join("app.db")).map_err(io::Error::other)?;
+    let run = |sql: &str, email: Option<&str>| {
+        match email {
+            Some(email) => db.execute(sql, [email]).map(drop),
+            None => db.execute_batch(sql),
+        }
+        .map_err(io::Error::other)
+    };
+    run(
+        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;",
+        None,
+    )?;
+    run("CREATE TABLE users (email TEXT);", None)?;
+    for email in checkpointed {
+        run("INSERT INTO users VALUES (?1)", Some(email))?;
+    }
+    run("PRAGMA wal_checkpoint(TRUNCATE);", None)?;
+    for email in logged {
+        run("INSERT INTO users VALUES (?1)", Some(email))?;
+    }
+    // Copied while the connection is open: closing it would checkpoint the log away.
+    for name in ["app.db", "app.db-wal"] {
+        std::fs::copy(live.path().join(name), dir.join(name))?;
+    }
+    Ok(())
+}
+
 /// A minimal XLSX of one sheet: inline strings, numbers where a cell parses as one.
 pub fn xlsx(sheet: &str, table: &[Vec<String>]) -> io::Result<Vec<u8>> {
     let mut data = String::new();

@@ -357,35 +357,25 @@ mod tests {
     /// with it; a log whose last frame is damaged commits nothing and is left out.
     #[test]
     fn the_log_beside_a_copied_database_is_applied() {
-        let live = tempfile::tempdir().unwrap();
-        let path = live.path().join("app.db");
-        let db = Connection::open(&path).unwrap();
-        db.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
-             CREATE TABLE t (email TEXT);
-             INSERT INTO t VALUES ('asha.rao@example.com');
-             PRAGMA wal_checkpoint(TRUNCATE);
-             INSERT INTO t VALUES ('vikram.s@example.org');",
+        let copy = tempfile::tempdir().unwrap();
+        crate::synth::documents::write_live_database_copy(
+            copy.path(),
+            &["asha.rao@example.com"],
+            &["vikram.s@example.org"],
         )
         .unwrap();
-        let copy = tempfile::tempdir().unwrap();
         let copied = copy.path().join("app.db");
-        let log = copy.path().join("app.db-wal");
-        std::fs::copy(&path, &copied).unwrap();
-        std::fs::copy(live.path().join("app.db-wal"), &log).unwrap();
-        drop(db);
-
         let data = std::fs::read(&copied).unwrap();
-        let asha = row(1, "t.email", "asha.rao@example.com");
+        let asha = row(1, "users.email", "asha.rao@example.com");
         assert_eq!(rows(&extract(&data).unwrap()), std::slice::from_ref(&asha));
         let merged = with_wal_beside(&copied, &data).expect("the log commits a row");
         assert_eq!(
             rows(&extract(&merged).unwrap()),
-            [asha, row(2, "t.email", "vikram.s@example.org")]
+            [asha, row(2, "users.email", "vikram.s@example.org")]
         );
 
-        let mut damaged = std::fs::read(&log).unwrap();
-        assert!(wal::is_wal(&damaged));
+        let mut damaged = std::fs::read(copy.path().join("app.db-wal")).unwrap();
+        assert_eq!(content::classify(&damaged), Content::Document("sqlite_wal"));
         let last = damaged.len() - 1;
         damaged[last] ^= 1;
         assert_eq!(wal::apply(&data, &damaged), None);

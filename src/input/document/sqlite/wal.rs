@@ -10,27 +10,26 @@
 //! and everything from the first bad frame on are left out, as SQLite's recovery leaves
 //! them.
 
-/// Magic numbers of a log: checksums over little-endian words, or big-endian ones.
+/// Magic numbers of a log: checksums over little-endian words, or big-endian ones (its
+/// bytes are what [`crate::input::content`] sniffs a log by).
 const MAGIC_LE: u32 = 0x377f_0682;
 const MAGIC_BE: u32 = 0x377f_0683;
 /// Bytes of the log's header and of a frame's header.
 const HEADER: usize = 32;
 const FRAME_HEADER: usize = 24;
 
-/// Whether `head` starts a SQLite write-ahead log.
-pub fn is_wal(head: &[u8]) -> bool {
-    head.first_chunk::<4>()
-        .is_some_and(|m| matches!(u32::from_be_bytes(*m), MAGIC_LE | MAGIC_BE))
-}
-
 /// The database `db` with the committed frames of the log `wal` applied; `None` when the
 /// log is not one of this database's page size or commits nothing.
 pub fn apply(db: &[u8], wal: &[u8]) -> Option<Vec<u8>> {
     let word = |b: &[u8], at: usize| u32::from_be_bytes(b[at..at + 4].try_into().expect("4 bytes"));
-    if wal.len() < HEADER || !is_wal(wal) {
+    if wal.len() < HEADER {
         return None;
     }
-    let big_endian = word(wal, 0) == MAGIC_BE;
+    let big_endian = match word(wal, 0) {
+        MAGIC_LE => false,
+        MAGIC_BE => true,
+        _ => return None,
+    };
     let page_size = word(wal, 8) as usize;
     if !page_size.is_power_of_two() || !(512..=65536).contains(&page_size) {
         return None;
