@@ -132,3 +132,32 @@ fn url_encoded_cells_are_found_where_they_are_stored() {
         same_as_scan_with(dir, out.path(), (chunk, threads, mmap), &findings, &report);
     }
 }
+
+/// A `%` followed by two hex digits in a password (`7QwpPbun%1d&`, Faker's `password()`
+/// writes such) escapes nothing an encoder would: the cell is read as stored, and the
+/// password is found.
+#[test]
+fn passwords_holding_percent_hex_are_read_as_stored() {
+    let corpus = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let dir = corpus.path();
+    std::fs::write(
+        dir.join("users.csv"),
+        "id,password\n1,7QwpPbun%1d&\n2,%0BW5MyJe8d\n",
+    )
+    .unwrap();
+    let (findings, _) = scan_with(dir, out.path(), usize::MAX / 2, 1, true);
+    let password = |record: u64, stored: &str| {
+        (
+            "users.csv".to_string(),
+            "password_plain".to_string(),
+            "password".to_string(),
+            record,
+            stored.to_string(),
+        )
+    };
+    assert_eq!(
+        found(dir, &findings),
+        [password(1, "7QwpPbun%1d&"), password(2, "%0BW5MyJe8d")]
+    );
+}
