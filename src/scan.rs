@@ -723,6 +723,9 @@ impl AsRef<[u8]> for Shared {
 const WINDOW: usize = 16 << 20;
 /// Most decoded bytes of pending chunks (more only for a single chunk that large).
 const MAX_PENDING_BYTES: usize = 256 << 20;
+/// Bytes of extracted text in each part of a database read in place
+/// ([`Scanner::sqlite_in_place`]).
+const PART_TEXT: usize = 16 << 20;
 
 impl Scanner<'_> {
     /// Opens one input and queues its chunks (those of every member of a container). An
@@ -1426,8 +1429,14 @@ impl Scanner<'_> {
         kind: document::Kind,
         reader: &mut dyn Read,
     ) -> Result<Option<Vec<u8>>, ScanError> {
-        let mut data = Vec::new();
         let limit = document::MAX_DOCUMENT_BYTES;
+        if let (document::Kind::Sqlite, Some(path), None) = (kind, path, self.opts.range) {
+            if std::fs::metadata(path).is_ok_and(|m| m.len() > limit) {
+                self.sqlite_in_place(leaf, path)?;
+                return Ok(None);
+            }
+        }
+        let mut data = Vec::new();
         if let Err(e) = reader.take(limit + 1).read_to_end(&mut data) {
             self.stopped(leaf.path, &e, data.len() as u64, None);
             return Ok(None);
@@ -1471,6 +1480,10 @@ impl Scanner<'_> {
         if data.len() as u64 > document::MAX_DOCUMENT_BYTES {
             if document::is_text(kind) {
                 return Ok(false);
+            }
+            if let (document::Kind::Sqlite, Some(path), None) = (kind, on_disk, self.opts.range) {
+                self.sqlite_in_place(leaf, path)?;
+                return Ok(true);
             }
             self.summary.skipped.push(Skipped {
                 path: leaf.path.to_string(),
@@ -1525,25 +1538,43 @@ impl Scanner<'_> {
             self.summary.images.add(info);
             self.summary.images.ocr += u64::from(ocr);
         }
-        let text_len = doc.text().len() as u64;
         self.use_region_of(doc.text());
-        // Values passed over (binary BLOBs) are decoded bytes skipped, beside the text.
+        let input = self.extracted_input(leaf, doc.format);
+        self.queue_extracted(leaf, input, doc, 0)?;
+        Ok(true)
+    }
+
+    /// Starts the summary of an input read as extracted text of report format `format`; its
+    /// bytes are added as its text is queued ([`Scanner::queue_extracted`]).
+    fn extracted_input(&mut self, leaf: &Leaf<'_>, format: &'static str) -> usize {
         self.summary.inputs.push(InputSummary {
             path: leaf.path.to_string(),
-            format: doc.format,
+            format,
             encoding: "utf-8",
             region: self.detector.region().as_str().to_string(),
             bytes_on_disk: leaf.bytes_on_disk,
-            bytes_decoded: text_len + doc.skipped(),
+            bytes_decoded: 0,
             range: None,
             status: InputStatus::Ok,
-            stats: InputStats {
-                bytes_skipped: doc.skipped(),
-                ..InputStats::default()
-            },
+            stats: InputStats::default(),
             content: Some(document::EXTRACTED_TEXT),
         });
-        let input = self.summary.inputs.len() - 1;
+        self.summary.inputs.len() - 1
+    }
+
+    /// Counts the text of `doc` (of input `input`, its text at `base` in the input's text) and
+    /// queues its chunks. Values passed over (binary BLOBs) are decoded bytes skipped, beside
+    /// the text.
+    fn queue_extracted(
+        &mut self,
+        leaf: &Leaf<'_>,
+        input: usize,
+        doc: Arc<Extracted>,
+        base: u64,
+    ) -> Result<(), ScanError> {
+        let summary = &mut self.summary.inputs[input];
+        summary.bytes_decoded += doc.text().len() as u64 + doc.skipped();
+        summary.stats.bytes_skipped += doc.skipped();
         let layout = Arc::new(Layout::sniff(leaf.name, b"", Some(Format::Text)));
         let bytes: Bytes = doc.clone();
         for records in doc.chunks(self.opts.chunk_size) {
@@ -1552,13 +1583,53 @@ impl Scanner<'_> {
                 layout: layout.clone(),
                 data: bytes.clone(),
                 range: doc.text_range(records.clone()),
-                base: 0,
+                base,
                 state: ChunkState::Start,
                 stored: None,
                 doc: Some((doc.clone(), records)),
             })?;
         }
-        Ok(true)
+        Ok(())
+    }
+
+    /// Reads the SQLite database file at `path`, too large to hold in memory, in place: its
+    /// rows are extracted and queued a part at a time ([`document::sqlite::read_in_parts`]),
+    /// so memory stays bounded. A log beside it is not applied (it is then skipped when met,
+    /// as a log alone is). A database SQLite cannot read goes to `errors`, with what was
+    /// queued before the failure kept and the input marked partial.
+    fn sqlite_in_place(&mut self, leaf: &Leaf<'_>, path: &Path) -> Result<(), ScanError> {
+        let (mut base, mut failed) = (0, None);
+        // The region as for an empty text, until the first part tells.
+        self.use_region_of(b"");
+        let input = self.extracted_input(leaf, "sqlite");
+        let mut take = |part: Extracted| {
+            if base == 0 {
+                self.use_region_of(part.text());
+                self.summary.inputs[input].region = self.detector.region().as_str().to_string();
+            }
+            let len = part.text().len() as u64;
+            let queued = self.queue_extracted(leaf, input, Arc::new(part), base);
+            base += len;
+            queued.map_err(|e| failed = Some(e)).is_ok()
+        };
+        let read = document::sqlite::read_in_parts(path, PART_TEXT, &mut take);
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if let Err(e) = read {
+            let summary = &mut self.summary.inputs[input];
+            let error = InputError::new(leaf.path, crate::error::ErrorKind::Format, e.to_string());
+            // Nothing read: its bytes are the error's; else the rows before it stand.
+            let error = match summary.bytes_decoded {
+                0 => error.unread(leaf.bytes_on_disk),
+                decoded => {
+                    summary.status = InputStatus::Partial;
+                    error.at(decoded)
+                }
+            };
+            self.summary.errors.push(error);
+        }
+        Ok(())
     }
 
     /// Records why reading `path` stopped at decoded `offset`: past a limit it is listed in
@@ -1920,7 +1991,7 @@ fn scan_chunk(
         url_stored_at: StoredAt::default(),
     };
     match &unit.doc {
-        Some((doc, records)) => doc.tokenize(records.clone(), &mut sink),
+        Some((doc, records)) => doc.tokenize(records.clone(), unit.base, &mut sink),
         None => unit.layout.tokenize(
             data,
             unit.range.clone(),

@@ -13,6 +13,7 @@ use leakscan::output::report::Report;
 use leakscan::synth::card::write_id_cards;
 use leakscan::synth::documents::{write_bucket, write_live_database_copy, Planted};
 use serde::Deserialize;
+use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
 use std::process::Command;
 
@@ -527,6 +528,105 @@ fn a_database_is_read_with_the_log_beside_it() {
     let (found, report) = pack(&["app.db-wal"]);
     assert!(found.is_empty());
     assert_eq!(reasons(&report), ["unsupported:sqlite_wal"]);
+}
+
+/// A database too large to copy into memory (over 256 MiB, here padded with binary BLOBs
+/// after its rows of text) is read in place, its rows extracted and scanned a part at a time
+/// (parts of 16 MiB of text): the findings are those of the same rows in a small database
+/// read whole, at the same offsets and records, mapped or read, and the BLOBs are counted
+/// as skipped. Before, the whole file was skipped as `limit:document_bytes`.
+#[test]
+fn a_database_too_large_to_copy_is_read_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = |name: &str, padding_mib: u32| {
+        let path = dir.path().join(name);
+        let mut db = rusqlite::Connection::open(&path).unwrap();
+        let rows = db.transaction().unwrap();
+        rows.execute_batch("CREATE TABLE users (name TEXT, email TEXT, phone TEXT, note TEXT)")
+            .unwrap();
+        let mut insert = rows
+            .prepare("INSERT INTO users VALUES (?1, ?2, ?3, ?4)")
+            .unwrap();
+        // About 45 MB of text: three parts at least.
+        for i in 0..400_000u32 {
+            let email = format!("user{i}@example.com");
+            let phone = (i % 3 == 0).then(|| format!("+91 98765 {:05}", i % 100_000));
+            let note = "Order 4532015112830366 reshipped; call back after 6 pm, ticket 2024-09-14";
+            insert
+                .execute(rusqlite::params!["Asha Rao", email, phone, note])
+                .unwrap();
+        }
+        drop(insert);
+        rows.execute_batch(&format!(
+            "CREATE TABLE photos (data BLOB);
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {padding_mib})
+             INSERT INTO photos SELECT zeroblob(1048576) FROM n WHERE {padding_mib} > 0;"
+        ))
+        .unwrap();
+        rows.commit().unwrap();
+        path
+    };
+    let small = database("small.db", 0);
+    let large = database("large.db", 260);
+    assert!(std::fs::metadata(&large).unwrap().len() > document::MAX_DOCUMENT_BYTES);
+    let without_path = |found: Vec<Found>| -> Vec<Found> {
+        found
+            .into_iter()
+            .map(|f| Found {
+                path: String::new(),
+                ..f
+            })
+            .collect()
+    };
+    let (whole, whole_report) = scan(&[&small], &["--reveal", "-q"]);
+    assert!(whole_report.inputs[0].bytes_scanned > 40_000_000);
+    assert_eq!(
+        whole.len(),
+        400_000 + 133_334 + 400_000,
+        "names, phones, e-mails"
+    );
+    // Compared whole, told by their number: a diff of 933,334 findings is no help.
+    let same = |found: Vec<Found>| {
+        let found = without_path(found);
+        let first_diff = found
+            .iter()
+            .zip(&whole)
+            .position(|(a, b)| a.offset != b.offset);
+        (
+            found.len(),
+            first_diff,
+            found == without_path(whole.clone()),
+        )
+    };
+    for args in [&["--reveal", "-q"][..], &["--reveal", "-q", "--no-mmap"]] {
+        let (found, report) = scan(&[&large], args);
+        assert_eq!(same(found), (whole.len(), None, true), "{args:?}");
+        assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+        assert!(report.errors.is_empty(), "{:?}", report.errors);
+        let [input] = &report.inputs[..] else {
+            panic!("{:?}", report.inputs)
+        };
+        assert_eq!(input.format, "sqlite");
+        assert_eq!(input.records, 400_000 + 260);
+        assert_eq!(input.bytes_skipped, 260 << 20);
+        assert_eq!(input.bytes_scanned, whole_report.inputs[0].bytes_scanned);
+    }
+    // Pages of the BLOBs overwritten: the rows read before the damage stand, the input is
+    // partial and the error names the file.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&large)
+        .unwrap();
+    file.seek(SeekFrom::End(-(64 << 20))).unwrap();
+    file.write_all(&[0xa5; 64 << 20]).unwrap();
+    drop(file);
+    let (found, report) = scan(&[&large], &["--reveal", "-q"]);
+    assert_eq!(same(found), (whole.len(), None, true));
+    let [error] = &report.errors[..] else {
+        panic!("{:?}", report.errors)
+    };
+    assert!(error.path.ends_with("large.db"), "{error:?}");
+    assert_eq!(report.inputs[0].status, "partial");
 }
 
 /// A database's URL-encoded cells (a `referrer` with `?email=asha.rao%40example.com`) are

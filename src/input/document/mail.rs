@@ -120,7 +120,7 @@ mod tests {
 
     fn values(doc: &Extracted) -> Vec<(Option<String>, String, usize)> {
         let mut all = Values::default();
-        doc.tokenize(0..doc.records(), &mut all);
+        doc.tokenize(0..doc.records(), 0, &mut all);
         all.0
     }
 

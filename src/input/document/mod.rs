@@ -299,8 +299,9 @@ impl Extracted {
     }
 
     /// Hands the values of `records` to `sink`, each with its field, ending each record.
-    /// Offsets are offsets in the extracted text.
-    pub fn tokenize(&self, records: Range<usize>, sink: &mut impl FieldSink) {
+    /// Offsets are offsets in the extracted text plus `base` (where this text starts in the
+    /// input's, when an input is extracted in parts).
+    pub fn tokenize(&self, records: Range<usize>, base: u64, sink: &mut impl FieldSink) {
         let mut first = match records.start {
             0 => 0,
             r => self.records[r - 1],
@@ -314,7 +315,7 @@ impl Extracted {
                 };
                 let value = Value {
                     bytes: &self.text[span.range.clone()],
-                    offset: span.range.start as u64,
+                    offset: base + span.range.start as u64,
                     stored_at: None,
                 };
                 sink.value(field, value);
@@ -394,6 +395,11 @@ impl Builder {
     pub fn end_record(&mut self) {
         self.doc.records.push(self.doc.values.len());
         self.doc.record_ends.push(self.doc.text.len());
+    }
+
+    /// Bytes of text written so far.
+    pub fn text_len(&self) -> usize {
+        self.doc.text.len()
     }
 
     /// Whether the current record holds no value yet.
@@ -520,7 +526,7 @@ mod tests {
         assert_eq!(doc.text(), b"Asha Rao\ncall 98765 43210\nRavi\n");
         assert_eq!(doc.records(), 3);
         let mut all = Collect::default();
-        doc.tokenize(0..3, &mut all);
+        doc.tokenize(0..3, 0, &mut all);
         assert_eq!(
             all.0,
             [

@@ -1,7 +1,9 @@
 //! SQLite database files (read with `rusqlite`, SQLite compiled in): a record per row of every
 //! table, in the order the tables were created, the field of a value `table.column` (as in SQL
 //! dumps: `users.email`). The database is opened read-only from a copy of its bytes in memory
-//! (it may come from inside an archive); nothing is written to disk.
+//! (it may come from inside an archive); nothing is written to disk. A database file too
+//! large to copy is read in place instead ([`read_in_parts`]), its rows handed on in parts
+//! of bounded size, so memory does not grow with it.
 //!
 //! - Values: TEXT as its bytes; INTEGER and REAL as their decimal text (a phone or a card
 //!   number stored as an integer is `9876543210`; a whole REAL has no `.0`, one below 1e-6 or
@@ -25,7 +27,7 @@ use super::{Builder, DocError, Extracted};
 use crate::input::content::{self, Content, Encoding};
 use rusqlite::config::DbConfig;
 use rusqlite::types::ValueRef;
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use std::io::Read;
 use std::path::Path;
 
@@ -54,26 +56,124 @@ pub const MAX_EXPANSION: usize = 4;
 
 /// Extracts the rows of a SQLite database.
 pub fn extract(data: &[u8]) -> Result<Extracted, DocError> {
-    if content::classify(data) != Content::Document(FORMAT) {
-        return Err(DocError::new(
-            FORMAT,
-            "no SQLite header (encrypted, e.g. with SQLCipher, or not a SQLite database)",
-        ));
-    }
+    check_header(data)?;
     let db = open(data).map_err(unreadable)?;
-    let mut out = Builder::new(FORMAT);
-    let mut budget = MAX_EXPANSION * data.len() + (1 << 20);
-    for table in tables(&db).map_err(unreadable)? {
-        read_table(&db, &table, &mut out, &mut budget)?;
-    }
-    Ok(out.finish())
+    let mut out = Rows {
+        builder: Builder::new(FORMAT),
+        budget: budget_of(data.len() as u64),
+        parts: None,
+    };
+    read_tables(&db, &mut out)?;
+    Ok(out.builder.finish())
 }
 
-/// A connection to a read-only copy of `data` in memory; schema code runs untrusted.
-fn open(data: &[u8]) -> rusqlite::Result<Connection> {
-    let mut db = Connection::open_in_memory()?;
+/// Reads the database file at `path` in place, read-only and never copied into memory, and
+/// hands its rows to `take` in parts: each part ends with the first row that brings its text
+/// to `part_bytes` or more, the last with the last row. `take` returns `false` to stop the
+/// reading. The parts come in the order [`extract`] gives the rows; a write-ahead log beside
+/// the file is not applied (SQLite is told the file is immutable, so that it writes nothing
+/// beside it). An error ends the reading: what was read before it (a row cut short too) is
+/// handed on as the last part.
+pub fn read_in_parts(
+    path: &Path,
+    part_bytes: usize,
+    take: &mut dyn FnMut(Extracted) -> bool,
+) -> Result<(), DocError> {
+    let cannot_open = |_| DocError::new(FORMAT, "cannot be read: the file cannot be opened");
+    let file = std::fs::File::open(path).map_err(cannot_open)?;
+    let len = file.metadata().map_err(cannot_open)?.len();
+    let mut head = Vec::new();
+    file.take(content::HEAD_LEN as u64)
+        .read_to_end(&mut head)
+        .map_err(cannot_open)?;
+    check_header(&head)?;
+    let db = open_in_place(path).map_err(unreadable)?;
+    let mut out = Rows {
+        builder: Builder::new(FORMAT),
+        budget: budget_of(len),
+        parts: Some((part_bytes, take)),
+    };
+    let read = read_tables(&db, &mut out);
+    // The rows read since the last part, up to the end or an error, are the last part.
+    if !matches!(read, Ok(false)) {
+        let last = out.builder.finish();
+        if last.records() > 0 || last.skipped() > 0 {
+            let (_, take) = out.parts.expect("reading in parts");
+            take(last);
+        }
+    }
+    read.map(|_| ())
+}
+
+/// An error unless `head` starts with SQLite's header.
+fn check_header(head: &[u8]) -> Result<(), DocError> {
+    match content::classify(head) == Content::Document(FORMAT) {
+        true => Ok(()),
+        false => Err(DocError::new(
+            FORMAT,
+            "no SQLite header (encrypted, e.g. with SQLCipher, or not a SQLite database)",
+        )),
+    }
+}
+
+/// What the rows of a database go to: one document, or parts handed on as they fill.
+struct Rows<'a> {
+    builder: Builder,
+    /// Bytes of text (one a row) the rows may still take ([`MAX_EXPANSION`]).
+    budget: usize,
+    /// The size of a part, and who takes each part (`false`: stop).
+    parts: Option<(usize, &'a mut dyn FnMut(Extracted) -> bool)>,
+}
+
+impl Rows<'_> {
+    /// Ends a row that took `cost` bytes of the budget; `Ok(false)` when the taker of a
+    /// full part asks to stop.
+    fn end_row(&mut self, cost: usize) -> Result<bool, DocError> {
+        self.builder.end_record();
+        self.budget = self.budget.checked_sub(cost).ok_or_else(|| {
+            DocError::new(
+                FORMAT,
+                "rows take more room than a database of its size holds (corrupt or crafted)",
+            )
+        })?;
+        match &mut self.parts {
+            Some((size, take)) if self.builder.text_len() >= *size => {
+                let full = std::mem::replace(&mut self.builder, Builder::new(FORMAT));
+                Ok(take(full.finish()))
+            }
+            _ => Ok(true),
+        }
+    }
+}
+
+/// The text a database of `len` bytes may expand to ([`MAX_EXPANSION`]).
+fn budget_of(len: u64) -> usize {
+    MAX_EXPANSION
+        .saturating_mul(usize::try_from(len).unwrap_or(usize::MAX))
+        .saturating_add(1 << 20)
+}
+
+/// Reads every table's rows into `out`; `Ok(false)` when it was asked to stop.
+fn read_tables(db: &Connection, out: &mut Rows<'_>) -> Result<bool, DocError> {
+    for table in tables(db).map_err(unreadable)? {
+        if !read_table(db, &table, out)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Settings of every connection: schema code in the file runs untrusted.
+fn harden(db: &Connection) -> rusqlite::Result<()> {
     db.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     db.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    Ok(())
+}
+
+/// A connection to a read-only copy of `data` in memory.
+fn open(data: &[u8]) -> rusqlite::Result<Connection> {
+    let mut db = Connection::open_in_memory()?;
+    harden(&db)?;
     // The header's write and read versions (bytes 18 and 19) are 2 in WAL mode, which a
     // database in memory cannot open: read as 1 (rollback journal), its pages are the same.
     let (head, rest) = data.split_at(data.len().min(20));
@@ -84,6 +184,33 @@ fn open(data: &[u8]) -> rusqlite::Result<Connection> {
     let copy = head.as_slice().chain(rest);
     db.deserialize_read_exact(rusqlite::MAIN_DB, copy, data.len(), true)?;
     Ok(db)
+}
+
+/// A read-only connection to the database file at `path`, opened as immutable: SQLite takes
+/// no lock and reads no journal or log, and so creates no file beside it.
+fn open_in_place(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let db = Connection::open_with_flags(file_uri(path), flags)?;
+    harden(&db)?;
+    Ok(db)
+}
+
+/// The `file:` URI of `path` with `immutable=1`: every byte but letters, digits and `/._-~`
+/// escaped, so that a `?`, `#` or `%` in a name is part of the path.
+fn file_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'.' | b'_' | b'-' | b'~' => {
+                uri.push(char::from(b))
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// The names of the tables read, in the order they were created.
@@ -97,19 +224,14 @@ fn tables(db: &Connection) -> rusqlite::Result<Vec<String>> {
     names.collect()
 }
 
-/// Hands every row of `table` to `out` as a record, spending `budget`.
-fn read_table(
-    db: &Connection,
-    table: &str,
-    out: &mut Builder,
-    budget: &mut usize,
-) -> Result<(), DocError> {
+/// Hands every row of `table` to `out` as a record; `Ok(false)` when it was asked to stop.
+fn read_table(db: &Connection, table: &str, out: &mut Rows<'_>) -> Result<bool, DocError> {
     let columns: Vec<String> = db
         .prepare("SELECT name FROM pragma_table_xinfo(?1) WHERE hidden IN (0, 3) ORDER BY cid")
         .and_then(|mut stmt| stmt.query_map([table], |row| row.get(0))?.collect())
         .map_err(unreadable)?;
     if columns.is_empty() {
-        return Ok(());
+        return Ok(true);
     }
     let fields: Vec<String> = columns.iter().map(|c| format!("{table}.{c}")).collect();
     let list: Vec<String> = columns.iter().map(|c| quoted(c)).collect();
@@ -126,36 +248,32 @@ fn read_table(
                 ValueRef::Integer(n) => {
                     let text = number.format(n);
                     cost += text.len();
-                    out.value(field, text);
+                    out.builder.value(field, text);
                 }
                 ValueRef::Real(x) => {
                     let text = real_text(x);
                     cost += text.len();
-                    out.value(field, &text);
+                    out.builder.value(field, &text);
                 }
                 ValueRef::Text(bytes) => {
                     cost += bytes.len();
-                    out.value_bytes(field, bytes);
+                    out.builder.value_bytes(field, bytes);
                 }
                 ValueRef::Blob(bytes) if is_text(bytes) => {
                     cost += bytes.len();
-                    out.value_bytes(field, bytes);
+                    out.builder.value_bytes(field, bytes);
                 }
                 ValueRef::Blob(bytes) => {
                     cost += bytes.len();
-                    out.skip(bytes.len() as u64);
+                    out.builder.skip(bytes.len() as u64);
                 }
             }
         }
-        out.end_record();
-        *budget = budget.checked_sub(cost).ok_or_else(|| {
-            DocError::new(
-                FORMAT,
-                "rows take more room than a database of its size holds (corrupt or crafted)",
-            )
-        })?;
+        if !out.end_row(cost)? {
+            return Ok(false);
+        }
     }
-    Ok(())
+    Ok(true)
 }
 
 /// An identifier quoted for SQL.
@@ -228,7 +346,7 @@ mod tests {
 
     fn rows(doc: &Extracted) -> Vec<(usize, String, String)> {
         let mut rows = Rows::default();
-        doc.tokenize(0..doc.records(), &mut rows);
+        doc.tokenize(0..doc.records(), 0, &mut rows);
         rows.0
     }
 
@@ -423,5 +541,57 @@ mod tests {
             "{}",
             err(&cut)
         );
+    }
+
+    /// Read in place, in parts of any size, a database gives the rows and text read whole,
+    /// whatever its file is named; a taker that asks to stop gets no more parts.
+    #[test]
+    fn read_in_parts_gives_the_rows_read_whole() {
+        let data = database(
+            "CREATE TABLE users (name TEXT, email TEXT, photo BLOB);
+             INSERT INTO users WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+                 WHERE i < 40) SELECT 'Asha ' || i, 'asha' || i || '@example.com',
+                 x'89504e470d0a1a0a0000' FROM n;
+             CREATE TABLE empty (a TEXT);
+             CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('call 98765 43210');",
+        );
+        let whole = extract(&data).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("odd ?#%name.db");
+        std::fs::write(&path, &data).unwrap();
+        for part_bytes in [1, 100, 1 << 20] {
+            let (mut text, mut records, mut skipped, mut parts) = (Vec::new(), Vec::new(), 0, 0);
+            read_in_parts(&path, part_bytes, &mut |part| {
+                let mut rows = Rows::default();
+                part.tokenize(0..part.records(), text.len() as u64, &mut rows);
+                records.extend(rows.0.into_iter().map(|(_, field, value)| (field, value)));
+                text.extend_from_slice(part.text());
+                skipped += part.skipped();
+                parts += 1;
+                true
+            })
+            .unwrap();
+            let expected: Vec<_> = rows(&whole).into_iter().map(|(_, f, v)| (f, v)).collect();
+            assert_eq!(records, expected, "{part_bytes}");
+            assert_eq!(text, whole.text(), "{part_bytes}");
+            assert_eq!(skipped, whole.skipped(), "{part_bytes}");
+            // A part ends with the row that fills it: a row a part, some, or one.
+            match part_bytes {
+                1 => assert_eq!(parts, whole.records()),
+                100 => assert!((2..whole.records()).contains(&parts), "{parts}"),
+                _ => assert_eq!(parts, 1),
+            }
+        }
+        let mut taken = 0;
+        read_in_parts(&path, 1, &mut |_| {
+            taken += 1;
+            taken < 3
+        })
+        .unwrap();
+        assert_eq!(taken, 3);
+        let missing = read_in_parts(&dir.path().join("missing.db"), 1, &mut |_| true);
+        assert!(missing.is_err());
+        // No lock, journal or log file is made beside it.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }
