@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds the name and address word lists of patterns/lists/ (see README.md there).
 
-Run from the repository root with Faker installed (`pip install faker`; MIT licence):
+Run from the repository root with Faker and wordfreq installed (`pip install faker wordfreq`;
+MIT and Apache-2.0 licences, wordfreq's word lists CC BY-SA 4.0):
 
     python3 patterns/lists/make_lists.py
 
@@ -362,6 +363,45 @@ wolof wounaan xhosa xinca xitsonga yakthung yapese yemeni yiddish zambian zande 
 zimbabwean zulu""".split()
 
 
+# Common German words. German writes every noun with a capital, so German prose holds
+# capitalised words side by side (`Onkel Stadt`, `Winter Wasser`) that are no name: they are
+# common words, as English words are. The most frequent German words by wordfreq (Robyn Speer;
+# `pip install wordfreq`, 3.1.1; its word lists are CC BY-SA 4.0), of three letters or more,
+# less every name Faker knows in any locale and every name (both parts of the split), Chinese
+# syllable, place and nationality of the lists here: a surname that is also a word (`Bauer`,
+# `Koch`) or a syllable that is (`Fan`, `Min`) stays a possible name. English words (SCOWL)
+# are left out too (`Version`, `Mobile`, `Hand`): the list changes nothing in English text.
+GERMAN_TOP = 10000
+
+
+def faker_names():
+    """Every first and last name of every Faker locale, case-folded."""
+    import faker.config
+    found = set()
+    for locale in faker.config.AVAILABLE_LOCALES:
+        try:
+            person = provider("person", locale)
+        except ModuleNotFoundError:
+            continue
+        for attr in dir(person):
+            if attr.startswith(("first_name", "last_name")) and not attr.endswith("s_formats"):
+                value = getattr(person, attr)
+                if isinstance(value, dict):
+                    value = list(value.keys())
+                if isinstance(value, (list, tuple)):
+                    found.update(str(n).casefold() for n in value)
+    return found
+
+
+def german_words(excluded):
+    import wordfreq
+    with open(SCOWL, encoding="utf-8") as f:
+        english = {w.strip().casefold() for w in f}
+    excluded = {w.casefold() for w in excluded} | faker_names() | english
+    return [w for w in wordfreq.top_n_list("de", GERMAN_TOP)
+            if len(w) >= 3 and w.isalpha() and w.casefold() not in excluded]
+
+
 SCOWL = "/usr/share/dict/american-english"
 
 
@@ -490,6 +530,11 @@ def main():
         street + places + COMPANY_WORDS + STATUS_WORDS + MORE_ENGLISH)
     write("english_words.txt", clean([w.lower() for w in provider("lorem", "en_US").word_list] + MORE_ENGLISH),
           "Common English words (lower case)")
+    every_name = sum(given_groups.values(), []) + sum(surname_groups.values(), [])
+    syllables = ZH_SYLLABLES + names("zh_CN", "first_romanized_names")
+    write("german_words.txt",
+          clean(german_words(every_name + syllables + places + clean(NATIONALITIES))),
+          "Common German words (lower case)")
 
 
 if __name__ == "__main__":

@@ -7,8 +7,8 @@
 
 use super::lexicon_keys::{shift, short_key, slot, PackedWord, SHORT, SYMBOLS};
 pub(super) use super::lexicon_keys::{
-    COMPANY, ENGLISH, GIVEN, GREETING, NATIONALITY, PARTICLE, PLACE, PLACE_PART, STATUS, STREET,
-    SURNAME, SYLLABLE, TITLE,
+    COMPANY, ENGLISH, GERMAN, GIVEN, GREETING, NATIONALITY, PARTICLE, PLACE, PLACE_PART, STATUS,
+    STREET, SURNAME, SYLLABLE, TITLE,
 };
 use std::cell::RefCell;
 

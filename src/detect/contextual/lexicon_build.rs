@@ -4,8 +4,8 @@
 //! compiled-in tables against the lists.
 
 use super::lexicon_keys::{
-    shift, short_key, slot, PackedWord, COMPANY, ENGLISH, GIVEN, GREETING, NATIONALITY, PARTICLE,
-    PLACE, PLACE_PART, STATUS, STREET, SURNAME, SYLLABLE, SYMBOLS, TITLE,
+    shift, short_key, slot, PackedWord, COMPANY, ENGLISH, GERMAN, GIVEN, GREETING, NATIONALITY,
+    PARTICLE, PLACE, PLACE_PART, STATUS, STREET, SURNAME, SYLLABLE, SYMBOLS, TITLE,
 };
 use std::collections::BTreeMap;
 
@@ -39,7 +39,7 @@ pub(super) const PARTICLES: &[&str] = &[
 ];
 
 /// The word lists (`patterns/lists/`) and the class each gives its words.
-pub(super) const LISTS: [(&str, u16); 10] = [
+pub(super) const LISTS: [(&str, u16); 11] = [
     (
         include_str!("../../../patterns/lists/names_given.txt"),
         GIVEN,
@@ -72,6 +72,10 @@ pub(super) const LISTS: [(&str, u16); 10] = [
     (
         include_str!("../../../patterns/lists/english_words.txt"),
         ENGLISH,
+    ),
+    (
+        include_str!("../../../patterns/lists/german_words.txt"),
+        GERMAN,
     ),
     (
         include_str!("../../../patterns/lists/nationalities.txt"),

@@ -28,6 +28,10 @@ pub(super) const PARTICLE: u16 = 1 << 10;
 pub(super) const PLACE_PART: u16 = 1 << 11;
 /// A nationality or language (`Uruguayan`, `Tswana`): a field's value, never a name alone.
 pub(super) const NATIONALITY: u16 = 1 << 12;
+/// A common German word that is no English word (`Stadt`, `Rechnung`): German writes its
+/// nouns with a capital. A common word in free text, but no bar to a name field's value
+/// (German surnames are words: `Krüger`, `Schulze`).
+pub(super) const GERMAN: u16 = 1 << 13;
 
 /// Longest word kept in a table of packed words, in bytes.
 pub(super) const SHORT: usize = 16;

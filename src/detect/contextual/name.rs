@@ -21,7 +21,7 @@
 
 use super::address::word;
 use super::lexicon::{
-    Lexicon, Token, COMPANY, ENGLISH, GIVEN, GREETING, NAME, NATIONALITY, PARTICLE, PLACE,
+    Lexicon, Token, COMPANY, ENGLISH, GERMAN, GIVEN, GREETING, NAME, NATIONALITY, PARTICLE, PLACE,
     PLACE_PART, STATUS, STREET, SURNAME, SYLLABLE, TITLE, T_CAP, T_DIGIT, T_LETTER, T_LOWER,
     T_NONASCII, T_TITLE, T_UPPER,
 };
@@ -167,8 +167,13 @@ pub(super) fn joins_name(gap: &[u8], prev_len: usize, prev_title: impl FnOnce() 
 pub(super) fn may_stand_alone(classes: u16) -> bool {
     let listed = classes & (GIVEN | SURNAME) != 0;
     classes & (NEVER_ALONE | PARTICLE | PLACE_PART | STREET) == 0
-        && (listed || classes & (ENGLISH | COMPANY) == 0)
+        && (listed || classes & (COMMON | COMPANY) == 0)
 }
+
+/// Common words of the languages listed, English and German: in free text no name unless a
+/// name list has them (a name field's value is barred by English words only: German
+/// surnames are words).
+const COMMON: u16 = ENGLISH | GERMAN;
 
 /// Classes of a word that is never a name standing alone in its value, listed or not:
 /// [`free_text`]'s single-word rule drops it, and [`may_stand_alone`] screens it out.
@@ -177,7 +182,7 @@ const NEVER_ALONE: u16 = TITLE | GREETING | PLACE | STATUS | NATIONALITY;
 /// Classes that keep a word from sinking a run of name words by its score: names, titles,
 /// greetings and particles (scored high or left out of the score), and common and status
 /// words (which [`free_text`] may trim off the run's ends).
-const VOUCHED: u16 = NAME | TITLE | GREETING | PARTICLE | ENGLISH | STATUS;
+const VOUCHED: u16 = NAME | TITLE | GREETING | PARTICLE | COMMON | STATUS;
 
 /// What the capitalised word `word` of ASCII letters, of lexicon classes `classes`, brings
 /// to the lowest score of any run of name words that holds it ([`free_text`]'s `min`):
@@ -233,7 +238,7 @@ fn score(lex: &Lexicon, v: &[u8], t: &Token) -> f32 {
     if t.has(GIVEN | SURNAME | SYLLABLE) {
         return f32::INFINITY;
     }
-    if t.has(ENGLISH | STREET | PLACE | COMPANY | STATUS) {
+    if t.has(COMMON | STREET | PLACE | COMPANY | STATUS) {
         return f32::NEG_INFINITY;
     }
     lex.name_score(&v[t.start..t.end])
@@ -305,16 +310,25 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
             && toks[i - 1].has(TITLE | GREETING)
             && name_gap(&v[toks[i - 1].end..toks[i].start], &toks[i - 1]);
         let (mut a, mut b) = (i, j);
-        while a < b && (toks[a].has(TITLE | GREETING) || toks[a].has(PARTICLE)) {
-            cue |= !toks[a].has(PARTICLE);
-            a += 1;
-        }
-        while a < b && toks[a].has(ENGLISH | STATUS) && !toks[a].has(GIVEN | SURNAME) {
-            a += 1;
+        // Titles, greetings and particles, and common words, off the run's start, until
+        // none is left: a common word may stand before a particle (`Bestellung von Anna
+        // Schneider`).
+        loop {
+            let from = a;
+            while a < b && (toks[a].has(TITLE | GREETING) || toks[a].has(PARTICLE)) {
+                cue |= !toks[a].has(PARTICLE);
+                a += 1;
+            }
+            while a < b && toks[a].has(COMMON | STATUS) && !toks[a].has(GIVEN | SURNAME) {
+                a += 1;
+            }
+            if a == from {
+                break;
+            }
         }
         while b > a
             && (toks[b - 1].has(PARTICLE)
-                || toks[b - 1].has(ENGLISH | STATUS) && !toks[b - 1].has(GIVEN | SURNAME))
+                || toks[b - 1].has(COMMON | STATUS) && !toks[b - 1].has(GIVEN | SURNAME))
         {
             b -= 1;
         }
