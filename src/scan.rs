@@ -1603,6 +1603,11 @@ impl Scanner<'_> {
         self.use_region_of(b"");
         let input = self.extracted_input(leaf, "sqlite");
         let mut take = |part: Extracted| {
+            if self.opts.interrupt.is_raised() {
+                // Stopped: the part read last is neither queued nor counted.
+                failed = Some(ScanError::Interrupted);
+                return false;
+            }
             if base == 0 {
                 self.use_region_of(part.text());
                 self.summary.inputs[input].region = self.detector.region().as_str().to_string();

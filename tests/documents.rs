@@ -31,6 +31,17 @@ pub struct Found {
     value: Option<String>,
 }
 
+/// `found` with their paths left out, to compare findings of the same data in two places.
+fn without_path(found: Vec<Found>) -> Vec<Found> {
+    found
+        .into_iter()
+        .map(|f| Found {
+            path: String::new(),
+            ..f
+        })
+        .collect()
+}
+
 /// Scans `paths` with `args`; returns the findings (sorted as written) and the report.
 fn scan(paths: &[&Path], args: &[&str]) -> (Vec<Found>, Report) {
     let out = tempfile::tempdir().unwrap();
@@ -569,15 +580,6 @@ fn a_database_too_large_to_copy_is_read_in_place() {
     let small = database("small.db", 0);
     let large = database("large.db", 260);
     assert!(std::fs::metadata(&large).unwrap().len() > document::MAX_DOCUMENT_BYTES);
-    let without_path = |found: Vec<Found>| -> Vec<Found> {
-        found
-            .into_iter()
-            .map(|f| Found {
-                path: String::new(),
-                ..f
-            })
-            .collect()
-    };
     let (whole, whole_report) = scan(&[&small], &["--reveal", "-q"]);
     assert!(whole_report.inputs[0].bytes_scanned > 40_000_000);
     assert_eq!(
@@ -767,16 +769,7 @@ fn sqlite_rows_are_records_of_table_column_fields() {
         report.inputs[0].path,
         format!("{}!app.db", archive.display())
     );
-    let path = |found: Vec<Found>| -> Vec<Found> {
-        found
-            .into_iter()
-            .map(|f| Found {
-                path: String::new(),
-                ..f
-            })
-            .collect()
-    };
-    assert_eq!(path(packed), path(found));
+    assert_eq!(without_path(packed), without_path(found));
 }
 
 #[test]
