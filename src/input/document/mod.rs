@@ -16,8 +16,9 @@
 //! | `jpeg`, `png`, `tiff`, `webp`, `heic` | the image | `exif.Artist`, `exif.GPSPosition`, ...; `ocr` for text read with `--ocr` ([`ocr`]) |
 //! | `sqlite` | a row of a table | `table.column` |
 //!
-//! A document is read whole, up to [`MAX_DOCUMENT_BYTES`]; one that cannot be parsed goes to
-//! the report's `errors` with the reason (never a value from it) and the scan goes on. Values
+//! A document is read whole, up to [`MAX_DOCUMENT_BYTES`] (a larger SQLite database file is
+//! read in place, a part at a time: [`sqlite::read_in_parts`]); one that cannot be parsed goes
+//! to the report's `errors` with the reason (never a value from it) and the scan goes on. Values
 //! passed over (binary BLOBs of a database) are counted in [`Extracted::skipped`].
 
 pub mod image;
@@ -35,8 +36,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// The most bytes of one document read to extract its text; larger binary documents are
-/// skipped as [`LIMIT_DOCUMENT`], larger text documents (HTML, XML, e-mail) are scanned as
-/// text.
+/// skipped as [`LIMIT_DOCUMENT`] (but a SQLite database file on disk, read in place), larger
+/// text documents (HTML, XML, e-mail) are scanned as text.
 pub const MAX_DOCUMENT_BYTES: u64 = 256 << 20;
 
 /// Skip reason of a binary document larger than [`MAX_DOCUMENT_BYTES`].
