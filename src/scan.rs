@@ -1601,7 +1601,7 @@ impl Scanner<'_> {
         let (mut base, mut failed) = (0, None);
         // The region as for an empty text, until the first part tells.
         self.use_region_of(b"");
-        let input = self.extracted_input(leaf, "sqlite");
+        let input = self.extracted_input(leaf, document::sqlite::FORMAT);
         let mut take = |part: Extracted| {
             if self.opts.interrupt.is_raised() {
                 // Stopped: the part read last is neither queued nor counted.

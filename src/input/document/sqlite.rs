@@ -46,7 +46,7 @@ pub fn with_wal_beside(path: &Path, db: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// The report format, and the kind in errors.
-const FORMAT: &str = "sqlite";
+pub const FORMAT: &str = "sqlite";
 
 /// How many times its own size (plus 1 MiB) a database's rows may take as text, counting one
 /// byte for each row. Stored values take at most about three times their bytes (an integer
