@@ -1430,7 +1430,7 @@ impl Scanner<'_> {
         reader: &mut dyn Read,
     ) -> Result<Option<Vec<u8>>, ScanError> {
         let limit = document::MAX_DOCUMENT_BYTES;
-        if let (document::Kind::Sqlite, Some(path), None) = (kind, path, self.opts.range) {
+        if let Some(path) = self.in_place(kind, path) {
             if std::fs::metadata(path).is_ok_and(|m| m.len() > limit) {
                 self.sqlite_in_place(leaf, path)?;
                 return Ok(None);
@@ -1481,7 +1481,7 @@ impl Scanner<'_> {
             if document::is_text(kind) {
                 return Ok(false);
             }
-            if let (document::Kind::Sqlite, Some(path), None) = (kind, on_disk, self.opts.range) {
+            if let Some(path) = self.in_place(kind, on_disk) {
                 self.sqlite_in_place(leaf, path)?;
                 return Ok(true);
             }
@@ -1590,6 +1590,13 @@ impl Scanner<'_> {
             })?;
         }
         Ok(())
+    }
+
+    /// Where a document of `kind` at `on_disk` can be read in place when it is too large to
+    /// hold in memory: a SQLite database file on disk, outside a `--range` part.
+    fn in_place<'p>(&self, kind: document::Kind, on_disk: Option<&'p Path>) -> Option<&'p Path> {
+        let whole_input = self.opts.range.is_none();
+        (kind == document::Kind::Sqlite && whole_input).then_some(on_disk)?
     }
 
     /// Reads the SQLite database file at `path`, too large to hold in memory, in place: its

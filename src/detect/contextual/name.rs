@@ -310,21 +310,18 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
             && toks[i - 1].has(TITLE | GREETING)
             && name_gap(&v[toks[i - 1].end..toks[i].start], &toks[i - 1]);
         let (mut a, mut b) = (i, j);
-        // Titles, greetings and particles, and common words, off the run's start, until
-        // none is left: a common word may stand before a particle (`Bestellung von Anna
-        // Schneider`).
-        loop {
-            let from = a;
-            while a < b && (toks[a].has(TITLE | GREETING) || toks[a].has(PARTICLE)) {
-                cue |= !toks[a].has(PARTICLE);
-                a += 1;
-            }
-            while a < b && toks[a].has(COMMON | STATUS) && !toks[a].has(GIVEN | SURNAME) {
-                a += 1;
-            }
-            if a == from {
+        // Titles, greetings, particles and common words off the run's start, in any order
+        // (`Bestellung von Anna Schneider`, `Rechnung Herr Schmidt`); a title or greeting
+        // is a cue, even where it is a common word too (`Herr`).
+        while a < b {
+            let t = &toks[a];
+            let common = t.has(COMMON | STATUS) && !t.has(GIVEN | SURNAME);
+            if t.has(TITLE | GREETING) {
+                cue = true;
+            } else if !t.has(PARTICLE) && !common {
                 break;
             }
+            a += 1;
         }
         while b > a
             && (toks[b - 1].has(PARTICLE)
