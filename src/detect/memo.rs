@@ -1,7 +1,7 @@
-//! A memo of detection results for short values seen recently.
+//! A memo of detection results for values seen recently.
 //!
-//! Leaked tables repeat themselves: a status, a city, a country, a plan name, a first name
-//! comes back in record after record. Detection is a pure function of a value and its field's
+//! Leaked tables repeat themselves: a status, a city, a country, a plan name, a first name, a
+//! browser's user agent comes back in record after record. Detection is a pure function of a value and its field's
 //! [`FieldHint`], so what it found in a value can be reused when the same bytes come back in a
 //! field with the same hint. The memo is a direct-mapped table (a new value evicts whatever
 //! held its place), so its memory is fixed, and a field whose values do not repeat stops
@@ -12,27 +12,33 @@ use crate::format::FieldHint;
 use crate::swar::same_bytes;
 use crate::types::{Basis, PiiType, Region};
 
-/// Longest value kept (longer values rarely repeat, and cost the copy).
-const MAX_LEN: usize = 96;
-const _: () = assert!(std::mem::size_of::<Entry>() == 128);
+/// Longest value of the short table (most repeated values: a status, a city, a name).
+const SHORT_LEN: usize = 96;
+const _: () = assert!(std::mem::size_of::<Entry<SHORT_LEN>>() == 128);
+/// Places in the short table (a power of two): 512 KiB.
+const SHORT_PLACES: usize = 4096;
+/// Longest value kept at all, in the long table: a user agent, a referrer, a default
+/// message come back record after record too, and cost more to detect than short values.
+/// Longer values rarely repeat, and cost the copy.
+const LONG_LEN: usize = 255;
+/// Places in the long table (a power of two): 288 KiB.
+const LONG_PLACES: usize = 1024;
 /// Most hits a kept value holds (values with more are detected every time).
 const MAX_HITS: usize = 2;
-/// Places in the table (a power of two).
-const PLACES: usize = 4096;
 /// Values of a field looked up before its share found decides whether it goes on.
 const TRIAL: u32 = 64;
 /// Values of a field passed by after a failed trial before it is tried again.
 const RETRIAL: u32 = 1024;
 
-/// One remembered value and what detection found in it (128 bytes).
+/// One remembered value of up to `N` bytes and what detection found in it.
 #[derive(Clone, Copy)]
-struct Entry {
+struct Entry<const N: usize> {
     /// The value's hash; 0 for a place never filled.
     hash: u64,
     hint: FieldHint,
     len: u8,
     hit_count: u8,
-    bytes: [u8; MAX_LEN],
+    bytes: [u8; N],
     hits: [KeptHit; MAX_HITS],
 }
 
@@ -53,7 +59,7 @@ impl KeptHit {
         basis: Basis::CHECKSUM,
     };
 
-    /// `hit`, found in a value of at most [`MAX_LEN`] bytes.
+    /// `hit`, found in a value of at most [`LONG_LEN`] bytes.
     fn keep(hit: &Hit) -> KeptHit {
         KeptHit {
             start: hit.start as u8,
@@ -73,66 +79,54 @@ impl KeptHit {
     }
 }
 
-const EMPTY: Entry = Entry {
-    hash: 0,
-    hint: FieldHint {
-        supports: 0,
-        denies_weak: false,
-        names_thing: false,
-    },
-    len: 0,
-    hit_count: 0,
-    bytes: [0; MAX_LEN],
-    hits: [KeptHit::NONE; MAX_HITS],
-};
-
-/// Detection results of recently seen short values, one per worker thread.
-pub struct Memo {
-    entries: Box<[Entry]>,
-    /// The region the entries were detected under, and whether it was assumed
-    /// ([`Detector::region_assumed`]): a national number reads differently under another.
-    region: (Region, bool),
+impl<const N: usize> Entry<N> {
+    const EMPTY: Entry<N> = Entry {
+        hash: 0,
+        hint: FieldHint {
+            supports: 0,
+            denies_weak: false,
+            names_thing: false,
+        },
+        len: 0,
+        hit_count: 0,
+        bytes: [0; N],
+        hits: [KeptHit::NONE; MAX_HITS],
+    };
 }
 
-impl Default for Memo {
-    fn default() -> Self {
-        Memo {
-            entries: vec![EMPTY; PLACES].into_boxed_slice(),
-            region: (Region::default(), false),
-        }
-    }
+/// A direct-mapped table of values of up to `N` bytes (at most [`LONG_LEN`]: offsets fit a
+/// byte).
+struct Table<const N: usize> {
+    entries: Box<[Entry<N>]>,
 }
 
-impl Memo {
-    /// Readies the memo for values detected by `det`: forgets what it kept if that was
-    /// detected under another region (inputs of a scan may be read under different ones).
-    pub fn serve(&mut self, det: &Detector) {
-        let region = (det.region(), det.region_assumed());
-        if region != self.region {
-            self.entries.fill(EMPTY);
-            self.region = region;
+impl<const N: usize> Table<N> {
+    /// An empty table of `places` entries (a power of two).
+    fn new(places: usize) -> Self {
+        const { assert!(N <= LONG_LEN) };
+        Table {
+            entries: vec![Entry::EMPTY; places].into_boxed_slice(),
         }
     }
 
-    /// Appends to `out` what [`Detector::detect_judged`] finds in `value` in a field with
-    /// `hint`, from the memo where `value` was seen there recently and the field's values
-    /// repeat enough (`field`) for looking it up to pay.
-    #[inline]
-    pub fn detect_judged(
+    fn clear(&mut self) {
+        self.entries.fill(Entry::EMPTY);
+    }
+
+    /// Appends to `out` what detection finds in `value` (of at most `N` bytes, with `hash`)
+    /// in a field with `hint`: what the table holds for it, or else what [`Detector`] finds,
+    /// which the table then keeps. Counts a value found in `field`.
+    #[inline(always)]
+    fn detect(
         &mut self,
         det: &Detector,
         value: &[u8],
         hint: FieldHint,
+        hash: u64,
         field: &mut FieldMemo,
         out: &mut Vec<Hit>,
     ) {
-        if value.len() > MAX_LEN || !field.pays() {
-            det.detect_judged(value, hint, out);
-            return;
-        }
-        field.looked += 1;
-        let hash = hash(value, hint);
-        let place = (hash >> (64 - PLACES.trailing_zeros())) as usize;
+        let place = (hash >> (64 - self.entries.len().trailing_zeros())) as usize;
         let entry = &self.entries[place];
         if entry.hash == hash
             && entry.hint == hint
@@ -180,6 +174,64 @@ impl Memo {
     }
 }
 
+/// Detection results of recently seen values, one per worker thread: a table of short
+/// values and one of long ones, so that long values evict no short one.
+pub struct Memo {
+    short: Table<SHORT_LEN>,
+    long: Table<LONG_LEN>,
+    /// The region the entries were detected under, and whether it was assumed
+    /// ([`Detector::region_assumed`]): a national number reads differently under another.
+    region: (Region, bool),
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            short: Table::new(SHORT_PLACES),
+            long: Table::new(LONG_PLACES),
+            region: (Region::default(), false),
+        }
+    }
+}
+
+impl Memo {
+    /// Readies the memo for values detected by `det`: forgets what it kept if that was
+    /// detected under another region (inputs of a scan may be read under different ones).
+    pub fn serve(&mut self, det: &Detector) {
+        let region = (det.region(), det.region_assumed());
+        if region != self.region {
+            self.short.clear();
+            self.long.clear();
+            self.region = region;
+        }
+    }
+
+    /// Appends to `out` what [`Detector::detect_judged`] finds in `value` in a field with
+    /// `hint`, from the memo where `value` was seen there recently and the field's values
+    /// repeat enough (`field`) for looking it up to pay.
+    #[inline]
+    pub fn detect_judged(
+        &mut self,
+        det: &Detector,
+        value: &[u8],
+        hint: FieldHint,
+        field: &mut FieldMemo,
+        out: &mut Vec<Hit>,
+    ) {
+        if value.len() > LONG_LEN || !field.pays() {
+            det.detect_judged(value, hint, out);
+            return;
+        }
+        field.looked += 1;
+        let hash = hash(value, hint);
+        if value.len() <= SHORT_LEN {
+            self.short.detect(det, value, hint, hash, field, out);
+        } else {
+            self.long.detect(det, value, hint, hash, field, out);
+        }
+    }
+}
+
 /// How often one field's values were found in the memo: a field whose values rarely repeat
 /// (e-mails, phone numbers, ids) stops looking them up after a trial, and is tried again
 /// after [`RETRIAL`] values (its values may start repeating once the memo holds them).
@@ -209,7 +261,7 @@ impl FieldMemo {
 /// A multiplier with well-mixed bits (from FxHash).
 const K: u64 = 0xf135_7aea_2e62_a9c5;
 
-/// The memo's hash of `value` (at most [`MAX_LEN`] bytes) in a field with `hint`; never 0.
+/// The memo's hash of `value` (at most [`LONG_LEN`] bytes) in a field with `hint`; never 0.
 ///
 /// Whole 8-byte words are folded in, then the last 8 bytes (overlapping; shorter values are
 /// read as their first and last 4 bytes, or their first, middle and last byte), and the
@@ -249,12 +301,17 @@ mod tests {
     use proptest::prelude::*;
     use std::sync::OnceLock;
 
+    /// A long value with a finding.
+    const USER_AGENT_AND_EMAIL: &[u8] = b"Mozilla/5.0 (Linux; Android 13; SM-A536E) \
+        AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.6045.193 Mobile Safari/537.36 \
+        asha.rao@example.com";
+
     fn detector() -> &'static Detector {
         static DET: OnceLock<Detector> = OnceLock::new();
         DET.get_or_init(|| Detector::builtin().expect("built-in patterns"))
     }
 
-    /// Values that repeat, hold findings (one, two, three) or none, and cross [`MAX_LEN`].
+    /// Values that repeat, hold findings (one, two, three) or none, and cross [`SHORT_LEN`] and [`LONG_LEN`].
     fn value() -> impl Strategy<Value = Vec<u8>> {
         prop_oneof![
             Just(b"Singapore".to_vec()),
@@ -265,8 +322,12 @@ mod tests {
             Just(b"a@example.com b@example.com c@example.com".to_vec()),
             Just(b"4111 1111 1111 1111".to_vec()),
             Just(b"Mr. Rahul Verma, 12 MG Road, Bengaluru 560001".to_vec()),
-            Just(vec![b'7'; MAX_LEN]),
-            Just(vec![b'7'; MAX_LEN + 1]),
+            Just(vec![b'7'; SHORT_LEN]),
+            Just(vec![b'7'; SHORT_LEN + 1]),
+            Just(vec![b'7'; LONG_LEN]),
+            Just(vec![b'7'; LONG_LEN + 1]),
+            Just(USER_AGENT_AND_EMAIL.to_vec()),
+            Just([&[b'a'; LONG_LEN - 15][..], b" ab@example.com"].concat()),
             "[A-Za-z0-9@. +]{0,12}".prop_map(String::into_bytes),
         ]
     }
@@ -304,7 +365,7 @@ mod tests {
         /// Values of different lengths or bytes hash apart in practice; the table still
         /// compares the bytes, this only guards the hash's spread.
         #[test]
-        fn hash_reads_every_byte(v in proptest::collection::vec(any::<u8>(), 1..MAX_LEN), at in any::<prop::sample::Index>(), flip in 1u8..) {
+        fn hash_reads_every_byte(v in proptest::collection::vec(any::<u8>(), 1..LONG_LEN), at in any::<prop::sample::Index>(), flip in 1u8..) {
             let mut w = v.clone();
             let i = at.index(w.len());
             w[i] ^= flip;
