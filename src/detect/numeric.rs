@@ -371,7 +371,7 @@ fn extension_digits_after(v: &[u8], i: usize, limit: usize) -> bool {
 /// It mirrors what [`interpret`] refuses before any validator: a sub-run with a `/` between
 /// its groups; one with a `.` unless it is a dotted quad (four groups), NANP
 /// `NNN.NNN.NNNN`, a whole run `NNN.NN.NNNN` (an SSN after its keyword) or a whole run of
-/// dotted pairs ([`dotted_pairs`]); one with 5, 6 or fewer than 4 digits; one with 4 digits unless it is a
+/// dotted phone number ([`dotted_phone`]); one with 5, 6 or fewer than 4 digits; one with 4 digits unless it is a
 /// bare group in a card field (a sub-run, [`could_be_value`]) or the whole run. So a run of
 /// at most three groups whose stretches between `.` and `/` each hold fewer than 7 digits
 /// holds no value, unless it is the NANP or SSN dotted shape, the whole run has 4 digits and no `.` or `/`,
@@ -392,7 +392,7 @@ fn holds_no_value(s: &Scan, run: &Run) -> bool {
         return false;
     }
     if run.len >= 4 {
-        return !dotted_pairs(s.v, run) && no_sub_run_reads(groups);
+        return !dotted_phone(s, run) && no_sub_run_reads(groups);
     }
     if date_like(groups) {
         return true;
@@ -410,29 +410,47 @@ fn holds_no_value(s: &Scan, run: &Run) -> bool {
             return false;
         }
     }
-    let dotted_number = matches!(groups, [a, b, c]
-        if matches!((a.digits, b.digits, c.digits), (3, 3, 4) | (3, 2, 4))
-            && b.sep == b'.'
-            && c.sep == b'.');
+    // At most three groups here: their digits and separators.
+    let (mut digits, mut seps) = ([0usize; 3], [0u8; 3]);
+    for (k, g) in groups.iter().enumerate() {
+        (digits[k], seps[k]) = (usize::from(g.digits), g.sep);
+    }
+    let n = groups.len();
     let whole_four = !split && stretch == 4;
-    !dotted_number && !whole_four
+    !dotted_number(s, &digits[..n], &seps[..n]) && !whole_four
 }
 
-/// Whether the whole `run` is a phone number written with dots between pairs of digits, as
-/// in France and Belgium (`06.12.34.56.78`, `+33.6.12.34.56.78`, `+32.475.12.34.56`): five
-/// groups or more, all joined by `.`, of at most three digits each and the last three of
-/// two, from a `+` or a trunk `0`, and not the tail of a longer dotted word
+/// Whether groups of `digits` written after `seps` (the first is not read), each stretch
+/// between dots under 7 digits, are still a number worth reading: the NANP `NNN.NNN.NNNN`
+/// and the SSN `NNN.NN.NNNN` anywhere, and in a field that supports phones any groups
+/// joined by dots (`970.011.098` in Spain, `912.345.678` in Portugal; out of such a field
+/// they are amounts and versions).
+fn dotted_number(s: &Scan, digits: &[usize], seps: &[u8]) -> bool {
+    let dotted = seps.len() >= 2 && seps[1..].iter().all(|&c| c == b'.');
+    dotted && (matches!(digits, [3, 3, 4] | [3, 2, 4]) || s.hint.supports(PiiType::Phone))
+}
+
+/// Whether the whole `run` is a phone number written with dots: between pairs of digits, as
+/// in France and Belgium (`06.12.34.56.78`, `+33.6.12.34.56.78`, `+32.475.12.34.56`: five
+/// groups or more of at most three digits each and the last three of two, from a `+` or a
+/// trunk `0`), or in any groups in a field that supports phones (`970.011.098`,
+/// `+61.491.570.156`; four without a `+` are a dotted quad); all joined by `.`, and not the tail of a longer dotted word
 /// (`v2.06.12.34.56.78`). Dotted runs are otherwise versions and decimals, and no version
-/// is written so. Only the phone reading takes it ([`interpret`]).
-fn dotted_pairs(v: &[u8], run: &Run) -> bool {
-    let groups = &run.groups[..run.len];
+/// is written in pairs. Only the phone reading takes it ([`interpret`]).
+fn dotted_phone(s: &Scan, run: &Run) -> bool {
+    let (v, groups) = (s.v, &run.groups[..run.len]);
     let start = run.start;
-    groups.len() >= 5
-        && (run.plus || v[groups[0].start] == b'0')
+    let pairs = || {
+        groups.len() >= 5
+            && (run.plus || v[groups[0].start] == b'0')
+            && groups.iter().all(|g| (1..=3).contains(&g.digits))
+            && groups[groups.len() - 3..].iter().all(|g| g.digits == 2)
+    };
+    let in_phone_field = || s.hint.supports(PiiType::Phone) && (groups.len() != 4 || run.plus);
+    groups.len() >= 2
         && !(start >= 2 && v[start - 1] == b'.' && v[start - 2].is_ascii_alphanumeric())
         && groups[1..].iter().all(|g| g.sep == b'.')
-        && groups.iter().all(|g| (1..=3).contains(&g.digits))
-        && groups[groups.len() - 3..].iter().all(|g| g.digits == 2)
+        && (pairs() || in_phone_field())
 }
 
 /// [`holds_no_value`] for an unmasked run of four groups or more (a date and a time
@@ -704,9 +722,8 @@ fn plain_run_end(s: &Scan, p: usize, e: usize, limit: usize) -> Option<usize> {
             return None;
         }
     }
-    let dotted_number = matches!(digits, [3, 3, 4] | [3, 2, 4]) && seps[1..] == [b'.', b'.'];
     let whole_four = !split && stretch == 4;
-    (!dotted_number && !whole_four).then_some(run_end)
+    (!dotted_number(s, digits, seps) && !whole_four).then_some(run_end)
 }
 
 /// [`plain_run_end`] at the fourth group `start..end` of a run, after groups of `digits`
@@ -789,7 +806,7 @@ const NUMERIC_TYPES: u32 = 1 << PiiType::Phone as u32
 /// Cheap tests before the validators: most digit runs of a dump are ids, amounts, years,
 /// epochs and dates, and are refused here by their length and shape alone.
 /// `n` is the digit count of groups `a..b` and `dotted` whether they are four groups
-/// joined by `.` or the dotted pairs of a phone number ([`dotted_pairs`]), which hold no
+/// joined by `.` or a phone number written with dots ([`dotted_phone`]), which hold no
 /// date ([`interpret`] has both from its one pass over them). Inlined into
 /// [`interpret`], its one caller: out of line it costs 0.2 % of a scan.
 #[inline(always)]
@@ -917,14 +934,14 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize, phone: bool) -> bool {
         && s.v[start - 2].is_ascii_digit()
         && groups.get(1).is_none_or(|g| g.sep != b'.');
     let dotted_quad = groups.len() == 4 && !mixed && seps[0] == b'.';
-    let dotted_phone = dots && (a, b) == (0, run.len) && dotted_pairs(s.v, run);
-    if fraction || !worth_reading(s, run, a, b, digits, dotted_quad || dotted_phone) {
+    let phone_dots = dots && (a, b) == (0, run.len) && dotted_phone(s, run);
+    if fraction || !worth_reading(s, run, a, b, digits, dotted_quad || phone_dots) {
         return false;
     }
     // Whether the groups are joined, all by one separator, and that one is in `c`.
     let uniform = |c: &[u8]| !seps.is_empty() && !mixed && c.contains(&seps[0]);
 
-    if dots && !dotted_phone {
+    if dots && !phone_dots {
         if dotted_quad {
             // Parts of more than three digits (`120.0.6099.130`) make no address.
             return lens.iter().all(|&l| l <= 3) && ipv4(s, start, end);
@@ -952,7 +969,7 @@ fn interpret(s: &mut Scan, run: &Run, a: usize, b: usize, phone: bool) -> bool {
     let bare = groups.len() == 1;
 
     let mut readings: [Option<Reading>; 5] = [None; 5];
-    if !plus && !dotted_phone {
+    if !plus && !phone_dots {
         if (13..=19).contains(&n) && card::is_valid(d) {
             let grouped = uniform(b" -") && card_grouping(lens);
             readings[0] = Some(Reading {
@@ -1171,7 +1188,9 @@ fn strict_trunk_plan(region: &[u8; 2]) -> bool {
 /// 6 digits in all, or the prefix apart: RU `8 495 123-45-67`) then groups of two digits or
 /// more, nine digits at least (FR `06 12 34 56 78`, DE `030 1234567`); where numbers are
 /// written whole, groups of two or three digits, the last of up to four (ES `612 34 56 78`,
-/// IT `350 087 7036`, DK `23 56 53 59`); never a date's 2-2-4. Any other grouping
+/// IT `350 087 7036`, DK `23 56 53 59`); where the prefix is left out in writing
+/// ([`phone::prefix_omitted`]) and is, an area code then groups of three digits or more
+/// (BR `32 2601-8159`); never a date's 2-2-4. Any other grouping
 /// (`2025-780048`, ISBN `0-333-83536-0`) is no number the plan writes: a weak reading.
 fn plan_grouping(region: [u8; 2], d: &[u8], lens: &[u8]) -> bool {
     /// Fewest digits of a number with its national prefix that a grouping alone makes
@@ -1193,6 +1212,13 @@ fn plan_grouping(region: [u8; 2], d: &[u8], lens: &[u8]) -> bool {
                 }
                 _ => false,
             },
+            // Written without its prefix (BR `32 2601-8159`): an area code of 2 or 3 digits,
+            // then groups of three digits or more.
+            Some(prefix) if phone::prefix_omitted(region) && !d.starts_with(prefix) => {
+                d.len() >= GROUPED_NATIONAL
+                    && matches!(lens, [2..=3, rest @ ..]
+                        if !rest.is_empty() && rest.iter().all(|&l| l >= 3))
+            }
             _ => {
                 d.len() >= GROUPED_NATIONAL
                     && matches!(lens, [2..=6, rest @ ..] | [1, 2..=5, rest @ ..]
@@ -2002,6 +2028,8 @@ mod tests {
             // Under a plan of lengths only: an ISSN, and an EAN-13 with a leading 0.
             (b"DE", "ISSN 0462-3440", "0462-3440"),
             (b"DE", "EAN 0298383974208", "0298383974208"),
+            // An ISBN-10's first groups under a plan that leaves its prefix out.
+            (b"BR", "ISBN 1-94635-335-5", "1-94635-335-5"),
         ] {
             // Weak: no phone in an order or ISBN field, one in a phone field.
             assert_eq!(
@@ -2030,12 +2058,39 @@ mod tests {
             (b"DE", "(04736) 73692"),
             (b"ES", "612 34 56 78"),
             (b"IT", "350 087 7036"),
+            (b"BR", "32 2601-8159"),
+            (b"BR", "(11) 91234-5678"),
             (b"DK", "23 56 53 59"),
             (b"SE", "08-123 456 78"),
             (b"JP", "090-0931-3664"),
             (b"RU", "8 495 123-45-67"),
         ] {
             assert_eq!(in_field(region, "order_id", text), [text], "{text}");
+        }
+        // Numbers written with dots in groups other than pairs: phones in a phone field
+        // only (elsewhere such runs are amounts and versions); in a phone field, amounts,
+        // dates and numbers of no plan stay none.
+        for (region, text) in [
+            (b"ES", "970.011.098"),
+            (b"PT", "912.345.678"),
+            (b"IN", "98765.43210"),
+            (b"IN", "+91.98765.43210"),
+            (b"AU", "+61.491.570.156"),
+        ] {
+            assert_eq!(in_field(region, "phone", text), [text], "{text}");
+            assert_eq!(
+                in_field(region, "amount", text),
+                [] as [String; 0],
+                "{text}"
+            );
+            assert_eq!(in_field(region, "notes", text), [] as [String; 0], "{text}");
+        }
+        for (region, text) in [
+            (b"ES", "12.50"),
+            (b"ES", "2024.05.06"),
+            (b"ES", "1.234.567"),
+        ] {
+            assert_eq!(in_field(region, "phone", text), [] as [String; 0], "{text}");
         }
         // Dotted runs that are no dotted pairs of a number with its `+` or trunk `0`: a
         // version, a last group of three digits, four groups; and a dotted French number

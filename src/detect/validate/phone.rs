@@ -435,7 +435,7 @@ pub fn international(digits: &[u8]) -> Option<E164> {
 /// NANP regions (`US`, `CA`, ...): a 10-digit NANP number, or 1 and one; any other region
 /// with a calling code ([`REGIONS`]): its national (trunk) prefix if it has one (`0` in
 /// `GB`, `FR`, `DE`; `8` in `RU`; none in `SG`, `ES`, `IT`, whose numbers are written
-/// whole), then a national number of the region's plan of at least [`MIN_NATIONAL`] digits
+/// whole; optional where it is left out in writing, [`PREFIX_OMITTED`]), then a national number of the region's plan of at least [`MIN_NATIONAL`] digits
 /// that starts with a digit the region's numbers start with. Unknown regions: `None`.
 ///
 /// ```
@@ -446,6 +446,8 @@ pub fn international(digits: &[u8]) -> Option<E164> {
 /// assert_eq!(p.digits(), b"33612345678");
 /// let p = phone::national(b"0612345678", *b"IT").expect("a Rome number: 0 is its own");
 /// assert_eq!(p.digits(), b"390612345678");
+/// let p = phone::national(b"3226018159", *b"BR").expect("a Brazilian number, written without 0");
+/// assert_eq!(p.digits(), b"553226018159");
 /// assert!(phone::national(b"9876543210", *b"FR").is_none());
 /// assert!(phone::national(b"0612345678", *b"XX").is_none());
 /// ```
@@ -464,6 +466,7 @@ pub fn national(digits: &[u8], region: [u8; 2]) -> Option<E164> {
         // The NANP's 1 is optional: most write the ten digits alone.
         (1, [b'1', rest @ ..]) if rest.len() == 10 => rest,
         (1, _) => digits,
+        _ if prefix_omitted(region) => digits.strip_prefix(trunk).unwrap_or(digits),
         _ => digits.strip_prefix(trunk)?,
     };
     if nsn.len() < MIN_NATIONAL || !leads.contains(&nsn[0]) {
@@ -521,6 +524,20 @@ fn code_digits(code: u16) -> ([u8; 3], usize) {
         c /= 10;
     }
     (out, len)
+}
+
+/// Regions outside the NANP whose numbers are written without their national prefix (Brazil's
+/// `(11) 2601-8159`), which is read when written but not required: those whose national
+/// format in libphonenumber's metadata (`phonenumbers` 9.0.43, Apache-2.0: its example fixed
+/// line and mobile numbers formatted `NATIONAL`) does not start with the prefix.
+const PREFIX_OMITTED: [[u8; 2]; 8] = [
+    *b"BO", *b"BR", *b"CO", *b"KI", *b"LI", *b"MH", *b"MN", *b"SO",
+];
+
+/// Whether `region` (upper case) writes its numbers without their national prefix
+/// ([`PREFIX_OMITTED`]).
+pub fn prefix_omitted(region: [u8; 2]) -> bool {
+    PREFIX_OMITTED.contains(&region)
 }
 
 /// A region's code, calling code, national prefix and leading digits ([`REGIONS`]).
@@ -886,6 +903,11 @@ mod tests {
             (b"612345678", *b"ES", Some(b"34612345678")),
             (b"0612345678", *b"ES", None), // no trunk prefix: 10 digits
             (b"0612345678", *b"IT", Some(b"390612345678")),
+            // Written without the prefix, or with it, where it is optional.
+            (b"3226018159", *b"BR", Some(b"553226018159")),
+            (b"03226018159", *b"BR", Some(b"553226018159")),
+            (b"11961234567", *b"BR", Some(b"5511961234567")),
+            (b"3211234567", *b"CO", Some(b"573211234567")),
             (b"3500877036", *b"it", Some(b"393500877036")),
             (b"84951234567", *b"RU", Some(b"74951234567")),
             (b"04951234567", *b"RU", None),
