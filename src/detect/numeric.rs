@@ -299,7 +299,8 @@ fn read_run(
                 run.trunk_zero = true;
             }
             j += 1;
-            if j < limit && v[j] == b' ' {
+            // `(415) 555-2671`, `(0543)-231948`
+            if j < limit && matches!(v[j], b' ' | b'-') {
                 j += 1;
             }
         } else if run.len == 1
@@ -2084,6 +2085,10 @@ mod tests {
                 "{text}"
             );
             assert_eq!(in_field(region, "notes", text), [] as [String; 0], "{text}");
+        }
+        // An area code in parentheses, then a dash.
+        for (region, text) in [(b"NL", "(0543)-231948"), (b"US", "(415)-555-2671")] {
+            assert_eq!(in_field(region, "phone", text), [text], "{text}");
         }
         for (region, text) in [
             (b"ES", "12.50"),
