@@ -371,12 +371,13 @@ fn extension_digits_after(v: &[u8], i: usize, limit: usize) -> bool {
 ///
 /// It mirrors what [`interpret`] refuses before any validator: a sub-run with a `/` between
 /// its groups; one with a `.` unless it is a dotted quad (four groups), NANP
-/// `NNN.NNN.NNNN`, a whole run `NNN.NN.NNNN` (an SSN after its keyword) or a whole run of
-/// dotted phone number ([`dotted_phone`]); one with 5, 6 or fewer than 4 digits; one with 4 digits unless it is a
-/// bare group in a card field (a sub-run, [`could_be_value`]) or the whole run. So a run of
-/// at most three groups whose stretches between `.` and `/` each hold fewer than 7 digits
-/// holds no value, unless it is the NANP or SSN dotted shape, the whole run has 4 digits and no `.` or `/`,
-/// or the field supports a card's last four; longer runs are settled sub-run by sub-run
+/// `NNN.NNN.NNNN`, a whole run `NNN.NN.NNNN` (an SSN after its keyword) or a whole run
+/// that is a phone number written with dots ([`dotted_phone`]); one with 5, 6 or fewer than
+/// 4 digits; one with 4 digits unless it is a bare group in a card field (a sub-run,
+/// [`could_be_value`]) or the whole run. So a run of at most three groups whose stretches
+/// between `.` and `/` each hold fewer than 7 digits holds no value, unless it is a dotted
+/// number ([`dotted_number`]: the NANP or SSN shape, any in a phone field), the whole run
+/// has 4 digits and no `.` or `/`, or the field supports a card's last four; longer runs are settled sub-run by sub-run
 /// ([`no_sub_run_reads`]). Nor does an unmasked date (`1980-02-24`):
 /// [`worth_reading`] refuses it whole, and its parts have at most 6 digits. Added detectors
 /// see every unmasked token the built-in ones refuse, so with any such a run is read in
@@ -435,8 +436,8 @@ fn dotted_number(s: &Scan, digits: &[usize], seps: &[u8]) -> bool {
 /// in France and Belgium (`06.12.34.56.78`, `+33.6.12.34.56.78`, `+32.475.12.34.56`: five
 /// groups or more of at most three digits each and the last three of two, from a `+` or a
 /// trunk `0`), or in any groups in a field that supports phones (`970.011.098`,
-/// `+61.491.570.156`; four without a `+` are a dotted quad); all joined by `.`, and not the tail of a longer dotted word
-/// (`v2.06.12.34.56.78`). Dotted runs are otherwise versions and decimals, and no version
+/// `+61.491.570.156`; four without a `+` are a dotted quad); all joined by `.`, and not
+/// the tail of a longer dotted word (`v2.06.12.34.56.78`). Dotted runs are otherwise versions and decimals, and no version
 /// is written in pairs. Only the phone reading takes it ([`interpret`]).
 fn dotted_phone(s: &Scan, run: &Run) -> bool {
     let (v, groups) = (s.v, &run.groups[..run.len]);
