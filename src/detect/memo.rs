@@ -1,11 +1,12 @@
 //! A memo of detection results for values seen recently.
 //!
 //! Leaked tables repeat themselves: a status, a city, a country, a plan name, a first name, a
-//! browser's user agent comes back in record after record. Detection is a pure function of a value and its field's
-//! [`FieldHint`], so what it found in a value can be reused when the same bytes come back in a
-//! field with the same hint. The memo is a direct-mapped table (a new value evicts whatever
-//! held its place), so its memory is fixed, and a field whose values do not repeat stops
-//! consulting it ([`FieldMemo`]), so that it costs such a field almost nothing.
+//! browser's user agent comes back in record after record. Detection is a pure function of a
+//! value and its field's [`FieldHint`], so what it found in a value can be reused when the
+//! same bytes come back in a field with the same hint. The memo is two direct-mapped tables,
+//! one for short values and one for long ones (a new value evicts whatever held its place),
+//! so its memory is fixed, and a field whose values do not repeat stops consulting it
+//! ([`FieldMemo`]), so that it costs such a field almost nothing.
 
 use super::{Detector, Hit};
 use crate::format::FieldHint;
@@ -21,6 +22,7 @@ const SHORT_PLACES: usize = 4096;
 /// message come back record after record too, and cost more to detect than short values.
 /// Longer values rarely repeat, and cost the copy.
 const LONG_LEN: usize = 255;
+const _: () = assert!(std::mem::size_of::<Entry<LONG_LEN>>() == 288);
 /// Places in the long table (a power of two): 288 KiB.
 const LONG_PLACES: usize = 1024;
 /// Most hits a kept value holds (values with more are detected every time).
@@ -104,6 +106,10 @@ impl<const N: usize> Table<N> {
     /// An empty table of `places` entries (a power of two).
     fn new(places: usize) -> Self {
         const { assert!(N <= LONG_LEN) };
+        assert!(
+            places.is_power_of_two(),
+            "a place is read off the hash's top bits"
+        );
         Table {
             entries: vec![Entry::EMPTY; places].into_boxed_slice(),
         }
