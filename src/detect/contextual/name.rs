@@ -15,8 +15,9 @@
 //!   mailbox, or beside a listed word mid-sentence the words may score lower. A surname that is
 //!   also a street word ends a name after a given name mid-sentence (`for Emma Hill`), not
 //!   after a word that puts a place after it (`at Emma Hill`). One word is a name after
-//!   a title or greeting, or when it is the whole value of an unnamed field and scores clearly
-//!   name-like. So "Happy birthday Priya!" gives nothing (one word, no title), and
+//!   a title or greeting, or when it is the whole value and is listed, or scores name-like
+//!   with three letters or more and no common word beside it (`Ja.` is a reply, `Vielen
+//!   Dank!` a phrase). So "Happy birthday Priya!" gives nothing (one word, no title), and
 //!   "Rose Garden Road" gives no name (a street word).
 
 use super::address::word;
@@ -304,7 +305,7 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
         } else {
             i
         };
-        let next = j;
+        let (from, next) = (i, j);
         // A title or greeting just before the run (`dear Asha Rao`) supports it too.
         let mut cue = i > 0
             && toks[i - 1].has(TITLE | GREETING)
@@ -351,6 +352,10 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
         // a capitalised street or company word right after it in the same phrase (a comma
         // ends the phrase: `for Asha Rao, Studio 5, ...` keeps the name).
         let other = |t: &Token| t.has(COMPANY | PLACE | STATUS) && !t.has(GIVEN | SURNAME);
+        // Capitals after `the` name a thing (`the Death Star`, `the Galactic Empire`), not a
+        // person, unless a title or greeting says so (`the Reverend John Smith`). Other
+        // languages' `a` and `an` mean "to" (`an Anna Schneider`, `a Mario Rossi`).
+        let after_the = mid && !cue && word(v, &toks[a - 1]) == b"the";
         let then_other = toks.get(next).is_some_and(|t| {
             t.has(STREET | COMPANY)
                 && t.is(T_CAP)
@@ -361,6 +366,7 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
             || n_words > MAX_WORDS
             || street_end
             || then_other
+            || after_the
             || run.iter().any(other)
         {
             continue;
@@ -386,8 +392,18 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
         } else if n_words >= 2 {
             min > NAME_LIKE && (listed || mid || min > CLEARLY_NAME_LIKE)
         } else {
-            // The single word stands alone (checked above).
-            min > NAME_LIKE
+            // The single word stands alone (checked above). Unlisted, it has three letters
+            // or more (`Ja.` and `Hi` are replies; two-letter names are listed), and no
+            // common word was trimmed off beside it (`Vielen Dank!` is a phrase; a listed
+            // name keeps its common word: `Xiao Soon`).
+            let phrase = || {
+                toks[from..a]
+                    .iter()
+                    .chain(&toks[b..next])
+                    .any(|t| !t.has(PARTICLE))
+            };
+            let unlisted_alone = || words().all(|t| t.end - t.start >= 3) && !phrase();
+            min > NAME_LIKE && (words().all(|t| t.has(NAME)) || unlisted_alone())
         };
         let (start, end) = (toks[a].start, toks[b - 1].end);
         if accept && free(&out[first..], start, end) {
