@@ -2,8 +2,8 @@
 """Score leakscan's national phone plans on Faker's phone numbers of twelve locales.
 
 For each locale, writes a CSV of 500 rows (`phone`: a Faker phone number; `note`: one in a
-sentence) and scans it with `--region` set to the locale's country, then counts the rows
-whose `phone` cell gives a `phone` finding:
+sentence after `call`) and scans it with `--region` set to the locale's country, then counts
+the rows whose `phone` cell gives a `phone` finding, and those whose `note` does:
 
     python3 scripts/foreign/faker_phones.py OUT [--bin target/release/leakscan] [--seed 7]
 
@@ -32,7 +32,7 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    total = 0
+    total = {"phone": 0, "note": 0}
     for loc in LOCALES:
         fake = Faker(loc)
         fake.seed_instance(args.seed)
@@ -45,15 +45,18 @@ def main():
         findings = os.path.join(args.out, f"{loc}.findings.jsonl")
         subprocess.run([args.bin, "scan", path, "--region", loc[3:], "-q", "--findings", findings,
                         "--report", os.path.join(args.out, f"{loc}.report.json")], check=True)
-        rows = set()
+        rows = {"phone": set(), "note": set()}
         with open(findings) as f:
             for line in f:
                 hit = json.loads(line)
-                if hit["type"] == "phone" and hit.get("field") == "phone":
-                    rows.add(hit["record"])
-        total += len(rows)
-        print(f"{loc}  --region {loc[3:]}  phone cells found {len(rows):4} of {ROWS}")
-    print(f"all    phone cells found {total} of {ROWS * len(LOCALES)}")
+                if hit["type"] == "phone" and hit.get("field") in rows:
+                    rows[hit["field"]].add(hit["record"])
+        for cell in total:
+            total[cell] += len(rows[cell])
+        print(f"{loc}  --region {loc[3:]}  phone cells found {len(rows['phone']):4} of {ROWS}, "
+              f"notes {len(rows['note']):4}")
+    print(f"all    phone cells found {total['phone']} of {ROWS * len(LOCALES)}, "
+          f"notes {total['note']}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@
 //! SSN, then phone), and a weak shape needs field or keyword support.
 
 use super::validate::{card, ip, phone, ssn, verhoeff};
-use super::{digits_end, Scan};
+use super::{context, digits_end, Scan};
 use crate::format::FieldHint;
 use crate::types::{Basis, PiiType};
 
@@ -299,8 +299,12 @@ fn read_run(
                 run.trunk_zero = true;
             }
             j += 1;
-            // `(415) 555-2671`, `(0543)-231948`
-            if j < limit && matches!(v[j], b' ' | b'-') {
+            // `(415) 555-2671`, `(0543)-231948`; `(08).3734.0569` is a run joined by dots
+            // ([`dotted_phone`]).
+            if j < limit && matches!(v[j], b' ' | b'-' | b'.') {
+                if v[j] == b'.' {
+                    sep = b'.';
+                }
                 j += 1;
             }
         } else if run.len == 1
@@ -376,7 +380,7 @@ fn extension_digits_after(v: &[u8], i: usize, limit: usize) -> bool {
 /// 4 digits; one with 4 digits unless it is a bare group in a card field (a sub-run,
 /// [`could_be_value`]) or the whole run. So a run of at most three groups whose stretches
 /// between `.` and `/` each hold fewer than 7 digits holds no value, unless it is a dotted
-/// number ([`dotted_number`]: the NANP or SSN shape, any in a phone field), the whole run
+/// number ([`dotted_number`]: the NANP or SSN shape, any in a phone's context), the whole run
 /// has 4 digits and no `.` or `/`, or the field supports a card's last four; longer runs are settled sub-run by sub-run
 /// ([`no_sub_run_reads`]). Nor does an unmasked date (`1980-02-24`):
 /// [`worth_reading`] refuses it whole, and its parts have at most 6 digits. Added detectors
@@ -419,24 +423,42 @@ fn holds_no_value(s: &Scan, run: &Run) -> bool {
     }
     let n = groups.len();
     let whole_four = !split && stretch == 4;
-    !dotted_number(s, &digits[..n], &seps[..n]) && !whole_four
+    !dotted_number(s, run.start, &digits[..n], &seps[..n]) && !whole_four
 }
 
-/// Whether groups of `digits` written after `seps` (the first is not read), each stretch
-/// between dots under 7 digits, are still a number worth reading: the NANP `NNN.NNN.NNNN`
-/// and the SSN `NNN.NN.NNNN` anywhere, and in a field that supports phones any groups
-/// joined by dots (`970.011.098` in Spain, `912.345.678` in Portugal; out of such a field
-/// they are amounts and versions).
-fn dotted_number(s: &Scan, digits: &[usize], seps: &[u8]) -> bool {
+/// Whether groups of `digits` written after `seps` (the first is not read) from `at`, each
+/// stretch between dots under 7 digits, are still a number worth reading: the NANP
+/// `NNN.NNN.NNNN` and the SSN `NNN.NN.NNNN` anywhere, and in a phone's context
+/// ([`phone_context`]) any groups joined by dots (`970.011.098` in Spain, `912.345.678` in
+/// Portugal; elsewhere they are amounts and versions).
+fn dotted_number(s: &Scan, at: usize, digits: &[usize], seps: &[u8]) -> bool {
     let dotted = seps.len() >= 2 && seps[1..].iter().all(|&c| c == b'.');
-    dotted && (matches!(digits, [3, 3, 4] | [3, 2, 4]) || s.hint.supports(PiiType::Phone))
+    dotted
+        && (matches!(digits, [3, 3, 4] | [3, 2, 4])
+            || phone_context(s, at, digits.len(), digits.iter().sum()))
+}
+
+/// Whether digits joined by dots from `at`, in `groups` groups of `digits` digits in all,
+/// may be a phone number in any grouping: the field supports phones, or a phone keyword
+/// stands before three groups or more with the seven digits every phone has, from a `+`,
+/// a trunk `0` or an area code in parentheses (`please call 07.4405.7136`, `call
+/// +1.212.555.0123`, `call (03).9839.9681`); two groups are an amount, and other dotted runs
+/// versions (`Mobile/7534.48.3`).
+fn phone_context(s: &Scan, at: usize, groups: usize, digits: usize) -> bool {
+    s.hint.supports(PiiType::Phone)
+        || groups >= 3
+            && digits >= phone::MIN_NATIONAL
+            && matches!(s.v[at], b'+' | b'0' | b'(')
+            && !s.hint.denies_weak
+            && context::has(s.det.context.keywords_before(s.v, at), PiiType::Phone)
 }
 
 /// Whether the whole `run` is a phone number written with dots: between pairs of digits, as
 /// in France and Belgium (`06.12.34.56.78`, `+33.6.12.34.56.78`, `+32.475.12.34.56`: five
 /// groups or more of at most three digits each and the last three of two, from a `+` or a
-/// trunk `0`), or in any groups in a field that supports phones (`970.011.098`,
-/// `+61.491.570.156`; four without a `+` are a dotted quad); all joined by `.`, and not
+/// trunk `0`), or in any groups in a phone's context ([`phone_context`]: `970.011.098` in a
+/// phone field, `call +61.491.570.156`; four without a `+` are a dotted quad); all joined
+/// by `.`, and not
 /// the tail of a longer dotted word (`v2.06.12.34.56.78`). Dotted runs are otherwise versions and decimals, and no version
 /// is written in pairs. Only the phone reading takes it ([`interpret`]).
 fn dotted_phone(s: &Scan, run: &Run) -> bool {
@@ -448,11 +470,14 @@ fn dotted_phone(s: &Scan, run: &Run) -> bool {
             && groups.iter().all(|g| (1..=3).contains(&g.digits))
             && groups[groups.len() - 3..].iter().all(|g| g.digits == 2)
     };
-    let in_phone_field = || s.hint.supports(PiiType::Phone) && (groups.len() != 4 || run.plus);
+    let in_phone_context = || {
+        let digits = groups.iter().map(|g| usize::from(g.digits)).sum();
+        (groups.len() != 4 || run.plus) && phone_context(s, start, groups.len(), digits)
+    };
     groups.len() >= 2
         && !(start >= 2 && v[start - 1] == b'.' && v[start - 2].is_ascii_alphanumeric())
         && groups[1..].iter().all(|g| g.sep == b'.')
-        && (pairs() || in_phone_field())
+        && (pairs() || in_phone_context())
 }
 
 /// [`holds_no_value`] for an unmasked run of four groups or more (a date and a time
@@ -725,7 +750,7 @@ fn plain_run_end(s: &Scan, p: usize, e: usize, limit: usize) -> Option<usize> {
         }
     }
     let whole_four = !split && stretch == 4;
-    (!dotted_number(s, digits, seps) && !whole_four).then_some(run_end)
+    (!dotted_number(s, p, digits, seps) && !whole_four).then_some(run_end)
 }
 
 /// [`plain_run_end`] at the fourth group `start..end` of a run, after groups of `digits`
