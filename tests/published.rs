@@ -1,6 +1,6 @@
 //! Other projects' published test vectors (Presidio, python-stdnum, libphonenumber,
-//! scrubadub, Django, validator.js) for leakscan's types, run against the real engine with
-//! every failure listed at once. The vectors are in `tests/data/published/<source>.toml`,
+//! scrubadub, Django, validator.js, email-validator, piicatcher) for leakscan's types, run
+//! against the real engine with every failure listed at once. The vectors are in `tests/data/published/<source>.toml`,
 //! each file headed by its source, commit and licence.
 //!
 //! A vector expects a finding of `type` spanning `match` (default: the whole text), or no

@@ -18,6 +18,8 @@ pub const VERSION: u32 = 2;
 /// let mut out = Vec::new();
 /// normalize(PiiType::Phone, b"098765 43210", Region::IN, &mut out);
 /// assert_eq!(out, b"919876543210");
+/// normalize(PiiType::Phone, b"(+55) 11 91234 5678", Region(*b"BR"), &mut out);
+/// assert_eq!(out, b"5511912345678");
 /// normalize(PiiType::CardPartial, b"4111 11** **** 1111", Region::IN, &mut out);
 /// assert_eq!(out, b"411111*1111");
 /// ```
@@ -253,7 +255,7 @@ fn normalize_geo(raw: &[u8], out: &mut Vec<u8>) {
 fn normalize_phone(raw: &[u8], region: Region, out: &mut Vec<u8>) {
     keep_mapped(raw, out, digits);
     out.truncate(32);
-    if let Some(number) = e164(out, raw.first() == Some(&b'+'), region) {
+    if let Some(number) = e164(out, phone::written_international(raw), region) {
         out.clear();
         out.extend_from_slice(number.digits());
     }
@@ -413,7 +415,7 @@ mod tests {
         }
         let first_32 = &digits[..digits.len().min(32)];
         for region in [Region::IN, Region(*b"US")] {
-            let number = e164(first_32, input.first() == Some(&b'+'), region);
+            let number = e164(first_32, phone::written_international(input), region);
             let want = number.map_or(first_32.to_vec(), |number| number.digits().to_vec());
             normalize(PiiType::Phone, input, region, &mut out);
             prop_assert_eq!(&out, &want, "{:?}", input);

@@ -227,6 +227,11 @@ fn read_run(
             b'+' if first < 2 || !v[first - 2].is_ascii_alphanumeric() => {
                 run.plus = true;
                 run.start = first - 1;
+                // `(+41) 22 730 5989`: the country code in parentheses.
+                if first >= 2 && v[first - 2] == b'(' {
+                    paren_open = true;
+                    run.start = first - 2;
+                }
             }
             b'(' => paren_open = true,
             _ => {}
@@ -288,7 +293,9 @@ fn read_run(
         if sep == b')' && paren_open {
             // `(415) 555-2671`, `+1 (415) 555-2671`: the area code closes.
             paren_open = false;
-            if run.len == 1 {
+            if run.len == 1 && run.plus {
+                // `(+41) 22 730 5989`: the country code closes; the run starts at its `(`.
+            } else if run.len == 1 {
                 run.paren = true;
                 run.start = first - 1;
             } else if run.len == 2 && !run.plus {
@@ -1168,7 +1175,9 @@ fn phone_reading(
         let written = !bare && whole_code && lens.last().is_some_and(|&l| l >= 2);
         return Some(strong(written));
     }
-    let nanp_shape = paren || (lens == [3, 3, 4] && seps.windows(2).all(|w| w[0] == w[1]));
+    // `415-555-2671`, `415.555.2671`, `415 555 2671`, and `415 555-2671` as many write it.
+    let nanp_shape =
+        paren || (lens == [3, 3, 4] && (seps.windows(2).all(|w| w[0] == w[1]) || seps == b" -"));
     if nanp_shape && phone::national(d, *b"US").is_some() {
         return Some(strong(true));
     }

@@ -273,7 +273,7 @@ fn mask_phone(value: &str, out: &mut Vec<u8>) {
     let digits = || value.bytes().filter(u8::is_ascii_digit);
     let total = digits().count();
     let mut cc = 0;
-    if value.trim_start().starts_with('+') {
+    if crate::detect::validate::phone::written_international(value.as_bytes()) {
         // A country code is at most 3 digits long.
         let mut head = [0u8; 3];
         for (slot, d) in head.iter_mut().zip(digits()) {
@@ -601,6 +601,7 @@ mod tests {
         assert_eq!(m(PiiType::Phone, "+1 (415) 555-0132"), "+1 ••••••0132");
         assert_eq!(m(PiiType::Phone, "+65 8123 4567"), "+65 ••••4567");
         assert_eq!(m(PiiType::Phone, "+971 50 123 4567"), "+971 •••••4567");
+        assert_eq!(m(PiiType::Phone, "(+41) 22 730 5989"), "+41 •••••5989");
         assert_eq!(m(PiiType::Phone, "098765 43210"), "•••••••3210");
         assert_eq!(m(PiiType::Phone, "(415) 555-0132"), "••••••0132");
         assert_eq!(m(PiiType::Phone, "123"), "123");

@@ -104,7 +104,7 @@ pub fn read(value: &[u8], region: Region, nsn: &mut [u8; MAX_NSN]) -> Option<(Sh
         }
     }
     let d = &digits[..n];
-    let plus = v[0] == b'+';
+    let plus = crate::detect::validate::phone::written_international(v);
     let (plan, skip) = if plus || d.starts_with(b"00") {
         let rest = if plus { 0 } else { 2 };
         let (plan, cc) = by_code(&d[rest..])?;

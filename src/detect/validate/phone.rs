@@ -503,6 +503,19 @@ fn whole_number(cc: &[u8], digits: &[u8], nsn: &[u8]) -> Option<E164> {
     E164::new(cc, plan(cc)?, nsn)
 }
 
+/// Whether a phone number as written is international: it starts with `+`, or with `(+`
+/// (`(+41) 22 730 5989`).
+///
+/// ```
+/// use leakscan::detect::validate::phone;
+/// assert!(phone::written_international(b"(+41) 22 730 5989"));
+/// assert!(phone::written_international(b"+41 22 730 5989"));
+/// assert!(!phone::written_international(b"(022) 730 5989"));
+/// ```
+pub fn written_international(raw: &[u8]) -> bool {
+    matches!(raw.trim_ascii_start(), [b'+', ..] | [b'(', b'+', ..])
+}
+
 /// Fewest digits of a national number [`national`] reads outside India, and that the scan
 /// reads after `00`: shorter ones (a local number without its area code, `5551234`) are too
 /// like other numbers.
