@@ -282,6 +282,21 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
     let whole = |a: usize, b: usize| {
         around_alone(&v[..toks[a].start]) && around_alone(&v[toks[b - 1].end..])
     };
+    // Whether the run's first word `toks[k]`, before two more words up to `b`, has its
+    // capital only as the first word of a sentence (`Patient Maria Garcia was admitted`,
+    // `Contact Mr. Tanaka`): no listed name, title, greeting or particle, and not name-like.
+    let opener = |k: usize, b: usize| {
+        let t = &toks[k];
+        let sentence_start = matches!(
+            v[..t.start].trim_ascii_end().last(),
+            None | Some(b'.' | b'!' | b'?' | b':' | b';' | b'|' | b'"')
+        );
+        b - k >= 3
+            && sentence_start
+            && !t.has(NAME | TITLE | GREETING | PARTICLE)
+            && !t.is(T_NONASCII)
+            && lex.name_score(&v[t.start..t.end]) <= NAME_LIKE
+    };
     let mut i = 0;
     while i < toks.len() {
         if !name_word(v, &toks[i]) {
@@ -311,6 +326,8 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
             && toks[i - 1].has(TITLE | GREETING)
             && name_gap(&v[toks[i - 1].end..toks[i].start], &toks[i - 1]);
         let (mut a, mut b) = (i, j);
+        // A sentence's first word was trimmed off (`opener`): what is left is not alone.
+        let mut opened = false;
         // Titles, greetings, particles and common words off the run's start, in any order
         // (`Bestellung von Anna Schneider`, `Rechnung Herr Schmidt`); a title or greeting
         // is a cue, even where it is a common word too (`Herr`).
@@ -319,6 +336,8 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
             let common = t.has(COMMON | STATUS) && !t.has(GIVEN | SURNAME);
             if t.has(TITLE | GREETING) {
                 cue = true;
+            } else if a == from && opener(a, b) {
+                opened = true;
             } else if !t.has(PARTICLE) && !common {
                 break;
             }
@@ -374,7 +393,7 @@ pub(super) fn free_text(lex: &Lexicon, v: &[u8], toks: &[Token], out: &mut Vec<H
         // A single word with no title or greeting is a name only alone in its value, and
         // not as a place, status or nationality word (`Male` in a gender field, `Japanese` in
         // a nationality field): any other is dropped before its words are scored.
-        let alone = || whole(run_start, next) && !run.iter().any(|t| t.has(NEVER_ALONE));
+        let alone = || !opened && whole(run_start, next) && !run.iter().any(|t| t.has(NEVER_ALONE));
         if !cue && n_words < 2 && !alone() {
             continue;
         }
