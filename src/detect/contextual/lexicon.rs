@@ -802,7 +802,7 @@ pub(super) fn tokenize(lex: &Lexicon, v: &[u8], out: &mut Vec<Token>) {
         let classes = match (flags & (T_LETTER | T_DIGIT) == T_LETTER, ascii) {
             (false, _) => 0,
             (true, Some(_)) => lex.letters_classes(v, start, end),
-            (true, None) => lex.classes(&v[start..end]),
+            (true, None) => joined_classes(lex, &v[start..end]),
         };
         out.push(Token {
             start,
@@ -811,6 +811,18 @@ pub(super) fn tokenize(lex: &Lexicon, v: &[u8], out: &mut Vec<Token>) {
             classes,
         });
     }
+}
+
+/// The classes of a word of letters that [`word`] read: the listed word's, or for a word
+/// of parts joined by `-` that is not listed itself, the name classes every part has
+/// (`Jean-Pierre` and `Hans-Peter` are given names, `García-López` a surname).
+fn joined_classes(lex: &Lexicon, w: &[u8]) -> u16 {
+    let whole = lex.classes(w);
+    if whole != 0 || !w.contains(&b'-') {
+        return whole;
+    }
+    w.split(|&b| b == b'-')
+        .fold(GIVEN | SURNAME, |shared, part| shared & lex.classes(part))
 }
 
 /// The word of ASCII letters and digits at `v[start..]`: its end and flags; `None` when a
