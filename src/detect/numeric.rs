@@ -293,9 +293,8 @@ fn read_run(
         if sep == b')' && paren_open {
             // `(415) 555-2671`, `+1 (415) 555-2671`: the area code closes.
             paren_open = false;
-            if run.len == 1 && run.plus {
-                // `(+41) 22 730 5989`: the country code closes; the run starts at its `(`.
-            } else if run.len == 1 {
+            // A country code closes (`(+41) 22 730 5989`): the run starts at its `(` already.
+            if run.len == 1 && !run.plus {
                 run.paren = true;
                 run.start = first - 1;
             } else if run.len == 2 && !run.plus {
@@ -465,9 +464,9 @@ fn phone_context(s: &Scan, at: usize, groups: usize, digits: usize) -> bool {
 /// groups or more of at most three digits each and the last three of two, from a `+` or a
 /// trunk `0`), or in any groups in a phone's context ([`phone_context`]: `970.011.098` in a
 /// phone field, `call +61.491.570.156`; four without a `+` are a dotted quad); all joined
-/// by `.`, and not
-/// the tail of a longer dotted word (`v2.06.12.34.56.78`). Dotted runs are otherwise versions and decimals, and no version
-/// is written in pairs. Only the phone reading takes it ([`interpret`]).
+/// by `.`, and not the tail of a longer dotted word (`v2.06.12.34.56.78`). Dotted runs are
+/// otherwise versions and decimals, and no version is written in pairs. Only the phone
+/// reading takes it ([`interpret`]).
 fn dotted_phone(s: &Scan, run: &Run) -> bool {
     let (v, groups) = (s.v, &run.groups[..run.len]);
     let start = run.start;
