@@ -476,6 +476,9 @@ fn dotted_phone(s: &Scan, run: &Run) -> bool {
             && groups.iter().all(|g| (1..=3).contains(&g.digits))
             && groups[groups.len() - 3..].iter().all(|g| g.digits == 2)
     };
+    // `1.415.555.2671`: the NANP's dotted shape after its trunk.
+    let nanp_trunk =
+        || groups.iter().map(|g| g.digits).eq([1, 3, 3, 4]) && v[groups[0].start] == b'1';
     let in_phone_context = || {
         let digits = groups.iter().map(|g| usize::from(g.digits)).sum();
         (groups.len() != 4 || run.plus) && phone_context(s, start, groups.len(), digits)
@@ -483,7 +486,7 @@ fn dotted_phone(s: &Scan, run: &Run) -> bool {
     groups.len() >= 2
         && !(start >= 2 && v[start - 1] == b'.' && v[start - 2].is_ascii_alphanumeric())
         && groups[1..].iter().all(|g| g.sep == b'.')
-        && (pairs() || in_phone_context())
+        && (pairs() || nanp_trunk() || in_phone_context())
 }
 
 /// [`holds_no_value`] for an unmasked run of four groups or more (a date and a time
@@ -1174,9 +1177,12 @@ fn phone_reading(
         let written = !bare && whole_code && lens.last().is_some_and(|&l| l >= 2);
         return Some(strong(written));
     }
-    // `415-555-2671`, `415.555.2671`, `415 555 2671`, and `415 555-2671` as many write it.
-    let nanp_shape =
-        paren || (lens == [3, 3, 4] && (seps.windows(2).all(|w| w[0] == w[1]) || seps == b" -"));
+    // `415-555-2671`, `415.555.2671`, `415 555 2671`, and `415 555-2671` as many write it;
+    // with the trunk `1` before them in the same way (`1.415.555.2671`).
+    let uniform = seps.windows(2).all(|w| w[0] == w[1]);
+    let nanp_shape = paren
+        || (lens == [3, 3, 4] && (uniform || seps == b" -"))
+        || (lens == [1, 3, 3, 4] && d[0] == b'1' && uniform);
     if nanp_shape && phone::national(d, *b"US").is_some() {
         return Some(strong(true));
     }
@@ -2012,10 +2018,10 @@ mod tests {
     fn a_decimal_fraction_starts_no_number() {
         assert_eq!(find("phone -47.9545925 154.080972"), []);
         assert_eq!(find("phone 12.9876543210"), []);
-        // Dots that are the run's own separators still read.
+        // Dots that are the run's own separators still read, the NANP trunk with them.
         assert_eq!(
             find("call 1.800.555.0199"),
-            [("800.555.0199".into(), PiiType::Phone)]
+            [("1.800.555.0199".into(), PiiType::Phone)]
         );
     }
 
