@@ -36,6 +36,7 @@
 //! `geo_location` is the one type that keeps more than four digits: the contract asks for the
 //! position masked to about 1 km, which its degrees and two decimals are.
 
+use crate::detect::validate::phone;
 use crate::types::PiiType;
 use std::fmt;
 use std::io::Write as _;
@@ -273,7 +274,7 @@ fn mask_phone(value: &str, out: &mut Vec<u8>) {
     let digits = || value.bytes().filter(u8::is_ascii_digit);
     let total = digits().count();
     let mut cc = 0;
-    if crate::detect::validate::phone::written_international(value.as_bytes()) {
+    if phone::written_international(value.as_bytes()) {
         // A country code is at most 3 digits long.
         let mut head = [0u8; 3];
         for (slot, d) in head.iter_mut().zip(digits()) {

@@ -27,6 +27,7 @@
 //!
 //! Other countries have no plan here, and their numbers are not counted.
 
+use crate::detect::validate::phone;
 use crate::types::Region;
 use rand::{Rng, SeedableRng};
 
@@ -104,7 +105,7 @@ pub fn read(value: &[u8], region: Region, nsn: &mut [u8; MAX_NSN]) -> Option<(Sh
         }
     }
     let d = &digits[..n];
-    let plus = crate::detect::validate::phone::written_international(v);
+    let plus = phone::written_international(v);
     let (plan, skip) = if plus || d.starts_with(b"00") {
         let rest = if plus { 0 } else { 2 };
         let (plan, cc) = by_code(&d[rest..])?;
