@@ -123,6 +123,13 @@ tanjong tampines central ring close link way walk view rise hill hills heights l
 level unit""".split()
 ADDRESS_WORDS_WEST = """apt suite ste unit po box boulevard blvd ln hwy highway pkwy parkway ct
 court pl place sq square ter terrace cir trl trail mews row gardens gdns grove close crescent""".split()
+# Street words that come before the street's name in Romance languages and Polish (`rue de
+# Rivoli`, `Calle Mayor`, `Via Roma`, `Rua Augusta`, `ulica Polna`): Faker's street prefixes
+# of those locales (MIT) and Catalan, French, Danish and Polish words compiled by hand (CC0).
+# Words of the name lists are left out (`Ronda`, `Estrada`): a street word ends no name.
+EU_STREET_LOCALES = ["fr_FR", "es_ES", "es_MX", "es_CO", "it_IT", "pt_PT", "pt_BR", "pl_PL"]
+EU_STREET_BY_HAND = """carrer passeig avinguda plaça quai impasse allée allé cours chaussée avda
+av ul aleja""".split()
 TITLES = """mr mrs ms miss mx dr prof shri sri smt kumari kum sir madam dame lady lord master
 sr jr""".split()
 # Salutations of other languages a leak's `title` field holds (Spanish, French, Italian, Dutch,
@@ -443,6 +450,18 @@ def write_trigrams(names, words):
           "^ and $ mark the ends of a word, * is any trigram not listed")
 
 
+def eu_street_words():
+    """The one-word street prefixes of `EU_STREET_LOCALES`, lower case without a final full
+    stop, less abbreviations of one or two letters (`C.`, `Cl.`, `Tr.`: by hand only `av` and
+    `ul`, which are common and no other word), and the words by hand."""
+    words = []
+    for loc in EU_STREET_LOCALES:
+        p = provider("address", loc)
+        words += getattr(p, "street_prefixes", None) or getattr(p, "street_suffixes")
+    words = [w.lower().rstrip(".") for w in words if " " not in w.strip()]
+    return [w for w in words if len(w) >= 3] + EU_STREET_BY_HAND
+
+
 def main():
     indian_given = clean(names("en_IN", "first_names"))
     indian_surnames = clean(names("en_IN", "last_names"))
@@ -506,10 +525,13 @@ def main():
     write("names_zh_syllables.txt", clean(ZH_SYLLABLES + names("zh_CN", "first_romanized_names")),
           "Syllables of romanised Chinese given names (a closed inventory, not split)")
 
-    street = clean([s.lower() for s in provider("address", "en_US").street_suffixes
-                    + provider("address", "en_GB").street_suffixes
-                    if s.lower() not in WEAK_SUFFIXES]
-                   + ADDRESS_WORDS_IN + ADDRESS_WORDS_SG + ADDRESS_WORDS_WEST)
+    every_name = sum(given_groups.values(), []) + sum(surname_groups.values(), [])
+    named = {x.casefold() for x in every_name}
+    street_en = clean([s.lower() for s in provider("address", "en_US").street_suffixes
+                       + provider("address", "en_GB").street_suffixes
+                       if s.lower() not in WEAK_SUFFIXES]
+                      + ADDRESS_WORDS_IN + ADDRESS_WORDS_SG + ADDRESS_WORDS_WEST)
+    street = clean(street_en + [w for w in eu_street_words() if w.casefold() not in named])
     write("address_words.txt", street, "Street, building and unit words (lower case)")
     places = clean(
         [c.lower() for c in provider("address", "en_IN").cities]
@@ -527,10 +549,11 @@ def main():
     write("nationalities.txt", clean(NATIONALITIES), "Nationalities and languages (lower case)")
     write_trigrams(
         [x for x in clean(detect_given) + clean(detect_surnames) if x.casefold() not in synth_all],
-        street + places + COMPANY_WORDS + STATUS_WORDS + MORE_ENGLISH)
+        # The Romance street words look like the Romance names the model must still take
+        # (`Carrera`, `Campo`): left out of the other words.
+        street_en + places + COMPANY_WORDS + STATUS_WORDS + MORE_ENGLISH)
     write("english_words.txt", clean([w.lower() for w in provider("lorem", "en_US").word_list] + MORE_ENGLISH),
           "Common English words (lower case)")
-    every_name = sum(given_groups.values(), []) + sum(surname_groups.values(), [])
     syllables = ZH_SYLLABLES + names("zh_CN", "first_romanized_names")
     write("german_words.txt",
           clean(german_words(every_name + syllables + places + clean(NATIONALITIES))),

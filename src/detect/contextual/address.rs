@@ -11,7 +11,14 @@
 //! - a house number, capitalised words and a street word (`221B Baker Street`,
 //!   `4/12 Nehru Street`), followed by capitalised parts (`, Mylapore, Chennai`).
 //!
-//! Both need a house or unit number and a street word or a country's postal form, or (before
+//! - a postal code written before its city, as most of continental Europe writes it, after a
+//!   comma that ends the street part: `15 Rue de Rivoli, 75001 Paris`, `Calle Mayor 10,
+//!   28013 Madrid`, `Hauptstraße 5, 10115 Berlin`, `Rua Augusta 100, 1100-053 Lisboa`,
+//!   `Kalverstraat 92, 1012 PH Amsterdam` (or with the city first: `Madrid, 28013`). The
+//!   street part needs a street word (`rue`, `Calle`, `Via`, `ul.`) or a name that ends in
+//!   one (`-straße`, `-str.`, `-straat`, `-vej`, `-gatan`, `-katu`).
+//!
+//! The first two need a house or unit number and a street word or a country's postal form, or (before
 //! a PIN) house numbers then comma-separated parts of words that are no common word (`6/9
 //! Aruna Jayaraman, Lucknow 765137`: Indian addresses often name no street word), so a PIN
 //! alone, a street name alone (`Rose Garden Road`) or an order date is no address. The postal
@@ -19,8 +26,8 @@
 //! no other finding overlaps it.
 
 use super::lexicon::{
-    Token, COMPANY, ENGLISH, NAME, PLACE, STATUS, STREET, T_CAP, T_DIGIT, T_LETTER, T_LOWER,
-    T_UPPER,
+    Token, COMPANY, ENGLISH, NAME, PARTICLE, PLACE, STATUS, STREET, TITLE, T_CAP, T_DIGIT,
+    T_LETTER, T_LOWER, T_UPPER,
 };
 use super::{free, push};
 use crate::detect::{Detector, Hit};
@@ -42,6 +49,58 @@ const UNIT_WORDS: &[&str] = &[
     "flat", "blk", "block", "house", "plot", "apt", "unit", "door", "no", "suite", "villa", "shop",
     "room", "floor", "level", "tower", "wing", "h", "box", "psc", "studio",
 ];
+
+/// Endings of street names that write the street word into the name (German `Hauptstraße`,
+/// `Bahnhofstr.`, Dutch `Kalverstraat`, Danish `Dampfærgevej`, Swedish `Skolvägen`,
+/// Norwegian `Storgata`, Finnish `Tuulilasinkatu`): the street suffixes of Faker's `de_DE`,
+/// `nl_NL`, `da_DK`, `sv_SE`, `no_NO` and `fi_FI` address providers that are street words
+/// (MIT), compiled by hand. Read only in a street part before a postal code and its city.
+const STREET_ENDINGS: &[&str] = &[
+    "straße",
+    "strasse",
+    "str",
+    "gasse",
+    "allee",
+    "platz",
+    "weg",
+    "ring",
+    "damm",
+    "ufer",
+    "straat",
+    "laan",
+    "gracht",
+    "plein",
+    "singel",
+    "dreef",
+    "steeg",
+    "kade",
+    "baan",
+    "hof",
+    "boulevard",
+    "vej",
+    "gade",
+    "stræde",
+    "gatan",
+    "vägen",
+    "gränd",
+    "torget",
+    "stigen",
+    "gata",
+    "gate",
+    "veien",
+    "vegen",
+    "stien",
+    "bakken",
+    "katu",
+    "tie",
+    "kuja",
+    "polku",
+    "bulevardi",
+];
+
+/// Lower-case words that join the words of a street or city name besides the particles of
+/// names (`de`, `la`, `del`, `da`): `avenue des Champs`, `Rua do Ouro`, `Via dei Mille`.
+const NAME_JOINERS: &[&[u8]] = &[b"des", b"do", b"dei", b"delle", b"degli", b"dels"];
 
 /// Most tokens an address spans.
 const MAX_TOKENS: usize = 24;
@@ -309,14 +368,214 @@ fn from_house_number(v: &[u8], toks: &[Token], i: usize) -> Option<(usize, usize
     Some((i, end))
 }
 
+/// The last token of a postal code written before its city that starts at token `j`: five
+/// digits (France, Germany, Spain, Italy, Sweden, Finland), four (Austria, Switzerland,
+/// Belgium, Denmark, Norway, and the Netherlands with two letters: `1012 PH`, `1012PH`),
+/// `NNNN-NNN` (Portugal), `NNNNN-NNN` (Brazil) or `NN-NNN` (Poland).
+fn code_before_city(v: &[u8], toks: &[Token], j: usize) -> Option<usize> {
+    let t = &toks[j];
+    let w = word(v, t);
+    let next = toks.get(j + 1);
+    let dashed = next.is_some_and(|n| gap(v, t, n) == b"-" && all_digits(v, n, 3));
+    let letters = |n: &Token| word(v, n).len() == 2 && n.is(T_UPPER) && !n.is(T_DIGIT);
+    let digits = w.iter().take_while(|b| b.is_ascii_digit()).count();
+    let end = match (w.len(), digits) {
+        (4 | 5, 4 | 5) if dashed => j + 1,
+        (4, 4) if next.is_some_and(|n| gap(v, t, n) == b" " && letters(n)) => j + 1,
+        (4 | 5, 4 | 5) => j,
+        (6, 4) if w[4..].iter().all(u8::is_ascii_uppercase) => j,
+        (2, 2) if dashed => j + 1,
+        _ => return None,
+    };
+    ends_number(v, toks[end].end).then_some(end)
+}
+
+/// Whether the number that ends at `at` ends there: no `-`, `/`, `.`, `:` or `,` and a digit
+/// after it (the year of `2024-09-03` is no postal code).
+pub(super) fn ends_number(v: &[u8], at: usize) -> bool {
+    let sep = matches!(v.get(at), Some(b'-' | b'/' | b'.' | b':' | b','));
+    !(sep && v.get(at + 1).is_some_and(u8::is_ascii_digit))
+}
+
+/// Whether token `t` is a word of a city's name: a word of letters with a capital.
+fn city_word(t: &Token) -> bool {
+    t.is(T_LETTER) && !t.is(T_DIGIT) && (t.is(T_CAP) || t.is(T_UPPER))
+}
+
+/// Whether token `t` is a lower-case word that joins the words of a name (`de`, `des`).
+fn name_joiner(v: &[u8], t: &Token) -> bool {
+    t.has(PARTICLE) || t.is(T_LOWER) && NAME_JOINERS.contains(&word(v, t))
+}
+
+/// The last token of the city after the code that ends at token `code_end`: capitalised
+/// words after a space (or the code's comma), joiners between them (`Vila Nova de Gaia`).
+fn city_after(v: &[u8], toks: &[Token], code_end: usize) -> Option<usize> {
+    let first = code_end + 1;
+    let t = toks.get(first)?;
+    if !matches!(gap(v, &toks[code_end], t), b" " | b", ") || !city_word(t) {
+        return None;
+    }
+    let mut end = first;
+    let mut k = first + 1;
+    while k < toks.len() && k - first < 5 && gap(v, &toks[k - 1], &toks[k]) == b" " {
+        if toks[k].has(STREET) && !toks[first].has(STREET) {
+            // `39078 Jesse Flats`: an American house number and its street (`Vila Nova`
+            // is a city).
+            return None;
+        } else if city_word(&toks[k]) {
+            end = k;
+        } else if !name_joiner(v, &toks[k]) {
+            break;
+        }
+        k += 1;
+    }
+    Some(end)
+}
+
+/// Whether token `k` opens a street's name: a street word that is no title (`rue`, `Calle`,
+/// `ul`; `Dr.` before a name is a doctor), Polish `al.` (`aleja`: `al` alone is a name's
+/// particle), or a capitalised word that ends in one of [`STREET_ENDINGS`] (`Hauptstraße`,
+/// `Ekgatan`, `Bahnhofstr.`: `str` only with its full stop) or is one (`Straße`), with a
+/// house number after it.
+fn opens_street(v: &[u8], toks: &[Token], k: usize) -> bool {
+    let t = &toks[k];
+    let w = word(v, t);
+    let stop = v.get(t.end) == Some(&b'.');
+    if t.has(STREET) && !t.has(TITLE) || stop && w.eq_ignore_ascii_case(b"al") {
+        return true;
+    }
+    let numbered = toks.get(k + 1).is_some_and(|n| house_number(v, n));
+    numbered
+        && t.is(T_CAP)
+        && !t.is(T_DIGIT)
+        && street_ending(w).is_some_and(|e| e != b"str" || stop)
+}
+
+/// The one of [`STREET_ENDINGS`] that word `w` is, or ends in after two letters or more
+/// (`Straße`, `Hauptstraße`, `Ekgatan`; not `Ostr`).
+fn street_ending(w: &[u8]) -> Option<&'static [u8]> {
+    STREET_ENDINGS.iter().map(|e| e.as_bytes()).find(|e| {
+        (w.len() == e.len() || w.len() >= e.len() + 2)
+            && w[w.len() - e.len()..].eq_ignore_ascii_case(e)
+    })
+}
+
+/// Whether token `t` may stand in a street part: numbers, capitalised words, street and
+/// unit words in any case, joiners (`rue de Rivoli`, `Apt. 08`).
+fn in_street_part(v: &[u8], t: &Token) -> bool {
+    inside(t) || name_joiner(v, t) || unit_word(v, t)
+}
+
+/// The first token of the street part that ends at token `last`: walking back over
+/// [`in_street_part`] tokens, the earliest token that opens a street's name
+/// ([`opens_street`]: `rue`, `Calle`, `Hauptstraße`), from a house number right before it
+/// (`15 Rue de Rivoli`) or from the capitalised words before a street word with the house
+/// number after it (`Amager Allé 2`, `Berliner Straße 5`). A street word that ends the part
+/// (`221B Baker Street`) needs a house number before it, and the part starts there.
+fn street_start(v: &[u8], toks: &[Token], last: usize) -> Option<usize> {
+    let mut open = None;
+    let mut k = last;
+    loop {
+        if !in_street_part(v, &toks[k]) {
+            k += 1;
+            break;
+        }
+        if opens_street(v, toks, k) {
+            open = Some(k);
+        }
+        // A full stop ends an abbreviated street name (`Bahnhofstr. 3`) as it ends short
+        // words (`joins`).
+        let joined = k > 0
+            && last - k < MAX_TOKENS
+            && toks[last].end - toks[k - 1].start <= MAX_BYTES
+            && (joins_at(v, toks, k)
+                || gap(v, &toks[k - 1], &toks[k]) == b". " && opens_street(v, toks, k - 1));
+        if !joined {
+            break;
+        }
+        k -= 1;
+    }
+    let open = open?;
+    if open > k && house_number(v, &toks[open - 1]) {
+        return Some(open - 1);
+    }
+    if open == last {
+        // `for Amanda Mills, 39078 Jesse Flats`: a name before an American house number.
+        return (k..open).find(|&h| house_number(v, &toks[h]));
+    }
+    let w = word(v, &toks[open]);
+    let word_then_number = toks[open + 1].is(T_DIGIT)
+        && (toks[open].has(STREET) || street_ending(w).is_some_and(|e| e.len() == w.len()));
+    let mut start = open;
+    while word_then_number
+        && start > k
+        && open - start < 3
+        && city_word(&toks[start - 1])
+        && gap(v, &toks[start - 1], &toks[start]) == b" "
+    {
+        start -= 1;
+    }
+    Some(start)
+}
+
+/// The address whose postal code, written before its city, starts at token `j` after a
+/// comma: the street part before the comma, the code and the city (or, the city first,
+/// `Calle Mayor 10, Madrid, 28013`; or no city after a code of letters or a dash, which
+/// no other number has: `Gerritsingel 7, 1317 YB`).
+fn before_city(v: &[u8], toks: &[Token], j: usize) -> Option<(usize, usize)> {
+    let after_comma =
+        |k: usize| k >= 1 && gap(v, &toks[k - 1], &toks[k]).contains(&b',') && joins_at(v, toks, k);
+    if !after_comma(j) {
+        return None;
+    }
+    let code_end = code_before_city(v, toks, j)?;
+    let distinct = code_end > j || word(v, &toks[j]).len() == 6;
+    let (last, end) = match city_after(v, toks, code_end) {
+        Some(city_end) => (j - 1, city_end),
+        None => match city_before(v, toks, j - 1) {
+            Some(city) if after_comma(city) => (city - 1, code_end),
+            _ if distinct => (j - 1, code_end),
+            _ => return None,
+        },
+    };
+    Some((street_start(v, toks, last)?, end))
+}
+
+/// The first token of the city that ends at token `last`, before its postal code
+/// (`Santa Cruz de Tenerife, 06804`): capitalised words, joiners between them.
+fn city_before(v: &[u8], toks: &[Token], last: usize) -> Option<usize> {
+    if !city_word(&toks[last]) {
+        return None;
+    }
+    let mut first = last;
+    let mut k = last;
+    while k > 0 && last - k < 4 && gap(v, &toks[k - 1], &toks[k]) == b" " {
+        k -= 1;
+        if city_word(&toks[k]) {
+            first = k;
+        } else if !name_joiner(v, &toks[k]) {
+            break;
+        }
+    }
+    Some(first)
+}
+
+/// Whether the gap before token `k` lets an address go on through it ([`joins`]).
+fn joins_at(v: &[u8], toks: &[Token], k: usize) -> bool {
+    joins(gap(v, &toks[k - 1], &toks[k]), word(v, &toks[k - 1]))
+}
+
 /// The token spans of the addresses in `toks`, unsorted; `street` is false when no token is
-/// a street word, which leaves only PINs and postal codes in a country's full form to look at.
+/// a street word, which leaves only PINs, postal codes in a country's full form and codes
+/// before their city (whose street part may end in its street word: `Hauptstraße`) to look
+/// at.
 fn spans(v: &[u8], toks: &[Token], street: bool) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     for (j, t) in toks.iter().enumerate() {
         if !t.is(T_DIGIT) {
             continue;
         }
+        spans.extend(before_city(v, toks, j));
         if let Some((code, full)) = postal(v, toks, j) {
             // A PIN may end an address without a street word ([`numbered_parts`]).
             if street || full || all_digits(v, t, 6) {

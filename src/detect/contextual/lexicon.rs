@@ -578,7 +578,7 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
                 };
             let inward =
                 len == 3 && v[start + 1].is_ascii_uppercase() && v[start + 2].is_ascii_uppercase();
-            if postal || inward {
+            if postal || inward || matches!(len, 2 | 4..=6) && code_after_comma(v, start, end) {
                 return true;
             }
             house |= len <= 6;
@@ -674,6 +674,28 @@ fn may_end_address(v: &[u8], p: (usize, usize, u8), start: usize) -> bool {
     let word = &v[p.0..p.1];
     joins(&v[p.1..start], word)
         && ((b'1'..=b'8').contains(&v[start]) || word.eq_ignore_ascii_case(b"singapore"))
+}
+
+/// Whether the run `v[start..end]` that starts with a digit may be a postal code written
+/// before its city ([`super::address`]'s `before_city`: `Calle Mayor 10, 28013 Madrid`): a
+/// comma in the gap before it that an address may go on through (`address::joins`: at most
+/// four bytes), and the number ends with the run or after `-` and three digits (`1100-053`,
+/// `82-411`; [`super::address::ends_number`]). Out of line: few runs are codes.
+#[inline(never)]
+fn code_after_comma(v: &[u8], start: usize, end: usize) -> bool {
+    use super::address::ends_number;
+    let comma = v[start.saturating_sub(4)..start]
+        .iter()
+        .rev()
+        .take_while(|b| !b.is_ascii_alphanumeric())
+        .any(|&b| b == b',');
+    let dashed = || {
+        let three = v
+            .get(end + 1..end + 4)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+        v.get(end) == Some(&b'-') && three && !v.get(end + 4).is_some_and(u8::is_ascii_digit)
+    };
+    comma && (ends_number(v, end) || dashed())
 }
 
 /// The end of a date and minute at `v[at..]` (`2024-09-03T06:58`, `2024-05-15 16:19`: 16
@@ -1104,7 +1126,8 @@ mod tests {
                         "2024-09-03T06:581", "2024-09-03T06", "2024-09-03X06:58", "9024-09-03 06",
                         "iPhone", "u100002", "x64", "n2Wh", "kyc", "binte", "it", "dr", "shri",
                         "Bin", "Dr", "Kumar", "Singapore", "098401", "SW1A", "AppleWebKit", "B",
-                        "expired", "Days", "issue",
+                        "expired", "Days", "issue", "75001", "1100", "053", "82", "Calle",
+                        "Paris",
                     ]),
                     proptest::sample::select(vec![
                         " ", " ", " ", ", ", ". ", "-", "'", "’", "/", ":", "=", "(", "", ".",

@@ -157,7 +157,8 @@ mod tests {
                         "ABCDEFGHIJ", "UPSTREAM", "1234567", "x7", "abcdefg", "098401", "900095",
                         "600000", "Singapore", "sha256", "ORD", "AE", "Box", "Hill", "James",
                         "for", "at", "<a@b.in>", "H", "No", "Agarwal", "SM", "A536E", "Mary",
-                        "Mobile", "Safari",
+                        "Mobile", "Safari", "75001", "1100", "053", "82", "411", "PH", "1012PH",
+                        "Calle", "rue", "Musterstrasse", "Bahnhofstr", "Allee", "Paris", "al",
                     ]),
                     prop::sample::select(vec![
                         " ", " ", " ", ", ", "-", "/", ". ", ": ", "'", "=", "\"", "", "’", "$",
@@ -189,7 +190,8 @@ mod tests {
                         "Hill", "Green", "James", "Emma", "for", "at", "Studio", "<a@b.in>",
                         "Graeme", "Edwards", "Mobile", "Safari", "Intel", "Mac", "Version",
                         "Firefox", "Gecko", "Orbit", "Electronics", "Acme", "Threads", "Urban",
-                        "SM", "A536E", "B2",
+                        "SM", "A536E", "B2", "Calle", "Rue", "Via", "Kalverstraat", "Amager",
+                        "75001", "28013", "1100", "053", "1012", "PH", "Madrid", "des",
                     ]),
                     prop::sample::select(vec![
                         " ", " ", " ", ", ", ". ", ".", "-", "'", "’", "/", "(", ") ", "\"", "!",
@@ -243,6 +245,8 @@ mod tests {
             // Capitalised words joined to a part with a digit: the word is no name word.
             "SM-A536E",
             "Asha Ab-Cd-E5",
+            // A date after a comma: its year is no postal code.
+            "retried, 2024-09-03T06:58:41Z",
         ] {
             assert!(!lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
             assert_eq!(finds_nothing(v.as_bytes()), Ok(()));
@@ -281,6 +285,8 @@ mod tests {
             "no 12, Road",
             "12 main Road",
             "Saffron Kitchen",
+            "Calle Mayor 10, 28013 Madrid",
+            "Rua Augusta 100, 1100-053 Lisboa",
         ] {
             assert!(lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
         }
