@@ -125,11 +125,11 @@ ADDRESS_WORDS_WEST = """apt suite ste unit po box boulevard blvd ln hwy highway 
 court pl place sq square ter terrace cir trl trail mews row gardens gdns grove close crescent""".split()
 # Street words that come before the street's name in Romance languages and Polish (`rue de
 # Rivoli`, `Calle Mayor`, `Via Roma`, `Rua Augusta`, `ulica Polna`): Faker's street prefixes
-# of those locales (MIT) and Catalan, French, Danish and Polish words compiled by hand (CC0).
+# of those locales (MIT) and Catalan, Galician, French, Danish and Polish words by hand (CC0).
 # Words of the name lists are left out (`Ronda`, `Estrada`): a street word ends no name.
 EU_STREET_LOCALES = ["fr_FR", "es_ES", "es_MX", "es_CO", "it_IT", "pt_PT", "pt_BR", "pl_PL"]
-EU_STREET_BY_HAND = """carrer passeig avinguda plaça quai impasse allée allé cours chaussée avda
-av ul aleja""".split()
+EU_STREET_BY_HAND = """carrer passeig avinguda plaça rúa quai impasse allée allé cours chaussée
+cour voie sentier avda av ul aleja""".split()
 TITLES = """mr mrs ms miss mx dr prof shri sri smt kumari kum sir madam dame lady lord master
 sr jr""".split()
 # Salutations of other languages a leak's `title` field holds (Spanish, French, Italian, Dutch,

@@ -91,6 +91,12 @@ const STREET_ENDINGS: &[&str] = &[
     "vegen",
     "stien",
     "bakken",
+    "steig",
+    "stieg",
+    "pfad",
+    "zeile",
+    "väg",
+    "vei",
     "katu",
     "tie",
     "kuja",
@@ -371,7 +377,8 @@ fn from_house_number(v: &[u8], toks: &[Token], i: usize) -> Option<(usize, usize
 /// The last token of a postal code written before its city that starts at token `j`: five
 /// digits (France, Germany, Spain, Italy, Sweden, Finland), four (Austria, Switzerland,
 /// Belgium, Denmark, Norway, and the Netherlands with two letters: `1012 PH`, `1012PH`),
-/// `NNNN-NNN` (Portugal), `NNNNN-NNN` (Brazil) or `NN-NNN` (Poland).
+/// `NNNN-NNN` (Portugal), `NNNNN-NNN` (Brazil), `NN-NNN` (Poland) or `NNN NN` (Sweden,
+/// Czechia, Slovakia, Greece).
 fn code_before_city(v: &[u8], toks: &[Token], j: usize) -> Option<usize> {
     let t = &toks[j];
     let w = word(v, t);
@@ -385,6 +392,7 @@ fn code_before_city(v: &[u8], toks: &[Token], j: usize) -> Option<usize> {
         (4 | 5, 4 | 5) => j,
         (6, 4) if w[4..].iter().all(u8::is_ascii_uppercase) => j,
         (2, 2) if dashed => j + 1,
+        (3, 3) if next.is_some_and(|n| gap(v, t, n) == b" " && all_digits(v, n, 2)) => j + 1,
         _ => return None,
     };
     ends_number(v, toks[end].end).then_some(end)
@@ -436,7 +444,7 @@ fn city_after(v: &[u8], toks: &[Token], code_end: usize) -> Option<usize> {
 /// `ul`; `Dr.` before a name is a doctor), Polish `al.` (`aleja`: `al` alone is a name's
 /// particle), or a capitalised word that ends in one of [`STREET_ENDINGS`] (`Hauptstraße`,
 /// `Ekgatan`, `Bahnhofstr.`: `str` only with its full stop) or is one (`Straße`), with a
-/// house number after it.
+/// house number after it or before it (`876 Lyshøjgårdsvej`).
 fn opens_street(v: &[u8], toks: &[Token], k: usize) -> bool {
     let t = &toks[k];
     let w = word(v, t);
@@ -444,7 +452,8 @@ fn opens_street(v: &[u8], toks: &[Token], k: usize) -> bool {
     if t.has(STREET) && !t.has(TITLE) || stop && w.eq_ignore_ascii_case(b"al") {
         return true;
     }
-    let numbered = toks.get(k + 1).is_some_and(|n| house_number(v, n));
+    let numbered = toks.get(k + 1).is_some_and(|n| house_number(v, n))
+        || k > 0 && house_number(v, &toks[k - 1]);
     numbered
         && t.is(T_CAP)
         && !t.is(T_DIGIT)
@@ -519,22 +528,34 @@ fn street_start(v: &[u8], toks: &[Token], last: usize) -> Option<usize> {
 }
 
 /// The address whose postal code, written before its city, starts at token `j` after a
-/// comma: the street part before the comma, the code and the city (or, the city first,
+/// comma (and maybe its country's letters: `DK-5366`): the street part before the comma,
+/// the code and the city (or, the city first,
 /// `Calle Mayor 10, Madrid, 28013`; or no city after a code of letters or a dash, which
 /// no other number has: `Gerritsingel 7, 1317 YB`).
 fn before_city(v: &[u8], toks: &[Token], j: usize) -> Option<(usize, usize)> {
     let after_comma =
         |k: usize| k >= 1 && gap(v, &toks[k - 1], &toks[k]).contains(&b',') && joins_at(v, toks, k);
-    if !after_comma(j) {
+    // The country's letters before the code (`DK-5366`, `D-10115`, `CH-8001`).
+    let country = |t: &Token| {
+        matches!(word(v, t), [a] | [a, _] if a.is_ascii_uppercase())
+            && t.is(T_CAP)
+            && !t.is(T_DIGIT)
+            && !t.is(T_LOWER)
+    };
+    let first = match j.checked_sub(1) {
+        Some(c) if country(&toks[c]) && gap(v, &toks[c], &toks[j]) == b"-" => c,
+        _ => j,
+    };
+    if !after_comma(first) {
         return None;
     }
     let code_end = code_before_city(v, toks, j)?;
-    let distinct = code_end > j || word(v, &toks[j]).len() == 6;
+    let distinct = code_end > j || first < j || word(v, &toks[j]).len() == 6;
     let (last, end) = match city_after(v, toks, code_end) {
-        Some(city_end) => (j - 1, city_end),
-        None => match city_before(v, toks, j - 1) {
+        Some(city_end) => (first - 1, city_end),
+        None => match city_before(v, toks, first - 1) {
             Some(city) if after_comma(city) => (city - 1, code_end),
-            _ if distinct => (j - 1, code_end),
+            _ if distinct => (first - 1, code_end),
             _ => return None,
         },
     };

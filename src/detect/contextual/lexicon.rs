@@ -578,7 +578,7 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
                 };
             let inward =
                 len == 3 && v[start + 1].is_ascii_uppercase() && v[start + 2].is_ascii_uppercase();
-            if postal || inward || matches!(len, 2 | 4..=6) && code_after_comma(v, start, end) {
+            if postal || inward || (2..=6).contains(&len) && code_after_comma(v, start, end) {
                 return true;
             }
             house |= len <= 6;
@@ -678,13 +678,25 @@ fn may_end_address(v: &[u8], p: (usize, usize, u8), start: usize) -> bool {
 
 /// Whether the run `v[start..end]` that starts with a digit may be a postal code written
 /// before its city ([`super::address`]'s `before_city`: `Calle Mayor 10, 28013 Madrid`): a
-/// comma in the gap before it that an address may go on through (`address::joins`: at most
-/// four bytes), and the number ends with the run or after `-` and three digits (`1100-053`,
-/// `82-411`; [`super::address::ends_number`]). Out of line: few runs are codes.
+/// comma in the gap before it (or before its country's letters: `, DK-5366`) that an
+/// address may go on through (`address::joins`: at most four bytes), and the number ends with the run (`10115`, `366 00`) or after `-` and three
+/// digits (`1100-053`, `82-411`; [`super::address::ends_number`]). Out of line: few runs are
+/// codes.
 #[inline(never)]
 fn code_after_comma(v: &[u8], start: usize, end: usize) -> bool {
     use super::address::ends_number;
-    let comma = v[start.saturating_sub(4)..start]
+    // After its country's letters (`DK-5366`), the comma is before them.
+    let letters = v[..start.saturating_sub(1)]
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let from = match start.checked_sub(letters + 1) {
+        Some(at) if letters > 0 && v[start - 1] == b'-' => at,
+        _ => start,
+    };
+    let comma = v[from.saturating_sub(4)..from]
         .iter()
         .rev()
         .take_while(|b| !b.is_ascii_alphanumeric())

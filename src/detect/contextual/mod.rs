@@ -159,6 +159,7 @@ mod tests {
                         "for", "at", "<a@b.in>", "H", "No", "Agarwal", "SM", "A536E", "Mary",
                         "Mobile", "Safari", "75001", "1100", "053", "82", "411", "PH", "1012PH",
                         "Calle", "rue", "Musterstrasse", "Bahnhofstr", "Allee", "Paris", "al",
+                        "DK", "D", "366", "00", "Ekgatan", "Gade",
                     ]),
                     prop::sample::select(vec![
                         " ", " ", " ", ", ", "-", "/", ". ", ": ", "'", "=", "\"", "", "’", "$",
@@ -259,6 +260,12 @@ mod tests {
             "paid Asha Mobile",
             "paid Mobile Asha",
             "Mary-Jane Rao",
+            // Postal codes before their city (or, after the country's letters, alone), of
+            // one part and of two.
+            "Calle Mayor 10, 28013 Madrid",
+            "Bjernedevej 864, DK-9057",
+            "Skolgatan 76, 366 00 Vinninga",
+            "Rua Augusta 100, 1100-053 Lisboa",
         ] {
             assert!(lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
             assert!(finds_nothing(v.as_bytes()).is_err(), "{v}");
@@ -285,8 +292,6 @@ mod tests {
             "no 12, Road",
             "12 main Road",
             "Saffron Kitchen",
-            "Calle Mayor 10, 28013 Madrid",
-            "Rua Augusta 100, 1100-053 Lisboa",
         ] {
             assert!(lexicon::may_hold_free_text(lex, v.as_bytes()), "{v}");
         }
