@@ -578,7 +578,16 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
                 };
             let inward =
                 len == 3 && v[start + 1].is_ascii_uppercase() && v[start + 2].is_ascii_uppercase();
-            if postal || inward || (2..=6).contains(&len) && code_after_comma(v, start, end) {
+            // A code before its city follows a gap an address goes on through, with a
+            // comma: told first by the gap's last byte (`address::joins`), which most runs'
+            // (`:`, `.`, `=`, `T`) is not.
+            let gap_byte = start > 0
+                && matches!(
+                    v[start - 1],
+                    b' ' | b',' | b'-' | b'/' | b'#' | b'"' | b'\''
+                );
+            let code = gap_byte && (2..=6).contains(&len) && code_after_comma(v, start, end);
+            if postal || inward || code {
                 return true;
             }
             house |= len <= 6;
