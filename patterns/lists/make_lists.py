@@ -279,6 +279,10 @@ Woodlands
 Yishun"""
 # Common English words the lorem list lacks (hand-compiled, CC0): function words, greetings,
 # days, months and everyday verbs and nouns that start sentences.
+# The pronoun `I` joined to its verb (`Hi, I'm David Johnson`): capitalised mid-sentence, and
+# no name; with the straight and the typographic apostrophe. Common words, kept out of the
+# name model (whose words have letters only).
+CONTRACTIONS = """i'm i've i'll i'd i’m i’ve i’ll i’d""".split()
 MORE_ENGLISH = """a about above after again against all also am an and any are as at be because been
 before being below between both but by can could did do does doing done down during each few
 for from further had has have having he her here hers herself him himself his how i if in into
@@ -552,7 +556,8 @@ def main():
         # The Romance street words look like the Romance names the model must still take
         # (`Carrera`, `Campo`): left out of the other words.
         street_en + places + COMPANY_WORDS + STATUS_WORDS + MORE_ENGLISH)
-    write("english_words.txt", clean([w.lower() for w in provider("lorem", "en_US").word_list] + MORE_ENGLISH),
+    write("english_words.txt", clean([w.lower() for w in provider("lorem", "en_US").word_list] + MORE_ENGLISH
+                                     + CONTRACTIONS),
           "Common English words (lower case)")
     syllables = ZH_SYLLABLES + names("zh_CN", "first_romanized_names")
     write("german_words.txt",
