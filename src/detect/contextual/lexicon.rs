@@ -132,9 +132,22 @@ impl Lexicon {
     }
 
     /// How much more `word` looks like a name than like another word: the mean log-odds of
-    /// its letter trigrams (above 0: name-like). Words with letters outside A-Z score 0.
+    /// its letter trigrams (above 0: name-like). Words of Latin letters with accents score
+    /// as their letters without them ([`fold_latin`]) when that is above 0; other words
+    /// with letters outside A-Z score 0.
     pub(super) fn name_score(&self, word: &[u8]) -> f32 {
-        self.trigrams.score(word)
+        match self.trigrams.score(word) {
+            Some(score) => score,
+            // Accents taken off, a European name scores as its letters do, but no lower
+            // than a word of another script (0): the model knows English and Indian names
+            // better than Spanish or French ones.
+            None => {
+                let mut room = [0u8; FOLD_ROOM];
+                fold_latin(word, &mut room)
+                    .and_then(|w| self.trigrams.score(w))
+                    .map_or(0.0, |score| score.max(0.0))
+            }
+        }
     }
 }
 
@@ -224,16 +237,44 @@ fn trigram_ids(word: &[u8], mut f: impl FnMut(usize)) -> bool {
 }
 
 impl Trigrams {
-    fn score(&self, word: &[u8]) -> f32 {
+    /// The mean log-odds of the word's trigrams; `None` for a word with a letter outside
+    /// ASCII.
+    fn score(&self, word: &[u8]) -> Option<f32> {
         let (mut sum, mut k) = (0f32, 0u32);
         if !trigram_ids(word, |i| {
             sum += self.log_odds[i];
             k += 1;
         }) {
-            return 0.0;
+            return None;
         }
-        sum / k.max(1) as f32
+        Some(sum / k.max(1) as f32)
     }
+}
+
+/// Room for a word with its accents taken off ([`fold_latin`]); longer words are not folded.
+const FOLD_ROOM: usize = 48;
+
+/// Word `w` with the accents of its Latin letters taken off (`Fernández` → `Fernandez`,
+/// `Lefèvre` → `Lefevre`, `Dvořák` → `Dvorak`), written to `room`: how the lists and the name
+/// model, which hold ASCII, read a European name. `None` when a letter is left outside ASCII
+/// (another script, `ß`, `ø`) or the word does not fit.
+fn fold_latin<'r>(w: &[u8], room: &'r mut [u8; FOLD_ROOM]) -> Option<&'r [u8]> {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    // Latin-1 and Latin Extended-A letters (U+00C0-U+017F) lead with 0xC3-0xC5: a higher
+    // lead byte (Latin Extended-B on, other scripts) keeps a letter outside ASCII.
+    if w.iter().any(|&b| b >= 0xC6) {
+        return None;
+    }
+    let mut len = 0;
+    for c in std::str::from_utf8(w).ok()?.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let byte = u8::try_from(c).ok().filter(u8::is_ascii)?;
+        *room.get_mut(len)? = byte;
+        len += 1;
+    }
+    Some(&room[..len])
 }
 
 /// A token of a value: a run of letters (any script, with `'` and `-` inside a word) or of
@@ -1103,6 +1144,40 @@ mod tests {
             }
         }
         assert!(lex.letters_classes(b"Road", 0, 4) & STREET != 0);
+    }
+
+    #[test]
+    fn latin_letters_lose_their_accents() {
+        let fold = |w: &str| {
+            let mut room = [0u8; FOLD_ROOM];
+            fold_latin(w.as_bytes(), &mut room).map(|f| String::from_utf8(f.to_vec()).unwrap())
+        };
+        for (w, folded) in [
+            ("Fernández", "Fernandez"),
+            ("Lefèvre", "Lefevre"),
+            ("Dvořák", "Dvorak"),
+            ("Müller", "Muller"),
+            ("Asha", "Asha"),
+        ] {
+            assert_eq!(fold(w).as_deref(), Some(folded), "{w}");
+        }
+        // A letter that keeps no ASCII form, another script, a word too long.
+        for w in [
+            "Straße",
+            "Søren",
+            "अनिरुद्ध",
+            "Ǆemal",
+            &"é".repeat(FOLD_ROOM + 1),
+        ] {
+            assert_eq!(fold(w), None, "{w}");
+        }
+        // A name with accents scores as without them when that is name-like, else 0.
+        let lex = get();
+        let plain = lex.name_score(b"Fernandez");
+        assert!(plain > 0.0);
+        assert_eq!(lex.name_score("Fernández".as_bytes()), plain);
+        assert_eq!(lex.name_score("Straße".as_bytes()), 0.0);
+        assert!(lex.name_score("Bestätigung".as_bytes()) >= 0.0);
     }
 
     #[test]
