@@ -185,12 +185,16 @@ pub(super) fn joins(g: &[u8], prev: &[u8]) -> bool {
     if g.len() > 4 {
         return false;
     }
-    g.iter().enumerate().all(|(i, &b)| match b {
-        b' ' | b',' | b'-' | b'/' | b'#' | b'\'' | b'"' => true,
+    g.iter().enumerate().all(|(i, &b)| {
         // A full stop only after an abbreviation (`St.`, `No.`, `Rd.`) or an initial.
-        b'.' => i == 0 && prev.len() <= 4,
-        _ => false,
+        joining_byte(b) || b == b'.' && i == 0 && prev.len() <= 4
     })
+}
+
+/// The bytes of a gap an address goes on through ([`joins`]) but its first full stop: the
+/// only bytes that may end such a gap.
+pub(super) fn joining_byte(b: u8) -> bool {
+    matches!(b, b' ' | b',' | b'-' | b'/' | b'#' | b'\'' | b'"')
 }
 
 /// A house or unit number token: digits, maybe with a letter (`12`, `221B`, `05`).
@@ -298,8 +302,8 @@ fn before_postal(
     let mut start = None;
     let mut street = false;
     while k > 0 && j - k < MAX_TOKENS {
-        let (p, t) = (&toks[k - 1], &toks[k]);
-        if !joins(gap(v, p, t), word(v, p)) || !inside(p) || toks[j].end - p.start > MAX_BYTES {
+        let p = &toks[k - 1];
+        if !joins_at(v, toks, k) || !inside(p) || toks[j].end - p.start > MAX_BYTES {
             break;
         }
         k -= 1;
@@ -343,7 +347,7 @@ fn from_house_number(v: &[u8], toks: &[Token], i: usize) -> Option<(usize, usize
     let mut street = None;
     while k < toks.len() && k - i <= 6 {
         let t = &toks[k];
-        if !joins(gap(v, &toks[k - 1], t), word(v, &toks[k - 1])) || !inside(t) {
+        if !joins_at(v, toks, k) || !inside(t) {
             break;
         }
         if t.has(STREET) && (t.is(T_CAP) || t.is(T_UPPER)) && k > i + 1 {

@@ -620,13 +620,9 @@ fn free_text_walk<const SKIP: bool>(lex: &Lexicon, v: &[u8]) -> bool {
             let inward =
                 len == 3 && v[start + 1].is_ascii_uppercase() && v[start + 2].is_ascii_uppercase();
             // A code before its city follows a gap an address goes on through, with a
-            // comma: told first by the gap's last byte (`address::joins`), which most runs'
-            // (`:`, `.`, `=`, `T`) is not.
-            let gap_byte = start > 0
-                && matches!(
-                    v[start - 1],
-                    b' ' | b',' | b'-' | b'/' | b'#' | b'"' | b'\''
-                );
+            // comma: told first by the gap's last byte, which most runs' (`:`, `.`, `=`,
+            // `T`) is not.
+            let gap_byte = start > 0 && super::address::joining_byte(v[start - 1]);
             let code = gap_byte && (2..=6).contains(&len) && code_after_comma(v, start, end);
             if postal || inward || code {
                 return true;
@@ -729,9 +725,9 @@ fn may_end_address(v: &[u8], p: (usize, usize, u8), start: usize) -> bool {
 /// Whether the run `v[start..end]` that starts with a digit may be a postal code written
 /// before its city ([`super::address`]'s `before_city`: `Calle Mayor 10, 28013 Madrid`): a
 /// comma in the gap before it (or before its country's letters: `, DK-5366`) that an
-/// address may go on through (`address::joins`: at most four bytes), and the number ends with the run (`10115`, `366 00`) or after `-` and three
-/// digits (`1100-053`, `82-411`; [`super::address::ends_number`]). Out of line: few runs are
-/// codes.
+/// address may go on through (`address::joins`: at most four bytes), and the number ends
+/// with the run (`10115`, `366 00`) or after `-` and three digits (`1100-053`, `82-411`;
+/// [`super::address::ends_number`]). Out of line: few runs are codes.
 #[inline(never)]
 fn code_after_comma(v: &[u8], start: usize, end: usize) -> bool {
     use super::address::ends_number;
