@@ -123,6 +123,53 @@ tanjong tampines central ring close link way walk view rise hill hills heights l
 level unit""".split()
 ADDRESS_WORDS_WEST = """apt suite ste unit po box boulevard blvd ln hwy highway pkwy parkway ct
 court pl place sq square ter terrace cir trl trail mews row gardens gdns grove close crescent""".split()
+# Given names and surnames of continental Europe and Latin America (Faker's person providers,
+# MIT): German, French, Spanish, Italian, Portuguese, Dutch and Nordic leaks name people the
+# Indian and English lists never held (`Jürgen Müller`, `Sofía Martínez`). One word each
+# (Faker's `Koch II`, `Da Silva` are left out), and none that is
+# - a lower-case English word of SCOWL (`company`, `floor`, `real`: Faker lists them as names),
+# - a word of the street, place, company, status, title or nationality lists, or
+# - a common word of its locale's language: one wordfreq (3.1.1, CC BY-SA 4.0; only used to
+#   choose) finds frequent in that language (`COMMON_ZIPF`: 10 in a million words) and more
+#   than `WORD_NOT_NAME` zipf (100 times) more frequent there than in any other of
+#   `EUROPE_LANGUAGES`. A name is written in every language's text (`müller` de 4.8, fr
+#   3.4), a noun mostly in its own (`kopf` de 5.3, en 1.9), so the nouns Faker lists as names
+#   (`Kopf`, `Glück`, `Iglesia`, `Chiesa`) stay words. Names of one country are read mostly in
+#   its language too, but less often (`Korhonen` fi 4.3): a few frequent ones are lost
+#   (`Pekka`, `Jukka`), scored by the trigram model instead.
+# They go to the detector whole: the generator draws no European names, so none need be held
+# out, but a name held out of the other lists is held out here too.
+EUROPE_LOCALES = {"de_DE": "de", "de_AT": "de", "de_CH": "de", "fr_FR": "fr", "es_ES": "es",
+                  "es_MX": "es", "it_IT": "it", "pt_PT": "pt", "pt_BR": "pt", "nl_NL": "nl",
+                  "sv_SE": "sv", "da_DK": "da", "no_NO": "nb", "fi_FI": "fi"}
+EUROPE_LANGUAGES = sorted(set(EUROPE_LOCALES.values()) | {"en"})
+WORD_NOT_NAME = 2.0
+COMMON_ZIPF = 4.0
+
+
+def europe_names(attrs, excluded):
+    """The one-word names of `EUROPE_LOCALES` under the providers' `attrs`, less `excluded`
+    (case-folded), lower-case SCOWL words and common words of the locale's language."""
+    import wordfreq
+    with open(SCOWL, encoding="utf-8") as f:
+        english = {w.strip() for w in f if w.strip().islower()}
+
+    def common_word(key, language):
+        own = wordfreq.zipf_frequency(key, language)
+        other = max(wordfreq.zipf_frequency(key, x) for x in EUROPE_LANGUAGES if x != language)
+        return own >= COMMON_ZIPF and own - other > WORD_NOT_NAME
+
+    out = []
+    for locale, language in EUROPE_LOCALES.items():
+        for attr in attrs:
+            for x in names(locale, attr):
+                key = x.casefold()
+                if (x[:1].isupper() and " " not in x and key not in english | excluded
+                        and not common_word(key, language)):
+                    out.append(x)
+    return clean(out)
+
+
 # Street words that come before the street's name in Romance languages and Polish (`rue de
 # Rivoli`, `Calle Mayor`, `Via Roma`, `Rua Augusta`, `ulica Polna`): Faker's street prefixes
 # of those locales (MIT) and Catalan, Galician, French, Danish and Polish words by hand (CC0).
@@ -521,13 +568,6 @@ def main():
     # A name held out in one group is held out everywhere (Kumar is a given name and a surname).
     synth_all = {x.casefold() for xs in list(given_groups.values()) + list(surname_groups.values())
                  for x in xs if to_synth(x)}
-    write("names_given.txt", [x for x in clean(detect_given) if x.casefold() not in synth_all],
-          "Given names: detector part (Indian, Western, Malay, Indic scripts)")
-    write("names_surnames.txt",
-          [x for x in clean(detect_surnames) if x.casefold() not in synth_all],
-          "Surnames: detector part (Indian, Western, Singapore Chinese, Indic scripts)")
-    write("names_zh_syllables.txt", clean(ZH_SYLLABLES + names("zh_CN", "first_romanized_names")),
-          "Syllables of romanised Chinese given names (a closed inventory, not split)")
 
     every_name = sum(given_groups.values(), []) + sum(surname_groups.values(), [])
     named = {x.casefold() for x in every_name}
@@ -536,7 +576,6 @@ def main():
                        if s.lower() not in WEAK_SUFFIXES]
                       + ADDRESS_WORDS_IN + ADDRESS_WORDS_SG + ADDRESS_WORDS_WEST)
     street = clean(street_en + [w for w in eu_street_words() if w.casefold() not in named])
-    write("address_words.txt", street, "Street, building and unit words (lower case)")
     places = clean(
         [c.lower() for c in provider("address", "en_IN").cities]
         + [s.lower() for s in provider("address", "en_IN").states]
@@ -546,19 +585,36 @@ def main():
         + MAJOR_CITIES.lower().split("\n")
         + ["singapore", "india", "usa", "united states", "united kingdom", "uk", "england",
            "scotland", "wales"])
+    english = clean([w.lower() for w in provider("lorem", "en_US").word_list] + MORE_ENGLISH
+                    + CONTRACTIONS)
+    not_names = {w.casefold() for w in street + places + COMPANY_WORDS + STATUS_WORDS + TITLES
+                 + TITLES_OTHER + NATIONALITIES + english}
+    # The name model is computed without the European names: with them, it scored brand
+    # words such as `Xiaomi Redmi` name-like.
+    model_names = [x for x in clean(detect_given) + clean(detect_surnames)
+                   if x.casefold() not in synth_all]
+    detect_given += europe_names(["first_names"], not_names)
+    detect_surnames += europe_names(["last_names"], not_names)
+    write("names_given.txt", [x for x in clean(detect_given) if x.casefold() not in synth_all],
+          "Given names: detector part (Indian, Western, European, Malay, Indic scripts)")
+    write("names_surnames.txt",
+          [x for x in clean(detect_surnames) if x.casefold() not in synth_all],
+          "Surnames: detector part (Indian, Western, European, Singapore Chinese, Indic scripts)")
+    write("names_zh_syllables.txt", clean(ZH_SYLLABLES + names("zh_CN", "first_romanized_names")),
+          "Syllables of romanised Chinese given names (a closed inventory, not split)")
+
+    write("address_words.txt", street, "Street, building and unit words (lower case)")
     write("places.txt", places, "Cities, states and countries (lower case)")
     write("company_words.txt", clean(COMPANY_WORDS), "Company, shop and product words (lower case)")
     write("name_titles.txt", clean(TITLES + TITLES_OTHER), "Titles before a name (lower case)")
     write("status_words.txt", clean(STATUS_WORDS), "Status and placeholder words (lower case)")
     write("nationalities.txt", clean(NATIONALITIES), "Nationalities and languages (lower case)")
     write_trigrams(
-        [x for x in clean(detect_given) + clean(detect_surnames) if x.casefold() not in synth_all],
+        model_names,
         # The Romance street words look like the Romance names the model must still take
         # (`Carrera`, `Campo`): left out of the other words.
         street_en + places + COMPANY_WORDS + STATUS_WORDS + MORE_ENGLISH)
-    write("english_words.txt", clean([w.lower() for w in provider("lorem", "en_US").word_list] + MORE_ENGLISH
-                                     + CONTRACTIONS),
-          "Common English words (lower case)")
+    write("english_words.txt", english, "Common English words (lower case)")
     syllables = ZH_SYLLABLES + names("zh_CN", "first_romanized_names")
     write("german_words.txt",
           clean(german_words(every_name + syllables + places + clean(NATIONALITIES))),
