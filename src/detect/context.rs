@@ -5,8 +5,8 @@
 //! `field_names`, or a compound that starts or ends with one (`mobileno`, `custphone`). Deny
 //! words (`order`, `txn`, `amount`, ...) make the field refuse weak shapes, unless the name
 //! also supports a type. In a path (`table.column`, `profile.fullName`) the last segment
-//! decides; the path before it adds support only where the last says nothing (see
-//! [`Context::field_hint`]). Keywords are matched, case-insensitively and as whole words, in the
+//! decides; the path before it adds support only where the last names a part or form of a
+//! thing, `number` or `last` (see [`Context::field_hint`]). Keywords are matched, case-insensitively and as whole words, in the
 //! few bytes before a candidate.
 
 use super::geo::Axis;
@@ -30,6 +30,8 @@ pub struct Context {
     words: FxHashMap<String, u32>,
     /// Words that deny weak shapes.
     deny: FxHashSet<String>,
+    /// Words that name a part or form of what the path before them names (`number`).
+    parts: FxHashSet<String>,
     /// Words that cancel the support of a type's field names → the types they cancel
     /// (those of at least [`MIN_COMPOUND_PART`] bytes also as a compound's head or end).
     excludes: FxHashMap<String, u32>,
@@ -108,6 +110,7 @@ impl Context {
         Context {
             words,
             deny: set.deny_field_words.iter().cloned().collect(),
+            parts: set.part_field_words.iter().cloned().collect(),
             excludes,
             things,
             keywords,
@@ -146,9 +149,10 @@ impl Context {
     /// A name is a path of segments (`table.column`, `profile.fullName`, `cards[].number`):
     /// its last segment says what the values are, and the path before it only whose they
     /// are. Support, deny and exclude words are read from the last segment; the earlier
-    /// segments add their support (the nearest that has any) only when the last neither
-    /// supports nor denies (`cards[].number`, `name.last`), so `contacts.order_no` is an
-    /// order number, not a phone.
+    /// segments add their support (the nearest that has any) only when the last is wholly
+    /// words that name a part or form of a thing (`part_field_words` of
+    /// `patterns/context.toml`: `cards[].number`, `name.last`, `phones[].value`), so
+    /// `contacts.order_no` is an order number and `contacts.cep` a postal code, not phones.
     /// A one-word last segment is the name of what its parent is, so the parent's last word
     /// excludes too (`company.name`, `products[].name`, but not `hotel_bookings.name`).
     ///
@@ -159,6 +163,8 @@ impl Context {
     /// assert!(ctx.field_hint(b"customerMobileNo").supports(PiiType::Phone));
     /// assert!(ctx.field_hint(b"order_id").denies_weak);
     /// assert!(ctx.field_hint(b"contacts.order_no").denies_weak);
+    /// assert!(ctx.field_hint(b"phones[].number").supports(PiiType::Phone));
+    /// assert!(!ctx.field_hint(b"contacts.cep").supports(PiiType::Phone));
     /// assert!(ctx.field_hint(b"profile.fullName").supports(PiiType::PersonName));
     /// assert!(!ctx.field_hint(b"company.name").supports(PiiType::PersonName));
     /// ```
@@ -187,7 +193,7 @@ impl Context {
         };
         let excluded = last.excluded | parent_names;
         let mut supports = last.supports;
-        if supports == 0 && !last.denied {
+        if supports == 0 && !last.denied && last.words == last.parts {
             supports = parent
                 .into_iter()
                 .chain(segments)
@@ -216,6 +222,7 @@ impl Context {
         let mut prev = String::new();
         for word in split_words(segment) {
             seg.words += 1;
+            seg.parts += usize::from(self.parts.contains(&word));
             // Two words written apart support what they support written as one
             // (`last_four` as `lastfour`, `card_last` as `cardlast`).
             if seg.words > 1 {
@@ -296,6 +303,8 @@ impl Context {
 struct Segment {
     /// How many words it has.
     words: usize,
+    /// How many of them name a part or form of a thing (`number`, `last`).
+    parts: usize,
     /// Types its words support, exclusions not yet applied.
     supports: u32,
     /// Types its words exclude.

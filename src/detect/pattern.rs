@@ -86,6 +86,10 @@ pub struct ContextFile {
     /// Field-name words that deny weak shapes (ids, order numbers, timestamps, amounts...).
     #[serde(default)]
     pub deny_field_words: Vec<String>,
+    /// Field-name words that name a part or form of what the path before them names
+    /// (`number`, `value`, `last`): the only last segments the path lends its support to.
+    #[serde(default)]
+    pub part_field_words: Vec<String>,
 }
 
 /// A pattern file checked and tied to its type.
@@ -115,6 +119,8 @@ pub struct PatternSet {
     pub patterns: Vec<Pattern>,
     /// The deny words of `context.toml` (and of added context files).
     pub deny_field_words: Vec<String>,
+    /// The part words of `context.toml` (and of added context files).
+    pub part_field_words: Vec<String>,
     /// Every file loaded, folded into one hash in load order (see [`PatternSet::fingerprint`]).
     digest: u64,
 }
@@ -301,6 +307,8 @@ impl PatternSet {
         })?;
         self.deny_field_words
             .extend(ctx.deny_field_words.into_iter().map(|w| w.to_lowercase()));
+        self.part_field_words
+            .extend(ctx.part_field_words.into_iter().map(|w| w.to_lowercase()));
         Ok(())
     }
 
@@ -415,6 +423,7 @@ mod tests {
             assert_eq!(s.validator.is_some(), f.validator.is_some());
         }
         assert_eq!(scan.deny_field_words, full.deny_field_words);
+        assert_eq!(scan.part_field_words, full.part_field_words);
         assert_eq!(scan.fingerprint(None), full.fingerprint(None));
     }
 

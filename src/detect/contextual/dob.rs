@@ -5,7 +5,8 @@
 //!
 //! Forms read: `1990-04-17` (also with `/` or `.`, and with a time after it), `17/04/1990`
 //! and `04/17/1990` (also with `-` or `.`), `17-Apr-1990`, `17 April 1990`, `17th April
-//! 1990`, `April 17, 1990`; in a birth field also `19900417`, epoch seconds and a two-digit
+//! 1990`, `April 17, 1990`, with month names of English, German, French, Spanish, Italian,
+//! Portuguese and Dutch (`12. März 1985`, `17 de abril de 1967`); in a birth field also `19900417`, epoch seconds and a two-digit
 //! year after the day and month (`21/05/85`, `5/21/21`, `17-Apr-85`). A two-digit year is the
 //! latest year ending in those digits that puts the date (read day first when the order is
 //! open) on or before the scan's day (on 2025-06-30, `21` is 2021 and `85` 1985; `12/25/25`
@@ -169,44 +170,126 @@ fn plausible(r: Reading, today: i64) -> bool {
     valid(r.y, r.m, r.d) && days <= today && days >= oldest
 }
 
-/// Month names, lower case: 1-based month = index % 12 + 1.
-const MONTHS: [&str; 25] = [
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "sept",
+/// Month names, lower case, with their months: English (with the abbreviations), and the
+/// full names of German, French, Spanish, Italian, Portuguese and Dutch (`12. März 1985`,
+/// `29 janvier 1986`, `17 de abril de 1967`).
+const MONTHS: &[(&str, i64)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    // German
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    // French
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    // Spanish
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    // Italian
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Dutch
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
 ];
 
-/// The month a name (any case) stands for.
+/// The month a name stands for (ASCII letters in any case).
 fn month_of(word: &[u8]) -> Option<i64> {
-    if !(3..=9).contains(&word.len()) {
+    if !(3..=10).contains(&word.len()) {
         return None;
     }
-    let i = MONTHS
+    MONTHS
         .iter()
-        .position(|m| m.as_bytes().eq_ignore_ascii_case(word))?;
-    Some(if i == 24 { 9 } else { (i % 12) as i64 + 1 })
+        .find(|(name, _)| name.as_bytes().eq_ignore_ascii_case(word))
+        .map(|&(_, month)| month)
+}
+
+/// Whether `b` may be in a month's name: an ASCII letter or a byte of a letter outside
+/// ASCII (`März`, `août`).
+fn month_byte(b: &u8) -> bool {
+    b.is_ascii_alphabetic() || *b >= 0x80
+}
+
+/// The length of the Spanish and Portuguese `de ` at `v[i..]` (`17 de abril de 1967`), or 0.
+fn de_at(v: &[u8], i: usize) -> usize {
+    match v.get(i..i + 3) {
+        Some(w) if w.eq_ignore_ascii_case(b"de ") => 3,
+        _ => 0,
+    }
 }
 
 /// Length of the run of bytes satisfying `f` at `v[i..]`.
@@ -308,17 +391,29 @@ fn parse_at(v: &[u8], i: usize, years: TwoDigitYears) -> Option<(usize, usize, R
             let y = year_at(v, k + 1, digits, years, m, d)?;
             (i, k + 1 + digits, Reading { y, m, d, order })
         } else {
-            // DD Mon YYYY, DD-Mon-YYYY, DD Month, YYYY
-            let letters = run(v, j, u8::is_ascii_alphabetic);
+            // DD Mon YYYY, DD-Mon-YYYY, DD Month, YYYY; DD. Monat YYYY (`gap`, the byte
+            // after the month, is then a space); DD de mes de YYYY.
+            let mut gap = sep;
+            if sep == b'.' && v.get(j) == Some(&b' ') {
+                j += 1;
+                gap = b' ';
+            }
+            if gap == b' ' {
+                j += de_at(v, j);
+            }
+            let letters = run(v, j, month_byte);
             let m = month_of(&v[j..j + letters])?;
             let mut k = j + letters;
             if v.get(k) == Some(&b',') {
                 k += 1;
             }
-            if v.get(k) != Some(&sep) && !(sep == b'-' && v.get(k) == Some(&b' ')) {
+            if v.get(k) != Some(&gap) && !(gap == b'-' && v.get(k) == Some(&b' ')) {
                 return None;
             }
             k += 1;
+            if gap == b' ' {
+                k += de_at(v, k);
+            }
             let digits = run(v, k, u8::is_ascii_digit);
             let y = year_at(v, k, digits, years, m, first)?;
             (i, k + digits, fixed(y, m, first))
@@ -537,7 +632,9 @@ mod tests {
             ("September", Some(9)),
             ("mAy", Some(5)),
             ("dec", Some(12)),
-            ("mayo", None),
+            ("mayo", Some(5)),
+            ("März", Some(3)),
+            ("AOÛT", None),
             ("ju", None),
             ("decembers", None),
         ] {
@@ -556,6 +653,12 @@ mod tests {
             "17 April 1990",
             "April 17, 1990",
             "17th April 1990",
+            "17. April 1990",
+            "12. März 1985",
+            "29 janvier 1986",
+            "17 de abril de 1967",
+            "25 de março de 2001",
+            "12 maart 1985",
             "19900417",
             "640310400",
             "-315619200",
