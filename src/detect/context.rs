@@ -6,8 +6,8 @@
 //! words (`order`, `txn`, `amount`, ...) make the field refuse weak shapes, unless the name
 //! also supports a type. In a path (`table.column`, `profile.fullName`) the last segment
 //! decides; the path before it adds support only where the last names a part or form of a
-//! thing, `number` or `last` (see [`Context::field_hint`]). Keywords are matched, case-insensitively and as whole words, in the
-//! few bytes before a candidate.
+//! thing, `number` or `last` (see [`Context::field_hint`]). Keywords are matched,
+//! case-insensitively and as whole words, in the few bytes before a candidate.
 
 use super::geo::Axis;
 use super::pattern::PatternSet;

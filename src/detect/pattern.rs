@@ -237,7 +237,7 @@ impl PatternSet {
         Ok(set)
     }
 
-    /// Adds the `*.toml` files of `dir` (`context.toml` adds deny words), in name order.
+    /// Adds the `*.toml` files of `dir` (`context.toml` adds deny and part words), in name order.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), PatternError> {
         let origin = dir.display().to_string();
         let fail = |message: String| PatternError {

@@ -6,8 +6,9 @@
 //! Forms read: `1990-04-17` (also with `/` or `.`, and with a time after it), `17/04/1990`
 //! and `04/17/1990` (also with `-` or `.`), `17-Apr-1990`, `17 April 1990`, `17th April
 //! 1990`, `April 17, 1990`, with month names of English, German, French, Spanish, Italian,
-//! Portuguese and Dutch (`12. März 1985`, `17 de abril de 1967`); in a birth field also `19900417`, epoch seconds and a two-digit
-//! year after the day and month (`21/05/85`, `5/21/21`, `17-Apr-85`). A two-digit year is the
+//! Portuguese and Dutch (`12. März 1985`, `17 de abril de 1967`); in a birth field also
+//! `19900417`, epoch seconds and a two-digit year after the day and month (`21/05/85`,
+//! `5/21/21`, `17-Apr-85`). A two-digit year is the
 //! latest year ending in those digits that puts the date (read day first when the order is
 //! open) on or before the scan's day (on 2025-06-30, `21` is 2021 and `85` 1985; `12/25/25`
 //! is 1925). Outside a birth field (after a keyword, in other fields) two-digit years are
