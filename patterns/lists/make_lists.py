@@ -151,8 +151,7 @@ def europe_names(attrs, excluded):
     """The one-word names of `EUROPE_LOCALES` under the providers' `attrs`, less `excluded`
     (case-folded), lower-case SCOWL words and common words of the locale's language."""
     import wordfreq
-    with open(SCOWL, encoding="utf-8") as f:
-        english = {w.strip() for w in f if w.strip().islower()}
+    english = {w for w in scowl_words() if w.islower()}
 
     def common_word(key, language):
         own = wordfreq.zipf_frequency(key, language)
@@ -453,14 +452,19 @@ def faker_names():
 
 def german_words(excluded):
     import wordfreq
-    with open(SCOWL, encoding="utf-8") as f:
-        english = {w.strip().casefold() for w in f}
+    english = {w.casefold() for w in scowl_words()}
     excluded = {w.casefold() for w in excluded} | faker_names() | english
     return [w for w in wordfreq.top_n_list("de", GERMAN_TOP)
             if len(w) >= 3 and w.isalpha() and w.casefold() not in excluded]
 
 
 SCOWL = "/usr/share/dict/american-english"
+
+
+def scowl_words():
+    """The words of SCOWL (Debian's `wamerican`), as listed (proper nouns capitalised)."""
+    with open(SCOWL, encoding="utf-8") as f:
+        return [w.strip() for w in f]
 
 
 def trigrams(word):
@@ -477,8 +481,7 @@ def write_trigrams(names, words):
     package wamerican; its licence is in README.md) that are no name, and the address, company
     and status words."""
     known = {n.casefold() for n in names}
-    with open(SCOWL, encoding="utf-8") as f:
-        scowl = [w.strip() for w in f if w.strip().islower() and "'" not in w]
+    scowl = [w for w in scowl_words() if w.islower() and "'" not in w]
     words = [w for w in scowl + words if w.casefold() not in known]
     counts = []
     for group in (names, words):
